@@ -1,0 +1,36 @@
+# newskg: two commands for a fresh machine with only python3 and make.
+#   make run   create .venv, install, build out/graph.ttl from seeds/ and validate it
+#   make test  create .venv, install with dev extras, run ruff and pytest
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP_RUN := $(VENV)/.installed-run
+STAMP_DEV := $(VENV)/.installed-dev
+
+.PHONY: run test lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP_RUN): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(STAMP_DEV): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev,viz,store]"
+	touch $@ $(STAMP_RUN)
+
+run: $(STAMP_RUN)
+	$(BIN)/newskg build seeds/ -o out/graph.ttl
+	$(BIN)/newskg validate out/graph.ttl
+
+test: $(STAMP_DEV)
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP_DEV)
+	$(BIN)/python bench/extraction_speed.py
+
+clean:
+	rm -rf $(VENV) out build dist

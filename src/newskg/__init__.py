@@ -1,0 +1,57 @@
+"""newskg: knowledge graphs of economic-policy news, built offline and deterministically.
+
+The public API is what ``__all__`` lists; everything else is internal and may change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rdflib import Graph
+
+from .corpus import BuildResult, Source, build, to_articles
+from .errors import DataFileError, InputError, NewskgError, QueryError, RdfSyntaxError, StoreError
+from .graph.build import build_dataset, union_graph
+from .ingest import article_from_text, read_articles
+from .nlp import extract as _extract
+from .nlp import make_pipeline
+from .records import Article, ArticleRecord
+from .validate import ValidationReport, validate
+from .visualise import to_networkx
+
+__version__ = "0.1.0"
+
+
+def extract(sources: Iterable[Source]) -> list[ArticleRecord]:
+    """Run the NLP pass over paths, ``Article`` objects or texts; one record per article."""
+    return list(_extract(to_articles(sources)))
+
+
+def build_graph(sources: Iterable[Source]) -> Graph:
+    """The knowledge graph (union of all named graphs) of paths, ``Article`` objects or texts."""
+    return build(sources, run_validation=False).graph
+
+
+__all__ = [
+    "Article",
+    "ArticleRecord",
+    "BuildResult",
+    "DataFileError",
+    "InputError",
+    "NewskgError",
+    "QueryError",
+    "RdfSyntaxError",
+    "StoreError",
+    "ValidationReport",
+    "__version__",
+    "article_from_text",
+    "build",
+    "build_dataset",
+    "build_graph",
+    "extract",
+    "make_pipeline",
+    "read_articles",
+    "to_networkx",
+    "union_graph",
+    "validate",
+]

@@ -1,0 +1,1 @@
+"""newskg's spaCy components: one per file, each registered where it is defined."""

@@ -1,0 +1,57 @@
+"""``newskg_entities``: settles overlapping candidates and groups mentions into entities.
+
+The longest, most trusted candidate wins a stretch of text (an organisation's full name over the
+country inside it). Mentions with the same type and canonical name become one entity; a news
+agency and an organisation of the same name are one news agency. The winners become ``doc.ents``.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ...iris import name_key
+from ..state import Candidate, Cluster, state_of
+
+TYPE_GROUP = {"NEWS_AGENCY": "ORG", "GPE": "PLACE", "LOC": "PLACE"}
+
+
+class EntityResolver:
+    """Chooses among candidates and builds the entity clusters."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = state_of(doc)
+        chosen: list[Candidate] = []
+        used: set[int] = set()
+        for cand in sorted(state.candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
+            tokens = set(range(cand.start, cand.end))
+            if cand.end > cand.start and not tokens & used:
+                chosen.append(cand)
+                used |= tokens
+        chosen.sort(key=lambda c: c.start)
+        clusters: dict[tuple[str, str], Cluster] = {}
+        for cand in chosen:
+            canonical = cand.canonical or doc[cand.start:cand.end].text
+            key = (TYPE_GROUP.get(cand.type, cand.type), name_key(canonical))
+            span = Span(doc, cand.start, cand.end, label=cand.type, kb_id=canonical)
+            cluster = clusters.get(key)
+            if cluster is None:
+                cluster = clusters[key] = Cluster(canonical, cand.type, [], kind=cand.kind, aliases=cand.aliases)
+            elif cand.type == "NEWS_AGENCY":
+                cluster.type = "NEWS_AGENCY"
+            cluster.spans.append(span)
+            cluster.rules.append(cand.rule)
+            cluster.kind = cluster.kind or cand.kind
+            cluster.aliases = tuple(dict.fromkeys(cluster.aliases + cand.aliases))
+        for cluster in clusters.values():
+            cluster.spans = [Span(doc, s.start, s.end, label=cluster.type, kb_id=cluster.canonical)
+                             for s in cluster.spans]
+        doc.set_ents(sorted((s for c in clusters.values() for s in c.spans), key=lambda s: s.start),
+                     default="outside")
+        state.clusters = list(clusters.values())
+        return doc
+
+
+@Language.factory("newskg_entities", assigns=["doc.ents", "doc._.newskg"])
+def make_entities(nlp: Language, name: str) -> EntityResolver:
+    return EntityResolver()

@@ -1,0 +1,102 @@
+"""``newskg_roles``: who holds which post in which organisation.
+
+A title phrase (see ``newskg.nlp.titles``) names a person when the name follows it (``ISIPO Head
+Mohsen Salehinia``), when it is an apposition to the name (``Alireza Rahman-Nejad, the deputy head
+of ...``), or, when the phrase is the subject of a speech verb without a name (``The acting head of
+ISIPO announced ...``), the next person named within two sentences.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..gazetteers import Gazetteer, load_gazetteer
+from ..lexicon import Lexicon, load_lexicon
+from ..state import Cluster, DocState, RoleFact, state_of
+from ..titles import TitlePhrase, find_title_phrases
+
+ADVERBS = {"further", "also", "has", "had", "have", "previously", "recently", "earlier", "then", "once", "again",
+           "already", "as"}
+APPOSITION_WORDS = {"the", "who", "is", "was", "also", "a", "an", "currently", "now", "as", "and"}
+
+
+class RoleFinder:
+    """Binds title phrases to people and records the posts."""
+
+    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer) -> None:
+        self.lexicon = lexicon
+        self.gazetteer = gazetteer
+        self.speech_first_words = {cue.split()[0] for cue in lexicon.speech_verbs} | {"saying"}
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = state_of(doc)
+        ministries = {c.canonical: c for c in state.clusters if c.type == "ORG"}
+        for phrase in find_title_phrases(doc, state, self.lexicon, self.gazetteer):
+            person, rule = self._person_for(doc, state, phrase)
+            if person is None:
+                continue
+            state.title_bindings[(phrase.start, phrase.end)] = person
+            org = phrase.org or (ministries.get(phrase.ministry) if phrase.ministry else None)
+            if org is None and phrase.ministry:
+                org = Cluster(phrase.ministry, "ORG", [], rules=["ministry_table"])
+            if org is None:
+                continue
+            title = doc[phrase.title_start:phrase.title_end].text
+            near = min(person.spans, key=lambda s: abs(s.start - phrase.start))
+            start = min(doc[phrase.start].idx, near.start_char)
+            end = max(doc[phrase.end - 1].idx + len(doc[phrase.end - 1]), near.end_char)
+            state.roles.append(RoleFact(person, phrase.role, org, title, start, end, rule=rule))
+        return doc
+
+    def _person_for(self, doc: Doc, state: DocState, phrase: TitlePhrase) -> tuple[Cluster | None, str]:
+        """The person a title phrase names, and the rule that says so."""
+        after = state.cluster_at(phrase.end) if phrase.end < len(doc) else None
+        if after is not None and after.type == "PERSON":
+            return after, "title_before_name"
+        person = self._apposition(doc, state, phrase)
+        if person is not None:
+            return person, "apposition"
+        if self._is_subject(doc, phrase):
+            return self._next_person(doc, state, phrase.end), "title_subject_then_name"
+        return None, ""
+
+    def _apposition(self, doc: Doc, state: DocState, phrase: TitlePhrase) -> Cluster | None:
+        j = phrase.start - 1
+        while j >= 0 and doc[j].lower_ in APPOSITION_WORDS:
+            j -= 1
+        if j < 1 or doc[j].text != ",":
+            return None
+        cluster = state.cluster_at(j - 1)
+        return cluster if cluster is not None and cluster.type == "PERSON" else None
+
+    def _is_subject(self, doc: Doc, phrase: TitlePhrase) -> bool:
+        j = phrase.end
+        while j < len(doc) and doc[j].lower_ in ADVERBS:
+            j += 1
+        if j < len(doc) and doc[j].lower_ in self.speech_first_words:
+            return True
+        if j < len(doc) and doc[j].lower_ == "and":  # "Deputy Minister of X and Chief Executive of Y said"
+            k = j + 1
+            while k < len(doc) and k < j + 12 and doc[k].lower_ not in self.speech_first_words and doc[k].text not in ".;":
+                k += 1
+            return k < len(doc) and doc[k].lower_ in self.speech_first_words
+        return phrase.start > 0 and doc[phrase.start - 1].lower_ == "quoting"
+
+    @staticmethod
+    def _next_person(doc: Doc, state: DocState, after: int) -> Cluster | None:
+        sentence_ends = 0
+        for k in range(after, len(doc)):
+            if doc[k].is_sent_start and k > after:
+                sentence_ends += 1
+                if sentence_ends > 2:
+                    return None
+            cluster = state.cluster_at(k)
+            if cluster is not None and cluster.type == "PERSON":
+                return cluster
+        return None
+
+
+@Language.factory("newskg_roles", assigns=["doc._.newskg"], requires=["doc.ents"])
+def make_roles(nlp: Language, name: str) -> RoleFinder:
+    return RoleFinder(load_lexicon(), load_gazetteer())

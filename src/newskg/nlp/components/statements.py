@@ -1,0 +1,191 @@
+"""``newskg_statements``: who said what, one statement per speech cue.
+
+The speaker is the subject written before the cue (``Mohsen Salehinia said``), the name after
+``according to``, or, for ``he``, ``the official`` and title subjects, the person they refer to:
+the person a title phrase was bound to, else the last person named outside quotes. A participle
+(``adding``, ``noting``) or a second verb (``reiterated and mentioned``) keeps the speaker of its
+sentence. Cues inside quotations and passives (``was announced``) are not statements.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..lexicon import Lexicon, load_lexicon
+from ..state import Cluster, DocState, StatementFact, state_of
+from ..text import in_regions, quoted_regions
+
+ADVERBS = {"further", "also", "has", "had", "have", "previously", "recently", "earlier", "then", "once", "again",
+           "already", "later", "officially", "reportedly", "on", "monday", "tuesday", "wednesday", "thursday",
+           "friday", "saturday", "sunday"}
+PASSIVE = {"was", "were", "been", "be", "is", "are", "being", "the", "a", "an", "this", "aforesaid"}
+PARTICIPLE_SUFFIX = "ing"
+
+
+class StatementFinder:
+    """Finds speech cues and resolves their speakers."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.cues = lexicon.speech_verbs
+        self.anaphors = [tuple(a.split()) for a in lexicon.speaker_anaphors]
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = state_of(doc)
+        quotes = quoted_regions(doc.text)
+        persons = sorted(
+            (s for c in state.clusters if c.type == "PERSON" for s in c.spans if not in_regions(s.start_char, quotes)),
+            key=lambda s: s.start,
+        )
+        last_speaker: Cluster | None = None
+        last_sentence_start = -1
+        i = 0
+        while i < len(doc):
+            cue, cue_end = self._cue_at(doc, i)
+            if cue is None or in_regions(doc[i].idx, quotes):
+                i += 1
+                continue
+            sentence = doc[i].sent
+            if sentence.start != last_sentence_start:
+                sentence_speaker = None
+                last_sentence_start = sentence.start
+            speaker = self._speaker(doc, state, i, cue_end, cue, persons, sentence_speaker, last_speaker)
+            if speaker is not None:
+                content = self._content(doc, i, cue_end, sentence)
+                state.statements.append(StatementFact(
+                    speaker, doc[i:cue_end].text, content, sentence.start_char, sentence.end_char,
+                    doc[i].idx, rule="speech_cue",
+                ))
+                sentence_speaker = last_speaker = speaker
+            i = cue_end
+        return doc
+
+    def _cue_at(self, doc: Doc, i: int) -> tuple[str | None, int]:
+        lower = doc[i].lower_
+        if lower == "according" and i + 1 < len(doc) and doc[i + 1].lower_ == "to":
+            return "according to", i + 2
+        if i + 1 < len(doc) and f"{lower} {doc[i + 1].lower_}" in self.cues:
+            return f"{lower} {doc[i + 1].lower_}", i + 2
+        if lower not in self.cues:
+            return None, i + 1
+        needs = self.lexicon.speech_verbs_need_object.get(lower)
+        if needs is not None and (i + 1 >= len(doc) or doc[i + 1].lower_ not in needs):
+            return None, i + 1
+        if i > 0 and doc[i - 1].lower_ in PASSIVE:
+            return None, i + 1
+        if lower == "said" and i + 1 < len(doc) and doc[i + 1].text[:1].isalpha() and doc[i + 1].lower_ in (
+                "units", "plan", "period", "program", "issue"):
+            return None, i + 1
+        return lower, i + 1
+
+    def _speaker(self, doc: Doc, state: DocState, i: int, cue_end: int, cue: str, persons: list[Span],
+                 sentence_speaker: Cluster | None, last_speaker: Cluster | None) -> Cluster | None:
+        if cue == "according to":
+            return self._named_after(doc, state, cue_end, persons)
+        if cue.endswith(PARTICIPLE_SUFFIX) and doc[i - 1].lower_ == "as" if i > 0 else False:
+            return self._bound_title_before(doc, state, i) or self._last_person(persons, i)
+        j = i - 1
+        while j >= 0 and doc[j].lower_ in ADVERBS:
+            j -= 1
+        if j < 0:
+            return sentence_speaker or last_speaker if cue.endswith(PARTICIPLE_SUFFIX) else None
+        cluster = state.cluster_at(j)
+        if cluster is not None and cluster.type in ("PERSON", "ORG"):
+            return cluster
+        bound = self._title_ending_at(state, j + 1)
+        if bound is not None:
+            return bound
+        anaphor = self._anaphor_ending_at(doc, j)
+        if anaphor is not None:
+            if anaphor[0] in ("a", "an"):
+                return self._next_person(persons, i) or self._last_person(persons, i)
+            return self._last_person(persons, i)
+        if doc[j].lower_ == "and" and sentence_speaker is not None:
+            return sentence_speaker
+        if cue.endswith(PARTICIPLE_SUFFIX) and (doc[j].text in ",(" or doc[j].is_sent_start or doc[i].is_sent_start):
+            if doc[i].is_sent_start:
+                return self._subject_later(doc, state, i, persons) or last_speaker
+            return sentence_speaker or last_speaker
+        return None
+
+    def _named_after(self, doc: Doc, state: DocState, k: int, persons: list[Span]) -> Cluster | None:
+        cluster = state.cluster_at(k) if k < len(doc) else None
+        if cluster is not None and cluster.type == "PERSON":
+            return cluster
+        for (start, end), person in state.title_bindings.items():
+            if start <= k < end or (k < len(doc) and doc[k].lower_ == "the" and start == k + 1):
+                return person
+        anaphor = self._anaphor_starting_at(doc, k)
+        if anaphor is not None:
+            if anaphor[0] in ("a", "an"):
+                return self._next_person(persons, k) or self._last_person(persons, k)
+            return self._last_person(persons, k)
+        return None
+
+    def _bound_title_before(self, doc: Doc, state: DocState, i: int) -> Cluster | None:
+        best = None
+        for (start, end), person in state.title_bindings.items():
+            if end <= i and (best is None or end > best[0]):
+                best = (end, person)
+        return best[1] if best is not None and i - best[0] <= 8 else None
+
+    @staticmethod
+    def _title_ending_at(state: DocState, end: int) -> Cluster | None:
+        for (_, phrase_end), person in state.title_bindings.items():
+            if phrase_end == end:
+                return person
+        return None
+
+    def _anaphor_ending_at(self, doc: Doc, j: int) -> tuple[str, ...] | None:
+        for words in self.anaphors:
+            n = len(words)
+            if j - n + 1 >= 0 and tuple(t.lower_ for t in doc[j - n + 1:j + 1]) == words:
+                return words
+        return None
+
+    def _anaphor_starting_at(self, doc: Doc, k: int) -> tuple[str, ...] | None:
+        for words in self.anaphors:
+            if tuple(t.lower_ for t in doc[k:k + len(words)]) == words:
+                return words
+        return None
+
+    def _subject_later(self, doc: Doc, state: DocState, i: int, persons: list[Span]) -> Cluster | None:
+        """``Saying that ..., the official said``: the subject of the main clause."""
+        sentence = doc[i].sent
+        for k in range(i + 1, sentence.end):
+            cue, _ = self._cue_at(doc, k)
+            if cue is not None and not cue.endswith(PARTICIPLE_SUFFIX):
+                return self._speaker(doc, state, k, k + 1, cue, persons, None, None)
+        return None
+
+    @staticmethod
+    def _last_person(persons: list[Span], i: int) -> Cluster | None:
+        before = [s for s in persons if s.end <= i]
+        return _cluster_of(before[-1]) if before else None
+
+    @staticmethod
+    def _next_person(persons: list[Span], i: int) -> Cluster | None:
+        after = [s for s in persons if s.start >= i]
+        return _cluster_of(after[0]) if after else None
+
+    @staticmethod
+    def _content(doc: Doc, i: int, cue_end: int, sentence: Span) -> str:
+        after = doc[cue_end:sentence.end].text.strip(" ,:")
+        before = doc[sentence.start:i].text.strip(" ,")
+        text = after if len(after) >= len(before) else before
+        if text.lower().startswith("that "):
+            text = text[5:]
+        return text
+
+
+
+
+def _cluster_of(span: Span) -> Cluster | None:
+    state = state_of(span.doc)
+    return state.cluster_at(span.start)
+
+
+@Language.factory("newskg_statements", assigns=["doc._.newskg"], requires=["doc.ents"])
+def make_statements(nlp: Language, name: str) -> StatementFinder:
+    return StatementFinder(load_lexicon())

@@ -1,0 +1,78 @@
+"""Small text predicates shared by the rules: capitalisation, quotes, sentences."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+OPEN_QUOTES = "\"“‘«"
+CLOSE_QUOTES = "\"”’»"
+DASHES = "-–—"
+
+
+def is_capitalised(token: Token) -> bool:
+    """A word that starts with a capital letter (``Salehinia``, ``ISIPO``, ``Ali-Asghar``)."""
+    text = token.text
+    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
+
+
+def is_all_caps(token: Token) -> bool:
+    letters = [c for c in token.text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def is_sentence_start(token: Token) -> bool:
+    """First word of a sentence, ignoring opening quotes and brackets."""
+    i = token.i
+    doc = token.doc
+    while i > 0 and doc[i - 1].text in OPEN_QUOTES + "([":
+        i -= 1
+    return i == 0 or doc[i].is_sent_start or doc[i - 1].text in ".!?\n" or "\n" in doc[i - 1].text
+
+
+def hyphen_joined(doc: Doc, start: int, end: int) -> bool:
+    """True when tokens start..end-1 are written as one hyphenated word (``Ali-Asghar``)."""
+    return all(doc[k].whitespace_ == "" for k in range(start, end - 1))
+
+
+def quoted_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside double quotes (straight or curly), quotes excluded.
+
+    Straight quotes pair up in order; a curly opening quote closes at the next curly closing or
+    straight quote. Unbalanced quotes run to the end of the paragraph.
+    """
+    regions: list[tuple[int, int]] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if c in "\"“":
+            closers = "\"”" if c == "“" else "\"”"
+            j = i + 1
+            while j < n and text[j] not in closers and text[j] != "\n":
+                j += 1
+            regions.append((i + 1, j))
+            i = j + 1
+        else:
+            i += 1
+    return regions
+
+
+def in_regions(pos: int, regions: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in regions)
+
+
+def clean_name(text: str) -> str:
+    """Collapse white space and strip quotes, brackets and a possessive from a name."""
+    text = re.sub(r"\s+", " ", text).strip(" ,;:" + OPEN_QUOTES + CLOSE_QUOTES)
+    text = re.sub(r"(?:’s|'s|’|')$", "", text)
+    return text.strip()
+
+
+def sentence_of(doc: Doc, char: int) -> Span:
+    """The sentence holding a character offset."""
+    token = doc.char_span(char, char + 1, alignment_mode="expand")
+    if token is None or len(token) == 0:
+        return doc[:]
+    return token[0].sent

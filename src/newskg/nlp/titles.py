@@ -1,0 +1,176 @@
+"""Title phrases: ``ISIPO's Previous Head``, ``the deputy industry minister``, ``Head of ISIPO``.
+
+A title phrase is a post word (head, director, minister, governor, ...) with its modifiers
+(acting, former, deputy, ...), the sector words of a minister (``industry, mining and trade
+minister``), and the organisation or place it belongs to, written before it (``ISIPO Head``,
+``Kerman's governor``) or after it (``Head of ISIPO``). Roles and statements both read them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .gazetteers import Gazetteer
+from .lexicon import Lexicon
+from .state import Cluster, DocState
+
+POSSESSIVE = ("’s", "'s")
+MULTIWORD_TITLES = (("chief", "executive", "officer"), ("chief", "executive"), ("managing", "director"),
+                    ("director", "general"), ("secretary", "general"), ("governor", "general"))
+
+
+@dataclass(slots=True)
+class TitlePhrase:
+    start: int
+    """Token offsets of the whole phrase, organisation included."""
+    end: int
+    title_start: int
+    """Token offsets of the title as written (modifiers, sector words and post word)."""
+    title_end: int
+    role: str
+    """Normalised role: head, acting head, former head, deputy head, minister, deputy minister, ..."""
+    org: Cluster | None
+    ministry: str | None = None
+    """Canonical ministry named by sector words (``industry minister``), when no entity is written."""
+
+
+def find_title_phrases(doc: Doc, state: DocState, lexicon: Lexicon, gazetteer: Gazetteer) -> list[TitlePhrase]:
+    """Every singular post word in the text, with its modifiers and organisation."""
+    phrases: list[TitlePhrase] = []
+    i = 0
+    while i < len(doc):
+        word_end = _title_word_end(doc, i, lexicon)
+        if word_end == i or state.cluster_at(i) is not None:
+            i += 1
+            continue
+        post = " ".join(t.lower_ for t in doc[i:word_end] if t.text != "-")
+        base = "head" if post in lexicon.head_titles or post.replace(" ", "-") in lexicon.head_titles \
+            else lexicon.other_titles.get(post)
+        if base is None:
+            i = word_end
+            continue
+        start, modifiers, sector = _left_of(doc, i, lexicon, gazetteer)
+        role = _normalise(base, modifiers)
+        org, end = _org_after(doc, word_end, state)
+        phrase_start = start
+        if org is None:
+            org, phrase_start = _org_before(doc, start, state)
+        ministry = None
+        if base == "minister" and org is None:
+            words = sector or (doc[word_end + 1:end].text if end > word_end else "")
+            found = gazetteer.ministry_for(words) if words else None
+            ministry = found.canonical if found else None
+            if ministry is None and word_end + 1 < len(doc) and doc[word_end].lower_ == "of":
+                tail = _capitalised_run(doc, word_end + 1)
+                found = gazetteer.ministry_for(doc[word_end + 1:tail].text) if tail > word_end + 1 else None
+                if found is not None:
+                    ministry, end = found.canonical, tail
+        phrases.append(TitlePhrase(phrase_start, max(end, word_end), start, word_end, role, org, ministry))
+        i = word_end
+    return phrases
+
+
+def _title_word_end(doc: Doc, i: int, lexicon: Lexicon) -> int:
+    lower = doc[i].lower_
+    for words in MULTIWORD_TITLES:
+        n = len(words)
+        got = [t.lower_ for t in doc[i:i + n + 1] if t.text != "-"][:n]
+        if tuple(got) == words:
+            j, seen = i, 0
+            while seen < n:
+                if doc[j].text != "-":
+                    seen += 1
+                j += 1
+            return j
+    if lexicon.is_title_word(lower):
+        return i + 1
+    return i
+
+
+def _left_of(doc: Doc, i: int, lexicon: Lexicon, gazetteer: Gazetteer) -> tuple[int, list[str], str]:
+    """Modifiers and a minister's sector words written before the post word."""
+    start = i
+    modifiers: list[str] = []
+    sector_tokens: list[str] = []
+    j = i - 1
+    while j >= 0:
+        lower = doc[j].lower_
+        if lower in lexicon.title_modifiers:
+            modifiers.insert(0, lexicon.title_modifiers[lower])
+            start = j
+        elif lower in ("-",) and j > 0 and doc[j - 1].lower_ == "ex":
+            modifiers.insert(0, "former")
+            start = j - 1
+            j -= 1
+        elif (lower in (",", "and") or gazetteer.ministry_for(lower) is not None) and doc[i].lower_ == "minister":
+            sector_tokens.insert(0, doc[j].text)
+            if lower not in (",", "and"):
+                start = j
+        else:
+            break
+        j -= 1
+    sector = " ".join(t for t in sector_tokens).strip(" ,")
+    return start, modifiers, sector
+
+
+def _normalise(base: str, modifiers: list[str]) -> str:
+    parts = []
+    if "former" in modifiers:
+        parts.append("former")
+    if "acting" in modifiers:
+        parts.append("acting")
+    if "deputy" in modifiers:
+        parts.append("deputy")
+    return " ".join([*parts, base])
+
+
+def _org_after(doc: Doc, end: int, state: DocState) -> tuple[Cluster | None, int]:
+    """``Head of ISIPO``, ``deputy head of Kerman's Department``, ``governor of the ... province``."""
+    if end >= len(doc) or doc[end].lower_ not in ("of", "at", "with"):
+        return None, end
+    j = end + 1
+    while j < len(doc) and (doc[j].lower_ == "the" or doc[j].is_lower and j < end + 4 and state.cluster_at(j) is None
+                            and doc[j].lower_ not in ("and", "for", "in", "as", "to", "on")):
+        j += 1
+    if j >= len(doc):
+        return None, end
+    cluster = state.cluster_at(j)
+    if cluster is None or cluster.type in ("PERSON", "MOTTO"):
+        return None, end
+    k = j
+    while k < len(doc) and state.cluster_at(k) is cluster:
+        k += 1
+    if k < len(doc) and doc[k].text in POSSESSIVE:
+        owned = state.cluster_at(k + 1) if k + 1 < len(doc) else None
+        if owned is not None and owned.type in ("ORG", "NEWS_AGENCY"):
+            m = k + 1
+            while m < len(doc) and state.cluster_at(m) is owned:
+                m += 1
+            return owned, m
+    return cluster, k
+
+
+def _org_before(doc: Doc, start: int, state: DocState) -> tuple[Cluster | None, int]:
+    """``ISIPO Head``, ``ISIPO's Previous Head``, ``Sistan-Baluchestan Governor``."""
+    j = start - 1
+    if j >= 0 and doc[j].text in POSSESSIVE:
+        j -= 1
+    if j < 0:
+        return None, start
+    cluster = state.cluster_at(j)
+    if cluster is None or cluster.type in ("PERSON", "MOTTO"):
+        return None, start
+    k = j
+    while k > 0 and state.cluster_at(k - 1) is cluster:
+        k -= 1
+    return cluster, k
+
+
+def _capitalised_run(doc: Doc, i: int) -> int:
+    j = i
+    while j < len(doc) and (doc[j].text[:1].isupper() or (doc[j].lower_ in ("and", ",") and j + 1 < len(doc)
+                                                          and doc[j + 1].text[:1].isupper())):
+        j += 1
+    return j

@@ -31,9 +31,11 @@ from ..errors import DataFileError
 
 __all__ = [
     "Agency",
+    "CityRow",
     "Gazetteer",
     "Ministry",
     "Place",
+    "ProvinceRow",
     "build_gazetteer",
     "load_gazetteer",
     "normalise",
@@ -257,15 +259,17 @@ def _countries(aliases: dict[str, tuple[str, ...]]) -> list[Place]:
 
 
 @dataclass(frozen=True, slots=True)
-class _Province:
+class ProvinceRow:
+    """A province as read, with its capital and row (kept to check the capital against the cities)."""
+
     place: Place
     capital: str
     where: str
 
 
-def read_provinces(path: DataPath, *, country: str = "Iran") -> list[_Province]:
+def read_provinces(path: DataPath, *, country: str = "Iran") -> list[ProvinceRow]:
     """Iran's provinces, all 31 of them, with their capitals (checked against the cities later)."""
-    provinces: list[_Province] = []
+    provinces: list[ProvinceRow] = []
     seen: dict[str, str] = {}
     for where, (code, name, capital, variants) in _rows(
         path, ("iso_code", "name", "capital", "variants"), optional=1
@@ -281,7 +285,7 @@ def read_provinces(path: DataPath, *, country: str = "Iran") -> list[_Province]:
         with_word = [n if n.endswith(f" {PROVINCE_WORD}") else f"{n} {PROVINCE_WORD}" for n in bare]
         names = [canonical, *(n for n in bare if not n.endswith(f" {PROVINCE_WORD}")), *with_word]
         place = Place(canonical, "province", _forms(names), country, code)
-        provinces.append(_Province(place, _required(where, capital, "capital"), where))
+        provinces.append(ProvinceRow(place, _required(where, capital, "capital"), where))
     missing = sorted(set(_iran_subdivisions()) - {p.place.code for p in provinces if p.place.code})
     if missing:
         raise DataFileError(f"{_label(path)}: missing provinces {', '.join(missing)}; add a row for each")
@@ -289,7 +293,9 @@ def read_provinces(path: DataPath, *, country: str = "Iran") -> list[_Province]:
 
 
 @dataclass(frozen=True, slots=True)
-class _City:
+class CityRow:
+    """One row of the city table; it becomes a :class:`Place` once the provinces are known."""
+
     name: str
     country: str
     province: str | None
@@ -298,9 +304,9 @@ class _City:
     where: str
 
 
-def read_cities(path: DataPath) -> list[_City]:
+def read_cities(path: DataPath) -> list[CityRow]:
     """The rows of the derived city table, checked (codes, population, one row per place)."""
-    cities: list[_City] = []
+    cities: list[CityRow] = []
     seen: dict[tuple[str, str, str], str] = {}
     for where, (name, country, province, population, alternates) in _rows(
         path, ("name", "country", "province", "population", "alternates"), optional=1
@@ -322,11 +328,12 @@ def read_cities(path: DataPath) -> list[_City]:
             )
         seen[k] = where
         names = tuple(_name_list(where, alternates, "alternates"))
-        cities.append(_City(name, country, province or None, int(population), names, where))
+        cities.append(CityRow(name, country, province or None, int(population), names, where))
     return cities
 
 
 def read_agencies(path: DataPath) -> list[Agency]:
+    """The news agencies; a name or acronym may belong to one agency only."""
     agencies: list[Agency] = []
     owner: dict[str, tuple[str, str]] = {}
     for where, (name, country, names, needs_context) in _rows(
@@ -350,6 +357,7 @@ def read_agencies(path: DataPath) -> list[Agency]:
 
 
 def read_ministries(path: DataPath) -> list[Ministry]:
+    """The ministries, with their keyword stems (lower-case letters only)."""
     ministries: list[Ministry] = []
     seen: dict[str, str] = {}
     for where, (name, keywords) in _rows(path, ("name", "keywords")):
@@ -461,7 +469,7 @@ class Gazetteer:
         return scored[0][1]
 
 
-def _cities(cities: list[_City], provinces: list[_Province], countries: list[Place]) -> list[Place]:
+def _cities(cities: list[CityRow], provinces: list[ProvinceRow], countries: list[Place]) -> list[Place]:
     """City places; a name shared with another place gets its container added ("Hyderabad, India")."""
     country_names = {p.code: p.canonical for p in countries}
     province_names = {p.place.code: p.place.canonical for p in provinces}
@@ -493,7 +501,7 @@ def _cities(cities: list[_City], provinces: list[_Province], countries: list[Pla
     return places
 
 
-def _check_capitals(provinces: list[_Province], cities: list[Place]) -> None:
+def _check_capitals(provinces: list[ProvinceRow], cities: list[Place]) -> None:
     for province in provinces:
         ok = any(
             c.container == province.place.canonical

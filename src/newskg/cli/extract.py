@@ -1,0 +1,31 @@
+"""``newskg extract``: what the NLP pass finds, as JSON lines."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import app, cli_errors, fail
+
+
+@app.command()
+@cli_errors
+def extract(
+    inputs: Annotated[list[Path], typer.Argument(help="Article files (.txt, .json, .jsonl) or folders.")],
+    fmt: Annotated[
+        str, typer.Option("--format", help="Output format: json (one object per article per line).")
+    ] = "json",
+) -> None:
+    """Print what the NLP pass finds in each article, one JSON object per line."""
+    from ..corpus import to_articles
+    from ..nlp import extract as run_extract
+    from ..records_json import record_to_dict
+
+    if fmt != "json":
+        fail(f"unknown extract format '{fmt}'; use json")
+    for record in run_extract(to_articles(inputs)):
+        sys.stdout.write(json.dumps(record_to_dict(record), ensure_ascii=False) + "\n")

@@ -67,8 +67,7 @@ def to_articles(sources: Iterable[Source]) -> list[Article]:
             articles.append(article_from_text(source, id=f"text-{digest}"))
         else:
             raise InputError(f"cannot read an article from a {type(source).__name__}")
-    _check_unique_ids(articles)
-    return articles
+    return _unique(articles)
 
 
 def _looks_like_path(text: str) -> bool:
@@ -76,12 +75,16 @@ def _looks_like_path(text: str) -> bool:
         (".txt", ".json", ".jsonl", "/")))
 
 
-def _check_unique_ids(articles: Sequence[Article]) -> None:
-    seen: dict[str, str] = {}
+def _unique(articles: Sequence[Article]) -> list[Article]:
+    """Drop exact repeats of an article (same id, same text); two texts under one id is an error."""
+    seen: dict[str, Article] = {}
     for article in articles:
-        if article.id in seen:
-            raise InputError(f"{article.origin}: article id '{article.id}' is also used by {seen[article.id]}")
-        seen[article.id] = article.origin
+        first = seen.get(article.id)
+        if first is None:
+            seen[article.id] = article
+        elif first.text.strip() != article.text.strip():
+            raise InputError(f"{article.origin}: article id '{article.id}' is also used by {first.origin} for another text")
+    return list(seen.values())
 
 
 def build(sources: Iterable[Source], *, run_validation: bool = True) -> BuildResult:

@@ -2,8 +2,9 @@
 
 Each command lives in its own module of this package and registers itself on ``app``.
 
-Exit codes: 0 success (graph conforms), 1 the graph does not conform to the shapes,
-2 bad input or usage (the message names the file), 3 an unexpected internal error.
+Exit codes: 0 success (graph conforms), 1 the graph does not conform to the shapes (or a
+threshold was missed), 2 bad input or usage (the message names the file), 3 an unexpected internal
+error, 4 the graph was built but some articles were skipped as unreadable (each one reported).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import typer
 
 from ..errors import NewskgError
 
-EXIT_OK, EXIT_NONCONFORMING, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_OK, EXIT_NONCONFORMING, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_SKIPPED = 0, 1, 2, 3, 4
 
 app = typer.Typer(
     name="newskg",

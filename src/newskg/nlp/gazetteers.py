@@ -120,6 +120,7 @@ _DASHES = str.maketrans({"-": " ", "‐": " ", "‑": " ", "–": " ", "—": " 
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,5}")
 _CAPITALISED_HYPHEN = re.compile(r"(?<=[a-z])-(?=[A-Z])")
 _WORD = re.compile(r"[a-z]+")
+_AGENCY_SUFFIX = re.compile(r"\s+(?:news\s+)?agency$", re.IGNORECASE)
 
 
 def fold(text: str) -> str:
@@ -434,12 +435,12 @@ class Gazetteer:
 
     def agency_named(self, surface: str) -> Agency | None:
         """The agency with this name or acronym (``IRNA``, ``Tasnim``, ``Tasnim news agency``)."""
-        agency = self._agency_index.get(_key(surface)) or self._agency_index.get(normalise(surface))
-        if agency is None:
-            bare = re.sub(r"\s+news\s+agency$|\s+agency$", "", surface.strip(), flags=re.I)
-            if bare != surface.strip():
-                agency = self._agency_index.get(_key(bare))
-        return agency
+        bare = _AGENCY_SUFFIX.sub("", surface.strip())
+        for name in dict.fromkeys((surface, bare)):
+            agency = self._agency_index.get(_key(name)) or self._agency_index.get(normalise(name))
+            if agency is not None:
+                return agency
+        return None
 
     def ministry_for(self, words: str) -> Ministry | None:
         """The ministry that ``words`` name: ``"Industry, Mine and Trade"``, ``"industry"``, ``"Oil"``.

@@ -63,7 +63,7 @@ def find_title_phrases(doc: Doc, state: DocState, lexicon: Lexicon, gazetteer: G
             found = gazetteer.ministry_for(words) if words else None
             ministry = found.canonical if found else None
             if ministry is None and word_end + 1 < len(doc) and doc[word_end].lower_ == "of":
-                tail = _capitalised_run(doc, word_end + 1)
+                tail = _capitalised_run(doc, word_end + 1, lexicon)
                 found = gazetteer.ministry_for(doc[word_end + 1:tail].text) if tail > word_end + 1 else None
                 if found is not None:
                     ministry, end = found.canonical, tail
@@ -139,17 +139,22 @@ def _org_after(doc: Doc, end: int, state: DocState) -> tuple[Cluster | None, int
     cluster = state.cluster_at(j)
     if cluster is None or cluster.type in ("PERSON", "MOTTO"):
         return None, end
-    k = j
-    while k < len(doc) and state.cluster_at(k) is cluster:
-        k += 1
+    k = _after_cluster(doc, state, j, cluster)
     if k < len(doc) and doc[k].text in POSSESSIVE:
         owned = state.cluster_at(k + 1) if k + 1 < len(doc) else None
         if owned is not None and owned.type in ("ORG", "NEWS_AGENCY"):
-            m = k + 1
-            while m < len(doc) and state.cluster_at(m) is owned:
-                m += 1
-            return owned, m
+            return owned, _after_cluster(doc, state, k + 1, owned)
     return cluster, k
+
+
+def _after_cluster(doc: Doc, state: DocState, j: int, cluster: Cluster) -> int:
+    """End of the mention of ``cluster`` starting at j, with a bracketed acronym of it: ``X (XO)``."""
+    k = j
+    while k < len(doc) and state.cluster_at(k) is cluster:
+        k += 1
+    if k + 2 < len(doc) and doc[k].text == "(" and state.cluster_at(k + 1) is cluster and doc[k + 2].text == ")":
+        k += 3
+    return k
 
 
 def _org_before(doc: Doc, start: int, state: DocState) -> tuple[Cluster | None, int]:
@@ -168,9 +173,14 @@ def _org_before(doc: Doc, start: int, state: DocState) -> tuple[Cluster | None, 
     return cluster, k
 
 
-def _capitalised_run(doc: Doc, i: int) -> int:
+def _capitalised_run(doc: Doc, i: int, lexicon: Lexicon) -> int:
+    """End of the capitalised words from i (with list commas and 'and'), stopping at a post word."""
     j = i
     while j < len(doc) and (doc[j].text[:1].isupper() or (doc[j].lower_ in ("and", ",") and j + 1 < len(doc)
                                                           and doc[j + 1].text[:1].isupper())):
+        if lexicon.is_title_word(doc[j].lower_) or doc[j].lower_ in lexicon.title_modifiers:
+            break
         j += 1
+    while j > i and doc[j - 1].lower_ in ("and", ","):
+        j -= 1
     return j

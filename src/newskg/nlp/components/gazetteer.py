@@ -41,13 +41,14 @@ class GazetteerMatcher:
         state = state_of(doc)
         text = doc.text
         for _, start, end in self.matcher(doc):
+            if _glued(doc, start, end):
+                continue
             surface = doc[start:end].text
             agency = self.agencies.get(surface)
             if agency is not None:
                 before = text[max(0, doc[start].idx - 20):doc[start].idx]
                 after = text[doc[end - 1].idx + len(doc[end - 1]):doc[end - 1].idx + len(doc[end - 1]) + 20]
                 if not agency.needs_context or AGENCY_CUE_AFTER.match(after) or AGENCY_CUE_BEFORE.search(before):
-                    end = self._extend_agency(doc, end)
                     state.add(Candidate(start, end, "NEWS_AGENCY", "gazetteer_agency", priority=80,
                                         canonical=agency.canonical, aliases=agency.names))
                     continue
@@ -57,13 +58,6 @@ class GazetteerMatcher:
                 state.add(Candidate(start, end, "GPE", "gazetteer_place", priority=60,
                                     canonical=place.canonical, kind=place.kind))
         return doc
-
-    @staticmethod
-    def _extend_agency(doc: Doc, end: int) -> int:
-        """Take in a following ``news agency`` written in lower case (``Tasnim news agency``)."""
-        if end + 1 < len(doc) and doc[end].lower_ == "news" and doc[end + 1].lower_ == "agency":
-            return end + 2 if doc[end].text.islower() else end
-        return end
 
     @staticmethod
     def _choose_place(doc: Doc, start: int, end: int, places: list[Place]) -> tuple[Place, int]:
@@ -78,6 +72,15 @@ class GazetteerMatcher:
         if provinces:
             return provinces[0], end
         return places[0], end
+
+
+def _glued(doc: Doc, start: int, end: int) -> bool:
+    """A match that is only part of a hyphenated word (``Ahmad`` in ``Ali-Ahmad``) is no place name."""
+    before = start >= 2 and doc[start - 1].text == "-" and doc[start - 2].whitespace_ == "" \
+        and doc[start - 1].whitespace_ == ""
+    after = end + 1 < len(doc) and doc[end].text == "-" and doc[end - 1].whitespace_ == "" \
+        and doc[end].whitespace_ == "" and doc[end + 1].text[:1].isalpha()
+    return before or after
 
 
 @Language.factory("newskg_gazetteer", assigns=["doc._.newskg"])

@@ -100,6 +100,8 @@ class OrganizationFinder:
                 break
             if self._stops_left(prev.text):
                 break
+            if prev.text == "," and start >= 2 and doc[start - 2].text in self.lexicon.org_heads:
+                break  # "X Department, and Y Department" are two organisations
             start -= 1
         while start < head and not self._is_name_word(doc, start):
             start += 1
@@ -114,17 +116,21 @@ class OrganizationFinder:
             if ministry is not None:
                 canonical = ministry.canonical
         elif head in ("Department", "Office", "Organization", "Council") and span.start >= 2:
-            owner = self._possessor(doc, span.start)
+            owner = self._possessor(doc, state, span.start)
             if owner:
                 canonical = f"{name} of {owner}"
         state.add(Candidate(span.start, span.end, etype, "org_head_word", priority=70,
                             canonical=canonical))
 
-    def _possessor(self, doc: Doc, start: int) -> str | None:
-        """``Kerman's Department`` -> the place canonical of Kerman, when it is a known place."""
+    def _possessor(self, doc: Doc, state: DocState, start: int) -> str | None:
+        """``Kerman's Department`` -> Kerman's province; ``the province's Department`` -> the last
+        province named before it."""
         if doc[start - 1].text not in POSSESSIVE:
             return None
         owner_end = start - 1
+        if doc[owner_end - 1].lower_ == "province":
+            provinces = [c for c in state.candidates if c.kind == "province" and c.end <= owner_end - 1]
+            return max(provinces, key=lambda c: c.start).canonical if provinces else None
         owner_start = owner_end - 1
         while owner_start > 0 and is_capitalised(doc[owner_start - 1]) or (
             owner_start > 1 and doc[owner_start - 1].text == "-"

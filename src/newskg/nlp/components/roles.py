@@ -32,8 +32,20 @@ class RoleFinder:
     def __call__(self, doc: Doc) -> Doc:
         state = state_of(doc)
         ministries = {c.canonical: c for c in state.clusters if c.type == "ORG"}
-        for phrase in find_title_phrases(doc, state, self.lexicon, self.gazetteer):
+        phrases = find_title_phrases(doc, state, self.lexicon, self.gazetteer)
+        found: dict[int, tuple[Cluster | None, str]] = {}
+        # Right to left, so "Deputy Minister of X and Chief Executive of Y said" gives both phrases
+        # the person of the second.
+        for index in range(len(phrases) - 1, -1, -1):
+            phrase = phrases[index]
             person, rule = self._person_for(doc, state, phrase)
+            following = phrases[index + 1] if index + 1 < len(phrases) else None
+            if person is None and following is not None and following.start == phrase.end + 1 \
+                    and doc[phrase.end].lower_ == "and":
+                person, rule = found[index + 1]
+            found[index] = (person, rule)
+        for index, phrase in enumerate(phrases):
+            person, rule = found[index]
             if person is None:
                 continue
             state.title_bindings[(phrase.start, phrase.end)] = person
@@ -43,9 +55,11 @@ class RoleFinder:
             if org is None:
                 continue
             title = doc[phrase.title_start:phrase.title_end].text
+            start = doc[phrase.start].idx
+            end = doc[phrase.end - 1].idx + len(doc[phrase.end - 1])
             near = min(person.spans, key=lambda s: abs(s.start - phrase.start))
-            start = min(doc[phrase.start].idx, near.start_char)
-            end = max(doc[phrase.end - 1].idx + len(doc[phrase.end - 1]), near.end_char)
+            if near.sent.start == doc[phrase.start].sent.start:
+                start, end = min(start, near.start_char), max(end, near.end_char)
             state.roles.append(RoleFact(person, phrase.role, org, title, start, end, rule=rule))
         return doc
 
@@ -76,11 +90,6 @@ class RoleFinder:
             j += 1
         if j < len(doc) and doc[j].lower_ in self.speech_first_words:
             return True
-        if j < len(doc) and doc[j].lower_ == "and":  # "Deputy Minister of X and Chief Executive of Y said"
-            k = j + 1
-            while k < len(doc) and k < j + 12 and doc[k].lower_ not in self.speech_first_words and doc[k].text not in ".;":
-                k += 1
-            return k < len(doc) and doc[k].lower_ in self.speech_first_words
         return phrase.start > 0 and doc[phrase.start - 1].lower_ == "quoting"
 
     @staticmethod

@@ -39,23 +39,29 @@ def hyphen_joined(doc: Doc, start: int, end: int) -> bool:
 def quoted_regions(text: str) -> list[tuple[int, int]]:
     """Character ranges inside double quotes (straight or curly), quotes excluded.
 
-    Straight quotes pair up in order; a curly opening quote closes at the next curly closing or
-    straight quote. Unbalanced quotes run to the end of the paragraph.
+    Curly quotes nest inside a quotation (a motto quoted within a quote); a quotation opened with a
+    straight quote may close with either kind, as careless typing does. An unclosed quotation ends
+    at the end of its paragraph.
     """
     regions: list[tuple[int, int]] = []
-    i = 0
-    n = len(text)
-    while i < n:
-        c = text[i]
-        if c in "\"“":
-            closers = "\"”" if c == "“" else "\"”"
-            j = i + 1
-            while j < n and text[j] not in closers and text[j] != "\n":
-                j += 1
-            regions.append((i + 1, j))
-            i = j + 1
-        else:
-            i += 1
+    start = -1
+    nested = 0
+    for i, c in enumerate(text):
+        if start < 0:
+            if c in "\"“":
+                start, nested = i + 1, 0
+        elif c == "\n":
+            regions.append((start, i))
+            start = -1
+        elif c == "“":
+            nested += 1
+        elif c == "”" and nested:
+            nested -= 1
+        elif c in "\"”":
+            regions.append((start, i))
+            start = -1
+    if start >= 0:
+        regions.append((start, len(text)))
     return regions
 
 

@@ -31,7 +31,8 @@ class MottoFinder:
 
     def __init__(self, lexicon: Lexicon) -> None:
         cues = "|".join(re.escape(c) for c in sorted(lexicon.motto_cues, key=len, reverse=True))
-        self.cue = re.compile(rf"\b(?:{cues})\b[^.\"“]{{0,40}}\Z", re.I)
+        # The quotation follows the cue closely: "the motto of this year, “...”", "named “...”".
+        self.cue = re.compile(rf"\b(?:{cues})\b", re.I)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -40,7 +41,9 @@ class MottoFinder:
             words = match.group(1).split()
             if not 1 <= len(words) <= 8 or match.group(1).strip(" ,.") != match.group(1):
                 continue
-            if self.cue.search(text[max(0, match.start() - 60):match.start()]):
+            window = text[max(0, match.start() - 60):match.start()]
+            if any(_fits(cue.group(0).lower(), window[cue.end():], match.group(1))
+                   for cue in self.cue.finditer(window)):
                 phrase = match.group(1)
                 key = phrase.lower()
                 if key not in mottos or (mottos[key].islower() and not phrase.islower()):
@@ -55,6 +58,20 @@ class MottoFinder:
                 if span is not None:
                     state.add(Candidate(span.start, span.end, "MOTTO", "motto", priority=75, canonical=canonical))
         return doc
+
+
+NAMING_VERBS = {"named", "called", "titled", "entitled", "dubbed"}
+
+
+def _fits(cue: str, gap: str, phrase: str) -> bool:
+    """A naming verb takes a capitalised name right after it (``named “X”``, ``named the year of``);
+    motto and slogan allow a few words between (``the motto which is “...”``)."""
+    words = gap.split()
+    if len(gap) > 40 or any(c in gap for c in ".\"“”"):
+        return False
+    if cue in NAMING_VERBS:
+        return len(words) <= 1 and phrase[:1].isupper()
+    return len(words) <= 6
 
 
 @Language.factory("newskg_mottos", assigns=["doc._.newskg"])

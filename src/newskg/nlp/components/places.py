@@ -47,15 +47,16 @@ class PlaceLinker:
         return doc
 
     def _container(self, canonical: str, by_name: dict[str, Cluster]) -> Cluster | None:
-        """The province of a city when the article names it, else the country; a province's country."""
+        """The country a province or city lies in (a city's province is not stated by the text)."""
         place = self.gazetteer.place(canonical)
         if place is None or not place.container:
             return None
         container = self.gazetteer.place(place.container)
-        if place.kind == "city" and place.container not in by_name and container is not None and container.container:
-            return by_name.get(container.container) or Cluster(container.container, "GPE", [], kind="country")
-        kind = container.kind if container is not None else None
-        return by_name.get(place.container) or Cluster(place.container, "GPE", [], kind=kind)
+        if place.kind == "city" and container is not None and container.kind == "province" and container.container:
+            container = self.gazetteer.place(container.container)
+        if container is None:
+            return None
+        return by_name.get(container.canonical) or Cluster(container.canonical, "GPE", [], kind=container.kind)
 
 
 @Language.factory("newskg_places", assigns=["doc._.newskg"], requires=["doc.ents"])

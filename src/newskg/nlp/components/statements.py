@@ -93,6 +93,10 @@ class StatementFinder:
         cluster = state.cluster_at(j)
         if cluster is not None and cluster.type in ("PERSON", "ORG"):
             return cluster
+        if doc[j].text == ",":
+            appositive = self._before_apposition(doc, state, j)
+            if appositive is not None:
+                return appositive
         bound = self._title_ending_at(state, j + 1)
         if bound is not None:
             return bound
@@ -104,10 +108,29 @@ class StatementFinder:
         if doc[j].lower_ == "and" and sentence_speaker is not None:
             return sentence_speaker
         if cue.endswith(PARTICIPLE_SUFFIX) and (doc[j].text in ",(" or doc[j].is_sent_start or doc[i].is_sent_start):
+            if doc[i].is_sent_start and not self._introduces_speech(doc, cue_end):
+                return None  # "Underlining the importance of ..." is an adjunct, not a report
             if doc[i].is_sent_start:
                 return self._subject_later(doc, state, i, persons) or last_speaker
             return sentence_speaker or last_speaker
         return None
+
+    @staticmethod
+    def _before_apposition(doc: Doc, state: DocState, comma: int) -> Cluster | None:
+        """``Ali Rasoulian, the deputy head of X for Y affairs, said``: the name before the apposition."""
+        for k in range(comma - 1, max(-1, comma - 16), -1):
+            if doc[k].text in ".;\n" or doc[k].is_sent_start and k != comma - 1 and doc[k].text[:1].isupper() \
+                    and state.cluster_at(k) is None:
+                return None
+            if doc[k].text == ",":
+                cluster = state.cluster_at(k - 1) if k > 0 else None
+                return cluster if cluster is not None and cluster.type == "PERSON" else None
+        return None
+
+    @staticmethod
+    def _introduces_speech(doc: Doc, k: int) -> bool:
+        """A participle that reports speech takes a 'that' clause or a quotation."""
+        return k < len(doc) and (doc[k].lower_ == "that" or doc[k].text in "\"“:,")
 
     def _named_after(self, doc: Doc, state: DocState, k: int, persons: list[Span]) -> Cluster | None:
         cluster = state.cluster_at(k) if k < len(doc) else None

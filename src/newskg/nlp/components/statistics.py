@@ -52,7 +52,7 @@ class StatisticFinder:
                 i = end
                 continue
             key = (value * scale, unit)
-            repeated = key in seen or (start > 0 and doc[start - 1].lower_ in self.lexicon.repeat_markers)
+            repeated = key in seen or self._refers_back(doc, start)
             seen.add(key)
             if not repeated:
                 sentence = token.sent
@@ -68,6 +68,12 @@ class StatisticFinder:
                 ))
             i = end
         return doc
+
+    def _refers_back(self, doc: Doc, start: int) -> bool:
+        """``the mentioned 2000 units``, ``these 50 units``: a figure already reported."""
+        if start == 0 or doc[start - 1].lower_ not in self.lexicon.repeat_markers:
+            return False
+        return doc[start - 1].lower_ != "said" or (start > 1 and doc[start - 2].lower_ == "the")
 
     def _is_excluded(self, doc: Doc, i: int) -> bool:
         token = doc[i]
@@ -89,6 +95,8 @@ class StatisticFinder:
         if prev is not None and prev.text == "," and i >= 2 and NUMBER.match(doc[i - 2].text) and i >= 3 and \
                 doc[i - 3].text.rstrip(".") in self.lexicon.months:
             return True  # March 19, 2021
+        if prev is not None and nxt is not None and prev.is_title and nxt.is_title and not prev.is_sent_start:
+            return True  # part of a name or version: "Attribution 4.0 International"
         return self._is_bracketed_conversion(doc, i)
 
     def _counts_things(self, doc: Doc, i: int) -> bool:

@@ -57,6 +57,11 @@ def find_title_phrases(doc: Doc, state: DocState, lexicon: Lexicon, gazetteer: G
         phrase_start = start
         if org is None:
             org, phrase_start = _org_before(doc, start, state)
+            if org is not None:  # "Former ISIPO head": modifiers may stand before the organisation
+                more_start, more, _ = _left_of(doc, phrase_start, lexicon, gazetteer, post=doc[i].lower_)
+                if more:
+                    role = _normalise(base, more + modifiers)
+                    phrase_start = more_start
         ministry = None
         if base == "minister" and org is None:
             words = sector or (doc[word_end + 1:end].text if end > word_end else "")
@@ -89,8 +94,10 @@ def _title_word_end(doc: Doc, i: int, lexicon: Lexicon) -> int:
     return i
 
 
-def _left_of(doc: Doc, i: int, lexicon: Lexicon, gazetteer: Gazetteer) -> tuple[int, list[str], str]:
-    """Modifiers and a minister's sector words written before the post word."""
+def _left_of(doc: Doc, i: int, lexicon: Lexicon, gazetteer: Gazetteer, *,
+             post: str | None = None) -> tuple[int, list[str], str]:
+    """Modifiers and a minister's sector words written before token i (the post word)."""
+    post = post or doc[i].lower_
     start = i
     modifiers: list[str] = []
     sector_tokens: list[str] = []
@@ -104,7 +111,7 @@ def _left_of(doc: Doc, i: int, lexicon: Lexicon, gazetteer: Gazetteer) -> tuple[
             modifiers.insert(0, "former")
             start = j - 1
             j -= 1
-        elif (lower in (",", "and") or gazetteer.ministry_for(lower) is not None) and doc[i].lower_ == "minister":
+        elif (lower in (",", "and") or gazetteer.ministry_for(lower) is not None) and post == "minister":
             sector_tokens.insert(0, doc[j].text)
             if lower not in (",", "and"):
                 start = j
@@ -131,8 +138,8 @@ def _org_after(doc: Doc, end: int, state: DocState) -> tuple[Cluster | None, int
     if end >= len(doc) or doc[end].lower_ not in ("of", "at", "with"):
         return None, end
     j = end + 1
-    while j < len(doc) and (doc[j].lower_ == "the" or doc[j].is_lower and j < end + 4 and state.cluster_at(j) is None
-                            and doc[j].lower_ not in ("and", "for", "in", "as", "to", "on")):
+    while j < len(doc) and (doc[j].lower_ == "the" or (doc[j].is_lower and j < end + 4 and state.cluster_at(j) is None
+                            and doc[j].lower_ not in ("and", "for", "in", "as", "to", "on"))):
         j += 1
     if j >= len(doc):
         return None, end

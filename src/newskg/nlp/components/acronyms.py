@@ -18,6 +18,12 @@ from ..lexicon import Lexicon, load_lexicon
 from ..state import Candidate, state_of
 from ..text import clean_name
 
+
+def possessive_free(name: str) -> str:
+    """``Iran's Small Industries Organization`` is named ``Iran Small Industries Organization``."""
+    return re.sub(r"(?<=\w)(?:’s|'s)\s", " ", name)
+
+
 ACRONYM = re.compile(r"\A[A-Z][A-Za-z&]{1,11}\Z")
 
 
@@ -102,7 +108,7 @@ class AcronymFinder:
                 long_span = long_span[1:]
             if not len(long_span) or not long_span[0].text[:1].isupper():
                 continue
-            long_form = clean_name(long_span.text)
+            long_form = possessive_free(clean_name(long_span.text))
             etype = self.entity_type(long_form)
             if etype is None:
                 continue

@@ -14,6 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..gazetteers import Agency, Place, load_gazetteer
+from ..lexicon import load_lexicon
 from ..state import Candidate, state_of
 
 AGENCY_CUE_AFTER = re.compile(r"\A\W{0,3}(?:news agency|reported|reports|quoted|cited|said|says|website|news)", re.I)
@@ -25,6 +26,7 @@ class GazetteerMatcher:
 
     def __init__(self, nlp: Language) -> None:
         gazetteer = load_gazetteer()
+        self.lexicon = load_lexicon()
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.places: dict[str, list[Place]] = {}
         self.agencies: dict[str, Agency] = {}
@@ -53,11 +55,22 @@ class GazetteerMatcher:
                                         canonical=agency.canonical, aliases=agency.names))
                     continue
             places = self.places.get(surface)
+            if places and all(p.kind == "city" for p in places) and self._starts_a_name(doc, end):
+                continue  # "Ahmad Rezaei": a city name that begins a personal name
             if places:
                 place, end = self._choose_place(doc, start, end, places)
                 state.add(Candidate(start, end, "GPE", "gazetteer_place", priority=60,
                                     canonical=place.canonical, kind=place.kind))
         return doc
+
+    def _starts_a_name(self, doc: Doc, end: int) -> bool:
+        if end >= len(doc):
+            return False
+        nxt = doc[end]
+        if not (nxt.is_alpha and nxt.is_title) or nxt.text in self.places or nxt.text in self.agencies:
+            return False
+        return nxt.lower_ not in self.lexicon.head_titles and nxt.lower_ not in self.lexicon.other_titles \
+            and nxt.text not in ("Province", "City", "County", "Airport", "Port")
 
     @staticmethod
     def _choose_place(doc: Doc, start: int, end: int, places: list[Place]) -> tuple[Place, int]:

@@ -32,7 +32,7 @@ class OrganizationFinder:
     def _is_name_word(self, doc: Doc, i: int) -> bool:
         token = doc[i]
         if token.text in ("-", "&") and 0 < i < len(doc) - 1:
-            return is_capitalised(doc[i + 1]) and token.whitespace_ == "" or token.text == "&"
+            return (is_capitalised(doc[i + 1]) and token.whitespace_ == "") or token.text == "&"
         return is_capitalised(token) and token.text not in POSSESSIVE
 
     def _continues(self, doc: Doc, i: int) -> bool:
@@ -72,8 +72,23 @@ class OrganizationFinder:
                 continue
             if token.lower_ == "ministry" and i > 0 and doc[i - 1].is_lower:
                 self._add_lower_ministry(doc, state, i)
+            elif self._is_bare_acronym_of_post(doc, i):
+                state.add(Candidate(i, i + 1, "ORG", "acronym_before_post", priority=50, canonical=token.text))
             i += 1
         return doc
+
+    def _is_bare_acronym_of_post(self, doc: Doc, i: int) -> bool:
+        """An undefined acronym written as an organisation: ``ISIPO head``, ``head of ISIPO``."""
+        text = doc[i].text
+        if not (3 <= len(text) <= 8 and text.isalpha() and text.isupper()) or (doc[i].is_sent_start and i == 0):
+            return False
+        after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        after2 = doc[i + 2].lower_ if i + 2 < len(doc) else ""
+        before = [t.lower_ for t in doc[max(0, i - 3):i]]
+        titled_after = self.lexicon.is_title_word(after) or (
+            after in self.lexicon.title_modifiers and self.lexicon.is_title_word(after2))
+        titled_before = len(before) >= 2 and before[-1] in ("of", "at") and self.lexicon.is_title_word(before[-2])
+        return titled_after or titled_before
 
     def _extend_right(self, doc: Doc, end: int) -> int:
         """Take an ``of ...`` tail: ``Fund of Iran``, ``Ministry of Industry, Mine and Trade``."""
@@ -132,7 +147,7 @@ class OrganizationFinder:
             provinces = [c for c in state.candidates if c.kind == "province" and c.end <= owner_end - 1]
             return max(provinces, key=lambda c: c.start).canonical if provinces else None
         owner_start = owner_end - 1
-        while owner_start > 0 and is_capitalised(doc[owner_start - 1]) or (
+        while (owner_start > 0 and is_capitalised(doc[owner_start - 1])) or (
             owner_start > 1 and doc[owner_start - 1].text == "-"
         ):
             owner_start -= 1

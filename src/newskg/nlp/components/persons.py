@@ -43,7 +43,7 @@ class PersonFinder:
             if all(w.lower() in lower_words for w in words):
                 i = end
                 continue
-            if self._vouched(doc, i, end, state):
+            if self._vouched(doc, i, end, taken):
                 found.setdefault(self._surname(doc, i, end), []).append((i, end))
             i = end
         self._add_people(doc, state, found, taken)
@@ -82,7 +82,7 @@ class PersonFinder:
 
     @staticmethod
     def _word_count(doc: Doc, start: int, end: int) -> int:
-        return sum(1 for k in range(start, end) if doc[k].text != "-" and doc[k - 1].text != "-" or k == start)
+        return sum(1 for k in range(start, end) if (doc[k].text != "-" and doc[k - 1].text != "-") or k == start)
 
     @staticmethod
     def _surname(doc: Doc, start: int, end: int) -> str:
@@ -91,10 +91,10 @@ class PersonFinder:
             k -= 2
         return doc[k:end].text
 
-    def _vouched(self, doc: Doc, start: int, end: int, state: DocState) -> bool:
-        return self._title_before(doc, start, state) or self._cue_after(doc, end) or self._apposition_after(doc, end)
+    def _vouched(self, doc: Doc, start: int, end: int, taken: set[int]) -> bool:
+        return self._title_before(doc, start, taken) or self._cue_after(doc, end) or self._apposition_after(doc, end)
 
-    def _title_before(self, doc: Doc, start: int, state: DocState) -> bool:
+    def _title_before(self, doc: Doc, start: int, taken: set[int]) -> bool:
         if start == 0:
             return False
         prev = doc[start - 1]
@@ -105,6 +105,18 @@ class PersonFinder:
             return True
         if lower in ("quoting", "by") or (lower == "," and start >= 2 and doc[start - 2].lower_ == "said"):
             return True
+        if lower == "," and start >= 2:  # "The spokesman of X, Ahmad Rezaei, said"
+            budget = 10
+            for k in range(start - 2, max(-1, start - 40), -1):
+                if k in taken:
+                    continue  # commas inside a name: "Chamber of Commerce, Industries, Mines"
+                budget -= 1
+                if budget < 0:
+                    return False
+                if doc[k].text in ",.;" or (doc[k].is_sent_start and k < start - 2):
+                    return self.lexicon.is_title_word(doc[k].lower_) if doc[k].is_sent_start else False
+                if self.lexicon.is_title_word(doc[k].lower_) and doc[k].lower_ != "official":
+                    return True
         return False
 
     def _cue_after(self, doc: Doc, end: int) -> bool:
@@ -118,7 +130,7 @@ class PersonFinder:
             return False
         for k in range(end + 1, min(len(doc), end + 9)):
             lower = doc[k].lower_
-            if self.lexicon.is_title_word(lower) and lower != "official" or lower in ("deputy", "acting"):
+            if (self.lexicon.is_title_word(lower) and lower != "official") or lower in ("deputy", "acting"):
                 return True
             if doc[k].text in ",.;":
                 return False

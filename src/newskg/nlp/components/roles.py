@@ -55,12 +55,15 @@ class RoleFinder:
             if org is None:
                 continue
             title = doc[phrase.title_start:phrase.title_end].text
+            role = phrase.role
+            if org.type in ("ORG", "NEWS_AGENCY") and role.endswith("governor"):
+                role = role[: -len("governor")] + "head"  # the governor of a bank heads it
             start = doc[phrase.start].idx
             end = doc[phrase.end - 1].idx + len(doc[phrase.end - 1])
             near = min(person.spans, key=lambda s: abs(s.start - phrase.start))
             if near.sent.start == doc[phrase.start].sent.start:
                 start, end = min(start, near.start_char), max(end, near.end_char)
-            state.roles.append(RoleFact(person, phrase.role, org, title, start, end, rule=rule))
+            state.roles.append(RoleFact(person, role, org, title, start, end, rule=rule))
         return doc
 
     def _person_for(self, doc: Doc, state: DocState, phrase: TitlePhrase) -> tuple[Cluster | None, str]:
@@ -68,6 +71,10 @@ class RoleFinder:
         after = state.cluster_at(phrase.end) if phrase.end < len(doc) else None
         if after is not None and after.type == "PERSON":
             return after, "title_before_name"
+        if phrase.end + 1 < len(doc) and doc[phrase.end].text == ",":
+            apposed = state.cluster_at(phrase.end + 1)
+            if apposed is not None and apposed.type == "PERSON":
+                return apposed, "title_then_apposed_name"
         person = self._apposition(doc, state, phrase)
         if person is not None:
             return person, "apposition"

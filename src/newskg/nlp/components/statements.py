@@ -94,6 +94,9 @@ class StatementFinder:
         if cluster is not None and cluster.type in ("PERSON", "ORG"):
             return cluster
         if doc[j].text == ",":
+            named = state.cluster_at(j - 1) if j > 0 else None
+            if named is not None and named.type == "PERSON":  # "The spokesman of X, Ahmad Rezaei, said"
+                return named
             appositive = self._before_apposition(doc, state, j)
             if appositive is not None:
                 return appositive
@@ -119,8 +122,8 @@ class StatementFinder:
     def _before_apposition(doc: Doc, state: DocState, comma: int) -> Cluster | None:
         """``Ali Rasoulian, the deputy head of X for Y affairs, said``: the name before the apposition."""
         for k in range(comma - 1, max(-1, comma - 16), -1):
-            if doc[k].text in ".;\n" or doc[k].is_sent_start and k != comma - 1 and doc[k].text[:1].isupper() \
-                    and state.cluster_at(k) is None:
+            if doc[k].text in ".;\n" or (doc[k].is_sent_start and k != comma - 1 and doc[k].text[:1].isupper() \
+                    and state.cluster_at(k) is None):
                 return None
             if doc[k].text == ",":
                 cluster = state.cluster_at(k - 1) if k > 0 else None

@@ -87,8 +87,9 @@ class StatisticFinder:
             return True  # March 20, Feb. 21
         if nxt is not None and nxt.text in self.lexicon.months:
             return True  # 20 March
-        if re.fullmatch(r"(?:19|20)\d\d", token.text) and not self._counts_things(doc, i):
-            return True  # years
+        if re.fullmatch(r"(?:19|20)\d\d", token.text) and (
+                not self._counts_things(doc, i) or (prev is not None and prev.is_title and not prev.is_sent_start)):
+            return True  # years, and years in names: "Iran Expo 2024 exhibition"
         if prev is not None and prev.text in "-–" and i >= 2 and (doc[i - 2].text in self.lexicon.months or
                                                                   NUMBER.match(doc[i - 2].text)):
             return True  # second half of a date range or number range
@@ -145,7 +146,8 @@ class StatisticFinder:
         return unit, scale, what, j
 
     def _noun_phrase(self, doc: Doc, j: int) -> list[Token]:
-        """Up to five words after the figure, until a preposition, verb-like word or punctuation."""
+        """Up to five words after the figure, until a preposition or punctuation, and ending at the
+        first plural noun (``idle industrial units``, not ``companies took part``)."""
         tokens: list[Token] = []
         while j < len(doc) and len(tokens) < 5:
             token = doc[j]
@@ -153,8 +155,10 @@ class StatisticFinder:
                 break
             tokens.append(token)
             j += 1
-        while tokens and (tokens[-1].text == "-" or tokens[-1].lower_.endswith("ed") and len(tokens) > 1
-                          and tokens[-1].lower_ not in ("needed",)):
+            if _is_plural_noun(token.text) and not (j < len(doc) and doc[j].text == "-"):
+                break
+        while tokens and (tokens[-1].text == "-" or (tokens[-1].lower_.endswith("ed") and len(tokens) > 1
+                          and tokens[-1].lower_ not in ("needed",))):
             tokens.pop()
         return tokens
 
@@ -171,6 +175,12 @@ class StatisticFinder:
             if cluster is not None and cluster.type in ("ORG", "GPE", "LOC"):
                 return cluster
         return None
+
+
+def _is_plural_noun(word: str) -> bool:
+    """A rough plural test, enough to end a counted noun phrase: units, persons, SMEs, companies."""
+    lower = word.lower()
+    return len(word) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is", "ous"))
 
 
 @Language.factory("newskg_statistics", assigns=["doc._.newskg"], requires=["doc.ents"])

@@ -1,0 +1,63 @@
+"""Whole short articles in the styles newskg meets (Trend, Tehran Times, Mehr), with new names."""
+
+from __future__ import annotations
+
+from newskg.ingest import article_from_text
+from newskg.nlp import extract_one
+
+TREND = (
+    "BAKU, Azerbaijan, Nov. 5 (Trend) - Iran's Small Industries and Industrial Parks Organization (ISIPO) "
+    "plans to establish 12 new industrial parks in Khorasan Razavi province in the current Iranian year, "
+    "Trend reports citing the Iranian media. Head of ISIPO Mohammad-Ali Dehghan-Dehnavi said the parks will "
+    'create 8,500 jobs. "We have allocated 4.2 trillion rials to infrastructure," Dehghan-Dehnavi told '
+    "reporters on Monday. He added that 35 percent of the units in Mashhad are idle."
+)
+BANK = (
+    "TEHRAN – The Central Bank of Iran (CBI) announced on Sunday that non-oil exports reached $21 billion "
+    "in the first half of the current Iranian year (March 21-September 22). CBI Governor Mohammad Reza "
+    "Farzin stressed that the bank will support exporters. Meanwhile, Hamid Zadboum, the head of the Trade "
+    "Promotion Organization (TPO), noted that exports to Iraq rose 14 percent. According to Zadboum, 1,240 "
+    "companies took part in the Iran Expo 2024 exhibition."
+)
+MEHR = (
+    "TEHRAN, Jan. 12 (MNA) – Isfahan Governor-General Mehdi Jamalinejad said 230 idle units have been "
+    "revived in Isfahan province since the beginning of the current year. Former ISIPO head Ali Rasoulian "
+    "had announced last year that 7,000 units were inactive across the country, IRNA reported. The "
+    "spokesman of the Iran Chamber of Commerce, Industries, Mines and Agriculture (ICCIMA), Ahmad Rezaei, "
+    "underlined the need for cheaper loans."
+)
+
+
+def run(nlp, text):
+    return extract_one(article_from_text(text, id="a", date="2024-11-05"), nlp=nlp)
+
+
+def test_trend_dateline_agency_possessive_long_form_and_hyphenated_names(nlp):
+    record = run(nlp, TREND)
+    assert {r.agency for r in record.reported_by} == {"Trend News Agency"}
+    assert ("Mohammad-Ali Dehghan-Dehnavi", "head", "Iran Small Industries and Industrial Parks Organization") in {
+        (r.person, r.role, r.org) for r in record.roles
+    }
+    assert [s.cue for s in record.statements] == ["said", "told", "added"]
+    assert [(s.value_text, s.unit) for s in record.statistics] == [
+        ("12", "parks"), ("8,500", "jobs"), ("4.2", "rials"), ("35", "percent")
+    ]
+
+
+def test_bank_governor_heads_the_bank_and_names_with_years_are_not_figures(nlp):
+    record = run(nlp, BANK)
+    roles = {(r.person, r.role, r.org) for r in record.roles}
+    assert ("Mohammad Reza Farzin", "head", "Central Bank of Iran") in roles
+    assert ("Hamid Zadboum", "head", "Trade Promotion Organization") in roles
+    assert [s.value_text for s in record.statistics] == ["21", "14", "1,240"]
+    assert record.statistics[2].unit == "companies"
+
+
+def test_undefined_acronym_before_a_post_and_title_then_apposed_name(nlp):
+    record = run(nlp, MEHR)
+    roles = {(r.person, r.role, r.org) for r in record.roles}
+    assert ("Ali Rasoulian", "former head", "ISIPO") in roles
+    assert ("Mehdi Jamalinejad", "governor", "Isfahan Province") in roles
+    assert ("Ahmad Rezaei", "spokesman", "Iran Chamber of Commerce, Industries, Mines and Agriculture") in roles
+    assert ("Ahmad Rezaei", "underlined") in {(s.speaker, s.cue) for s in record.statements}
+    assert not any(e.type == "GPE" and e.canonical not in ("Tehran", "Isfahan Province") for e in record.entities)

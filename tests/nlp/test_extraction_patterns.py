@@ -140,15 +140,17 @@ def test_participle_keeps_the_speaker_of_its_sentence(nlp):
 
 
 def test_motto_after_cue_and_its_unquoted_repeats(nlp):
-    text = ('The Leader named the new year the year of “Production Leap”, and every ministry now pursues '
-            'the production leap in its plans.')
+    text = (
+        "The Leader named the new year the year of “Production Leap”, and every ministry now pursues "
+        "the production leap in its plans."
+    )
     record = run(nlp, text)
     assert {("Production Leap", "MOTTO"), ("production leap", "MOTTO")} <= entities(record)
     assert canon(record, "production leap") == "Production Leap"
 
 
 def test_quoted_text_without_a_cue_is_no_motto(nlp):
-    record = run(nlp, 'He called the plan “very good” and left.')
+    record = run(nlp, "He called the plan “very good” and left.")
     assert not any(e.type == "MOTTO" for e in record.entities)
 
 

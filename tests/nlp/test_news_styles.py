@@ -35,12 +35,17 @@ def run(nlp, text):
 def test_trend_dateline_agency_possessive_long_form_and_hyphenated_names(nlp):
     record = run(nlp, TREND)
     assert {r.agency for r in record.reported_by} == {"Trend News Agency"}
-    assert ("Mohammad-Ali Dehghan-Dehnavi", "head", "Iran Small Industries and Industrial Parks Organization") in {
-        (r.person, r.role, r.org) for r in record.roles
-    }
+    assert (
+        "Mohammad-Ali Dehghan-Dehnavi",
+        "head",
+        "Iran Small Industries and Industrial Parks Organization",
+    ) in {(r.person, r.role, r.org) for r in record.roles}
     assert [s.cue for s in record.statements] == ["said", "told", "added"]
     assert [(s.value_text, s.unit) for s in record.statistics] == [
-        ("12", "parks"), ("8,500", "jobs"), ("4.2", "rials"), ("35", "percent")
+        ("12", "parks"),
+        ("8,500", "jobs"),
+        ("4.2", "rials"),
+        ("35", "percent"),
     ]
 
 
@@ -58,6 +63,12 @@ def test_undefined_acronym_before_a_post_and_title_then_apposed_name(nlp):
     roles = {(r.person, r.role, r.org) for r in record.roles}
     assert ("Ali Rasoulian", "former head", "ISIPO") in roles
     assert ("Mehdi Jamalinejad", "governor", "Isfahan Province") in roles
-    assert ("Ahmad Rezaei", "spokesman", "Iran Chamber of Commerce, Industries, Mines and Agriculture") in roles
+    assert (
+        "Ahmad Rezaei",
+        "spokesman",
+        "Iran Chamber of Commerce, Industries, Mines and Agriculture",
+    ) in roles
     assert ("Ahmad Rezaei", "underlined") in {(s.speaker, s.cue) for s in record.statements}
-    assert not any(e.type == "GPE" and e.canonical not in ("Tehran", "Isfahan Province") for e in record.entities)
+    assert not any(
+        e.type == "GPE" and e.canonical not in ("Tehran", "Isfahan Province") for e in record.entities
+    )

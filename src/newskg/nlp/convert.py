@@ -26,43 +26,79 @@ from .text import sentence_of
 def evidence(doc: Doc, start: int, end: int, rule: str) -> Evidence:
     """Evidence for a character range: its text and the sentence around it."""
     sentence = sentence_of(doc, start)
-    return Evidence(start=start, end=end, text=doc.text[start:end], sentence=sentence.text,
-                    sentence_start=sentence.start_char, rule=rule)
+    return Evidence(
+        start=start,
+        end=end,
+        text=doc.text[start:end],
+        sentence=sentence.text,
+        sentence_start=sentence.start_char,
+        rule=rule,
+    )
 
 
 def to_record(doc: Doc, article: Article, *, pipeline_version: str) -> ArticleRecord:
     """Everything the pipeline found in ``doc``, as records; facts deduplicated, order kept."""
     state = state_of(doc)
     entities = tuple(_entity(c) for c in state.clusters if c.spans)
-    roles = tuple(dict.fromkeys(
-        Role(person=r.person.canonical, role=r.role, org=r.org.canonical, title=r.title,
-             evidence=evidence(doc, r.start, r.end, r.rule))
-        for r in state.roles
-    ))
+    roles = tuple(
+        dict.fromkeys(
+            Role(
+                person=r.person.canonical,
+                role=r.role,
+                org=r.org.canonical,
+                title=r.title,
+                evidence=evidence(doc, r.start, r.end, r.rule),
+            )
+            for r in state.roles
+        )
+    )
     statements = tuple(
-        Statement(speaker=s.speaker.canonical, cue=s.cue, content=s.content,
-                  evidence=evidence(doc, s.start, s.end, s.rule))
+        Statement(
+            speaker=s.speaker.canonical,
+            cue=s.cue,
+            content=s.content,
+            evidence=evidence(doc, s.start, s.end, s.rule),
+        )
         for s in state.statements
     )
     statistics = tuple(
-        Statistic(value=s.value, value_text=s.value_text, unit=s.unit, what=s.what, scale=s.scale,
-                  evidence=evidence(doc, s.start, s.end, s.rule),
-                  about=s.about.canonical if s.about else None,
-                  period=_period(s.period_label, s.period_start, s.period_end))
+        Statistic(
+            value=s.value,
+            value_text=s.value_text,
+            unit=s.unit,
+            what=s.what,
+            scale=s.scale,
+            evidence=evidence(doc, s.start, s.end, s.rule),
+            about=s.about.canonical if s.about else None,
+            period=_period(s.period_label, s.period_start, s.period_end),
+        )
         for s in state.statistics
     )
-    located_in = tuple(dict.fromkeys(
-        LocatedIn(place=link.subject.canonical, container=link.container.canonical,
-                  evidence=evidence(doc, link.start, link.end, link.rule))
-        for link in state.located_in if link.container is not None
-    ))
+    located_in = tuple(
+        dict.fromkeys(
+            LocatedIn(
+                place=link.subject.canonical,
+                container=link.container.canonical,
+                evidence=evidence(doc, link.start, link.end, link.rule),
+            )
+            for link in state.located_in
+            if link.container is not None
+        )
+    )
     reported_by = tuple(
         ReportedBy(agency=link.subject.canonical, evidence=evidence(doc, link.start, link.end, link.rule))
         for link in state.reported_by
     )
-    return ArticleRecord(article=article, entities=entities, roles=roles, statements=statements,
-                         statistics=statistics, located_in=located_in, reported_by=reported_by,
-                         pipeline_version=pipeline_version)
+    return ArticleRecord(
+        article=article,
+        entities=entities,
+        roles=roles,
+        statements=statements,
+        statistics=statistics,
+        located_in=located_in,
+        reported_by=reported_by,
+        pipeline_version=pipeline_version,
+    )
 
 
 def _entity(cluster: Cluster) -> Entity:
@@ -70,12 +106,20 @@ def _entity(cluster: Cluster) -> Entity:
         Mention(text=span.text, start=span.start_char, end=span.end_char, rule=rule)
         for span, rule in zip(cluster.spans, cluster.rules, strict=False)
     )
-    return Entity(canonical=cluster.canonical, type=cluster.type, mentions=mentions, kind=cluster.kind,
-                  aliases=tuple(a for a in cluster.aliases if a != cluster.canonical))
+    return Entity(
+        canonical=cluster.canonical,
+        type=cluster.type,
+        mentions=mentions,
+        kind=cluster.kind,
+        aliases=tuple(a for a in cluster.aliases if a != cluster.canonical),
+    )
 
 
 def _period(label: str | None, start: str | None, end: str | None) -> Period | None:
     if label is None:
         return None
-    return Period(label=label, start=dt.date.fromisoformat(start) if start else None,
-                  end=dt.date.fromisoformat(end) if end else None)
+    return Period(
+        label=label,
+        start=dt.date.fromisoformat(start) if start else None,
+        end=dt.date.fromisoformat(end) if end else None,
+    )

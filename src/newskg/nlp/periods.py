@@ -11,8 +11,20 @@ from dataclasses import dataclass
 import jdatetime
 from spacy.tokens import Span
 
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
 IRANIAN_YEAR = re.compile(
     r"(?:(?:the\s+)?first\s+(?P<months>\w+)(?:\s+|-)months?\s+of\s+|(?:the\s+)?first\s+half\s+of\s+)?"
     r"(?:the\s+)?(?P<which>current|this|present|past|last|previous|next)\s+Iranian\s+(?:calendar\s+)?year",

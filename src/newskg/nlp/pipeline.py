@@ -60,14 +60,20 @@ def make_pipeline(base: str | Language | None = None) -> Language:
     # Split a dash glued to a capitalised dateline word: "TEHRAN- The ..." -> "TEHRAN", "-".
     suffixes = [*nlp.Defaults.suffixes, r"(?<=[A-Z]{2})[-–—]"]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
-    if "sentencizer" not in nlp.pipe_names and "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
+    if (
+        "sentencizer" not in nlp.pipe_names
+        and "parser" not in nlp.pipe_names
+        and "senter" not in nlp.pipe_names
+    ):
         nlp.add_pipe("sentencizer")
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp
 
 
-def extract(articles: Iterable[Article], *, nlp: Language | None = None, batch_size: int = 32) -> Iterator[ArticleRecord]:
+def extract(
+    articles: Iterable[Article], *, nlp: Language | None = None, batch_size: int = 32
+) -> Iterator[ArticleRecord]:
     """Run the NLP pass over articles, yielding one record per article, in order."""
     nlp = nlp or make_pipeline()
     pending: list[Article] = []

@@ -6,8 +6,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-OPEN_QUOTES = "\"“‘«"
-CLOSE_QUOTES = "\"”’»"
+OPEN_QUOTES = '"“‘«'
+CLOSE_QUOTES = '"”’»'
 DASHES = "-–—"
 
 
@@ -48,7 +48,7 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
     nested = 0
     for i, c in enumerate(text):
         if start < 0:
-            if c in "\"“":
+            if c in '"“':
                 start, nested = i + 1, 0
         elif c == "\n":
             regions.append((start, i))
@@ -57,7 +57,7 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
             nested += 1
         elif c == "”" and nested:
             nested -= 1
-        elif c in "\"”":
+        elif c in '"”':
             regions.append((start, i))
             start = -1
     if start >= 0:

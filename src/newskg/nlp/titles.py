@@ -17,8 +17,14 @@ from .lexicon import Lexicon
 from .state import Cluster, DocState
 
 POSSESSIVE = ("’s", "'s")
-MULTIWORD_TITLES = (("chief", "executive", "officer"), ("chief", "executive"), ("managing", "director"),
-                    ("director", "general"), ("secretary", "general"), ("governor", "general"))
+MULTIWORD_TITLES = (
+    ("chief", "executive", "officer"),
+    ("chief", "executive"),
+    ("managing", "director"),
+    ("director", "general"),
+    ("secretary", "general"),
+    ("governor", "general"),
+)
 
 
 @dataclass(slots=True)
@@ -36,7 +42,9 @@ class TitlePhrase:
     """Canonical ministry named by sector words (``industry minister``), when no entity is written."""
 
 
-def find_title_phrases(doc: Doc, state: DocState, lexicon: Lexicon, gazetteer: Gazetteer) -> list[TitlePhrase]:
+def find_title_phrases(
+    doc: Doc, state: DocState, lexicon: Lexicon, gazetteer: Gazetteer
+) -> list[TitlePhrase]:
     """Every singular post word in the text, with its modifiers and organisation."""
     phrases: list[TitlePhrase] = []
     i = 0
@@ -46,8 +54,11 @@ def find_title_phrases(doc: Doc, state: DocState, lexicon: Lexicon, gazetteer: G
             i += 1
             continue
         post = " ".join(t.lower_ for t in doc[i:word_end] if t.text != "-")
-        base = "head" if post in lexicon.head_titles or post.replace(" ", "-") in lexicon.head_titles \
+        base = (
+            "head"
+            if post in lexicon.head_titles or post.replace(" ", "-") in lexicon.head_titles
             else lexicon.other_titles.get(post)
+        )
         if base is None:
             i = word_end
             continue
@@ -64,12 +75,12 @@ def find_title_phrases(doc: Doc, state: DocState, lexicon: Lexicon, gazetteer: G
                     phrase_start = more_start
         ministry = None
         if base == "minister" and org is None:
-            words = sector or (doc[word_end + 1:end].text if end > word_end else "")
+            words = sector or (doc[word_end + 1 : end].text if end > word_end else "")
             found = gazetteer.ministry_for(words) if words else None
             ministry = found.canonical if found else None
             if ministry is None and word_end + 1 < len(doc) and doc[word_end].lower_ == "of":
                 tail = _capitalised_run(doc, word_end + 1, lexicon)
-                found = gazetteer.ministry_for(doc[word_end + 1:tail].text) if tail > word_end + 1 else None
+                found = gazetteer.ministry_for(doc[word_end + 1 : tail].text) if tail > word_end + 1 else None
                 if found is not None:
                     ministry, end = found.canonical, tail
         phrases.append(TitlePhrase(phrase_start, max(end, word_end), start, word_end, role, org, ministry))
@@ -81,7 +92,7 @@ def _title_word_end(doc: Doc, i: int, lexicon: Lexicon) -> int:
     lower = doc[i].lower_
     for words in MULTIWORD_TITLES:
         n = len(words)
-        got = [t.lower_ for t in doc[i:i + n + 1] if t.text != "-"][:n]
+        got = [t.lower_ for t in doc[i : i + n + 1] if t.text != "-"][:n]
         if tuple(got) == words:
             j, seen = i, 0
             while seen < n:
@@ -94,8 +105,9 @@ def _title_word_end(doc: Doc, i: int, lexicon: Lexicon) -> int:
     return i
 
 
-def _left_of(doc: Doc, i: int, lexicon: Lexicon, gazetteer: Gazetteer, *,
-             post: str | None = None) -> tuple[int, list[str], str]:
+def _left_of(
+    doc: Doc, i: int, lexicon: Lexicon, gazetteer: Gazetteer, *, post: str | None = None
+) -> tuple[int, list[str], str]:
     """Modifiers and a minister's sector words written before token i (the post word)."""
     post = post or doc[i].lower_
     start = i
@@ -138,8 +150,15 @@ def _org_after(doc: Doc, end: int, state: DocState) -> tuple[Cluster | None, int
     if end >= len(doc) or doc[end].lower_ not in ("of", "at", "with"):
         return None, end
     j = end + 1
-    while j < len(doc) and (doc[j].lower_ == "the" or (doc[j].is_lower and j < end + 4 and state.cluster_at(j) is None
-                            and doc[j].lower_ not in ("and", "for", "in", "as", "to", "on"))):
+    while j < len(doc) and (
+        doc[j].lower_ == "the"
+        or (
+            doc[j].is_lower
+            and j < end + 4
+            and state.cluster_at(j) is None
+            and doc[j].lower_ not in ("and", "for", "in", "as", "to", "on")
+        )
+    ):
         j += 1
     if j >= len(doc):
         return None, end
@@ -159,7 +178,12 @@ def _after_cluster(doc: Doc, state: DocState, j: int, cluster: Cluster) -> int:
     k = j
     while k < len(doc) and state.cluster_at(k) is cluster:
         k += 1
-    if k + 2 < len(doc) and doc[k].text == "(" and state.cluster_at(k + 1) is cluster and doc[k + 2].text == ")":
+    if (
+        k + 2 < len(doc)
+        and doc[k].text == "("
+        and state.cluster_at(k + 1) is cluster
+        and doc[k + 2].text == ")"
+    ):
         k += 3
     return k
 
@@ -183,8 +207,10 @@ def _org_before(doc: Doc, start: int, state: DocState) -> tuple[Cluster | None, 
 def _capitalised_run(doc: Doc, i: int, lexicon: Lexicon) -> int:
     """End of the capitalised words from i (with list commas and 'and'), stopping at a post word."""
     j = i
-    while j < len(doc) and (doc[j].text[:1].isupper() or (doc[j].lower_ in ("and", ",") and j + 1 < len(doc)
-                                                          and doc[j + 1].text[:1].isupper())):
+    while j < len(doc) and (
+        doc[j].text[:1].isupper()
+        or (doc[j].lower_ in ("and", ",") and j + 1 < len(doc) and doc[j + 1].text[:1].isupper())
+    ):
         if lexicon.is_title_word(doc[j].lower_) or doc[j].lower_ in lexicon.title_modifiers:
             break
         j += 1

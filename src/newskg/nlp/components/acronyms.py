@@ -98,12 +98,12 @@ class AcronymFinder:
             if not ACRONYM.match(token.text) or sum(c.isupper() for c in token.text) < 2:
                 continue
             window_start = max(0, i - 1 - min(len(token.text) + 5, 2 * len(token.text)))
-            window = doc[window_start:i - 1]
+            window = doc[window_start : i - 1]
             words = [t.text for t in window]
             offset = long_form_start(words, token.text)
             if offset is None:
                 continue
-            long_span = doc[window_start + offset:i - 1]
+            long_span = doc[window_start + offset : i - 1]
             while len(long_span) and long_span[0].lower_ in ("the", "of", "and"):
                 long_span = long_span[1:]
             if not len(long_span) or not long_span[0].text[:1].isupper():
@@ -113,15 +113,33 @@ class AcronymFinder:
             if etype is None:
                 continue
             defined[token.text] = (long_form, etype)
-            state.add(Candidate(long_span.start, long_span.end, etype, "acronym_long_form", priority=85,
-                                canonical=long_form, aliases=(token.text,)))
+            state.add(
+                Candidate(
+                    long_span.start,
+                    long_span.end,
+                    etype,
+                    "acronym_long_form",
+                    priority=85,
+                    canonical=long_form,
+                    aliases=(token.text,),
+                )
+            )
         if not defined:
             return doc
         for token in doc:
             if token.text in defined:
                 long_form, etype = defined[token.text]
-                state.add(Candidate(token.i, token.i + 1, etype, "acronym", priority=85,
-                                    canonical=long_form, aliases=(token.text,)))
+                state.add(
+                    Candidate(
+                        token.i,
+                        token.i + 1,
+                        etype,
+                        "acronym",
+                        priority=85,
+                        canonical=long_form,
+                        aliases=(token.text,),
+                    )
+                )
         return doc
 
 

@@ -32,18 +32,32 @@ class DatelineFinder:
             places = gazetteer.places_named(name)
             city = next((p for p in places if p.kind == "city"), None)
             place = city or (places[0] if places else None)
-            state.add(Candidate(
-                span.start, span.end, "GPE", "dateline", priority=90,
-                canonical=place.canonical if place else name, kind=place.kind if place else "city",
-            ))
+            state.add(
+                Candidate(
+                    span.start,
+                    span.end,
+                    "GPE",
+                    "dateline",
+                    priority=90,
+                    canonical=place.canonical if place else name,
+                    kind=place.kind if place else "city",
+                )
+            )
         if match.group("agency"):
             agency = gazetteer.agency_named(match.group("agency").strip())
             span = doc.char_span(*match.span("agency"), alignment_mode="contract")
             if agency is not None and span is not None and len(span):
-                state.add(Candidate(
-                    span.start, span.end, "NEWS_AGENCY", "dateline_agency", priority=90,
-                    canonical=agency.canonical, aliases=agency.names,
-                ))
+                state.add(
+                    Candidate(
+                        span.start,
+                        span.end,
+                        "NEWS_AGENCY",
+                        "dateline_agency",
+                        priority=90,
+                        canonical=agency.canonical,
+                        aliases=agency.names,
+                    )
+                )
         return doc
 
 

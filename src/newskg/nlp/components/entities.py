@@ -31,12 +31,14 @@ class EntityResolver:
         chosen.sort(key=lambda c: c.start)
         clusters: dict[tuple[str, str], Cluster] = {}
         for cand in chosen:
-            canonical = cand.canonical or doc[cand.start:cand.end].text
+            canonical = cand.canonical or doc[cand.start : cand.end].text
             key = (TYPE_GROUP.get(cand.type, cand.type), name_key(canonical))
             span = Span(doc, cand.start, cand.end, label=cand.type, kb_id=canonical)
             cluster = clusters.get(key)
             if cluster is None:
-                cluster = clusters[key] = Cluster(canonical, cand.type, [], kind=cand.kind, aliases=cand.aliases)
+                cluster = clusters[key] = Cluster(
+                    canonical, cand.type, [], kind=cand.kind, aliases=cand.aliases
+                )
             elif cand.type == "NEWS_AGENCY":
                 cluster.type = "NEWS_AGENCY"
             cluster.spans.append(span)
@@ -44,10 +46,12 @@ class EntityResolver:
             cluster.kind = cluster.kind or cand.kind
             cluster.aliases = tuple(dict.fromkeys(cluster.aliases + cand.aliases))
         for cluster in clusters.values():
-            cluster.spans = [Span(doc, s.start, s.end, label=cluster.type, kb_id=cluster.canonical)
-                             for s in cluster.spans]
-        doc.set_ents(sorted((s for c in clusters.values() for s in c.spans), key=lambda s: s.start),
-                     default="outside")
+            cluster.spans = [
+                Span(doc, s.start, s.end, label=cluster.type, kb_id=cluster.canonical) for s in cluster.spans
+            ]
+        doc.set_ents(
+            sorted((s for c in clusters.values() for s in c.spans), key=lambda s: s.start), default="outside"
+        )
         state.clusters = list(clusters.values())
         return doc
 

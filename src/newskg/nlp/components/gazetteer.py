@@ -17,7 +17,9 @@ from ..gazetteers import Agency, Place, load_gazetteer
 from ..lexicon import load_lexicon
 from ..state import Candidate, state_of
 
-AGENCY_CUE_AFTER = re.compile(r"\A\W{0,3}(?:news agency|reported|reports|quoted|cited|said|says|website|news)", re.I)
+AGENCY_CUE_AFTER = re.compile(
+    r"\A\W{0,3}(?:news agency|reported|reports|quoted|cited|said|says|website|news)", re.I
+)
 AGENCY_CUE_BEFORE = re.compile(r"(?:according to|told|by|quoted by|\()\W{0,3}\Z", re.I)
 
 
@@ -48,19 +50,41 @@ class GazetteerMatcher:
             surface = doc[start:end].text
             agency = self.agencies.get(surface)
             if agency is not None:
-                before = text[max(0, doc[start].idx - 20):doc[start].idx]
-                after = text[doc[end - 1].idx + len(doc[end - 1]):doc[end - 1].idx + len(doc[end - 1]) + 20]
-                if not agency.needs_context or AGENCY_CUE_AFTER.match(after) or AGENCY_CUE_BEFORE.search(before):
-                    state.add(Candidate(start, end, "NEWS_AGENCY", "gazetteer_agency", priority=80,
-                                        canonical=agency.canonical, aliases=agency.names))
+                before = text[max(0, doc[start].idx - 20) : doc[start].idx]
+                after = text[doc[end - 1].idx + len(doc[end - 1]) : doc[end - 1].idx + len(doc[end - 1]) + 20]
+                if (
+                    not agency.needs_context
+                    or AGENCY_CUE_AFTER.match(after)
+                    or AGENCY_CUE_BEFORE.search(before)
+                ):
+                    state.add(
+                        Candidate(
+                            start,
+                            end,
+                            "NEWS_AGENCY",
+                            "gazetteer_agency",
+                            priority=80,
+                            canonical=agency.canonical,
+                            aliases=agency.names,
+                        )
+                    )
                     continue
             places = self.places.get(surface)
             if places and all(p.kind == "city" for p in places) and self._starts_a_name(doc, end):
                 continue  # "Ahmad Rezaei": a city name that begins a personal name
             if places:
                 place, end = self._choose_place(doc, start, end, places)
-                state.add(Candidate(start, end, "GPE", "gazetteer_place", priority=60,
-                                    canonical=place.canonical, kind=place.kind))
+                state.add(
+                    Candidate(
+                        start,
+                        end,
+                        "GPE",
+                        "gazetteer_place",
+                        priority=60,
+                        canonical=place.canonical,
+                        kind=place.kind,
+                    )
+                )
         return doc
 
     def _starts_a_name(self, doc: Doc, end: int) -> bool:
@@ -69,8 +93,11 @@ class GazetteerMatcher:
         nxt = doc[end]
         if not (nxt.is_alpha and nxt.is_title) or nxt.text in self.places or nxt.text in self.agencies:
             return False
-        return nxt.lower_ not in self.lexicon.head_titles and nxt.lower_ not in self.lexicon.other_titles \
+        return (
+            nxt.lower_ not in self.lexicon.head_titles
+            and nxt.lower_ not in self.lexicon.other_titles
             and nxt.text not in ("Province", "City", "County", "Airport", "Port")
+        )
 
     @staticmethod
     def _choose_place(doc: Doc, start: int, end: int, places: list[Place]) -> tuple[Place, int]:
@@ -89,10 +116,19 @@ class GazetteerMatcher:
 
 def _glued(doc: Doc, start: int, end: int) -> bool:
     """A match that is only part of a hyphenated word (``Ahmad`` in ``Ali-Ahmad``) is no place name."""
-    before = start >= 2 and doc[start - 1].text == "-" and doc[start - 2].whitespace_ == "" \
+    before = (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and doc[start - 2].whitespace_ == ""
         and doc[start - 1].whitespace_ == ""
-    after = end + 1 < len(doc) and doc[end].text == "-" and doc[end - 1].whitespace_ == "" \
-        and doc[end].whitespace_ == "" and doc[end + 1].text[:1].isalpha()
+    )
+    after = (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and doc[end - 1].whitespace_ == ""
+        and doc[end].whitespace_ == ""
+        and doc[end + 1].text[:1].isalpha()
+    )
     return before or after
 
 

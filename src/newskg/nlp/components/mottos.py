@@ -41,9 +41,11 @@ class MottoFinder:
             words = match.group(1).split()
             if not 1 <= len(words) <= 8 or match.group(1).strip(" ,.") != match.group(1):
                 continue
-            window = text[max(0, match.start() - 60):match.start()]
-            if any(_fits(cue.group(0).lower(), window[cue.end():], match.group(1))
-                   for cue in self.cue.finditer(window)):
+            window = text[max(0, match.start() - 60) : match.start()]
+            if any(
+                _fits(cue.group(0).lower(), window[cue.end() :], match.group(1))
+                for cue in self.cue.finditer(window)
+            ):
                 phrase = match.group(1)
                 key = phrase.lower()
                 if key not in mottos or (mottos[key].islower() and not phrase.islower()):
@@ -56,7 +58,9 @@ class MottoFinder:
             for found in re.finditer(re.escape(key), text, flags=re.I):
                 span = doc.char_span(found.start(), found.end(), alignment_mode="strict")
                 if span is not None:
-                    state.add(Candidate(span.start, span.end, "MOTTO", "motto", priority=75, canonical=canonical))
+                    state.add(
+                        Candidate(span.start, span.end, "MOTTO", "motto", priority=75, canonical=canonical)
+                    )
         return doc
 
 
@@ -67,7 +71,7 @@ def _fits(cue: str, gap: str, phrase: str) -> bool:
     """A naming verb takes a capitalised name right after it (``named “X”``, ``named the year of``);
     motto and slogan allow a few words between (``the motto which is “...”``)."""
     words = gap.split()
-    if len(gap) > 40 or any(c in gap for c in ".\"“”"):
+    if len(gap) > 40 or any(c in gap for c in '."“”'):
         return False
     if cue in NAMING_VERBS:
         return len(words) <= 1 and phrase[:1].isupper()

@@ -40,11 +40,17 @@ class OrganizationFinder:
         token = doc[i]
         if self._is_name_word(doc, i):
             return True
-        if token.lower_ in ("and", "of", "for", "&", "on") and i + 1 < len(doc) and is_capitalised(doc[i + 1]):
+        if (
+            token.lower_ in ("and", "of", "for", "&", "on")
+            and i + 1 < len(doc)
+            and is_capitalised(doc[i + 1])
+        ):
             return True
         if token.text == "," and i + 1 < len(doc) and i > 0 and is_capitalised(doc[i - 1]):
             nxt = doc[i + 1]
-            return is_capitalised(nxt) or (nxt.lower_ == "and" and i + 2 < len(doc) and is_capitalised(doc[i + 2]))
+            return is_capitalised(nxt) or (
+                nxt.lower_ == "and" and i + 2 < len(doc) and is_capitalised(doc[i + 2])
+            )
         if token.lower_ == "the" and i > 0 and doc[i - 1].lower_ == "of":
             return i + 1 < len(doc) and is_capitalised(doc[i + 1])
         return False
@@ -73,21 +79,28 @@ class OrganizationFinder:
             if token.lower_ == "ministry" and i > 0 and doc[i - 1].is_lower:
                 self._add_lower_ministry(doc, state, i)
             elif self._is_bare_acronym_of_post(doc, i):
-                state.add(Candidate(i, i + 1, "ORG", "acronym_before_post", priority=50, canonical=token.text))
+                state.add(
+                    Candidate(i, i + 1, "ORG", "acronym_before_post", priority=50, canonical=token.text)
+                )
             i += 1
         return doc
 
     def _is_bare_acronym_of_post(self, doc: Doc, i: int) -> bool:
         """An undefined acronym written as an organisation: ``ISIPO head``, ``head of ISIPO``."""
         text = doc[i].text
-        if not (3 <= len(text) <= 8 and text.isalpha() and text.isupper()) or (doc[i].is_sent_start and i == 0):
+        if not (3 <= len(text) <= 8 and text.isalpha() and text.isupper()) or (
+            doc[i].is_sent_start and i == 0
+        ):
             return False
         after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
         after2 = doc[i + 2].lower_ if i + 2 < len(doc) else ""
-        before = [t.lower_ for t in doc[max(0, i - 3):i]]
+        before = [t.lower_ for t in doc[max(0, i - 3) : i]]
         titled_after = self.lexicon.is_title_word(after) or (
-            after in self.lexicon.title_modifiers and self.lexicon.is_title_word(after2))
-        titled_before = len(before) >= 2 and before[-1] in ("of", "at") and self.lexicon.is_title_word(before[-2])
+            after in self.lexicon.title_modifiers and self.lexicon.is_title_word(after2)
+        )
+        titled_before = (
+            len(before) >= 2 and before[-1] in ("of", "at") and self.lexicon.is_title_word(before[-2])
+        )
         return titled_after or titled_before
 
     def _extend_right(self, doc: Doc, end: int) -> int:
@@ -98,7 +111,11 @@ class OrganizationFinder:
                 j += 1
             if j < len(doc) and is_capitalised(doc[j]) and not self._stops_left(doc[j].text):
                 k = j
-                while k < len(doc) and self._continues(doc, k) and not (k > j and doc[k].text in self.lexicon.org_heads):
+                while (
+                    k < len(doc)
+                    and self._continues(doc, k)
+                    and not (k > j and doc[k].text in self.lexicon.org_heads)
+                ):
                     if doc[k].text == "(":
                         break
                     k += 1
@@ -134,8 +151,7 @@ class OrganizationFinder:
             owner = self._possessor(doc, state, span.start)
             if owner:
                 canonical = f"{name} of {owner}"
-        state.add(Candidate(span.start, span.end, etype, "org_head_word", priority=70,
-                            canonical=canonical))
+        state.add(Candidate(span.start, span.end, etype, "org_head_word", priority=70, canonical=canonical))
 
     def _possessor(self, doc: Doc, state: DocState, start: int) -> str | None:
         """``Kerman's Department`` -> Kerman's province; ``the province's Department`` -> the last
@@ -158,8 +174,15 @@ class OrganizationFinder:
 
     def _add_lower_ministry(self, doc: Doc, state: DocState, i: int) -> None:
         start = i - 1
-        while start > 0 and (doc[start - 1].is_lower or doc[start - 1].text == ",") and doc[start - 1].lower_ != "the":
-            if self.gazetteer.ministry_for(doc[start - 1].text) is None and doc[start - 1].text not in (",", "and"):
+        while (
+            start > 0
+            and (doc[start - 1].is_lower or doc[start - 1].text == ",")
+            and doc[start - 1].lower_ != "the"
+        ):
+            if self.gazetteer.ministry_for(doc[start - 1].text) is None and doc[start - 1].text not in (
+                ",",
+                "and",
+            ):
                 break
             start -= 1
         while start < i and doc[start].text in (",", "and"):
@@ -168,8 +191,9 @@ class OrganizationFinder:
         ministry = self.gazetteer.ministry_for(words)
         if ministry is None:
             return
-        state.add(Candidate(start, i + 1, "ORG", "org_lower_ministry", priority=70,
-                            canonical=ministry.canonical))
+        state.add(
+            Candidate(start, i + 1, "ORG", "org_lower_ministry", priority=70, canonical=ministry.canonical)
+        )
 
 
 @Language.factory("newskg_organizations", assigns=["doc._.newskg"])

@@ -16,8 +16,27 @@ from ..lexicon import Lexicon, load_lexicon
 from ..state import Candidate, DocState, state_of
 from ..text import is_all_caps, is_capitalised
 
-ADVERBS = {"further", "also", "has", "had", "have", "previously", "recently", "earlier", "then", "later",
-           "once", "again", "already", "on", "in", "a", "the", "press", "conference"}
+ADVERBS = {
+    "further",
+    "also",
+    "has",
+    "had",
+    "have",
+    "previously",
+    "recently",
+    "earlier",
+    "then",
+    "later",
+    "once",
+    "again",
+    "already",
+    "on",
+    "in",
+    "a",
+    "the",
+    "press",
+    "conference",
+}
 MAX_WORDS = 4
 
 
@@ -73,8 +92,13 @@ class PersonFinder:
         while j < len(doc) and j not in taken:
             if self._is_name_token(doc, j) or (doc[j].lower_ in self.lexicon.name_particles and j > i):
                 j += 1
-                if j + 1 < len(doc) and doc[j].text == "-" and doc[j - 1].whitespace_ == "" \
-                        and doc[j].whitespace_ == "" and self._is_name_token(doc, j + 1):
+                if (
+                    j + 1 < len(doc)
+                    and doc[j].text == "-"
+                    and doc[j - 1].whitespace_ == ""
+                    and doc[j].whitespace_ == ""
+                    and self._is_name_token(doc, j + 1)
+                ):
                     j += 1
                 continue
             break
@@ -82,7 +106,9 @@ class PersonFinder:
 
     @staticmethod
     def _word_count(doc: Doc, start: int, end: int) -> int:
-        return sum(1 for k in range(start, end) if (doc[k].text != "-" and doc[k - 1].text != "-") or k == start)
+        return sum(
+            1 for k in range(start, end) if (doc[k].text != "-" and doc[k - 1].text != "-") or k == start
+        )
 
     @staticmethod
     def _surname(doc: Doc, start: int, end: int) -> str:
@@ -92,7 +118,11 @@ class PersonFinder:
         return doc[k:end].text
 
     def _vouched(self, doc: Doc, start: int, end: int, taken: set[int]) -> bool:
-        return self._title_before(doc, start, taken) or self._cue_after(doc, end) or self._apposition_after(doc, end)
+        return (
+            self._title_before(doc, start, taken)
+            or self._cue_after(doc, end)
+            or self._apposition_after(doc, end)
+        )
 
     def _title_before(self, doc: Doc, start: int, taken: set[int]) -> bool:
         if start == 0:
@@ -136,8 +166,9 @@ class PersonFinder:
                 return False
         return False
 
-    def _add_people(self, doc: Doc, state: DocState, found: dict[str, list[tuple[int, int]]],
-                    taken: set[int]) -> None:
+    def _add_people(
+        self, doc: Doc, state: DocState, found: dict[str, list[tuple[int, int]]], taken: set[int]
+    ) -> None:
         """Add every use of each vouched-for name: full forms, shorter forms and the surname alone."""
         canonical_for: dict[str, str] = {}
         for surname, spans in found.items():
@@ -154,7 +185,9 @@ class PersonFinder:
             if end > i:
                 surname = self._surname(doc, i, end)
                 if surname in canonical_for:
-                    state.add(Candidate(i, end, "PERSON", "person", priority=65, canonical=canonical_for[surname]))
+                    state.add(
+                        Candidate(i, end, "PERSON", "person", priority=65, canonical=canonical_for[surname])
+                    )
                     i = end
                     continue
             i += 1

@@ -15,7 +15,9 @@ from spacy.tokens import Doc
 from ..gazetteers import Gazetteer, load_gazetteer
 from ..state import Cluster, LinkFact, state_of
 
-CREDIT_AFTER = re.compile(r"\A\W{0,3}(?:news agency\s+)?(?:reported|reports|quoted|cited|said|says|wrote|\))", re.I)
+CREDIT_AFTER = re.compile(
+    r"\A\W{0,3}(?:news agency\s+)?(?:reported|reports|quoted|cited|said|says|wrote|\))", re.I
+)
 CREDIT_BEFORE = re.compile(r"(?:according to|told|by|quoted by|\(|reported by|content by|to)\s*\Z", re.I)
 
 
@@ -34,15 +36,19 @@ class PlaceLinker:
                 container = self._container(cluster.canonical, by_name)
                 if container is not None:
                     span = cluster.spans[0]
-                    state.located_in.append(LinkFact(cluster, container, span.start_char, span.end_char,
-                                                     rule="gazetteer_containment"))
+                    state.located_in.append(
+                        LinkFact(
+                            cluster, container, span.start_char, span.end_char, rule="gazetteer_containment"
+                        )
+                    )
             elif cluster.type == "NEWS_AGENCY":
                 for span in cluster.spans:
-                    before = text[max(0, span.start_char - 16):span.start_char]
-                    after = text[span.end_char:span.end_char + 24]
+                    before = text[max(0, span.start_char - 16) : span.start_char]
+                    after = text[span.end_char : span.end_char + 24]
                     if CREDIT_AFTER.match(after) or CREDIT_BEFORE.search(before):
-                        state.reported_by.append(LinkFact(cluster, None, span.start_char, span.end_char,
-                                                          rule="agency_credit"))
+                        state.reported_by.append(
+                            LinkFact(cluster, None, span.start_char, span.end_char, rule="agency_credit")
+                        )
                         break
         return doc
 
@@ -52,11 +58,18 @@ class PlaceLinker:
         if place is None or not place.container:
             return None
         container = self.gazetteer.place(place.container)
-        if place.kind == "city" and container is not None and container.kind == "province" and container.container:
+        if (
+            place.kind == "city"
+            and container is not None
+            and container.kind == "province"
+            and container.container
+        ):
             container = self.gazetteer.place(container.container)
         if container is None:
             return None
-        return by_name.get(container.canonical) or Cluster(container.canonical, "GPE", [], kind=container.kind)
+        return by_name.get(container.canonical) or Cluster(
+            container.canonical, "GPE", [], kind=container.kind
+        )
 
 
 @Language.factory("newskg_places", assigns=["doc._.newskg"], requires=["doc.ents"])

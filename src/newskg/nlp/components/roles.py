@@ -16,8 +16,21 @@ from ..lexicon import Lexicon, load_lexicon
 from ..state import Cluster, DocState, RoleFact, state_of
 from ..titles import TitlePhrase, find_title_phrases
 
-ADVERBS = {"further", "also", "has", "had", "have", "previously", "recently", "earlier", "then", "once", "again",
-           "already", "as"}
+ADVERBS = {
+    "further",
+    "also",
+    "has",
+    "had",
+    "have",
+    "previously",
+    "recently",
+    "earlier",
+    "then",
+    "once",
+    "again",
+    "already",
+    "as",
+}
 APPOSITION_WORDS = {"the", "who", "is", "was", "also", "a", "an", "currently", "now", "as", "and"}
 
 
@@ -40,8 +53,12 @@ class RoleFinder:
             phrase = phrases[index]
             person, rule = self._person_for(doc, state, phrase)
             following = phrases[index + 1] if index + 1 < len(phrases) else None
-            if person is None and following is not None and following.start == phrase.end + 1 \
-                    and doc[phrase.end].lower_ == "and":
+            if (
+                person is None
+                and following is not None
+                and following.start == phrase.end + 1
+                and doc[phrase.end].lower_ == "and"
+            ):
                 person, rule = found[index + 1]
             found[index] = (person, rule)
         for index, phrase in enumerate(phrases):
@@ -54,7 +71,7 @@ class RoleFinder:
                 org = Cluster(phrase.ministry, "ORG", [], rules=["ministry_table"])
             if org is None:
                 continue
-            title = doc[phrase.title_start:phrase.title_end].text
+            title = doc[phrase.title_start : phrase.title_end].text
             role = phrase.role
             if org.type in ("ORG", "NEWS_AGENCY") and role.endswith("governor"):
                 role = role[: -len("governor")] + "head"  # the governor of a bank heads it

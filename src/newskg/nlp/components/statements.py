@@ -16,9 +16,31 @@ from ..lexicon import Lexicon, load_lexicon
 from ..state import Cluster, DocState, StatementFact, state_of
 from ..text import in_regions, quoted_regions
 
-ADVERBS = {"further", "also", "has", "had", "have", "previously", "recently", "earlier", "then", "once", "again",
-           "already", "later", "officially", "reportedly", "on", "monday", "tuesday", "wednesday", "thursday",
-           "friday", "saturday", "sunday"}
+ADVERBS = {
+    "further",
+    "also",
+    "has",
+    "had",
+    "have",
+    "previously",
+    "recently",
+    "earlier",
+    "then",
+    "once",
+    "again",
+    "already",
+    "later",
+    "officially",
+    "reportedly",
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+}
 PASSIVE = {"was", "were", "been", "be", "is", "are", "being", "the", "a", "an", "this", "aforesaid"}
 PARTICIPLE_SUFFIX = "ing"
 
@@ -35,7 +57,13 @@ class StatementFinder:
         state = state_of(doc)
         quotes = quoted_regions(doc.text)
         persons = sorted(
-            (s for c in state.clusters if c.type == "PERSON" for s in c.spans if not in_regions(s.start_char, quotes)),
+            (
+                s
+                for c in state.clusters
+                if c.type == "PERSON"
+                for s in c.spans
+                if not in_regions(s.start_char, quotes)
+            ),
             key=lambda s: s.start,
         )
         last_speaker: Cluster | None = None
@@ -53,10 +81,17 @@ class StatementFinder:
             speaker = self._speaker(doc, state, i, cue_end, cue, persons, sentence_speaker, last_speaker)
             if speaker is not None:
                 content = self._content(doc, i, cue_end, sentence)
-                state.statements.append(StatementFact(
-                    speaker, doc[i:cue_end].text, content, sentence.start_char, sentence.end_char,
-                    doc[i].idx, rule="speech_cue",
-                ))
+                state.statements.append(
+                    StatementFact(
+                        speaker,
+                        doc[i:cue_end].text,
+                        content,
+                        sentence.start_char,
+                        sentence.end_char,
+                        doc[i].idx,
+                        rule="speech_cue",
+                    )
+                )
                 sentence_speaker = last_speaker = speaker
             i = cue_end
         return doc
@@ -74,13 +109,26 @@ class StatementFinder:
             return None, i + 1
         if i > 0 and doc[i - 1].lower_ in PASSIVE:
             return None, i + 1
-        if lower == "said" and i + 1 < len(doc) and doc[i + 1].text[:1].isalpha() and doc[i + 1].lower_ in (
-                "units", "plan", "period", "program", "issue"):
+        if (
+            lower == "said"
+            and i + 1 < len(doc)
+            and doc[i + 1].text[:1].isalpha()
+            and doc[i + 1].lower_ in ("units", "plan", "period", "program", "issue")
+        ):
             return None, i + 1
         return lower, i + 1
 
-    def _speaker(self, doc: Doc, state: DocState, i: int, cue_end: int, cue: str, persons: list[Span],
-                 sentence_speaker: Cluster | None, last_speaker: Cluster | None) -> Cluster | None:
+    def _speaker(
+        self,
+        doc: Doc,
+        state: DocState,
+        i: int,
+        cue_end: int,
+        cue: str,
+        persons: list[Span],
+        sentence_speaker: Cluster | None,
+        last_speaker: Cluster | None,
+    ) -> Cluster | None:
         if cue == "according to":
             return self._named_after(doc, state, cue_end, persons)
         if cue.endswith(PARTICIPLE_SUFFIX) and doc[i - 1].lower_ == "as" if i > 0 else False:
@@ -110,7 +158,9 @@ class StatementFinder:
             return self._last_person(persons, i)
         if doc[j].lower_ == "and" and sentence_speaker is not None:
             return sentence_speaker
-        if cue.endswith(PARTICIPLE_SUFFIX) and (doc[j].text in ",(" or doc[j].is_sent_start or doc[i].is_sent_start):
+        if cue.endswith(PARTICIPLE_SUFFIX) and (
+            doc[j].text in ",(" or doc[j].is_sent_start or doc[i].is_sent_start
+        ):
             if doc[i].is_sent_start and not self._introduces_speech(doc, cue_end):
                 return None  # "Underlining the importance of ..." is an adjunct, not a report
             if doc[i].is_sent_start:
@@ -122,8 +172,12 @@ class StatementFinder:
     def _before_apposition(doc: Doc, state: DocState, comma: int) -> Cluster | None:
         """``Ali Rasoulian, the deputy head of X for Y affairs, said``: the name before the apposition."""
         for k in range(comma - 1, max(-1, comma - 16), -1):
-            if doc[k].text in ".;\n" or (doc[k].is_sent_start and k != comma - 1 and doc[k].text[:1].isupper() \
-                    and state.cluster_at(k) is None):
+            if doc[k].text in ".;\n" or (
+                doc[k].is_sent_start
+                and k != comma - 1
+                and doc[k].text[:1].isupper()
+                and state.cluster_at(k) is None
+            ):
                 return None
             if doc[k].text == ",":
                 cluster = state.cluster_at(k - 1) if k > 0 else None
@@ -133,7 +187,7 @@ class StatementFinder:
     @staticmethod
     def _introduces_speech(doc: Doc, k: int) -> bool:
         """A participle that reports speech takes a 'that' clause or a quotation."""
-        return k < len(doc) and (doc[k].lower_ == "that" or doc[k].text in "\"“:,")
+        return k < len(doc) and (doc[k].lower_ == "that" or doc[k].text in '"“:,')
 
     def _named_after(self, doc: Doc, state: DocState, k: int, persons: list[Span]) -> Cluster | None:
         cluster = state.cluster_at(k) if k < len(doc) else None
@@ -151,7 +205,7 @@ class StatementFinder:
 
     def _bound_title_before(self, doc: Doc, state: DocState, i: int) -> Cluster | None:
         best = None
-        for (start, end), person in state.title_bindings.items():
+        for (_start, end), person in state.title_bindings.items():
             if end <= i and (best is None or end > best[0]):
                 best = (end, person)
         return best[1] if best is not None and i - best[0] <= 8 else None
@@ -166,13 +220,13 @@ class StatementFinder:
     def _anaphor_ending_at(self, doc: Doc, j: int) -> tuple[str, ...] | None:
         for words in self.anaphors:
             n = len(words)
-            if j - n + 1 >= 0 and tuple(t.lower_ for t in doc[j - n + 1:j + 1]) == words:
+            if j - n + 1 >= 0 and tuple(t.lower_ for t in doc[j - n + 1 : j + 1]) == words:
                 return words
         return None
 
     def _anaphor_starting_at(self, doc: Doc, k: int) -> tuple[str, ...] | None:
         for words in self.anaphors:
-            if tuple(t.lower_ for t in doc[k:k + len(words)]) == words:
+            if tuple(t.lower_ for t in doc[k : k + len(words)]) == words:
                 return words
         return None
 
@@ -197,14 +251,12 @@ class StatementFinder:
 
     @staticmethod
     def _content(doc: Doc, i: int, cue_end: int, sentence: Span) -> str:
-        after = doc[cue_end:sentence.end].text.strip(" ,:")
-        before = doc[sentence.start:i].text.strip(" ,")
+        after = doc[cue_end : sentence.end].text.strip(" ,:")
+        before = doc[sentence.start : i].text.strip(" ,")
         text = after if len(after) >= len(before) else before
         if text.lower().startswith("that "):
             text = text[5:]
         return text
-
-
 
 
 def _cluster_of(span: Span) -> Cluster | None:

@@ -19,9 +19,39 @@ from ..periods import find_period
 from ..state import Cluster, DocState, StatisticFact, state_of
 
 NUMBER = re.compile(r"\A\d{1,3}(?:,\d{3})+(?:\.\d+)?\Z|\A\d+(?:\.\d+)?\Z")
-STOP_WHAT = {"of", "in", "to", "for", "with", "by", "from", "on", "at", "and", "or", "are", "is", "was", "were",
-             "have", "has", "had", "will", "which", "that", "who", "across", "during", "since", "until", "as",
-             "than", "be", "been", "being"}
+STOP_WHAT = {
+    "of",
+    "in",
+    "to",
+    "for",
+    "with",
+    "by",
+    "from",
+    "on",
+    "at",
+    "and",
+    "or",
+    "are",
+    "is",
+    "was",
+    "were",
+    "have",
+    "has",
+    "had",
+    "will",
+    "which",
+    "that",
+    "who",
+    "across",
+    "during",
+    "since",
+    "until",
+    "as",
+    "than",
+    "be",
+    "been",
+    "being",
+}
 
 
 class StatisticFinder:
@@ -42,9 +72,14 @@ class StatisticFinder:
             start = i
             value_text = token.text
             end = i + 1
-            if end + 1 < len(doc) and doc[end].text in "-–" and NUMBER.match(doc[end + 1].text) \
-                    and doc[end].whitespace_ == "" and token.whitespace_ == "":
-                value_text = doc[start:end + 2].text
+            if (
+                end + 1 < len(doc)
+                and doc[end].text in "-–"
+                and NUMBER.match(doc[end + 1].text)
+                and doc[end].whitespace_ == ""
+                and token.whitespace_ == ""
+            ):
+                value_text = doc[start : end + 2].text
                 end += 2
             value = float(token.text.replace(",", ""))
             unit, scale, what, end = self._unit(doc, start, end)
@@ -59,13 +94,22 @@ class StatisticFinder:
                 evidence_start = doc[max(sentence.start, start - 6)].idx
                 last = doc[min(end, sentence.end) - 1]
                 period = find_period(sentence, state.article_date)
-                state.statistics.append(StatisticFact(
-                    value, value_text, scale, unit, what, evidence_start, last.idx + len(last), rule="figure",
-                    about=self._about(doc, state, start, sentence),
-                    period_label=period.label if period else None,
-                    period_start=period.start if period else None,
-                    period_end=period.end if period else None,
-                ))
+                state.statistics.append(
+                    StatisticFact(
+                        value,
+                        value_text,
+                        scale,
+                        unit,
+                        what,
+                        evidence_start,
+                        last.idx + len(last),
+                        rule="figure",
+                        about=self._about(doc, state, start, sentence),
+                        period_label=period.label if period else None,
+                        period_start=period.start if period else None,
+                        period_end=period.end if period else None,
+                    )
+                )
             i = end
         return doc
 
@@ -83,18 +127,31 @@ class StatisticFinder:
             return True  # 4th, 2020s, 5G
         if prev is not None and prev.whitespace_ == "" and prev.text[-1:].isalpha():
             return True  # codes: IRN83231918
-        if prev is not None and (prev.text in self.lexicon.months or prev.text.rstrip(".") in self.lexicon.months):
+        if prev is not None and (
+            prev.text in self.lexicon.months or prev.text.rstrip(".") in self.lexicon.months
+        ):
             return True  # March 20, Feb. 21
         if nxt is not None and nxt.text in self.lexicon.months:
             return True  # 20 March
         if re.fullmatch(r"(?:19|20)\d\d", token.text) and (
-                not self._counts_things(doc, i) or (prev is not None and prev.is_title and not prev.is_sent_start)):
+            not self._counts_things(doc, i) or (prev is not None and prev.is_title and not prev.is_sent_start)
+        ):
             return True  # years, and years in names: "Iran Expo 2024 exhibition"
-        if prev is not None and prev.text in "-–" and i >= 2 and (doc[i - 2].text in self.lexicon.months or
-                                                                  NUMBER.match(doc[i - 2].text)):
+        if (
+            prev is not None
+            and prev.text in "-–"
+            and i >= 2
+            and (doc[i - 2].text in self.lexicon.months or NUMBER.match(doc[i - 2].text))
+        ):
             return True  # second half of a date range or number range
-        if prev is not None and prev.text == "," and i >= 2 and NUMBER.match(doc[i - 2].text) and i >= 3 and \
-                doc[i - 3].text.rstrip(".") in self.lexicon.months:
+        if (
+            prev is not None
+            and prev.text == ","
+            and i >= 2
+            and NUMBER.match(doc[i - 2].text)
+            and i >= 3
+            and doc[i - 3].text.rstrip(".") in self.lexicon.months
+        ):
             return True  # March 19, 2021
         if prev is not None and nxt is not None and prev.is_title and nxt.is_title and not prev.is_sent_start:
             return True  # part of a name or version: "Attribution 4.0 International"
@@ -111,7 +168,7 @@ class StatisticFinder:
             j -= 1
         if j < 1 or doc[j].text != "(":
             return False
-        return any(NUMBER.match(t.text) for t in doc[max(0, j - 4):j])
+        return any(NUMBER.match(t.text) for t in doc[max(0, j - 4) : j])
 
     def _unit(self, doc: Doc, start: int, end: int) -> tuple[str, int, str, int]:
         """Unit, scale, what is counted, and where the figure's phrase ends."""
@@ -131,7 +188,10 @@ class StatisticFinder:
             elif doc[j].lower_ in self.lexicon.units or doc[j].text in self.lexicon.units:
                 unit = self.lexicon.units.get(doc[j].lower_) or self.lexicon.units[doc[j].text]
                 j += 1
-            elif doc[j].lower_ in self.lexicon.time_units or doc[j].lower_.rstrip("s") in self.lexicon.time_units:
+            elif (
+                doc[j].lower_ in self.lexicon.time_units
+                or doc[j].lower_.rstrip("s") in self.lexicon.time_units
+            ):
                 return "time", 1, "", j + 1
         what_tokens = self._noun_phrase(doc, j)
         what = " ".join(t.text for t in what_tokens)
@@ -157,8 +217,10 @@ class StatisticFinder:
             j += 1
             if _is_plural_noun(token.text) and not (j < len(doc) and doc[j].text == "-"):
                 break
-        while tokens and (tokens[-1].text == "-" or (tokens[-1].lower_.endswith("ed") and len(tokens) > 1
-                          and tokens[-1].lower_ not in ("needed",))):
+        while tokens and (
+            tokens[-1].text == "-"
+            or (tokens[-1].lower_.endswith("ed") and len(tokens) > 1 and tokens[-1].lower_ not in ("needed",))
+        ):
             tokens.pop()
         return tokens
 

@@ -80,7 +80,9 @@ class Evaluation:
     def table(self) -> str:
         lines = [f"{'kind':12s} {'P':>6s} {'R':>6s} {'F1':>6s}   tp/sys/gold"]
         for kind, s in self.scores.items():
-            lines.append(f"{kind:12s} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}   {s.tp}/{s.system}/{s.gold}")
+            lines.append(
+                f"{kind:12s} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}   {s.tp}/{s.system}/{s.gold}"
+            )
         return "\n".join(lines)
 
 
@@ -94,7 +96,9 @@ class _NameMap:
             self.gold[normalise(e["text"])] = normalise(e["canonical"])
         self.forms: dict[str, set[str]] = {}
         for m in system.get("entities", []):
-            self.forms.setdefault(normalise(m.get("canonical") or m.get("text")), set()).add(normalise(m.get("text")))
+            self.forms.setdefault(normalise(m.get("canonical") or m.get("text")), set()).add(
+                normalise(m.get("text"))
+            )
 
     def __call__(self, name: str | None) -> str:
         key = normalise(name)
@@ -113,12 +117,22 @@ def _facts(doc: dict[str, Any], names: _NameMap) -> dict[str, Counter]:
     entities = {(normalise(e.get("text")), e.get("type")) for e in doc.get("entities", [])}
     return {
         "entities": Counter(entities),
-        "roles": Counter({(names(get(r, "person")), normalise(get(r, "role")), names(get(r, "org")))
-                          for r in doc.get("roles", [])}),
-        "statements": Counter((names(get(s, "speaker")), cue_lemma(get(s, "cue"))) for s in doc.get("statements", [])),
+        "roles": Counter(
+            {
+                (names(get(r, "person")), normalise(get(r, "role")), names(get(r, "org")))
+                for r in doc.get("roles", [])
+            }
+        ),
+        "statements": Counter(
+            (names(get(s, "speaker")), cue_lemma(get(s, "cue"))) for s in doc.get("statements", [])
+        ),
         # The figure as written (value_text) when there is one: a range "70-75" is not the number 70.
-        "statistics": Counter(value_digits(get(s, "value_text") or get(s, "value")) for s in doc.get("statistics", [])),
-        "located_in": Counter({(names(get(x, "place")), names(get(x, "in"))) for x in doc.get("located_in", [])}),
+        "statistics": Counter(
+            value_digits(get(s, "value_text") or get(s, "value")) for s in doc.get("statistics", [])
+        ),
+        "located_in": Counter(
+            {(names(get(x, "place")), names(get(x, "in"))) for x in doc.get("located_in", [])}
+        ),
         "reported_by": Counter({names(get(x, "agency")) for x in doc.get("reported_by", [])}),
     }
 
@@ -146,8 +160,14 @@ def evaluate(gold_docs: Iterable[dict[str, Any]]) -> Evaluation:
     """Extract from the gold articles' texts and compare with their annotations."""
     gold_docs = list(gold_docs)
     articles = [
-        Article(id=str(d["id"]), text=d["text"], date=parse_date(d.get("date"), where=str(d["id"])),
-                url=d.get("url"), source=d.get("source"), origin=str(d["id"]))
+        Article(
+            id=str(d["id"]),
+            text=d["text"],
+            date=parse_date(d.get("date"), where=str(d["id"])),
+            url=d.get("url"),
+            source=d.get("source"),
+            origin=str(d["id"]),
+        )
         for d in gold_docs
     ]
     system_docs = {r.article.id: record_to_dict(r) for r in extract(articles)}
@@ -163,7 +183,9 @@ def evaluate(gold_docs: Iterable[dict[str, Any]]) -> Evaluation:
             score.tp += sum((want[kind] & got[kind]).values())
             score.system += sum(got[kind].values())
             score.gold += sum(want[kind].values())
-            diff[kind] = {"missed": sorted(map(str, (want[kind] - got[kind]).elements())),
-                          "extra": sorted(map(str, (got[kind] - want[kind]).elements()))}
+            diff[kind] = {
+                "missed": sorted(map(str, (want[kind] - got[kind]).elements())),
+                "extra": sorted(map(str, (got[kind] - want[kind]).elements())),
+            }
         result.differences[str(gold["id"])] = diff
     return result

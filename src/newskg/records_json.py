@@ -16,9 +16,16 @@ def record_to_dict(record: ArticleRecord) -> dict[str, Any]:
         "date": article.date.isoformat() if article.date else None,
         "entities": sorted(
             (
-                {"text": m.text, "type": e.type, "canonical": e.canonical,
-                 "iri": iris.entity_iri(e.type, e.canonical), "start": m.start, "end": m.end}
-                for e in record.entities for m in e.mentions
+                {
+                    "text": m.text,
+                    "type": e.type,
+                    "canonical": e.canonical,
+                    "iri": iris.entity_iri(e.type, e.canonical),
+                    "start": m.start,
+                    "end": m.end,
+                }
+                for e in record.entities
+                for m in e.mentions
             ),
             key=lambda d: (d["start"], d["end"]),
         ),
@@ -31,13 +38,22 @@ def record_to_dict(record: ArticleRecord) -> dict[str, Any]:
             for s in record.statements
         ],
         "statistics": [
-            {"value": _number(s.value), "value_text": s.value_text, "scale": s.scale, "unit": s.unit,
-             "what": s.what, "about": s.about,
-             "period": None if s.period is None else {
-                 "label": s.period.label,
-                 "start": s.period.start.isoformat() if s.period.start else None,
-                 "end": s.period.end.isoformat() if s.period.end else None},
-             **_evidence(s.evidence)}
+            {
+                "value": _number(s.value),
+                "value_text": s.value_text,
+                "scale": s.scale,
+                "unit": s.unit,
+                "what": s.what,
+                "about": s.about,
+                "period": None
+                if s.period is None
+                else {
+                    "label": s.period.label,
+                    "start": s.period.start.isoformat() if s.period.start else None,
+                    "end": s.period.end.isoformat() if s.period.end else None,
+                },
+                **_evidence(s.evidence),
+            }
             for s in record.statistics
         ],
         "located_in": [{"place": x.place, "in": x.container} for x in record.located_in],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 
 from spacy.tokens import Doc
 
@@ -20,25 +21,34 @@ from ..records import (
     Statistic,
 )
 from .state import Cluster, state_of
-from .text import sentence_of
 
 
-def evidence(doc: Doc, start: int, end: int, rule: str) -> Evidence:
-    """Evidence for a character range: its text and the sentence around it."""
-    sentence = sentence_of(doc, start)
-    return Evidence(
-        start=start,
-        end=end,
-        text=doc.text[start:end],
-        sentence=sentence.text,
-        sentence_start=sentence.start_char,
-        rule=rule,
-    )
+class _Sentences:
+    """Sentence boundaries of a Doc, computed once, looked up by character offset."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = doc.text
+        self.bounds = [(s.start_char, s.end_char) for s in doc.sents]
+        self.starts = [b[0] for b in self.bounds]
+
+    def evidence(self, start: int, end: int, rule: str) -> Evidence:
+        """Evidence for a character range: its text and the sentence around it."""
+        index = max(0, bisect_right(self.starts, start) - 1)
+        s_start, s_end = self.bounds[index] if self.bounds else (0, len(self.text))
+        return Evidence(
+            start=start,
+            end=end,
+            text=self.text[start:end],
+            sentence=self.text[s_start:s_end],
+            sentence_start=s_start,
+            rule=rule,
+        )
 
 
 def to_record(doc: Doc, article: Article, *, pipeline_version: str) -> ArticleRecord:
     """Everything the pipeline found in ``doc``, as records; facts deduplicated, order kept."""
     state = state_of(doc)
+    evidence = _Sentences(doc).evidence
     entities = tuple(_entity(c) for c in state.clusters if c.spans)
     roles = tuple(
         dict.fromkeys(
@@ -47,7 +57,7 @@ def to_record(doc: Doc, article: Article, *, pipeline_version: str) -> ArticleRe
                 role=r.role,
                 org=r.org.canonical,
                 title=r.title,
-                evidence=evidence(doc, r.start, r.end, r.rule),
+                evidence=evidence(r.start, r.end, r.rule),
             )
             for r in state.roles
         )
@@ -57,7 +67,7 @@ def to_record(doc: Doc, article: Article, *, pipeline_version: str) -> ArticleRe
             speaker=s.speaker.canonical,
             cue=s.cue,
             content=s.content,
-            evidence=evidence(doc, s.start, s.end, s.rule),
+            evidence=evidence(s.start, s.end, s.rule),
         )
         for s in state.statements
     )
@@ -68,7 +78,7 @@ def to_record(doc: Doc, article: Article, *, pipeline_version: str) -> ArticleRe
             unit=s.unit,
             what=s.what,
             scale=s.scale,
-            evidence=evidence(doc, s.start, s.end, s.rule),
+            evidence=evidence(s.start, s.end, s.rule),
             about=s.about.canonical if s.about else None,
             period=_period(s.period_label, s.period_start, s.period_end),
         )
@@ -79,14 +89,14 @@ def to_record(doc: Doc, article: Article, *, pipeline_version: str) -> ArticleRe
             LocatedIn(
                 place=link.subject.canonical,
                 container=link.container.canonical,
-                evidence=evidence(doc, link.start, link.end, link.rule),
+                evidence=evidence(link.start, link.end, link.rule),
             )
             for link in state.located_in
             if link.container is not None
         )
     )
     reported_by = tuple(
-        ReportedBy(agency=link.subject.canonical, evidence=evidence(doc, link.start, link.end, link.rule))
+        ReportedBy(agency=link.subject.canonical, evidence=evidence(link.start, link.end, link.rule))
         for link in state.reported_by
     )
     return ArticleRecord(

@@ -107,6 +107,20 @@ class DocState:
     article_date: str | None = None
     """ISO date of the article when known, set by the caller before the pipeline runs."""
 
+    sentences: list[Span] = field(default_factory=list)
+    sentence_index: list[int] = field(default_factory=list)
+    """Sentence spans and, per token, the index of its sentence (``Token.sent`` rescans the Doc)."""
+
+    def sentence(self, doc: Doc, token_index: int) -> Span:
+        """The sentence of a token, from a table built once per Doc."""
+        if not self.sentence_index:
+            self.sentences = list(doc.sents)
+            self.sentence_index = [0] * len(doc)
+            for number, sent in enumerate(self.sentences):
+                for k in range(sent.start, sent.end):
+                    self.sentence_index[k] = number
+        return self.sentences[self.sentence_index[token_index]]
+
     def cluster_at(self, token_index: int) -> Cluster | None:
         """The entity that covers this token, if any."""
         for cluster in self.clusters:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 OPEN_QUOTES = '"“‘«'
 CLOSE_QUOTES = '"”’»'
@@ -74,11 +74,3 @@ def clean_name(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,;:" + OPEN_QUOTES + CLOSE_QUOTES)
     text = re.sub(r"(?:’s|'s|’|')$", "", text)
     return text.strip()
-
-
-def sentence_of(doc: Doc, char: int) -> Span:
-    """The sentence holding a character offset."""
-    token = doc.char_span(char, char + 1, alignment_mode="expand")
-    if token is None or len(token) == 0:
-        return doc[:]
-    return token[0].sent

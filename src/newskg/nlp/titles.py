@@ -88,21 +88,24 @@ def find_title_phrases(
     return phrases
 
 
+MULTIWORD_FIRST = {words[0] for words in MULTIWORD_TITLES}
+
+
 def _title_word_end(doc: Doc, i: int, lexicon: Lexicon) -> int:
+    """End of the post word(s) starting at token i, or i when there is none."""
     lower = doc[i].lower_
-    for words in MULTIWORD_TITLES:
-        n = len(words)
-        got = [t.lower_ for t in doc[i : i + n + 1] if t.text != "-"][:n]
-        if tuple(got) == words:
+    if lower in MULTIWORD_FIRST:
+        for words in MULTIWORD_TITLES:
             j, seen = i, 0
-            while seen < n:
+            while j < len(doc) and seen < len(words):
                 if doc[j].text != "-":
+                    if doc[j].lower_ != words[seen]:
+                        break
                     seen += 1
                 j += 1
-            return j
-    if lexicon.is_title_word(lower):
-        return i + 1
-    return i
+            if seen == len(words):
+                return j
+    return i + 1 if lexicon.is_title_word(lower) else i
 
 
 def _left_of(

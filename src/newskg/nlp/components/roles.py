@@ -78,7 +78,7 @@ class RoleFinder:
             start = doc[phrase.start].idx
             end = doc[phrase.end - 1].idx + len(doc[phrase.end - 1])
             near = min(person.spans, key=lambda s: abs(s.start - phrase.start))
-            if near.sent.start == doc[phrase.start].sent.start:
+            if state.sentence(doc, near.start).start == state.sentence(doc, phrase.start).start:
                 start, end = min(start, near.start_char), max(end, near.end_char)
             state.roles.append(RoleFact(person, role, org, title, start, end, rule=rule))
         return doc

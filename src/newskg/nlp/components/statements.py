@@ -74,7 +74,7 @@ class StatementFinder:
             if cue is None or in_regions(doc[i].idx, quotes):
                 i += 1
                 continue
-            sentence = doc[i].sent
+            sentence = state.sentence(doc, i)
             if sentence.start != last_sentence_start:
                 sentence_speaker = None
                 last_sentence_start = sentence.start
@@ -232,7 +232,7 @@ class StatementFinder:
 
     def _subject_later(self, doc: Doc, state: DocState, i: int, persons: list[Span]) -> Cluster | None:
         """``Saying that ..., the official said``: the subject of the main clause."""
-        sentence = doc[i].sent
+        sentence = state.sentence(doc, i)
         for k in range(i + 1, sentence.end):
             cue, _ = self._cue_at(doc, k)
             if cue is not None and not cue.endswith(PARTICIPLE_SUFFIX):

@@ -90,7 +90,7 @@ class StatisticFinder:
             repeated = key in seen or self._refers_back(doc, start)
             seen.add(key)
             if not repeated:
-                sentence = token.sent
+                sentence = state.sentence(doc, start)
                 evidence_start = doc[max(sentence.start, start - 6)].idx
                 last = doc[min(end, sentence.end) - 1]
                 period = find_period(sentence, state.article_date)

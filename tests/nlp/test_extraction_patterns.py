@@ -179,3 +179,13 @@ def test_current_iranian_year_becomes_dates_from_the_article_date(nlp):
 def test_passive_and_adjectival_said_are_not_statements(nlp):
     text = "It was announced on Monday that the said units reopened."
     assert run(nlp, text).statements == ()
+
+
+def test_a_definite_title_subject_refers_back_to_the_person_named_with_that_post(nlp):
+    text = (
+        "TEHRAN - ISIPO Head Kamal Dastgerdi said on Monday that 40 industrial parks will get gas. "
+        "Meanwhile, Parviz Nazari, the head of the Tehran Chamber of Commerce, said exports grew. "
+        "The ISIPO head added that 900 units were revived."
+    )
+    statements = [(s.speaker, s.cue) for s in run(nlp, text).statements]
+    assert statements == [("Kamal Dastgerdi", "said"), ("Parviz Nazari", "said"), ("Kamal Dastgerdi", "added")]

@@ -47,11 +47,16 @@ class RoleFinder:
         ministries = {c.canonical: c for c in state.clusters if c.type == "ORG"}
         phrases = find_title_phrases(doc, state, self.lexicon, self.gazetteer)
         found: dict[int, tuple[Cluster | None, str]] = {}
+        named = [(p, self._named_person(doc, state, p)) for p in phrases]
         # Right to left, so "Deputy Minister of X and Chief Executive of Y said" gives both phrases
         # the person of the second.
         for index in range(len(phrases) - 1, -1, -1):
             phrase = phrases[index]
-            person, rule = self._person_for(doc, state, phrase)
+            person, rule = named[index][1]
+            if person is None and self._is_subject(doc, phrase):
+                person, rule = self._earlier_holder(phrase, named[:index])
+                if person is None:
+                    person, rule = self._next_person(doc, state, phrase.end), "title_subject_then_name"
             following = phrases[index + 1] if index + 1 < len(phrases) else None
             if (
                 person is None
@@ -83,8 +88,23 @@ class RoleFinder:
             state.roles.append(RoleFact(person, role, org, title, start, end, rule=rule))
         return doc
 
-    def _person_for(self, doc: Doc, state: DocState, phrase: TitlePhrase) -> tuple[Cluster | None, str]:
-        """The person a title phrase names, and the rule that says so."""
+    @staticmethod
+    def _earlier_holder(
+        phrase: TitlePhrase, earlier: list[tuple[TitlePhrase, tuple[Cluster | None, str]]]
+    ) -> tuple[Cluster | None, str]:
+        """``the ISIPO head said``: the person an earlier phrase named with the same post."""
+        for other, (person, _) in reversed(earlier):
+            if (
+                person is not None
+                and other.role == phrase.role
+                and other.org is phrase.org
+                and other.ministry == phrase.ministry
+            ):
+                return person, "title_subject_earlier_name"
+        return None, ""
+
+    def _named_person(self, doc: Doc, state: DocState, phrase: TitlePhrase) -> tuple[Cluster | None, str]:
+        """The person a title phrase names in writing, and the rule that says so."""
         after = state.cluster_at(phrase.end) if phrase.end < len(doc) else None
         if after is not None and after.type == "PERSON":
             return after, "title_before_name"
@@ -95,8 +115,6 @@ class RoleFinder:
         person = self._apposition(doc, state, phrase)
         if person is not None:
             return person, "apposition"
-        if self._is_subject(doc, phrase):
-            return self._next_person(doc, state, phrase.end), "title_subject_then_name"
         return None, ""
 
     def _apposition(self, doc: Doc, state: DocState, phrase: TitlePhrase) -> Cluster | None:

@@ -189,3 +189,24 @@ def test_a_definite_title_subject_refers_back_to_the_person_named_with_that_post
     )
     statements = [(s.speaker, s.cue) for s in run(nlp, text).statements]
     assert statements == [("Kamal Dastgerdi", "said"), ("Parviz Nazari", "said"), ("Kamal Dastgerdi", "added")]
+
+
+def test_an_explicit_range_after_the_iranian_year_gives_the_days(nlp):
+    text = (
+        "ISIPO revived 1,170 idle units during the first nine months of the current Iranian calendar "
+        "year (March 20-December 20)."
+    )
+    period = run(nlp, text, date="2020-12-28").statistics[0].period
+    assert (period.start, period.end) == (dt.date(2020, 3, 20), dt.date(2020, 12, 20))
+    assert period.label.endswith("(March 20-December 20)")
+
+
+def test_the_past_iranian_year_is_the_one_before_the_article_date(nlp):
+    text = "ISIPO revived 1,185 idle units during the past Iranian calendar year (ended on March 19)."
+    period = run(nlp, text, date="2020-04-01").statistics[0].period
+    assert (period.start, period.end) == (dt.date(2019, 3, 21), dt.date(2020, 3, 19))
+
+
+def test_without_an_article_date_a_period_keeps_only_its_words(nlp):
+    period = run(nlp, "ISIPO revived 80 units in the current Iranian year.").statistics[0].period
+    assert period.label == "the current Iranian year" and period.start is None and period.end is None

@@ -40,6 +40,46 @@ class FoundPeriod:
     """ISO dates, inclusive; None when the article date is unknown."""
 
 
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<{0}m>[A-Z][a-z]{{2,8}})\.?\s+(?P<{0}d>\d{{1,2}})(?:,\s*(?P<{0}y>\d{{4}}))?"
+EXPLICIT_RANGE = re.compile(r"\(\s*" + _MONTH.format("a") + r"\s*[-–]\s*" + _MONTH.format("b") + r"\s*\)")
+
+
+def _gregorian(month: str, day: str, year: str | None, first: dt.date) -> dt.date | None:
+    """A day written without a year, placed in the Iranian year that starts on ``first``."""
+    number = MONTHS.get(month.lower().rstrip("."))
+    if number is None:
+        return None
+    if year:
+        guess_year = int(year)
+    else:  # the Iranian year runs from late March to late March
+        guess_year = first.year if (number, int(day)) >= (first.month, first.day) else first.year + 1
+    try:
+        return dt.date(guess_year, number, int(day))
+    except ValueError:
+        return None
+
+
 def iranian_year_of(day: dt.date) -> int:
     """The Solar Hijri year a Gregorian day falls in."""
     return jdatetime.date.fromgregorian(date=day).year
@@ -70,4 +110,11 @@ def find_period(sentence: Span, article_date: str | None) -> FoundPeriod | None:
         months = 6
     if months:
         end = (jdatetime.date(year + (months == 12), months % 12 + 1, 1).togregorian()) - dt.timedelta(days=1)
+    explicit = EXPLICIT_RANGE.search(sentence.text, match.end(), match.end() + 60)
+    if explicit is not None:  # "(March 20-October 21)" says the days themselves
+        first = _gregorian(explicit["am"], explicit["ad"], explicit["ay"], start)
+        last = _gregorian(explicit["bm"], explicit["bd"], explicit["by"], start)
+        if first is not None and last is not None and first <= last:
+            start, end = first, last
+            label = sentence.text[match.start() : explicit.end()]
     return FoundPeriod(label, start.isoformat(), end.isoformat())

@@ -188,7 +188,11 @@ def test_a_definite_title_subject_refers_back_to_the_person_named_with_that_post
         "The ISIPO head added that 900 units were revived."
     )
     statements = [(s.speaker, s.cue) for s in run(nlp, text).statements]
-    assert statements == [("Kamal Dastgerdi", "said"), ("Parviz Nazari", "said"), ("Kamal Dastgerdi", "added")]
+    assert statements == [
+        ("Kamal Dastgerdi", "said"),
+        ("Parviz Nazari", "said"),
+        ("Kamal Dastgerdi", "added"),
+    ]
 
 
 def test_an_explicit_range_after_the_iranian_year_gives_the_days(nlp):

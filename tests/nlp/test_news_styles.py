@@ -72,3 +72,41 @@ def test_undefined_acronym_before_a_post_and_title_then_apposed_name(nlp):
     assert not any(
         e.type == "GPE" and e.canonical not in ("Tehran", "Isfahan Province") for e in record.entities
     )
+
+
+MINISTER = (
+    "Iran's Minister of Industry, Mine and Trade Reza Fatemi Amin said on Saturday that the ministry has "
+    "launched 1,450 projects worth 320 trillion rials. Speaking at a ceremony in Shiraz, Dr. Hossein "
+    "Mahmoudi, the managing director of Iran Khodro Company, pointed out that the company produced "
+    "650,000 cars last year."
+)
+MENAFN = (
+    "Tehran, Iran, Aug. 3 (MENAFN - Tehran Times) Over 4,500 small and medium-sized enterprises in "
+    "industrial parks of Mazandaran received loans worth 6 trillion rials, the provincial head of the "
+    "Industrial Parks Company said. According to Mostafa Hosseini, some 85 percent of the loans were paid "
+    "to idle units. Earlier, Economy Minister Ehsan Khandouzi had announced a 12 percent increase."
+)
+
+
+def test_a_ministry_written_out_before_the_name_is_the_ministers_organisation(nlp):
+    record = run(nlp, MINISTER)
+    roles = {(r.person, r.role, r.org) for r in record.roles}
+    assert ("Reza Fatemi Amin", "minister", "Ministry of Industry, Mining and Trade") in roles
+    assert ("Hossein Mahmoudi", "head", "Iran Khodro Company") in roles
+    assert {e.canonical for e in record.entities if e.type == "PERSON"} == {
+        "Reza Fatemi Amin",
+        "Hossein Mahmoudi",
+    }
+    assert ("Hossein Mahmoudi", "pointed out") in {(s.speaker, s.cue) for s in record.statements}
+
+
+def test_title_case_dateline_with_two_credited_agencies(nlp):
+    record = run(nlp, MENAFN)
+    assert {r.agency for r in record.reported_by} == {"MENAFN", "Tehran Times"}
+    assert any(e.canonical == "Tehran" and e.kind == "city" for e in record.entities)
+    statements = [(s.speaker, s.cue.lower()) for s in record.statements]
+    assert statements[0] == ("Mostafa Hosseini", "said")  # the bound title, not the company
+    assert ("Ehsan Khandouzi", "minister", "Ministry of Economic Affairs and Finance") in {
+        (r.person, r.role, r.org) for r in record.roles
+    }
+    assert record.statistics[0].what == "small and medium-sized enterprises"

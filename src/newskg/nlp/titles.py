@@ -66,29 +66,45 @@ def find_title_phrases(
         role = _normalise(base, modifiers)
         org, end = _org_after(doc, word_end, state)
         phrase_start = start
+        ministry = None
+        if base == "minister" and (org is None or org.type in ("GPE", "LOC")):
+            ministry, end = _ministry(doc, state, gazetteer, lexicon, sector, word_end, end)
+            if ministry is not None:
+                org = None
         if org is None:
-            org, phrase_start = _org_before(doc, start, state)
-            if org is not None:  # "Former ISIPO head": modifiers may stand before the organisation
+            before, before_start = _org_before(doc, start, state)
+            if before is not None and not (ministry and before.type in ("GPE", "LOC")):
+                org, phrase_start = before, before_start
+            elif before is not None:
+                phrase_start = before_start  # "Iran's Minister of Industry": the country's ministry
+            if before is not None:  # "Former ISIPO head": modifiers may stand before the organisation
                 more_start, more, _ = _left_of(doc, phrase_start, lexicon, gazetteer, post=doc[i].lower_)
                 if more:
                     role = _normalise(base, more + modifiers)
                     phrase_start = more_start
-        ministry = None
-        if base == "minister" and org is None:
-            words = sector or (doc[word_end + 1 : end].text if end > word_end else "")
-            found = gazetteer.ministry_for(words) if words else None
-            ministry = found.canonical if found else None
-            if ministry is None and word_end + 1 < len(doc) and doc[word_end].lower_ == "of":
-                tail = _capitalised_run(doc, word_end + 1, lexicon)
-                found = gazetteer.ministry_for(doc[word_end + 1 : tail].text) if tail > word_end + 1 else None
-                if found is not None:
-                    ministry, end = found.canonical, tail
         phrases.append(TitlePhrase(phrase_start, max(end, word_end), start, word_end, role, org, ministry))
         i = word_end
     return phrases
 
 
 MULTIWORD_FIRST = {words[0] for words in MULTIWORD_TITLES}
+
+
+def _ministry(
+    doc: Doc, state: DocState, gazetteer: Gazetteer, lexicon: Lexicon, sector: str, word_end: int, end: int
+) -> tuple[str | None, int]:
+    """The ministry a minister's title names: by sector words (``industry minister``) or an
+    ``of`` tail (``Minister of Industry, Mine and Trade``); and where the phrase ends."""
+    if sector:
+        found = gazetteer.ministry_for(sector)
+        if found is not None:
+            return found.canonical, end
+    if word_end + 1 < len(doc) and doc[word_end].lower_ == "of":
+        tail = _capitalised_run(doc, state, word_end + 1, lexicon)
+        found = gazetteer.ministry_for(doc[word_end + 1 : tail].text) if tail > word_end + 1 else None
+        if found is not None:
+            return found.canonical, tail
+    return None, end
 
 
 def _title_word_end(doc: Doc, i: int, lexicon: Lexicon) -> int:
@@ -207,14 +223,17 @@ def _org_before(doc: Doc, start: int, state: DocState) -> tuple[Cluster | None, 
     return cluster, k
 
 
-def _capitalised_run(doc: Doc, i: int, lexicon: Lexicon) -> int:
-    """End of the capitalised words from i (with list commas and 'and'), stopping at a post word."""
+def _capitalised_run(doc: Doc, state: DocState, i: int, lexicon: Lexicon) -> int:
+    """End of the capitalised words from i (with list commas and 'and'), stopping at a post word
+    or a named entity (``Minister of Industry, Mine and Trade Reza Fatemi Amin``)."""
     j = i
     while j < len(doc) and (
         doc[j].text[:1].isupper()
         or (doc[j].lower_ in ("and", ",") and j + 1 < len(doc) and doc[j + 1].text[:1].isupper())
     ):
         if lexicon.is_title_word(doc[j].lower_) or doc[j].lower_ in lexicon.title_modifiers:
+            break
+        if state.cluster_at(j) is not None:
             break
         j += 1
     while j > i and doc[j - 1].lower_ in ("and", ","):

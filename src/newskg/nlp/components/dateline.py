@@ -11,10 +11,14 @@ from ..gazetteers import load_gazetteer
 from ..state import Candidate, state_of
 
 DATELINE = re.compile(
-    r"\A\s*(?P<place>[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+)*)"
-    r"(?:\s*,\s*(?P<rest>[^\n]{0,40}?))?"
-    r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z ]{1,30})\))?\s*[-–—:]"
+    r"\A\s*(?P<place>[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+)*"
+    r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?=\s*,\s*(?:[A-Z][a-z]+\s*,|[A-Z][a-z]{2}\.?\s+\d)))"
+    r"(?:\s*,\s*(?P<rest>[^\n()]{0,40}?))?"
+    r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z /-]{1,40})\))?\s*[-–—:]?"
 )
+"""``TEHRAN -``, ``TEHRAN, Mar. 05 (MNA) –``, ``BAKU, Azerbaijan, Nov. 5 (Trend):`` and, written in
+title case, ``Tehran, Iran, Aug. 3 (MENAFN - Tehran Times)``."""
+AGENCY_SEPARATOR = re.compile(r"\s*[-/]\s+|\s+[-/]\s*")
 
 
 class DatelineFinder:
@@ -43,9 +47,13 @@ class DatelineFinder:
                     kind=place.kind if place else "city",
                 )
             )
-        if match.group("agency"):
-            agency = gazetteer.agency_named(match.group("agency").strip())
-            span = doc.char_span(*match.span("agency"), alignment_mode="contract")
+        if not match.group("agency"):
+            return doc
+        offset = match.start("agency")
+        for part in AGENCY_SEPARATOR.split(match.group("agency")):  # "(MENAFN - Tehran Times)"
+            start = match.group("agency").find(part) + offset
+            agency = gazetteer.agency_named(part.strip())
+            span = doc.char_span(start, start + len(part.rstrip()), alignment_mode="contract")
             if agency is not None and span is not None and len(span):
                 state.add(
                     Candidate(

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..gazetteers import Gazetteer, load_gazetteer
 from ..lexicon import Lexicon, load_lexicon
 from ..state import Candidate, DocState, state_of
 from ..text import is_all_caps, is_capitalised
@@ -43,8 +44,9 @@ MAX_WORDS = 4
 class PersonFinder:
     """Marks personal names vouched for by titles, speech verbs and appositions."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer) -> None:
         self.lexicon = lexicon
+        self.gazetteer = gazetteer
         self.speech_first_words = {cue.split()[0] for cue in lexicon.speech_verbs}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -59,6 +61,9 @@ class PersonFinder:
                 i += 1
                 continue
             words = [t.text for t in doc[i:end] if t.text != "-"]
+            if self._ends_a_list(doc, i):
+                i += 1  # "Industry, Mine and Trade Reza Fatemi Amin": the name starts after "Trade"
+                continue
             if all(w.lower() in lower_words for w in words):
                 i = end
                 continue
@@ -67,6 +72,14 @@ class PersonFinder:
             i = end
         self._add_people(doc, state, found, taken)
         return doc
+
+    def _ends_a_list(self, doc: Doc, i: int) -> bool:
+        """A sector or organisational word closing a capitalised list is no first name."""
+        word = doc[i].text
+        after_list = i > 0 and doc[i - 1].lower_ in ("and", "&", ",")
+        if not after_list:
+            return False
+        return word in self.lexicon.org_heads or self.gazetteer.ministry_for(word) is not None
 
     @staticmethod
     def _taken(state: DocState) -> set[int]:
@@ -182,6 +195,9 @@ class PersonFinder:
                 i += 1
                 continue
             end = self._name_end(doc, i, taken)
+            if end > i and self._ends_a_list(doc, i):
+                i += 1
+                continue
             if end > i:
                 surname = self._surname(doc, i, end)
                 if surname in canonical_for:
@@ -195,4 +211,4 @@ class PersonFinder:
 
 @Language.factory("newskg_persons", assigns=["doc._.newskg"])
 def make_persons(nlp: Language, name: str) -> PersonFinder:
-    return PersonFinder(load_lexicon())
+    return PersonFinder(load_lexicon(), load_gazetteer())

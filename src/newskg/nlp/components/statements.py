@@ -138,6 +138,9 @@ class StatementFinder:
             j -= 1
         if j < 0:
             return sentence_speaker or last_speaker if cue.endswith(PARTICIPLE_SUFFIX) else None
+        bound = self._title_ending_at(state, j + 1)
+        if bound is not None:  # "the provincial head of X Company said": the head, not the company
+            return bound
         cluster = state.cluster_at(j)
         if cluster is not None and cluster.type in ("PERSON", "ORG"):
             return cluster
@@ -148,9 +151,6 @@ class StatementFinder:
             appositive = self._before_apposition(doc, state, j)
             if appositive is not None:
                 return appositive
-        bound = self._title_ending_at(state, j + 1)
-        if bound is not None:
-            return bound
         anaphor = self._anaphor_ending_at(doc, j)
         if anaphor is not None:
             if anaphor[0] in ("a", "an"):

@@ -194,13 +194,13 @@ class StatisticFinder:
             ):
                 return "time", 1, "", j + 1
         what_tokens = self._noun_phrase(doc, j)
-        what = " ".join(t.text for t in what_tokens)
+        what = _words(doc, what_tokens)
         if not unit:
             unit = what_tokens[-1].lower_ if what_tokens else "count"
             if unit in self.lexicon.time_units:
                 return "time", 1, "", j + len(what_tokens)
         elif unit == "percent" and not what and j + 1 < len(doc) and doc[j].lower_ == "of":
-            what = " ".join(t.text for t in self._noun_phrase(doc, j + 1))
+            what = _words(doc, self._noun_phrase(doc, j + 1))
         if what_tokens:
             j = what_tokens[-1].i + 1
         return unit, scale, what, j
@@ -209,10 +209,11 @@ class StatisticFinder:
         """Up to five words after the figure, until a preposition or punctuation, and ending at the
         first plural noun (``idle industrial units``, not ``companies took part``)."""
         tokens: list[Token] = []
-        while j < len(doc) and len(tokens) < 5:
+        while j < len(doc) and sum(t.text != "-" for t in tokens) < 5:
             token = doc[j]
-            if not (token.is_alpha or token.text == "-") or token.lower_ in STOP_WHAT:
-                break
+            coordinated = token.lower_ == "and" and tokens and j + 1 < len(doc) and doc[j + 1].is_lower
+            if not (token.is_alpha or token.text == "-") or (token.lower_ in STOP_WHAT and not coordinated):
+                break  # "small and medium-sized enterprises" keeps its "and"
             tokens.append(token)
             j += 1
             if _is_plural_noun(token.text) and not (j < len(doc) and doc[j].text == "-"):
@@ -237,6 +238,11 @@ class StatisticFinder:
             if cluster is not None and cluster.type in ("ORG", "GPE", "LOC"):
                 return cluster
         return None
+
+
+def _words(doc: Doc, tokens: list[Token]) -> str:
+    """The text of consecutive tokens as written (``medium-sized``, not ``medium - sized``)."""
+    return doc[tokens[0].i : tokens[-1].i + 1].text if tokens else ""
 
 
 def _is_plural_noun(word: str) -> bool:

@@ -214,3 +214,17 @@ def test_the_past_iranian_year_is_the_one_before_the_article_date(nlp):
 def test_without_an_article_date_a_period_keeps_only_its_words(nlp):
     period = run(nlp, "ISIPO revived 80 units in the current Iranian year.").statistics[0].period
     assert period.label == "the current Iranian year" and period.start is None and period.end is None
+
+
+def test_events_and_programmes_are_named_by_their_head_words(nlp):
+    text = (
+        "TEHRAN - Some 300 companies took part in Iran Expo 2024, the organizer said. Iran Khodro Company "
+        "joined the National Housing Plan, while the Tehran International Book Fair opened on Wednesday."
+    )
+    found = entities(run(nlp, text))
+    assert {
+        ("Iran Expo 2024", "EVENT"),
+        ("Tehran International Book Fair", "EVENT"),
+        ("National Housing Plan", "PROGRAM"),
+        ("Iran Khodro Company", "ORG"),
+    } <= found

@@ -11,6 +11,8 @@ place's possessive (``Kerman's Industry, Mining and Trade Department``) is that 
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -20,6 +22,7 @@ from ..state import Candidate, DocState, state_of
 from ..text import clean_name, is_capitalised
 
 POSSESSIVE = ("’s", "'s")
+YEAR = re.compile(r"\A(?:19|20)\d\d\Z")
 
 
 class OrganizationFinder:
@@ -65,12 +68,14 @@ class OrganizationFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         state = state_of(doc)
-        heads = self.lexicon.org_heads
+        heads = self.lexicon.org_heads | self.lexicon.event_heads | self.lexicon.program_heads
         i = 0
         while i < len(doc):
             token = doc[i]
             if token.text in heads and is_capitalised(token):
                 end = self._extend_right(doc, i + 1)
+                if token.text in self.lexicon.event_heads and end < len(doc) and YEAR.match(doc[end].text):
+                    end += 1  # "Iran Expo 2024"
                 start = self._extend_left(doc, i)
                 if start < i or end > i + 1:
                     self._add(doc, state, doc[start:end], head=token.text)
@@ -141,6 +146,12 @@ class OrganizationFinder:
 
     def _add(self, doc: Doc, state: DocState, span: Span, *, head: str) -> None:
         name = clean_name(span.text)
+        if head in self.lexicon.event_heads or head in self.lexicon.program_heads:
+            etype = "EVENT" if head in self.lexicon.event_heads else "PROGRAM"
+            state.add(
+                Candidate(span.start, span.end, etype, "named_by_head_word", priority=70, canonical=name)
+            )
+            return
         etype = "NEWS_AGENCY" if head == "Agency" and "News" in name.split() else "ORG"
         canonical = name
         if head == "Ministry" or name.startswith("Ministry "):

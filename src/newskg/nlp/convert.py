@@ -20,15 +20,15 @@ from ..records import (
     Statement,
     Statistic,
 )
-from .state import Cluster, state_of
+from .state import Cluster, state_of, view_of
 
 
 class _Sentences:
     """Sentence boundaries of a Doc, computed once, looked up by character offset."""
 
     def __init__(self, doc: Doc) -> None:
-        self.text = doc.text
-        self.bounds = [(s.start_char, s.end_char) for s in doc.sents]
+        self.text = view_of(doc).text
+        self.bounds = [(s.start_char, s.end_char) for s in state_of(doc).all_sentences(doc)]
         self.starts = [b[0] for b in self.bounds]
 
     def evidence(self, start: int, end: int, rule: str) -> Evidence:

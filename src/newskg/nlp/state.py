@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from .text import DocView
+
 EXTENSION = "newskg"
 
 
@@ -104,6 +106,7 @@ class DocState:
     reported_by: list[LinkFact] = field(default_factory=list)
     title_bindings: dict[tuple[int, int], Cluster] = field(default_factory=dict)
     """Title phrases (token offsets) and the person each one names, for speaker resolution."""
+    view: DocView | None = None
     article_date: str | None = None
     """ISO date of the article when known, set by the caller before the pipeline runs."""
 
@@ -111,15 +114,19 @@ class DocState:
     sentence_index: list[int] = field(default_factory=list)
     """Sentence spans and, per token, the index of its sentence (``Token.sent`` rescans the Doc)."""
 
-    def sentence(self, doc: Doc, token_index: int) -> Span:
-        """The sentence of a token, from a table built once per Doc."""
-        if not self.sentence_index:
+    def all_sentences(self, doc: Doc | DocView) -> list[Span]:
+        """The sentences of the Doc, listed once (``Doc.sents`` rebuilds them on every call)."""
+        if not self.sentence_index and len(doc):
             self.sentences = list(doc.sents)
             self.sentence_index = [0] * len(doc)
             for number, sent in enumerate(self.sentences):
                 for k in range(sent.start, sent.end):
                     self.sentence_index[k] = number
-        return self.sentences[self.sentence_index[token_index]]
+        return self.sentences
+
+    def sentence(self, doc: Doc | DocView, token_index: int) -> Span:
+        """The sentence of a token."""
+        return self.all_sentences(doc)[self.sentence_index[token_index]]
 
     def cluster_at(self, token_index: int) -> Cluster | None:
         """The entity that covers this token, if any."""
@@ -139,8 +146,18 @@ def ensure_extension() -> None:
         Doc.set_extension(EXTENSION, default=None)
 
 
-def state_of(doc: Doc) -> DocState:
+def view_of(doc: Doc) -> DocView:
+    """The token-caching view of a Doc, shared by all components (built once per Doc)."""
+    state = state_of(doc)
+    if state.view is None or state.view.doc is not doc:
+        state.view = DocView(doc)
+    return state.view
+
+
+def state_of(doc: Doc | DocView) -> DocState:
     """The newskg state of a Doc, created on first use."""
+    if isinstance(doc, DocView):
+        doc = doc.doc
     ensure_extension()
     state = doc._.get(EXTENSION)
     if state is None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import overload
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 OPEN_QUOTES = '"“‘«'
 CLOSE_QUOTES = '"”’»'
@@ -74,3 +76,39 @@ def clean_name(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,;:" + OPEN_QUOTES + CLOSE_QUOTES)
     text = re.sub(r"(?:’s|'s|’|')$", "", text)
     return text.strip()
+
+
+class DocView:
+    """A Doc whose tokens are made once: ``doc[i]`` builds a new Token object on every call, and
+    the rules look at each token many times. Slices still return spaCy Spans."""
+
+    __slots__ = ("doc", "text", "tokens")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.tokens = list(doc)
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def __iter__(self) -> Iterator[Token]:
+        return iter(self.tokens)
+
+    @overload
+    def __getitem__(self, key: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, key: slice) -> Span: ...
+
+    def __getitem__(self, key: int | slice) -> Token | Span:
+        if type(key) is int:
+            return self.tokens[key]
+        return self.doc[key]
+
+    def char_span(self, start: int, end: int, **options: str) -> Span | None:
+        return self.doc.char_span(start, end, **options)
+
+    @property
+    def sents(self) -> Iterator[Span]:
+        return self.doc.sents

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
-
 from .gazetteers import Gazetteer
 from .lexicon import Lexicon
 from .state import Cluster, DocState
+from .text import DocView
 
 POSSESSIVE = ("’s", "'s")
 MULTIWORD_TITLES = (
@@ -43,7 +42,7 @@ class TitlePhrase:
 
 
 def find_title_phrases(
-    doc: Doc, state: DocState, lexicon: Lexicon, gazetteer: Gazetteer
+    doc: DocView, state: DocState, lexicon: Lexicon, gazetteer: Gazetteer
 ) -> list[TitlePhrase]:
     """Every singular post word in the text, with its modifiers and organisation."""
     phrases: list[TitlePhrase] = []
@@ -91,7 +90,13 @@ MULTIWORD_FIRST = {words[0] for words in MULTIWORD_TITLES}
 
 
 def _ministry(
-    doc: Doc, state: DocState, gazetteer: Gazetteer, lexicon: Lexicon, sector: str, word_end: int, end: int
+    doc: DocView,
+    state: DocState,
+    gazetteer: Gazetteer,
+    lexicon: Lexicon,
+    sector: str,
+    word_end: int,
+    end: int,
 ) -> tuple[str | None, int]:
     """The ministry a minister's title names: by sector words (``industry minister``) or an
     ``of`` tail (``Minister of Industry, Mine and Trade``); and where the phrase ends."""
@@ -107,7 +112,7 @@ def _ministry(
     return None, end
 
 
-def _title_word_end(doc: Doc, i: int, lexicon: Lexicon) -> int:
+def _title_word_end(doc: DocView, i: int, lexicon: Lexicon) -> int:
     """End of the post word(s) starting at token i, or i when there is none."""
     lower = doc[i].lower_
     if lower in MULTIWORD_FIRST:
@@ -125,7 +130,7 @@ def _title_word_end(doc: Doc, i: int, lexicon: Lexicon) -> int:
 
 
 def _left_of(
-    doc: Doc, i: int, lexicon: Lexicon, gazetteer: Gazetteer, *, post: str | None = None
+    doc: DocView, i: int, lexicon: Lexicon, gazetteer: Gazetteer, *, post: str | None = None
 ) -> tuple[int, list[str], str]:
     """Modifiers and a minister's sector words written before token i (the post word)."""
     post = post or doc[i].lower_
@@ -164,7 +169,7 @@ def _normalise(base: str, modifiers: list[str]) -> str:
     return " ".join([*parts, base])
 
 
-def _org_after(doc: Doc, end: int, state: DocState) -> tuple[Cluster | None, int]:
+def _org_after(doc: DocView, end: int, state: DocState) -> tuple[Cluster | None, int]:
     """``Head of ISIPO``, ``deputy head of Kerman's Department``, ``governor of the ... province``."""
     if end >= len(doc) or doc[end].lower_ not in ("of", "at", "with"):
         return None, end
@@ -192,7 +197,7 @@ def _org_after(doc: Doc, end: int, state: DocState) -> tuple[Cluster | None, int
     return cluster, k
 
 
-def _after_cluster(doc: Doc, state: DocState, j: int, cluster: Cluster) -> int:
+def _after_cluster(doc: DocView, state: DocState, j: int, cluster: Cluster) -> int:
     """End of the mention of ``cluster`` starting at j, with a bracketed acronym of it: ``X (XO)``."""
     k = j
     while k < len(doc) and state.cluster_at(k) is cluster:
@@ -207,7 +212,7 @@ def _after_cluster(doc: Doc, state: DocState, j: int, cluster: Cluster) -> int:
     return k
 
 
-def _org_before(doc: Doc, start: int, state: DocState) -> tuple[Cluster | None, int]:
+def _org_before(doc: DocView, start: int, state: DocState) -> tuple[Cluster | None, int]:
     """``ISIPO Head``, ``ISIPO's Previous Head``, ``Sistan-Baluchestan Governor``."""
     j = start - 1
     if j >= 0 and doc[j].text in POSSESSIVE:
@@ -223,7 +228,7 @@ def _org_before(doc: Doc, start: int, state: DocState) -> tuple[Cluster | None, 
     return cluster, k
 
 
-def _capitalised_run(doc: Doc, state: DocState, i: int, lexicon: Lexicon) -> int:
+def _capitalised_run(doc: DocView, state: DocState, i: int, lexicon: Lexicon) -> int:
     """End of the capitalised words from i (with list commas and 'and'), stopping at a post word
     or a named entity (``Minister of Industry, Mine and Trade Reza Fatemi Amin``)."""
     j = i

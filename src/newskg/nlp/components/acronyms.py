@@ -15,8 +15,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicon import Lexicon, load_lexicon
-from ..state import Candidate, state_of
-from ..text import clean_name
+from ..state import Candidate, state_of, view_of
+from ..text import DocView, clean_name
 
 
 def possessive_free(name: str) -> str:
@@ -89,7 +89,11 @@ class AcronymFinder:
             return "EVENT"
         return None
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __call__(self, doc: DocView) -> Doc:
+        self._run(view_of(doc))
+        return doc
+
+    def _run(self, doc: DocView) -> None:
         state = state_of(doc)
         defined: dict[str, tuple[str, str]] = {}
         for i, token in enumerate(doc):
@@ -125,7 +129,7 @@ class AcronymFinder:
                 )
             )
         if not defined:
-            return doc
+            return
         for token in doc:
             if token.text in defined:
                 long_form, etype = defined[token.text]
@@ -140,7 +144,7 @@ class AcronymFinder:
                         aliases=(token.text,),
                     )
                 )
-        return doc
+        return
 
 
 @Language.factory("newskg_acronyms", assigns=["doc._.newskg"])

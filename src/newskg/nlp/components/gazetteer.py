@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from ..gazetteers import Agency, Place, load_gazetteer
 from ..lexicon import load_lexicon
-from ..state import Candidate, state_of
+from ..state import Candidate, state_of, view_of
 
 AGENCY_CUE_AFTER = re.compile(
     r"\A\W{0,3}(?:news agency|reported|reports|quoted|cited|said|says|website|news)", re.I
@@ -43,7 +43,7 @@ class GazetteerMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         state = state_of(doc)
-        text = doc.text
+        text = view_of(doc).text
         for _, start, end in self.matcher(doc):
             if _glued(doc, start, end):
                 continue

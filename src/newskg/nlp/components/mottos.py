@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicon import Lexicon, load_lexicon
-from ..state import Candidate, state_of
+from ..state import Candidate, state_of, view_of
 
 QUOTED = re.compile(r"[\"“‘]([^\"“”‘’\n]{2,80}?)[\"”’]")
 SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
@@ -35,7 +35,7 @@ class MottoFinder:
         self.cue = re.compile(rf"\b(?:{cues})\b", re.I)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = view_of(doc).text
         mottos: dict[str, str] = {}
         for match in QUOTED.finditer(text):
             words = match.group(1).split()

@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteers import load_gazetteer
 from ..lexicon import Lexicon, load_lexicon
-from ..state import Candidate, DocState, state_of
-from ..text import clean_name, is_capitalised
+from ..state import Candidate, DocState, state_of, view_of
+from ..text import DocView, clean_name, is_capitalised
 
 POSSESSIVE = ("’s", "'s")
 YEAR = re.compile(r"\A(?:19|20)\d\d\Z")
@@ -32,13 +32,13 @@ class OrganizationFinder:
         self.lexicon = lexicon
         self.gazetteer = load_gazetteer()
 
-    def _is_name_word(self, doc: Doc, i: int) -> bool:
+    def _is_name_word(self, doc: DocView, i: int) -> bool:
         token = doc[i]
         if token.text in ("-", "&") and 0 < i < len(doc) - 1:
             return (is_capitalised(doc[i + 1]) and token.whitespace_ == "") or token.text == "&"
         return is_capitalised(token) and token.text not in POSSESSIVE
 
-    def _continues(self, doc: Doc, i: int) -> bool:
+    def _continues(self, doc: DocView, i: int) -> bool:
         """Whether token i may sit inside a name: a capitalised word, a connector or a list comma."""
         token = doc[i]
         if self._is_name_word(doc, i):
@@ -66,7 +66,11 @@ class OrganizationFinder:
             or lower in self.lexicon.title_modifiers
         )
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __call__(self, doc: DocView) -> Doc:
+        self._run(view_of(doc))
+        return doc
+
+    def _run(self, doc: DocView) -> None:
         state = state_of(doc)
         heads = self.lexicon.org_heads | self.lexicon.event_heads | self.lexicon.program_heads
         i = 0
@@ -88,9 +92,9 @@ class OrganizationFinder:
                     Candidate(i, i + 1, "ORG", "acronym_before_post", priority=50, canonical=token.text)
                 )
             i += 1
-        return doc
+        return
 
-    def _is_bare_acronym_of_post(self, doc: Doc, i: int) -> bool:
+    def _is_bare_acronym_of_post(self, doc: DocView, i: int) -> bool:
         """An undefined acronym written as an organisation: ``ISIPO head``, ``head of ISIPO``."""
         text = doc[i].text
         if not (3 <= len(text) <= 8 and text.isalpha() and text.isupper()) or (
@@ -108,7 +112,7 @@ class OrganizationFinder:
         )
         return titled_after or titled_before
 
-    def _extend_right(self, doc: Doc, end: int) -> int:
+    def _extend_right(self, doc: DocView, end: int) -> int:
         """Take an ``of ...`` tail: ``Fund of Iran``, ``Ministry of Industry, Mine and Trade``."""
         if end + 1 < len(doc) and doc[end].lower_ == "of":
             j = end + 1
@@ -129,7 +133,7 @@ class OrganizationFinder:
                 return k
         return end
 
-    def _extend_left(self, doc: Doc, head: int) -> int:
+    def _extend_left(self, doc: DocView, head: int) -> int:
         start = head
         while start > 0 and self._continues(doc, start - 1):
             prev = doc[start - 1]
@@ -144,7 +148,7 @@ class OrganizationFinder:
             start += 1
         return start
 
-    def _add(self, doc: Doc, state: DocState, span: Span, *, head: str) -> None:
+    def _add(self, doc: DocView, state: DocState, span: Span, *, head: str) -> None:
         name = clean_name(span.text)
         if head in self.lexicon.event_heads or head in self.lexicon.program_heads:
             etype = "EVENT" if head in self.lexicon.event_heads else "PROGRAM"
@@ -164,7 +168,7 @@ class OrganizationFinder:
                 canonical = f"{name} of {owner}"
         state.add(Candidate(span.start, span.end, etype, "org_head_word", priority=70, canonical=canonical))
 
-    def _possessor(self, doc: Doc, state: DocState, start: int) -> str | None:
+    def _possessor(self, doc: DocView, state: DocState, start: int) -> str | None:
         """``Kerman's Department`` -> Kerman's province; ``the province's Department`` -> the last
         province named before it."""
         if doc[start - 1].text not in POSSESSIVE:
@@ -183,7 +187,7 @@ class OrganizationFinder:
         chosen = provinces or places
         return chosen[0].canonical if chosen else None
 
-    def _add_lower_ministry(self, doc: Doc, state: DocState, i: int) -> None:
+    def _add_lower_ministry(self, doc: DocView, state: DocState, i: int) -> None:
         start = i - 1
         while (
             start > 0

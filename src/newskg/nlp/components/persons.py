@@ -14,8 +14,8 @@ from spacy.tokens import Doc
 
 from ..gazetteers import Gazetteer, load_gazetteer
 from ..lexicon import Lexicon, load_lexicon
-from ..state import Candidate, DocState, state_of
-from ..text import is_all_caps, is_capitalised
+from ..state import Candidate, DocState, state_of, view_of
+from ..text import DocView, is_all_caps, is_capitalised
 
 ADVERBS = {
     "further",
@@ -49,7 +49,11 @@ class PersonFinder:
         self.gazetteer = gazetteer
         self.speech_first_words = {cue.split()[0] for cue in lexicon.speech_verbs}
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __call__(self, doc: DocView) -> Doc:
+        self._run(view_of(doc))
+        return doc
+
+    def _run(self, doc: DocView) -> None:
         state = state_of(doc)
         taken = self._taken(state)
         lower_words = {t.lower_ for t in doc if t.is_lower}
@@ -71,9 +75,9 @@ class PersonFinder:
                 found.setdefault(self._surname(doc, i, end), []).append((i, end))
             i = end
         self._add_people(doc, state, found, taken)
-        return doc
+        return
 
-    def _ends_a_list(self, doc: Doc, i: int) -> bool:
+    def _ends_a_list(self, doc: DocView, i: int) -> bool:
         """A sector or organisational word closing a capitalised list is no first name."""
         word = doc[i].text
         after_list = i > 0 and doc[i - 1].lower_ in ("and", "&", ",")
@@ -85,7 +89,7 @@ class PersonFinder:
     def _taken(state: DocState) -> set[int]:
         return {k for c in state.candidates for k in range(c.start, c.end)}
 
-    def _is_name_token(self, doc: Doc, i: int) -> bool:
+    def _is_name_token(self, doc: DocView, i: int) -> bool:
         token = doc[i]
         text = token.text
         if not is_capitalised(token) or is_all_caps(token) or not text.replace("'", "").isalpha():
@@ -99,7 +103,7 @@ class PersonFinder:
             and text not in self.lexicon.months
         )
 
-    def _name_end(self, doc: Doc, i: int, taken: set[int]) -> int:
+    def _name_end(self, doc: DocView, i: int, taken: set[int]) -> int:
         """End of the longest run of name words starting at i (hyphens join parts of one word)."""
         j = i
         while j < len(doc) and j not in taken:
@@ -118,26 +122,26 @@ class PersonFinder:
         return j if self._word_count(doc, i, j) <= MAX_WORDS else i
 
     @staticmethod
-    def _word_count(doc: Doc, start: int, end: int) -> int:
+    def _word_count(doc: DocView, start: int, end: int) -> int:
         return sum(
             1 for k in range(start, end) if (doc[k].text != "-" and doc[k - 1].text != "-") or k == start
         )
 
     @staticmethod
-    def _surname(doc: Doc, start: int, end: int) -> str:
+    def _surname(doc: DocView, start: int, end: int) -> str:
         k = end - 1
         while k - 2 >= start and doc[k - 1].text == "-":
             k -= 2
         return doc[k:end].text
 
-    def _vouched(self, doc: Doc, start: int, end: int, taken: set[int]) -> bool:
+    def _vouched(self, doc: DocView, start: int, end: int, taken: set[int]) -> bool:
         return (
             self._title_before(doc, start, taken)
             or self._cue_after(doc, end)
             or self._apposition_after(doc, end)
         )
 
-    def _title_before(self, doc: Doc, start: int, taken: set[int]) -> bool:
+    def _title_before(self, doc: DocView, start: int, taken: set[int]) -> bool:
         if start == 0:
             return False
         prev = doc[start - 1]
@@ -162,13 +166,13 @@ class PersonFinder:
                     return True
         return False
 
-    def _cue_after(self, doc: Doc, end: int) -> bool:
+    def _cue_after(self, doc: DocView, end: int) -> bool:
         j = end
         while j < len(doc) and j < end + 4 and doc[j].lower_ in ADVERBS:
             j += 1
         return j < len(doc) and doc[j].lower_ in self.speech_first_words
 
-    def _apposition_after(self, doc: Doc, end: int) -> bool:
+    def _apposition_after(self, doc: DocView, end: int) -> bool:
         if end >= len(doc) or doc[end].text != ",":
             return False
         for k in range(end + 1, min(len(doc), end + 9)):
@@ -180,7 +184,7 @@ class PersonFinder:
         return False
 
     def _add_people(
-        self, doc: Doc, state: DocState, found: dict[str, list[tuple[int, int]]], taken: set[int]
+        self, doc: DocView, state: DocState, found: dict[str, list[tuple[int, int]]], taken: set[int]
     ) -> None:
         """Add every use of each vouched-for name: full forms, shorter forms and the surname alone."""
         canonical_for: dict[str, str] = {}

@@ -13,7 +13,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..gazetteers import Gazetteer, load_gazetteer
-from ..state import Cluster, LinkFact, state_of
+from ..state import Cluster, LinkFact, state_of, view_of
+from ..text import DocView
 
 CREDIT_AFTER = re.compile(
     r"\A\W{0,3}(?:news agency\s+)?(?:reported|reports|quoted|cited|said|says|wrote|\))", re.I
@@ -27,7 +28,11 @@ class PlaceLinker:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __call__(self, doc: DocView) -> Doc:
+        self._run(view_of(doc))
+        return doc
+
+    def _run(self, doc: DocView) -> None:
         state = state_of(doc)
         by_name = {c.canonical: c for c in state.clusters}
         text = doc.text
@@ -50,7 +55,7 @@ class PlaceLinker:
                             LinkFact(cluster, None, span.start_char, span.end_char, rule="agency_credit")
                         )
                         break
-        return doc
+        return
 
     def _container(self, canonical: str, by_name: dict[str, Cluster]) -> Cluster | None:
         """The country a province or city lies in (a city's province is not stated by the text)."""

@@ -13,7 +13,8 @@ from spacy.tokens import Doc
 
 from ..gazetteers import Gazetteer, load_gazetteer
 from ..lexicon import Lexicon, load_lexicon
-from ..state import Cluster, DocState, RoleFact, state_of
+from ..state import Cluster, DocState, RoleFact, state_of, view_of
+from ..text import DocView
 from ..titles import TitlePhrase, find_title_phrases
 
 ADVERBS = {
@@ -42,7 +43,11 @@ class RoleFinder:
         self.gazetteer = gazetteer
         self.speech_first_words = {cue.split()[0] for cue in lexicon.speech_verbs} | {"saying"}
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __call__(self, doc: DocView) -> Doc:
+        self._run(view_of(doc))
+        return doc
+
+    def _run(self, doc: DocView) -> None:
         state = state_of(doc)
         ministries = {c.canonical: c for c in state.clusters if c.type == "ORG"}
         phrases = find_title_phrases(doc, state, self.lexicon, self.gazetteer)
@@ -86,7 +91,7 @@ class RoleFinder:
             if state.sentence(doc, near.start).start == state.sentence(doc, phrase.start).start:
                 start, end = min(start, near.start_char), max(end, near.end_char)
             state.roles.append(RoleFact(person, role, org, title, start, end, rule=rule))
-        return doc
+        return
 
     @staticmethod
     def _earlier_holder(
@@ -103,7 +108,7 @@ class RoleFinder:
                 return person, "title_subject_earlier_name"
         return None, ""
 
-    def _named_person(self, doc: Doc, state: DocState, phrase: TitlePhrase) -> tuple[Cluster | None, str]:
+    def _named_person(self, doc: DocView, state: DocState, phrase: TitlePhrase) -> tuple[Cluster | None, str]:
         """The person a title phrase names in writing, and the rule that says so."""
         after = state.cluster_at(phrase.end) if phrase.end < len(doc) else None
         if after is not None and after.type == "PERSON":
@@ -117,7 +122,7 @@ class RoleFinder:
             return person, "apposition"
         return None, ""
 
-    def _apposition(self, doc: Doc, state: DocState, phrase: TitlePhrase) -> Cluster | None:
+    def _apposition(self, doc: DocView, state: DocState, phrase: TitlePhrase) -> Cluster | None:
         j = phrase.start - 1
         while j >= 0 and doc[j].lower_ in APPOSITION_WORDS:
             j -= 1
@@ -126,7 +131,7 @@ class RoleFinder:
         cluster = state.cluster_at(j - 1)
         return cluster if cluster is not None and cluster.type == "PERSON" else None
 
-    def _is_subject(self, doc: Doc, phrase: TitlePhrase) -> bool:
+    def _is_subject(self, doc: DocView, phrase: TitlePhrase) -> bool:
         j = phrase.end
         while j < len(doc) and doc[j].lower_ in ADVERBS:
             j += 1
@@ -135,7 +140,7 @@ class RoleFinder:
         return phrase.start > 0 and doc[phrase.start - 1].lower_ == "quoting"
 
     @staticmethod
-    def _next_person(doc: Doc, state: DocState, after: int) -> Cluster | None:
+    def _next_person(doc: DocView, state: DocState, after: int) -> Cluster | None:
         sentence_ends = 0
         for k in range(after, len(doc)):
             if doc[k].is_sent_start and k > after:

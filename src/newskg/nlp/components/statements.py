@@ -13,8 +13,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lexicon import Lexicon, load_lexicon
-from ..state import Cluster, DocState, StatementFact, state_of
-from ..text import in_regions, quoted_regions
+from ..state import Cluster, DocState, StatementFact, state_of, view_of
+from ..text import DocView, in_regions, quoted_regions
 
 ADVERBS = {
     "further",
@@ -53,7 +53,11 @@ class StatementFinder:
         self.cues = lexicon.speech_verbs
         self.anaphors = [tuple(a.split()) for a in lexicon.speaker_anaphors]
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __call__(self, doc: DocView) -> Doc:
+        self._run(view_of(doc))
+        return doc
+
+    def _run(self, doc: DocView) -> None:
         state = state_of(doc)
         quotes = quoted_regions(doc.text)
         persons = sorted(
@@ -94,9 +98,9 @@ class StatementFinder:
                 )
                 sentence_speaker = last_speaker = speaker
             i = cue_end
-        return doc
+        return
 
-    def _cue_at(self, doc: Doc, i: int) -> tuple[str | None, int]:
+    def _cue_at(self, doc: DocView, i: int) -> tuple[str | None, int]:
         lower = doc[i].lower_
         if lower == "according" and i + 1 < len(doc) and doc[i + 1].lower_ == "to":
             return "according to", i + 2
@@ -120,7 +124,7 @@ class StatementFinder:
 
     def _speaker(
         self,
-        doc: Doc,
+        doc: DocView,
         state: DocState,
         i: int,
         cue_end: int,
@@ -169,7 +173,7 @@ class StatementFinder:
         return None
 
     @staticmethod
-    def _before_apposition(doc: Doc, state: DocState, comma: int) -> Cluster | None:
+    def _before_apposition(doc: DocView, state: DocState, comma: int) -> Cluster | None:
         """``Ali Rasoulian, the deputy head of X for Y affairs, said``: the name before the apposition."""
         for k in range(comma - 1, max(-1, comma - 16), -1):
             if doc[k].text in ".;\n" or (
@@ -185,11 +189,11 @@ class StatementFinder:
         return None
 
     @staticmethod
-    def _introduces_speech(doc: Doc, k: int) -> bool:
+    def _introduces_speech(doc: DocView, k: int) -> bool:
         """A participle that reports speech takes a 'that' clause or a quotation."""
         return k < len(doc) and (doc[k].lower_ == "that" or doc[k].text in '"“:,')
 
-    def _named_after(self, doc: Doc, state: DocState, k: int, persons: list[Span]) -> Cluster | None:
+    def _named_after(self, doc: DocView, state: DocState, k: int, persons: list[Span]) -> Cluster | None:
         cluster = state.cluster_at(k) if k < len(doc) else None
         if cluster is not None and cluster.type == "PERSON":
             return cluster
@@ -203,7 +207,7 @@ class StatementFinder:
             return self._last_person(persons, k)
         return None
 
-    def _bound_title_before(self, doc: Doc, state: DocState, i: int) -> Cluster | None:
+    def _bound_title_before(self, doc: DocView, state: DocState, i: int) -> Cluster | None:
         best = None
         for (_start, end), person in state.title_bindings.items():
             if end <= i and (best is None or end > best[0]):
@@ -217,20 +221,20 @@ class StatementFinder:
                 return person
         return None
 
-    def _anaphor_ending_at(self, doc: Doc, j: int) -> tuple[str, ...] | None:
+    def _anaphor_ending_at(self, doc: DocView, j: int) -> tuple[str, ...] | None:
         for words in self.anaphors:
             n = len(words)
             if j - n + 1 >= 0 and tuple(t.lower_ for t in doc[j - n + 1 : j + 1]) == words:
                 return words
         return None
 
-    def _anaphor_starting_at(self, doc: Doc, k: int) -> tuple[str, ...] | None:
+    def _anaphor_starting_at(self, doc: DocView, k: int) -> tuple[str, ...] | None:
         for words in self.anaphors:
             if tuple(t.lower_ for t in doc[k : k + len(words)]) == words:
                 return words
         return None
 
-    def _subject_later(self, doc: Doc, state: DocState, i: int, persons: list[Span]) -> Cluster | None:
+    def _subject_later(self, doc: DocView, state: DocState, i: int, persons: list[Span]) -> Cluster | None:
         """``Saying that ..., the official said``: the subject of the main clause."""
         sentence = state.sentence(doc, i)
         for k in range(i + 1, sentence.end):
@@ -250,7 +254,7 @@ class StatementFinder:
         return _cluster_of(after[0]) if after else None
 
     @staticmethod
-    def _content(doc: Doc, i: int, cue_end: int, sentence: Span) -> str:
+    def _content(doc: DocView, i: int, cue_end: int, sentence: Span) -> str:
         after = doc[cue_end : sentence.end].text.strip(" ,:")
         before = doc[sentence.start : i].text.strip(" ,")
         text = after if len(after) >= len(before) else before

@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon, load_lexicon
 from ..periods import find_period
-from ..state import Cluster, DocState, StatisticFact, state_of
+from ..state import Cluster, DocState, StatisticFact, state_of, view_of
+from ..text import DocView
 
 NUMBER = re.compile(r"\A\d{1,3}(?:,\d{3})+(?:\.\d+)?\Z|\A\d+(?:\.\d+)?\Z")
 STOP_WHAT = {
@@ -60,7 +61,11 @@ class StatisticFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __call__(self, doc: DocView) -> Doc:
+        self._run(view_of(doc))
+        return doc
+
+    def _run(self, doc: DocView) -> None:
         state = state_of(doc)
         seen: set[tuple[float, str]] = set()
         i = 0
@@ -111,15 +116,15 @@ class StatisticFinder:
                     )
                 )
             i = end
-        return doc
+        return
 
-    def _refers_back(self, doc: Doc, start: int) -> bool:
+    def _refers_back(self, doc: DocView, start: int) -> bool:
         """``the mentioned 2000 units``, ``these 50 units``: a figure already reported."""
         if start == 0 or doc[start - 1].lower_ not in self.lexicon.repeat_markers:
             return False
         return doc[start - 1].lower_ != "said" or (start > 1 and doc[start - 2].lower_ == "the")
 
-    def _is_excluded(self, doc: Doc, i: int) -> bool:
+    def _is_excluded(self, doc: DocView, i: int) -> bool:
         token = doc[i]
         prev = doc[i - 1] if i > 0 else None
         nxt = doc[i + 1] if i + 1 < len(doc) else None
@@ -157,12 +162,12 @@ class StatisticFinder:
             return True  # part of a name or version: "Attribution 4.0 International"
         return self._is_bracketed_conversion(doc, i)
 
-    def _counts_things(self, doc: Doc, i: int) -> bool:
+    def _counts_things(self, doc: DocView, i: int) -> bool:
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         return nxt is not None and nxt.is_alpha and nxt.lower_ not in STOP_WHAT and not nxt.text[:1].isupper()
 
     @staticmethod
-    def _is_bracketed_conversion(doc: Doc, i: int) -> bool:
+    def _is_bracketed_conversion(doc: DocView, i: int) -> bool:
         j = i - 1
         while j >= 0 and j > i - 4 and doc[j].text != "(":
             j -= 1
@@ -170,7 +175,7 @@ class StatisticFinder:
             return False
         return any(NUMBER.match(t.text) for t in doc[max(0, j - 4) : j])
 
-    def _unit(self, doc: Doc, start: int, end: int) -> tuple[str, int, str, int]:
+    def _unit(self, doc: DocView, start: int, end: int) -> tuple[str, int, str, int]:
         """Unit, scale, what is counted, and where the figure's phrase ends."""
         unit = ""
         scale = 1
@@ -205,7 +210,7 @@ class StatisticFinder:
             j = what_tokens[-1].i + 1
         return unit, scale, what, j
 
-    def _noun_phrase(self, doc: Doc, j: int) -> list[Token]:
+    def _noun_phrase(self, doc: DocView, j: int) -> list[Token]:
         """Up to five words after the figure, until a preposition or punctuation, and ending at the
         first plural noun (``idle industrial units``, not ``companies took part``)."""
         tokens: list[Token] = []
@@ -226,7 +231,7 @@ class StatisticFinder:
         return tokens
 
     @staticmethod
-    def _about(doc: Doc, state: DocState, start: int, sentence: Span) -> Cluster | None:
+    def _about(doc: DocView, state: DocState, start: int, sentence: Span) -> Cluster | None:
         """A place named by ``in X`` after the figure, else the organisation or place before it."""
         for k in range(start + 1, min(sentence.end, start + 12)):
             if doc[k - 1].lower_ == "in":
@@ -240,7 +245,7 @@ class StatisticFinder:
         return None
 
 
-def _words(doc: Doc, tokens: list[Token]) -> str:
+def _words(doc: DocView, tokens: list[Token]) -> str:
     """The text of consecutive tokens as written (``medium-sized``, not ``medium - sized``)."""
     return doc[tokens[0].i : tokens[-1].i + 1].text if tokens else ""
 

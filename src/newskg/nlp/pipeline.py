@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_suffix_regex
 
@@ -58,8 +59,9 @@ def make_pipeline(base: str | Language | None = None) -> Language:
     else:
         nlp = spacy.load(base)
     # Split a dash glued to a capitalised dateline word: "TEHRAN- The ..." -> "TEHRAN", "-".
-    suffixes = [*nlp.Defaults.suffixes, r"(?<=[A-Z]{2})[-–—]"]
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    suffixes = [*(nlp.Defaults.suffixes or ()), r"(?<=[A-Z]{2})[-–—]"]
+    tokenizer: Tokenizer = nlp.tokenizer
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     if (
         "sentencizer" not in nlp.pipe_names
         and "parser" not in nlp.pipe_names

@@ -106,8 +106,8 @@ class DocView:
             return self.tokens[key]
         return self.doc[key]
 
-    def char_span(self, start: int, end: int, **options: str) -> Span | None:
-        return self.doc.char_span(start, end, **options)
+    def char_span(self, start: int, end: int, *, alignment_mode: str = "strict") -> Span | None:
+        return self.doc.char_span(start, end, alignment_mode=alignment_mode)
 
     @property
     def sents(self) -> Iterator[Span]:

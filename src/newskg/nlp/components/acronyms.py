@@ -89,7 +89,7 @@ class AcronymFinder:
             return "EVENT"
         return None
 
-    def __call__(self, doc: DocView) -> Doc:
+    def __call__(self, doc: Doc) -> Doc:
         self._run(view_of(doc))
         return doc
 

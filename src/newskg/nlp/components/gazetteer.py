@@ -39,7 +39,7 @@ class GazetteerMatcher:
             for name in agency.names:
                 self.agencies[name] = agency
         names = sorted(set(self.places) | set(self.agencies))
-        self.matcher.add("GAZETTEER", list(nlp.tokenizer.pipe(names)))
+        self.matcher.add("GAZETTEER", [nlp.make_doc(name) for name in names])
 
     def __call__(self, doc: Doc) -> Doc:
         state = state_of(doc)

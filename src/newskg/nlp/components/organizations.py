@@ -66,7 +66,7 @@ class OrganizationFinder:
             or lower in self.lexicon.title_modifiers
         )
 
-    def __call__(self, doc: DocView) -> Doc:
+    def __call__(self, doc: Doc) -> Doc:
         self._run(view_of(doc))
         return doc
 
@@ -175,8 +175,8 @@ class OrganizationFinder:
             return None
         owner_end = start - 1
         if doc[owner_end - 1].lower_ == "province":
-            provinces = [c for c in state.candidates if c.kind == "province" and c.end <= owner_end - 1]
-            return max(provinces, key=lambda c: c.start).canonical if provinces else None
+            earlier = [c for c in state.candidates if c.kind == "province" and c.end <= owner_end - 1]
+            return max(earlier, key=lambda c: c.start).canonical if earlier else None
         owner_start = owner_end - 1
         while (owner_start > 0 and is_capitalised(doc[owner_start - 1])) or (
             owner_start > 1 and doc[owner_start - 1].text == "-"

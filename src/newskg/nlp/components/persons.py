@@ -49,7 +49,7 @@ class PersonFinder:
         self.gazetteer = gazetteer
         self.speech_first_words = {cue.split()[0] for cue in lexicon.speech_verbs}
 
-    def __call__(self, doc: DocView) -> Doc:
+    def __call__(self, doc: Doc) -> Doc:
         self._run(view_of(doc))
         return doc
 

@@ -28,7 +28,7 @@ class PlaceLinker:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
 
-    def __call__(self, doc: DocView) -> Doc:
+    def __call__(self, doc: Doc) -> Doc:
         self._run(view_of(doc))
         return doc
 

@@ -53,7 +53,7 @@ class StatementFinder:
         self.cues = lexicon.speech_verbs
         self.anaphors = [tuple(a.split()) for a in lexicon.speaker_anaphors]
 
-    def __call__(self, doc: DocView) -> Doc:
+    def __call__(self, doc: Doc) -> Doc:
         self._run(view_of(doc))
         return doc
 

@@ -61,7 +61,7 @@ class StatisticFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
 
-    def __call__(self, doc: DocView) -> Doc:
+    def __call__(self, doc: Doc) -> Doc:
         self._run(view_of(doc))
         return doc
 

@@ -11,13 +11,17 @@ from rdflib import Graph
 
 from .corpus import BuildResult, Source, build, to_articles
 from .errors import DataFileError, InputError, NewskgError, QueryError, RdfSyntaxError, StoreError
+from .export import export
 from .graph.build import build_dataset, union_graph
+from .html import to_html
 from .ingest import article_from_text, read_articles
 from .nlp import extract as _extract
 from .nlp import make_pipeline
+from .queries import named_queries
+from .query import QueryResult, query
 from .records import Article, ArticleRecord
 from .validate import ValidationReport, validate
-from .visualise import to_networkx
+from .visualise import draw, to_image, to_networkx
 
 __version__ = "0.1.0"
 
@@ -40,6 +44,7 @@ __all__ = [
     "InputError",
     "NewskgError",
     "QueryError",
+    "QueryResult",
     "RdfSyntaxError",
     "StoreError",
     "ValidationReport",
@@ -48,9 +53,15 @@ __all__ = [
     "build",
     "build_dataset",
     "build_graph",
+    "draw",
+    "export",
     "extract",
     "make_pipeline",
+    "named_queries",
+    "query",
     "read_articles",
+    "to_html",
+    "to_image",
     "to_networkx",
     "union_graph",
     "validate",

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from . import build, evaluate, extract, validate
+from . import build, evaluate, export, extract, query, show, validate
 
-__all__ = ["build", "evaluate", "extract", "validate"]
+__all__ = ["build", "evaluate", "export", "extract", "query", "show", "validate"]

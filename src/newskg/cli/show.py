@@ -1,0 +1,47 @@
+"""``newskg show``: draw a graph as an interactive web page or a picture."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import app, cli_errors, fail
+
+VIEWS = ("entities", "triples")
+
+
+@app.command()
+@cli_errors
+def show(
+    graphs: Annotated[list[Path], typer.Argument(help="RDF files to draw (their union).")],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="graph.html (interactive page), graph.png, .svg or .pdf."),
+    ] = Path("out/graph.html"),
+    view: Annotated[
+        str,
+        typer.Option(
+            "--view", help="entities (people, organisations, places and their relations) or triples."
+        ),
+    ] = "entities",
+    title: Annotated[str | None, typer.Option("--title", help="Title of the page or picture.")] = None,
+) -> None:
+    """Draw the graph: an HTML page to explore (offline, self-contained), or a PNG/SVG/PDF picture."""
+    from ..html import to_html
+    from ..serialize import read_graph
+    from ..visualise import IMAGE_FORMATS, to_image
+
+    if view not in VIEWS:
+        fail(f"unknown view '{view}'; use {' or '.join(VIEWS)}")
+    suffix = output.suffix.lower()
+    if suffix not in (".html", ".htm", *IMAGE_FORMATS):
+        fail(f"{output}: write .html, {', '.join(IMAGE_FORMATS)}")
+    graph = read_graph(list(graphs))
+    label = title or ", ".join(path.name for path in graphs)
+    if suffix in (".html", ".htm"):
+        to_html(graph, output, view=view, title=label)  # type: ignore[arg-type]
+    else:
+        to_image(graph, output, view=view, title=title)  # type: ignore[arg-type]
+    typer.echo(f"wrote {output}")

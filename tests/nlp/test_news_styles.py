@@ -110,3 +110,25 @@ def test_title_case_dateline_with_two_credited_agencies(nlp):
         (r.person, r.role, r.org) for r in record.roles
     }
     assert record.statistics[0].what == "small and medium-sized enterprises"
+
+
+STEEL = (
+    "TEHRAN – Iran’s steel production rose 8% to 31.9 million tons in the past Iranian calendar year, "
+    "according to the World Steel Association. Mr. Bahador Ahramian, the CEO of the Iranian Mines and "
+    "Mining Industries Development and Renovation Organization (IMIDRO), said the country exported $1.2 "
+    "billion worth of steel. ‘We will reach 55 million tons by 2025,’ he said. The head of the "
+    "organization also noted that 2,000 hectares of land were allocated to 17 new projects."
+)
+
+
+def test_long_appositions_single_quotes_and_the_organisation_named_before(nlp):
+    record = run(nlp, STEEL)
+    imidro = "Iranian Mines and Mining Industries Development and Renovation Organization"
+    assert [(s.speaker, s.cue) for s in record.statements] == [
+        ("Bahador Ahramian", "said"),
+        ("Bahador Ahramian", "said"),
+        ("Bahador Ahramian", "noted"),
+    ]
+    assert {(r.person, r.role, r.org) for r in record.roles} == {("Bahador Ahramian", "head", imidro)}
+    stats = [(s.value_text, s.unit, s.scale) for s in record.statistics]
+    assert stats[:3] == [("8", "percent", 1), ("31.9", "tons", 10**6), ("1.2", "dollars", 10**9)]

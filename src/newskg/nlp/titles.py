@@ -16,6 +16,24 @@ from .state import Cluster, DocState
 from .text import DocView
 
 POSSESSIVE = ("’s", "'s")
+ORG_NOUNS = {
+    "organization",
+    "organisation",
+    "ministry",
+    "company",
+    "bank",
+    "fund",
+    "department",
+    "council",
+    "agency",
+    "chamber",
+    "office",
+    "corporation",
+    "authority",
+    "association",
+    "union",
+    "foundation",
+}
 MULTIWORD_TITLES = (
     ("chief", "executive", "officer"),
     ("chief", "executive"),
@@ -173,6 +191,10 @@ def _org_after(doc: DocView, end: int, state: DocState) -> tuple[Cluster | None,
     """``Head of ISIPO``, ``deputy head of Kerman's Department``, ``governor of the ... province``."""
     if end >= len(doc) or doc[end].lower_ not in ("of", "at", "with"):
         return None, end
+    if end + 2 < len(doc) and doc[end + 1].lower_ == "the" and doc[end + 2].lower_ in ORG_NOUNS:
+        earlier = _last_org_named(state, doc[end + 2].lower_, before=end)
+        if earlier is not None:  # "the head of the organization": the organisation last named
+            return earlier, end + 3
     j = end + 1
     while j < len(doc) and (
         doc[j].lower_ == "the"
@@ -195,6 +217,18 @@ def _org_after(doc: DocView, end: int, state: DocState) -> tuple[Cluster | None,
         if owned is not None and owned.type in ("ORG", "NEWS_AGENCY"):
             return owned, _after_cluster(doc, state, k + 1, owned)
     return cluster, k
+
+
+def _last_org_named(state: DocState, noun: str, *, before: int) -> Cluster | None:
+    """The organisation named last before token ``before`` whose name has ``noun`` as a word."""
+    best: tuple[int, Cluster] | None = None
+    for cluster in state.clusters:
+        if cluster.type not in ("ORG", "NEWS_AGENCY") or noun not in cluster.canonical.lower().split():
+            continue
+        starts = [span.start for span in cluster.spans if span.start < before]
+        if starts and (best is None or max(starts) > best[0]):
+            best = (max(starts), cluster)
+    return best[1] if best is not None else None
 
 
 def _after_cluster(doc: DocView, state: DocState, j: int, cluster: Cluster) -> int:

@@ -175,15 +175,18 @@ class StatementFinder:
     @staticmethod
     def _before_apposition(doc: DocView, state: DocState, comma: int) -> Cluster | None:
         """``Ali Rasoulian, the deputy head of X for Y affairs, said``: the name before the apposition."""
-        for k in range(comma - 1, max(-1, comma - 16), -1):
+        budget = 15  # words of the apposition, not counting those inside names
+        for k in range(comma - 1, max(-1, comma - 60), -1):
+            inside_name = state.cluster_at(k) is not None
+            if not inside_name:
+                budget -= 1
+                if budget < 0:
+                    return None
             if doc[k].text in ".;\n" or (
-                doc[k].is_sent_start
-                and k != comma - 1
-                and doc[k].text[:1].isupper()
-                and state.cluster_at(k) is None
+                doc[k].is_sent_start and k != comma - 1 and doc[k].text[:1].isupper() and not inside_name
             ):
                 return None
-            if doc[k].text == ",":
+            if doc[k].text == "," and not inside_name:
                 cluster = state.cluster_at(k - 1) if k > 0 else None
                 return cluster if cluster is not None and cluster.type == "PERSON" else None
         return None

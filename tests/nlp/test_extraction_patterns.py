@@ -228,3 +228,8 @@ def test_events_and_programmes_are_named_by_their_head_words(nlp):
         ("National Housing Plan", "PROGRAM"),
         ("Iran Khodro Company", "ORG"),
     } <= found
+
+
+@pytest.mark.parametrize("text", ["IRAN AND CHINA SIGN DEAL on oil exports", "TEHRAN"])
+def test_capitals_without_a_dateline_separator_are_no_dateline(nlp, text):
+    assert not [e for e in run(nlp, text).entities if e.type == "GPE" and " " in e.canonical]

@@ -14,7 +14,7 @@ DATELINE = re.compile(
     r"\A\s*(?P<place>[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+)*"
     r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?=\s*,\s*(?:[A-Z][a-z]+\s*,|[A-Z][a-z]{2}\.?\s+\d)))"
     r"(?:\s*,\s*(?P<rest>[^\n()]{0,40}?))?"
-    r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z /-]{1,40})\))?\s*[-–—:]?"
+    r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z /-]{1,40})\)\s*[-–—:]?|[-–—:])"
 )
 """``TEHRAN -``, ``TEHRAN, Mar. 05 (MNA) –``, ``BAKU, Azerbaijan, Nov. 5 (Trend):`` and, written in
 title case, ``Tehran, Iran, Aug. 3 (MENAFN - Tehran Times)``."""

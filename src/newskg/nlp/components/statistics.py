@@ -204,7 +204,7 @@ class StatisticFinder:
             unit = what_tokens[-1].lower_ if what_tokens else "count"
             if unit in self.lexicon.time_units:
                 return "time", 1, "", j + len(what_tokens)
-        elif unit == "percent" and not what and j + 1 < len(doc) and doc[j].lower_ == "of":
+        elif not what and j + 1 < len(doc) and doc[j].lower_ == "of":  # "2,000 hectares of land"
             what = _words(doc, self._noun_phrase(doc, j + 1))
         if what_tokens:
             j = what_tokens[-1].i + 1

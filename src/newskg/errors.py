@@ -9,6 +9,9 @@ One base class so callers can catch ``NewskgError`` and nothing else::
     ├── QueryError            a SPARQL query is malformed or not allowed (CLI exit 2)
     └── StoreError            a persistent or remote store failed (CLI exit 2)
 
+    NewskgWarning (UserWarning)
+    └── InputWarning          an input was read, but not as given (e.g. decoded as cp1252)
+
 Messages say what failed, where, and how to fix it, on one line.
 """
 
@@ -42,3 +45,11 @@ class QueryError(NewskgError):
 
 class StoreError(NewskgError):
     """A persistent store or remote endpoint failed."""
+
+
+class NewskgWarning(UserWarning):
+    """Base class of the warnings newskg issues; the CLI prints them as one line each."""
+
+
+class InputWarning(NewskgWarning):
+    """An input was usable only after a guess (a legacy encoding); the message names the file."""

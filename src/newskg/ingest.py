@@ -1,33 +1,98 @@
-"""Read articles from text files, JSON, JSON Lines and directories.
+"""Read articles from text files, JSON, JSON Lines and directories, one at a time.
 
 Article ids are stable: the JSON ``id`` when given, else the file name without its suffix.
 A ``NAME.meta.json`` file beside ``NAME.txt`` carries its metadata (id, date, url, source, title).
+
+Reading streams: a JSON Lines corpus is read line by line and no file or line larger than the
+per-article limit is ever held in memory, so one huge or broken file cannot exhaust memory or stall
+a corpus build. Every problem is an ``InputError`` naming ``file`` (or ``file:line``); a caller
+that passes ``on_error`` gets each one and reading goes on with the next article.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator
+import os
+import unicodedata
+import warnings
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from .errors import InputError
+from .errors import InputError, InputWarning
 from .records import Article
 
 ARTICLE_SUFFIXES = (".txt", ".json", ".jsonl")
 META_SUFFIX = ".meta.json"
 META_KEYS = ("id", "date", "url", "source", "title")
 
+DEFAULT_MAX_ARTICLE_BYTES = 500_000
+"""Largest article file (or JSON Lines line) read, in bytes: 500 kB, some 80,000 words.
 
-def read_articles(paths: Iterable[str | Path]) -> Iterator[Article]:
-    """Yield the articles found at each path, in a stable order (directories sorted, recursively)."""
+News articles are a few kilobytes and long reads some tens; a file ten times larger is a dump or a
+mistake, and would hold up a corpus build for minutes in the NLP pass. spaCy refuses texts over
+1,000,000 characters in any case. Override with ``max_bytes=`` or ``NEWSKG_MAX_ARTICLE_BYTES``.
+"""
+MAX_BYTES_ENV = "NEWSKG_MAX_ARTICLE_BYTES"
+MAX_ID_LENGTH = 200
+
+ErrorHandler = Callable[[InputError], None]
+"""Called with each unreadable article when a caller wants reading to go on."""
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+_FALLBACK_ENCODING = "cp1252"
+_MAX_NON_ASCII_SHARE = 0.3
+"""A legacy-encoded English text is mostly ASCII; more than this share of accented letters means
+the guess is wrong (Persian in Windows-1256 decodes as cp1252 into accented gibberish)."""
+
+
+def read_articles(
+    paths: Iterable[str | Path],
+    *,
+    on_error: ErrorHandler | None = None,
+    max_bytes: int | None = None,
+) -> Iterator[Article]:
+    """Yield the articles found at each path, in a stable order (directories sorted, recursively).
+
+    Without ``on_error`` the first unreadable article raises its ``InputError``; with it, each
+    one is passed to ``on_error`` and the rest are still read. Files (and JSON Lines lines) over
+    ``max_bytes`` are reported, never read whole.
+    """
+    limit = max_article_bytes() if max_bytes is None else _checked_limit(max_bytes, "max_bytes")
     for path in paths:
-        yield from _read_path(Path(path))
+        for item in _read_path(Path(path), limit):
+            if isinstance(item, Article):
+                yield item
+            elif on_error is None:
+                raise item
+            else:
+                on_error(item)
 
 
-def article_from_text(text: str, *, id: str, date: dt.date | str | None = None, **meta: str | None) -> Article:
+def max_article_bytes() -> int:
+    """The per-article size limit: ``NEWSKG_MAX_ARTICLE_BYTES`` if set, else the default."""
+    value = os.environ.get(MAX_BYTES_ENV, "").strip()
+    if not value:
+        return DEFAULT_MAX_ARTICLE_BYTES
+    try:
+        return _checked_limit(int(value), MAX_BYTES_ENV)
+    except ValueError:
+        raise InputError(f"{MAX_BYTES_ENV}={value!r}: not a whole number of bytes") from None
+
+
+def article_from_text(
+    text: str, *, id: str, date: dt.date | str | None = None, **meta: str | None
+) -> Article:
     """Make an article from a string, for the Python API and tests."""
+    _check_text(text, f"article {id}")
     return Article(id=id, text=text, date=parse_date(date, where=f"article {id}"), origin=f"<{id}>", **meta)
 
 
@@ -40,94 +105,310 @@ def parse_date(value: object, *, where: str) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value[:10])
-        except ValueError:
-            pass
-    raise InputError(f"{where}: date {value!r} is not an ISO date such as 2020-06-09")
+        text = value.strip()
+        for candidate in (text, text[:10] if text[10:11] in ("T", " ") else ""):
+            try:
+                return dt.date.fromisoformat(candidate)
+            except ValueError:
+                continue
+    shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
+    raise InputError(f"{where}: date {shown} is not an ISO date such as 2020-06-09")
 
 
-def _read_path(path: Path) -> Iterator[Article]:
+def _checked_limit(value: int, name: str) -> int:
+    if value < 1:
+        raise InputError(f"{name}={value}: the per-article size limit must be a positive number of bytes")
+    return value
+
+
+# Walking paths: each yields articles and errors in order, so one bad file never ends the walk.
+
+Item = Article | InputError
+
+
+def _read_path(path: Path, limit: int) -> Iterator[Item]:
     if not path.exists():
-        raise InputError(f"{path}: no such file or directory")
-    if path.is_dir():
-        files = sorted(
-            p for p in path.rglob("*")
-            if p.is_file() and p.suffix in ARTICLE_SUFFIXES and not p.name.endswith(META_SUFFIX)
-        )
-        if not files:
-            raise InputError(f"{path}: directory holds no articles (.txt, .json or .jsonl files)")
+        yield InputError(f"{path}: no such file or directory")
+    elif path.is_dir():
+        unreadable: list[InputError] = []
+        files = _article_files(path, unreadable)
+        yield from unreadable
+        if not files and not unreadable:
+            yield InputError(f"{path}: directory holds no articles (.txt, .json or .jsonl files)")
         for file in files:
-            yield from _read_file(file)
+            yield from _read_file(file, limit)
     else:
-        yield from _read_file(path)
+        yield from _read_file(path, limit)
 
 
-def _read_file(path: Path) -> Iterator[Article]:
+def _article_files(folder: Path, unreadable: list[InputError]) -> list[Path]:
+    """Article files under ``folder``, sorted; hidden files and folders (``.git``...) are ignored.
+
+    Symbolic links to folders are not followed, so a link loop cannot make the walk endless;
+    sub-folders that cannot be listed are added to ``unreadable``.
+    """
+
+    def report(exc: OSError) -> None:
+        unreadable.append(InputError(f"{exc.filename}: cannot list folder: {exc.strerror}"))
+
+    found: list[Path] = []
+    for root, dirs, names in os.walk(folder, onerror=report, followlinks=False):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            if name.startswith(".") or name.endswith(META_SUFFIX):
+                continue
+            file = Path(root, name)
+            if file.suffix in ARTICLE_SUFFIXES and file.is_file():
+                found.append(file)
+    return sorted(found)
+
+
+def _read_file(path: Path, limit: int) -> Iterator[Item]:
     if path.name.endswith(META_SUFFIX):
-        raise InputError(f"{path}: is article metadata; give the .txt file beside it instead")
-    if path.suffix == ".jsonl":
-        for number, line in enumerate(_read_text(path).splitlines(), start=1):
-            if line.strip():
-                yield _article_from_json(_parse_json(line, f"{path}:{number}"), f"{path}:{number}")
+        yield InputError(f"{path}: is article metadata; give the .txt file beside it instead")
+    elif path.suffix == ".jsonl":
+        yield from _read_jsonl(path, limit)
     elif path.suffix == ".json":
-        data = _parse_json(_read_text(path), str(path))
-        items = data if isinstance(data, list) else [data]
-        for index, item in enumerate(items):
-            where = str(path) if len(items) == 1 else f"{path}[{index}]"
-            yield _article_from_json(item, where, default_id=path.stem)
+        yield from _read_json(path, limit)
     else:
-        yield _article_from_txt(path)
+        try:
+            yield _article_from_txt(path, limit)
+        except InputError as exc:
+            yield exc
 
 
-def _read_text(path: Path) -> str:
+def _read_json(path: Path, limit: int) -> Iterator[Item]:
     try:
-        raw = path.read_bytes()
+        data = _parse_json(_read_text(path, limit), str(path))
+    except InputError as exc:
+        yield exc
+        return
+    items = data if isinstance(data, list) else [data]
+    if not items:
+        yield InputError(f"{path}: holds an empty JSON list, no articles")
+    for index, item in enumerate(items):
+        single = len(items) == 1
+        where = str(path) if single else f"{path}[{index}]"
+        try:
+            yield _article_from_json(item, where, default_id=path.stem if single else f"{path.stem}-{index}")
+        except InputError as exc:
+            yield exc
+
+
+def read_jsonl_stream(
+    stream: IO[bytes],
+    *,
+    name: str = "<stdin>",
+    on_error: ErrorHandler | None = None,
+    max_bytes: int | None = None,
+) -> Iterator[Article]:
+    """Yield the articles of a JSON Lines byte stream (stdin, a pipe), one object per line.
+
+    Errors name ``name:line``; ``on_error`` and ``max_bytes`` work as in ``read_articles``.
+    """
+    limit = max_article_bytes() if max_bytes is None else _checked_limit(max_bytes, "max_bytes")
+    for item in _jsonl_items(stream, name, limit):
+        if isinstance(item, Article):
+            yield item
+        elif on_error is None:
+            raise item
+        else:
+            on_error(item)
+
+
+def _read_jsonl(path: Path, limit: int) -> Iterator[Item]:
+    """One article per line, read line by line: a corpus of any size streams in bounded memory."""
+    try:
+        handle = path.open("rb")
     except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from exc
-    if b"\x00" in raw[:8192]:
-        raise InputError(f"{path}: is a binary file, not text")
+        yield InputError(f"{path}: cannot read: {exc.strerror}")
+        return
+    with handle:
+        yield from _jsonl_items(handle, str(path), limit)
+
+
+def _jsonl_items(handle: IO[bytes], name: str, limit: int) -> Iterator[Item]:
+    seen_article = False
+    number = 0
+    while True:
+        try:
+            raw = handle.readline(limit + 1)
+        except OSError as exc:
+            yield InputError(f"{name}:{number + 1}: cannot read: {exc.strerror}")
+            return
+        if not raw:
+            break
+        number += 1
+        where = f"{name}:{number}"
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            size = len(raw) + _skip_line(handle)
+            yield _too_large(where, size, limit, what="line")
+            continue
+        if number == 1:
+            if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+                yield InputError(f"{name}: is UTF-16; JSON Lines must be UTF-8, re-save it as UTF-8")
+                return
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        raw = raw.rstrip(b"\r\n")
+        if not raw.strip():
+            continue
+        try:
+            text, encoding = _decode(raw, where)
+            if encoding != "utf-8":
+                warnings.warn(f"{where}: is not UTF-8; read it as {encoding}", InputWarning, stacklevel=2)
+            yield _article_from_json(_parse_json(text, where, one_line=True), where)
+        except InputError as exc:
+            yield exc
+        seen_article = True
+    if not seen_article:
+        yield InputError(f"{name}: file is empty (no JSON lines)")
+
+
+def _skip_line(handle: Any) -> int:
+    """Read past the rest of an over-long line in chunks; return how many bytes were skipped."""
+    skipped = 0
+    while chunk := handle.readline(1 << 16):
+        skipped += len(chunk)
+        if chunk.endswith(b"\n"):
+            break
+    return skipped
+
+
+def _read_text(path: Path, limit: int) -> str:
+    """The text of ``path``, reading no more than ``limit`` + 1 bytes whatever the file is."""
     try:
-        return raw.decode("utf-8-sig")
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)
+            if len(raw) > limit:
+                size = _file_size(path)
+                raise _too_large(str(path), size, limit, what="file")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    text, encoding = _decode(raw, str(path))
+    if encoding not in ("utf-8", "utf-8-sig"):
+        warnings.warn(f"{path}: is not UTF-8; read it as {encoding}", InputWarning, stacklevel=2)
+    return text
+
+
+def _file_size(path: Path) -> int | None:
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return None
+    return size or None  # devices and pipes report 0
+
+
+def _too_large(where: str, size: int | None, limit: int, *, what: str) -> InputError:
+    shown = f"{_megabytes(size)}, " if size else ""
+    return InputError(
+        f"{where}: {what} is too large ({shown}over the per-article limit of {_megabytes(limit)}); "
+        f"split it, or raise the limit with {MAX_BYTES_ENV}"
+    )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size:,} bytes"
+
+
+def _decode(raw: bytes, where: str) -> tuple[str, str]:
+    """Text and the encoding that read it: UTF-8 (BOM or not), UTF-16/32 with a BOM, else cp1252
+    when the result looks like text. Anything else is reported, never guessed at."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return _plain_text(raw.decode(encoding), where), encoding
+            except UnicodeDecodeError as exc:
+                name = encoding.removesuffix("-sig").upper()
+                raise InputError(
+                    f"{where}: starts with a {name} byte-order mark but is not valid {name}; "
+                    "re-save it as UTF-8"
+                ) from exc
+    if b"\x00" in raw[:8192]:
+        raise InputError(f"{where}: is a binary file, not text (or UTF-16 without a byte-order mark)")
+    try:
+        return _plain_text(raw.decode("utf-8"), where), "utf-8"
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: is not UTF-8 text (byte {exc.start}); re-save it as UTF-8") from exc
+        utf8_error = exc
+    try:
+        text = raw.decode(_FALLBACK_ENCODING)
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _looks_like_text(text):
+        return text, _FALLBACK_ENCODING
+    bad = utf8_error.start
+    raise InputError(
+        f"{where}: is not UTF-8 text (invalid byte 0x{raw[bad]:02x} at offset {bad}) "
+        f"nor plausible cp1252/Latin-1; re-save it as UTF-8"
+    ) from utf8_error
 
 
-def _parse_json(text: str, where: str) -> Any:
+def _plain_text(text: str, where: str) -> str:
+    if not _looks_like_text(text, any_script=True):
+        raise InputError(f"{where}: is a binary file, not text (it is full of control characters)")
+    return text
+
+
+def _looks_like_text(text: str, *, any_script: bool = False) -> bool:
+    """Few control characters, and (for a legacy-encoding guess) mostly ASCII."""
+    sample = text[:65536]
+    if not sample:
+        return True
+    controls = sum(1 for ch in sample if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) == "Cc")
+    if controls > max(2, len(sample) // 1000):
+        return False
+    if any_script:
+        return True
+    visible = [ch for ch in sample if not ch.isspace()]
+    non_ascii = sum(1 for ch in visible if ord(ch) > 0x7F)
+    return bool(visible) and non_ascii <= _MAX_NON_ASCII_SHARE * len(visible)
+
+
+def _parse_json(text: str, where: str, *, one_line: bool = False) -> Any:
+    """JSON from ``text``; an error is placed at ``where:line:column`` (``where:column`` for a
+    JSON Lines line, whose ``where`` already names the line)."""
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})") from exc
+        place = f"{where}:{exc.colno}" if one_line else f"{where}:{exc.lineno}:{exc.colno}"
+        raise InputError(f"{place}: not valid JSON ({exc.msg})") from exc
+    except RecursionError as exc:
+        raise InputError(f"{where}: not valid JSON (nested too deeply)") from exc
 
 
 def _article_from_json(data: Any, where: str, *, default_id: str | None = None) -> Article:
     if not isinstance(data, dict):
-        raise InputError(f"{where}: expected a JSON object with a 'text' key")
+        raise InputError(f"{where}: expected a JSON object with a 'text' key, not a JSON {_json_type(data)}")
     text = data.get("text")
-    if not isinstance(text, str) or not text.strip():
+    if text is None:
         raise InputError(f"{where}: article has no 'text' (a non-empty string is required)")
-    article_id = data.get("id") or default_id
+    if not isinstance(text, str):
+        raise InputError(f"{where}: 'text' must be a string, not a JSON {_json_type(text)}")
+    if not text.strip():
+        raise InputError(f"{where}: article 'text' is empty")
+    _check_text(text, where)
+    article_id = _article_id(data.get("id"), where) or default_id
     if not article_id:
         raise InputError(f"{where}: article has no 'id'")
     meta = {key: _optional_str(data.get(key), key, where) for key in ("url", "source", "title")}
     return Article(
-        id=str(article_id), text=text, date=parse_date(data.get("date"), where=where), origin=where, **meta
+        id=article_id, text=text, date=parse_date(data.get("date"), where=where), origin=where, **meta
     )
 
 
-def _article_from_txt(path: Path) -> Article:
-    text = _read_text(path)
+def _article_from_txt(path: Path, limit: int) -> Article:
+    text = _read_text(path, limit)
     if not text.strip():
         raise InputError(f"{path}: file is empty")
+    _check_text(text, str(path))
     meta: dict[str, Any] = {}
     meta_path = path.with_name(path.stem + META_SUFFIX)
     if meta_path.exists():
-        meta = _parse_json(_read_text(meta_path), str(meta_path))
+        meta = _parse_json(_read_text(meta_path, limit), str(meta_path))
         if not isinstance(meta, dict):
             raise InputError(f"{meta_path}: expected a JSON object with keys {', '.join(META_KEYS)}")
     where = str(meta_path) if meta else str(path)
     return Article(
-        id=str(meta.get("id") or path.stem),
+        id=_article_id(meta.get("id"), where) or path.stem,
         text=text.rstrip("\n"),
         date=parse_date(meta.get("date"), where=where),
         url=_optional_str(meta.get("url"), "url", where),
@@ -137,7 +418,44 @@ def _article_from_txt(path: Path) -> Article:
     )
 
 
+def _article_id(value: Any, where: str) -> str | None:
+    """A usable id: a short string (or integer) without control characters."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise InputError(f"{where}: 'id' must be a string, not a JSON {_json_type(value)}")
+    text = str(value)
+    if (
+        not text.strip()
+        or len(text) > MAX_ID_LENGTH
+        or any(unicodedata.category(ch) in ("Cc", "Cs") for ch in text)
+    ):
+        raise InputError(f"{where}: 'id' must be 1 to {MAX_ID_LENGTH} printable characters")
+    return text
+
+
+def _check_text(text: str, where: str) -> None:
+    """Refuse text no RDF file can hold: unpaired surrogates (JSON ``"\\ud800"``) and NUL."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(
+            f"{where}: text holds an unpaired UTF-16 surrogate (\\u{ord(text[exc.start]):04x}) at character "
+            f"{exc.start}; it is not valid Unicode"
+        ) from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise InputError(f"{where}: text holds a NUL character at character {nul}; it is not plain text")
+
+
 def _optional_str(value: Any, key: str, where: str) -> str | None:
     if value is None or isinstance(value, str):
+        if value:
+            _check_text(value, f"{where}: '{key}'")
         return value or None
-    raise InputError(f"{where}: '{key}' must be a string, not {type(value).__name__}")
+    raise InputError(f"{where}: '{key}' must be a string, not a JSON {_json_type(value)}")
+
+
+def _json_type(value: Any) -> str:
+    names = {dict: "object", list: "array", str: "string", bool: "boolean", int: "number", float: "number"}
+    return "null" if value is None else names.get(type(value), type(value).__name__)

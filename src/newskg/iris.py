@@ -1,14 +1,19 @@
-"""Mint instance IRIs deterministically: same input, same IRI, everywhere.
+"""Mint instance IRIs deterministically: same input, same IRI, everywhere; different input,
+different IRI, even for names crafted to collide.
 
 This module is pure Python (no rdflib) so that both the NLP output (``newskg extract``) and
-the graph builder use the same IRIs. Names that are plain ASCII words slug to readable IRIs
-(``id/person/mohsen-salehinia``); any other name gets a short hash of its exact form appended, so
-two different names never share an IRI even when their slugs coincide.
+the graph builder use the same IRIs. A name that is plain ASCII words slugs to a readable IRI
+(``id/person/mohsen-salehinia``); any other name (punctuation, hyphens, accents, other scripts,
+over 80 characters) gets its readable part, ``_`` and a 64-bit hash of its exact key
+(``id/person/o-brien_3c1f...``). Readable slugs never contain ``_``, and each has exactly one
+name it can come from, so no two different names can share an IRI; only names with the same
+``name_key`` (case, spacing, Unicode compatibility forms) are the same name.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import unicodedata
 from urllib.parse import quote
@@ -27,7 +32,10 @@ TYPE_PATHS = {
 }
 """IRI path segment per entity type. News agencies are organisations, so they share ``org/``."""
 
-_CLEAN = re.compile(r"[A-Za-z0-9]+(?:(?:[ -]|, |\. ?|['’])[A-Za-z0-9]+)*\.?")
+MAX_READABLE = 80
+"""Longest readable part of a slug; longer names are cut and hashed."""
+_DIGEST_CHARS = 16
+"""Hex digits of the hash in a hashed slug: 64 bits, beyond reach of a search for a crafted twin."""
 
 
 def name_key(name: str) -> str:
@@ -36,14 +44,22 @@ def name_key(name: str) -> str:
 
 
 def slug(name: str) -> str:
-    """A readable, always-valid IRI segment for a name; distinct names get distinct slugs."""
+    """A readable, always-valid IRI segment for a name; distinct names get distinct slugs.
+
+    ``mohsen salehinia`` -> ``mohsen-salehinia``; ``Ministry of Industry, Mining and Trade`` ->
+    ``ministry-of-industry-mining-and-trade_<hash>``: the comma is gone from the readable part, so
+    the hash keeps it apart from the name without a comma.
+    """
     key = name_key(name)
-    ascii_form = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
-    readable = "-".join(re.findall(r"[a-z0-9]+", ascii_form))[:80].strip("-")
-    if _CLEAN.fullmatch(key) and len(key) <= 80:
+    decomposed = unicodedata.normalize("NFKD", key)
+    spaced = "".join(ch if ch.isalnum() or unicodedata.category(ch) == "Mn" else " " for ch in decomposed)
+    words = re.findall(r"[a-z0-9]+", spaced.encode("ascii", "ignore").decode())
+    readable = "-".join(words)
+    if key and key == " ".join(words) and len(key) <= MAX_READABLE:
         return readable
-    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
-    return f"{readable}-{digest}" if readable else digest
+    digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:_DIGEST_CHARS]
+    readable = readable[:MAX_READABLE].rstrip("-")
+    return f"{readable}_{digest}" if readable else digest
 
 
 def entity_iri(entity_type: str, canonical: str) -> str:
@@ -53,7 +69,7 @@ def entity_iri(entity_type: str, canonical: str) -> str:
 
 def article_iri(article_id: str) -> str:
     """IRI of an article (also the name of its named graph)."""
-    return f"{INSTANCE_BASE}article/{quote(article_id, safe='')}"
+    return f"{INSTANCE_BASE}article/{_segment(article_id)}"
 
 
 def fact_iri(kind: str, article_id: str, *parts: object) -> str:
@@ -62,12 +78,23 @@ def fact_iri(kind: str, article_id: str, *parts: object) -> str:
     ``parts`` identify the fact within the article (offsets, names); they are hashed so the IRI
     stays short and valid whatever they contain.
     """
-    digest = hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:12]
-    return f"{INSTANCE_BASE}{kind}/{quote(article_id, safe='')}/{digest}"
+    return f"{INSTANCE_BASE}{kind}/{_segment(article_id)}/{_digest(*parts, length=12)}"
 
 
 def membership_iri(person_iri: str, org_iri: str, role: str) -> str:
     """IRI of a post: one per person, organisation and role, shared by every article reporting it."""
     person = person_iri.rsplit("/", 1)[-1]
-    digest = hashlib.sha1(f"{org_iri}\x1f{role}".encode()).hexdigest()[:10]
-    return f"{INSTANCE_BASE}membership/{person}/{digest}"
+    return f"{INSTANCE_BASE}membership/{person}/{_digest(org_iri, role, length=10)}"
+
+
+def _segment(text: str) -> str:
+    """``text`` as one IRI path segment: percent-encoded (which is one-to-one), and never ``.``
+    or ``..``, which IRI resolution would remove."""
+    encoded = quote(text, safe="", errors="surrogatepass")
+    return encoded.replace(".", "%2E") if encoded in (".", "..") else encoded
+
+
+def _digest(*parts: object, length: int) -> str:
+    """A hash of ``parts`` that cannot be forged by moving text between them (JSON-encoded)."""
+    data = json.dumps([str(part) for part in parts], ensure_ascii=False)
+    return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()[:length]

@@ -4,20 +4,31 @@ Each command lives in its own module of this package and registers itself on ``a
 
 Exit codes: 0 success (graph conforms), 1 the graph does not conform to the shapes (or a
 threshold was missed), 2 bad input or usage (the message names the file), 3 an unexpected internal
-error, 4 the graph was built but some articles were skipped as unreadable (each one reported).
+error, 4 the graph was built but some articles were skipped as unreadable (each one reported),
+130 interrupted by Ctrl-C and 143 by SIGTERM (outputs are then left as they were before the run).
+
+User mistakes never show a traceback: ``cli_errors`` turns them into one line on stderr.
+Set ``NEWSKG_DEBUG=1`` to see the traceback of an internal error.
 """
 
 from __future__ import annotations
 
+import os
+import signal
+import sys
+import warnings
 from collections.abc import Callable
 from functools import wraps
+from types import FrameType
 from typing import Any
 
 import typer
 
-from ..errors import NewskgError
+from ..errors import NewskgError, NewskgWarning
 
 EXIT_OK, EXIT_NONCONFORMING, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_SKIPPED = 0, 1, 2, 3, 4
+EXIT_INTERRUPTED, EXIT_TERMINATED, EXIT_BROKEN_PIPE = 130, 143, 141
+DEBUG_ENV = "NEWSKG_DEBUG"
 
 app = typer.Typer(
     name="newskg",
@@ -28,34 +39,96 @@ app = typer.Typer(
 )
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so that the same clean-up (atomic writes) runs."""
+
+
 def fail(message: str, code: int = EXIT_BAD_INPUT) -> None:
     """Print one line to stderr and exit."""
-    typer.echo(f"newskg: error: {message}", err=True)
+    typer.echo(f"newskg: error: {_one_line(message)}", err=True)
     raise typer.Exit(code)
 
 
 def cli_errors(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn newskg errors into one-line messages and exit 2; the only broad except in newskg."""
+    """Turn newskg errors into one-line messages and exit codes; the only broad except in newskg."""
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except typer.Exit:
-            raise
-        except NewskgError as exc:
-            fail(str(exc))
-        except KeyboardInterrupt:
-            typer.echo("newskg: interrupted; outputs written so far are intact", err=True)
-            raise typer.Exit(130) from None
-        except Exception as exc:
-            fail(f"internal error: {type(exc).__name__}: {exc} (please report this)", EXIT_INTERNAL)
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", NewskgWarning)
+            warnings.showwarning = _show_warning
+            try:
+                return func(*args, **kwargs)
+            except typer.Exit:
+                raise
+            except NewskgError as exc:
+                fail(str(exc))
+            except Terminated:
+                typer.echo("newskg: terminated; outputs were left as they were", err=True)
+                raise typer.Exit(EXIT_TERMINATED) from None
+            except KeyboardInterrupt:
+                typer.echo("newskg: interrupted; outputs were left as they were", err=True)
+                raise typer.Exit(EXIT_INTERRUPTED) from None
+            except BrokenPipeError:
+                _silence_stdout()
+                raise typer.Exit(EXIT_BROKEN_PIPE) from None
+            except OSError as exc:
+                if exc.filename is None or os.environ.get(DEBUG_ENV):
+                    _internal(exc)
+                fail(f"{exc.filename}: {exc.strerror or exc}")
+            except Exception as exc:
+                _internal(exc)
 
     return wrapper
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: SIGTERM stops a run the way Ctrl-C does.
+
+    Ctrl-C is handled even when the shell started newskg with SIGINT ignored (a background job),
+    so that both signals always clean up temporary files.
+    """
     from . import commands  # noqa: F401  (importing registers the commands)
 
+    signal.signal(signal.SIGTERM, _terminate)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     app()
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    raise Terminated()
+
+
+def _internal(exc: BaseException) -> None:
+    if os.environ.get(DEBUG_ENV):
+        raise exc
+    fail(
+        f"internal error: {type(exc).__name__}: {exc} (please report this; {DEBUG_ENV}=1 shows where)",
+        EXIT_INTERNAL,
+    )
+
+
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: Any = None,
+    line: str | None = None,
+) -> None:
+    """Warnings as one line each, without the source line Python would print."""
+    prefix = "" if issubclass(category, NewskgWarning) else f"{category.__name__}: "
+    typer.echo(f"newskg: warning: {prefix}{_one_line(str(message))}", err=True)
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe (``newskg extract ... | head``), stop Python complaining at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

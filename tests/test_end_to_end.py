@@ -8,9 +8,8 @@ import sys
 import pytest
 from rdflib import Graph
 
-from newskg.graph.namespace import PREFIXES
-
 from conftest import ROOT, SEEDS
+from newskg.graph.namespace import PREFIXES
 
 SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items()) + (
     "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
@@ -67,7 +66,8 @@ def test_east_azarbaijan_is_a_province_in_iran(built):
     rows = select(
         built,
         """SELECT ?country WHERE {
-        ?p a nkg:Province ; skos:prefLabel "East Azarbaijan Province" ; nkg:locatedIn/skos:prefLabel ?country }""",
+        ?p a nkg:Province ; skos:prefLabel "East Azarbaijan Province" ;
+           nkg:locatedIn/skos:prefLabel ?country }""",
     )
     assert rows == {("Iran",)}
 

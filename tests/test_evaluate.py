@@ -8,9 +8,8 @@ import sys
 
 import pytest
 
-from newskg.evaluate import evaluate, read_gold
-
 from conftest import DEV_CORPUS, ROOT
+from newskg.evaluate import evaluate, read_gold
 
 MINIMUM_F1 = {"entities": 0.92, "roles": 0.90, "statements": 0.80, "statistics": 0.90}
 
@@ -43,7 +42,10 @@ def test_cli_prints_scores_and_fails_below_a_minimum():
 def test_missed_and_extra_facts_are_listed_per_article(tmp_path):
     gold = {
         "id": "g1",
-        "text": "TEHRAN - Kamran Vaziri, the head of Iran Mineral Processing Organization, said 40 mines reopened.",
+        "text": (
+            "TEHRAN - Kamran Vaziri, the head of Iran Mineral Processing Organization, "
+            "said 40 mines reopened."
+        ),
         "entities": [
             {"text": "TEHRAN", "type": "GPE", "canonical": "Tehran"},
             {"text": "Kamran Vaziri", "type": "PERSON", "canonical": "Kamran Vaziri"},

@@ -9,10 +9,9 @@ from importlib.metadata import entry_points
 
 import spacy
 
+from conftest import ROOT, SEEDS
 from newskg.nlp import make_pipeline
 from newskg.nlp.pipeline import COMPONENTS
-
-from conftest import ROOT, SEEDS
 
 
 def test_pipeline_is_blank_english_plus_newskg_components(nlp):

@@ -32,7 +32,7 @@ from .components import (  # noqa: F401  (importing registers the factories)
 from .convert import to_record
 from .state import state_of
 
-PIPELINE_VERSION = "0.1.0"
+PIPELINE_VERSION = "0.2.0"
 """Bumped whenever extraction output may change, so incremental builds know to redo articles."""
 
 COMPONENTS = (

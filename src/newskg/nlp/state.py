@@ -107,6 +107,7 @@ class DocState:
     title_bindings: dict[tuple[int, int], Cluster] = field(default_factory=dict)
     """Title phrases (token offsets) and the person each one names, for speaker resolution."""
     view: DocView | None = None
+    token_cluster: list[Cluster | None] | None = None
     article_date: str | None = None
     """ISO date of the article when known, set by the caller before the pipeline runs."""
 
@@ -128,8 +129,18 @@ class DocState:
         """The sentence of a token."""
         return self.all_sentences(doc)[self.sentence_index[token_index]]
 
+    def index_clusters(self, n_tokens: int) -> None:
+        """Remember which entity covers each token, so ``cluster_at`` is a lookup, not a scan."""
+        self.token_cluster = [None] * n_tokens
+        for cluster in self.clusters:
+            for span in cluster.spans:
+                for k in range(span.start, span.end):
+                    self.token_cluster[k] = cluster
+
     def cluster_at(self, token_index: int) -> Cluster | None:
         """The entity that covers this token, if any."""
+        if self.token_cluster is not None:
+            return self.token_cluster[token_index] if 0 <= token_index < len(self.token_cluster) else None
         for cluster in self.clusters:
             for span in cluster.spans:
                 if span.start <= token_index < span.end:

@@ -53,6 +53,7 @@ class EntityResolver:
             sorted((s for c in clusters.values() for s in c.spans), key=lambda s: s.start), default="outside"
         )
         state.clusters = list(clusters.values())
+        state.index_clusters(len(doc))
         return doc
 
 

@@ -13,7 +13,7 @@ import rdflib
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH, SKOS
 
-from newskg.graph.namespace import ID, NKG, OA, ONTOLOGY_IRI
+from newskg.graph.namespace import ID, NKG, OA, ONTOLOGY_IRI, TIME
 from newskg.graph.namespace import PREFIXES as NEWSKG_PREFIXES
 from newskg.resources import load_shapes
 
@@ -137,6 +137,24 @@ CONFORMING = [
     Case("large-value-in-another-unit", "PercentObservationShape", """
         id:x a nkg:Observation ; nkg:value "14458"^^xsd:decimal ; nkg:unit "rials" ; nkg:reportedIn id:a1 .
     """),
+    Case("percent-up-to-100", "PercentAboveHundredShape", """
+        id:x a nkg:Observation ; nkg:value "100"^^xsd:decimal ; nkg:unit "percent" ; nkg:reportedIn id:a1 .
+        id:y a nkg:Observation ; nkg:value "-3"^^xsd:decimal ; nkg:unit "degrees" ; nkg:reportedIn id:a1 .
+    """),
+    Case("assertion", "AssertionShape", """
+        id:x a nkg:Assertion, rdf:Statement ; rdf:subject id:cbi ; rdf:predicate skos:altLabel ;
+            rdf:object "CBI" ; nkg:reportedIn id:a1 ; prov:wasDerivedFrom id:a1 ;
+            nkg:reportedOn "2024-05-01"^^xsd:date ; nkg:evidence id:ev1 ; nkg:extractedBy "acronym" .
+    """),
+    Case("interval", "IntervalShape", """
+        id:x a time:Interval ; time:hasBeginning id:d1 ; nkg:latestReport id:d2 ; time:hasEnd id:d2 ;
+            nkg:endReportedIn id:a1 .
+        id:d1 a time:Instant ; time:inXSDDate "2024-03-01"^^xsd:date .
+        id:d2 a time:Instant ; time:inXSDDate "2024-05-01"^^xsd:date .
+    """),
+    Case("instant", "InstantShape", """
+        id:x a time:Instant ; time:inXSDDate "2024-05-01"^^xsd:date .
+    """),
     Case("evidence", "EvidenceShape", """
         id:x a nkg:Evidence ; oa:hasSource id:a1 ; nkg:sentence "Salehabadi said." ;
             oa:hasSelector [ a oa:TextPositionSelector ;
@@ -145,6 +163,9 @@ CONFORMING = [
     Case("text-position-selector", "TextPositionSelectorShape", """
         id:x a oa:TextPositionSelector ; oa:start "4"^^xsd:nonNegativeInteger ;
             oa:end "5"^^xsd:nonNegativeInteger .
+    """),
+    Case("integer-offsets-as-oxigraph-keeps-them", "TextPositionSelectorShape", """
+        id:x a oa:TextPositionSelector ; oa:start 4 ; oa:end 5 .
     """),
     Case("text-quote-selector", "TextQuoteSelectorShape", """
         id:x a oa:TextQuoteSelector ; oa:exact "Salehabadi" .
@@ -220,16 +241,31 @@ VIOLATING = [
         id:x a nkg:Observation ; nkg:value "3"^^xsd:decimal ; nkg:unit "units" ; nkg:reportedIn id:a1 ;
             nkg:periodStart "2024-05-20"^^xsd:date ; nkg:periodEnd "2024-03-20"^^xsd:date .
     """, "not after its nkg:periodEnd"),
-    Case("percent-above-100", "PercentObservationShape", """
+    Case("percent-above-100", "PercentAboveHundredShape", """
         id:x a nkg:Observation ; nkg:value "150"^^xsd:decimal ; nkg:unit "percent" ; nkg:reportedIn id:a1 .
     """, "An observation in percent"),
-    Case("percent-typed-as-xsd-string-above-100", "PercentObservationShape", """
+    Case("percent-typed-as-xsd-string-above-100", "PercentAboveHundredShape", """
         id:x a nkg:Observation ; nkg:value "101"^^xsd:decimal ; nkg:unit "percent"^^xsd:string ;
             nkg:reportedIn id:a1 .
     """, "An observation in percent"),
     Case("percent-below-0", "PercentObservationShape", """
         id:x a nkg:Observation ; nkg:value "-0.5"^^xsd:decimal ; nkg:unit "percent" ; nkg:reportedIn id:a1 .
     """, "An observation in percent"),
+    Case("alias-assertion-without-evidence", "AssertionShape", """
+        id:x a nkg:Assertion ; rdf:subject id:cbi ; rdf:predicate skos:altLabel ; rdf:object "CBI" ;
+            nkg:reportedIn id:a1 ; nkg:extractedBy "acronym" .
+    """, "An assertion needs at least one evidence (nkg:evidence)"),
+    Case("assertion-of-another-predicate", "AssertionShape", """
+        id:x a nkg:Assertion ; rdf:subject id:cbi ; rdf:predicate org:headOf ; rdf:object id:cbi ;
+            nkg:reportedIn id:a1 ; nkg:evidence id:ev1 ; nkg:extractedBy "acronym" .
+    """, "An assertion needs exactly one rdf:predicate"),
+    Case("interval-without-beginning", "IntervalShape", """
+        id:x a time:Interval ; nkg:latestReport id:d2 .
+        id:d2 a time:Instant ; time:inXSDDate "2024-05-01"^^xsd:date .
+    """, "An interval needs exactly one beginning (time:hasBeginning)"),
+    Case("instant-with-a-datetime", "InstantShape", """
+        id:x a time:Instant ; time:inXSDDate "2024-05-01T10:00:00"^^xsd:dateTime .
+    """, "An instant needs exactly one date (time:inXSDDate)"),
     Case("evidence-without-position-selector", "EvidenceShape", """
         id:x a nkg:Evidence ; oa:hasSource id:a1 ; nkg:sentence "Salehabadi said." ;
             oa:hasSelector id:ev1-quote .
@@ -249,7 +285,7 @@ VIOLATING = [
     """, "less than its oa:end"),
     Case("span-with-negative-start", "TextPositionSelectorShape", """
         id:x a oa:TextPositionSelector ; oa:start -1 ; oa:end "3"^^xsd:nonNegativeInteger .
-    """, "exactly one oa:start, an xsd:nonNegativeInteger"),
+    """, "exactly one oa:start, a non-negative integer"),
     Case("quote-without-text", "TextQuoteSelectorShape", """
         id:x a oa:TextQuoteSelector .
     """, "A text quote selector needs exactly one oa:exact"),
@@ -346,6 +382,9 @@ def test_one_node_shape_targets_each_nkg_class() -> None:
     }
     assert others == {
         "PercentObservationShape": {NKG.Observation},
+        "PercentAboveHundredShape": {NKG.Observation},
+        "IntervalShape": {TIME.Interval},
+        "InstantShape": {TIME.Instant},
         "TextPositionSelectorShape": {OA.TextPositionSelector},
         "TextQuoteSelectorShape": {OA.TextQuoteSelector},
     }

@@ -9,6 +9,10 @@ explainable:
 - organisations merge when one's name is an alias (acronym) of the other, or the names are equal;
 - places and everything else merge on equal names;
 - entities of different types never merge.
+
+An incremental build resolves new articles against the entities already in the graph (``known``):
+those keep their names, and so their IRIs, even when a new article writes a longer form. Adding an
+article then adds only its own facts; a full rebuild may pick the longer form instead.
 """
 
 from __future__ import annotations
@@ -23,8 +27,18 @@ from .iris import name_key
 from .records import ArticleRecord, Entity
 
 TYPE_GROUP = {"NEWS_AGENCY": "ORG", "GPE": "PLACE", "LOC": "PLACE"}
-TRANSLITERATION = (("gh", "q"), ("kh", "x"), ("ee", "i"), ("ie", "i"), ("oo", "u"), ("ou", "u"), ("aa", "a"),
-                   ("w", "v"), ("y", "i"), ("dh", "z"))
+TRANSLITERATION = (
+    ("gh", "q"),
+    ("kh", "x"),
+    ("ee", "i"),
+    ("ie", "i"),
+    ("oo", "u"),
+    ("ou", "u"),
+    ("aa", "a"),
+    ("w", "v"),
+    ("y", "i"),
+    ("dh", "z"),
+)
 
 
 def transliteration_key(word: str) -> str:
@@ -48,22 +62,51 @@ class Resolution:
     """Corpus-wide canonical names: ``canonical[(type group, article canonical)] -> corpus canonical``."""
 
     canonical: dict[tuple[str, str], str]
+
     def __call__(self, entity_type: str, name: str) -> str:
         return self.canonical.get((TYPE_GROUP.get(entity_type, entity_type), name_key(name)), name)
 
 
-def resolve(records: Sequence[ArticleRecord]) -> Resolution:
-    """Decide the corpus-wide canonical name of every entity in ``records``."""
-    entities = [e for r in records for e in r.entities]
+def resolve(records: Sequence[ArticleRecord], *, known: Sequence[Entity] = ()) -> Resolution:
+    """Decide the corpus-wide canonical name of every entity in ``records``.
+
+    ``known`` are entities already in a graph, with their canonical names and aliases: each keeps its
+    name, and a new name that would merge with it takes that name.
+    """
+    entities = [*known, *(e for r in records for e in r.entities)]
     mapping: dict[tuple[str, str], str] = {}
     people = [e for e in entities if e.type == "PERSON"]
     mapping.update(_resolve_people(people))
     orgs = [e for e in entities if TYPE_GROUP.get(e.type, e.type) == "ORG"]
     mapping.update(_resolve_orgs(orgs))
     for entity in entities:
-        key = (TYPE_GROUP.get(entity.type, entity.type), name_key(entity.canonical))
-        mapping.setdefault(key, entity.canonical)
+        mapping.setdefault(_key(entity.type, entity.canonical), entity.canonical)
+    if known:
+        mapping = _keep_known(mapping, {_key(e.type, e.canonical): e.canonical for e in known})
     return Resolution(mapping)
+
+
+def _key(entity_type: str, name: str) -> tuple[str, str]:
+    return TYPE_GROUP.get(entity_type, entity_type), name_key(name)
+
+
+def _keep_known(
+    mapping: dict[tuple[str, str], str], known: dict[tuple[str, str], str]
+) -> dict[tuple[str, str], str]:
+    """Known names map to themselves; a new name joins its group's target if that is known, else the
+    first known name of its group (sorted: deterministic), else the target."""
+    groups: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for key, target in mapping.items():
+        groups[(key[0], target)].append(key)
+    kept = dict(mapping)
+    for (group, target), members in groups.items():
+        names = sorted(known[key] for key in members if key in known)
+        if not names:
+            continue
+        joined = known.get((group, name_key(target)), names[0])
+        for key in members:
+            kept[key] = known.get(key, joined)
+    return kept
 
 
 def _resolve_people(people: list[Entity]) -> dict[tuple[str, str], str]:

@@ -2,7 +2,27 @@
 
 from __future__ import annotations
 
-from .build import ENTITIES_GRAPH, build_dataset, build_graph, union_graph
+from .build import (
+    DERIVED_GRAPHS,
+    ENTITIES_GRAPH,
+    build_dataset,
+    build_graph,
+    remove_articles,
+    union_graph,
+    update_dataset,
+)
+from .intervals import INTERVALS_GRAPH
 from .namespace import NKG, bind_prefixes
 
-__all__ = ["ENTITIES_GRAPH", "NKG", "bind_prefixes", "build_dataset", "build_graph", "union_graph"]
+__all__ = [
+    "DERIVED_GRAPHS",
+    "ENTITIES_GRAPH",
+    "INTERVALS_GRAPH",
+    "NKG",
+    "bind_prefixes",
+    "build_dataset",
+    "build_graph",
+    "remove_articles",
+    "union_graph",
+    "update_dataset",
+]

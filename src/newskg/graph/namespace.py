@@ -36,8 +36,11 @@ class NKG(DefinedNamespace):
     Statement: URIRef
     Observation: URIRef
     Evidence: URIRef
+    Assertion: URIRef
 
     # Article and mentions
+    textHash: URIRef
+    pipelineVersion: URIRef
     mentions: URIRef
     reportedBy: URIRef
 
@@ -63,6 +66,10 @@ class NKG(DefinedNamespace):
 
     # Places
     locatedIn: URIRef
+
+    # Posts in time (the derived intervals graph)
+    latestReport: URIRef
+    endReportedIn: URIRef
 
     # Provenance of facts
     reportedIn: URIRef

@@ -1,0 +1,161 @@
+"""Who held which post in an organisation, and when, read from a graph.
+
+Each membership of the organisation becomes one entry: its holder, role and status, the articles that
+report it, and its OWL-Time interval (earliest and latest dated report, and the end when a later
+article shows it ended; see ``newskg.graph.intervals``). A graph without interval triples (built by an
+older newskg) has them derived on the fly from the membership reports, by the same rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, SKOS
+from rdflib.term import Node
+
+from .errors import InputError
+from .graph.access import objects, subjects, value
+from .graph.intervals import PostInterval, membership_reports, post_intervals
+from .graph.labels import article_id, label
+from .graph.namespace import NKG, ORG, SCHEMA, TIME
+from .iris import name_key
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """One post in the organisation: who, which role, and when it was reported held."""
+
+    holder: str
+    role: str
+    status: str
+    start: dt.date | None
+    """Date of the earliest article reporting the post (for a held post, the interval's beginning; it may
+    have begun earlier)."""
+    latest: dt.date | None
+    """Date of the latest article reporting the post."""
+    end: dt.date | None
+    """Date of the first later article showing the post had ended, if any."""
+    ended_by: str | None
+    """Id of that article."""
+    articles: tuple[str, ...]
+    """Ids of the articles reporting the post, sorted."""
+    membership: str
+
+
+def timeline(graph: Graph, org: str) -> list[TimelineEntry]:
+    """The posts of the organisation ``org`` (label, alias or IRI; case-insensitive), by start date."""
+    node = find_organization(graph, org)
+    memberships = sorted(
+        {m for m in subjects(graph, ORG.organization, node) if _is_membership(graph, m)}, key=str
+    )
+    derived = None if any(True for _ in subjects(graph, ORG.memberDuring, None)) else _derive(graph)
+    entries = [_entry(graph, m, derived) for m in memberships if isinstance(m, URIRef)]
+    return sorted(entries, key=lambda e: (e.start or dt.date.max, e.latest or dt.date.max, e.holder, e.role))
+
+
+def find_organization(graph: Graph, name: str) -> URIRef:
+    """The node that holds posts and is named ``name`` (or is the IRI ``name``); one-line errors."""
+    holders = {o for o in objects(graph, None, ORG.organization) if isinstance(o, URIRef)}
+    by_iri = {str(node): node for node in holders}
+    if name in by_iri:
+        return by_iri[name]
+    key = name_key(name)
+    matches = sorted(
+        node
+        for node in holders
+        if any(
+            name_key(str(form)) == key
+            for predicate in (SKOS.prefLabel, SKOS.altLabel)
+            for form in objects(graph, node, predicate)
+        )
+    )
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        names = "; ".join(f"{label(graph, m)} <{m}>" for m in matches)
+        raise InputError(f"'{name}' names several organisations ({names}); give the IRI instead")
+    known = sorted({label(graph, node) for node in holders})
+    hint = f"organisations with posts: {', '.join(known)}" if known else "the graph records no posts"
+    raise InputError(f"no organisation named '{name}' in the graph; {hint}")
+
+
+def format_timeline(entries: list[TimelineEntry], *, title: str = "") -> str:
+    """An aligned text table, one line per post."""
+    header = ("holder", "role", "first reported", "last reported", "ended", "reported in")
+    rows = [
+        (
+            e.holder,
+            e.role,
+            _day(e.start),
+            _day(e.latest),
+            f"{_day(e.end)} ({e.ended_by})" if e.end else "-",
+            ", ".join(e.articles),
+        )
+        for e in entries
+    ]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
+    lines = [title] if title else []
+    for row in [header, *rows]:
+        lines.append("  ".join([*(cell.ljust(w) for cell, w in zip(row, widths, strict=False)), row[-1]]))
+    if not rows:
+        lines.append("(no posts recorded)")
+    return "\n".join(lines)
+
+
+def _is_membership(graph: Graph, node: Node) -> bool:
+    return NKG.Membership in set(objects(graph, node, RDF.type))
+
+
+def _derive(graph: Graph) -> dict[URIRef, PostInterval]:
+    return {interval.membership: interval for interval in post_intervals(membership_reports(graph))}
+
+
+def _entry(graph: Graph, membership: URIRef, derived: dict[URIRef, PostInterval] | None) -> TimelineEntry:
+    reported = set(objects(graph, membership, NKG.reportedIn))
+    articles = tuple(sorted({article_id(graph, a) for a in reported}))
+    dates = sorted(d for d in (_date(value(graph, a, SCHEMA.datePublished)) for a in reported) if d)
+    start, latest = (dates[0], dates[-1]) if dates else (None, None)
+    end = ended_by = None
+    if derived is not None:
+        found = derived.get(membership)
+        if found is not None:
+            end = found.end
+            ended_by = article_id(graph, found.ended_by) if found.ended_by else None
+    else:
+        interval = value(graph, membership, ORG.memberDuring)
+        if interval is not None:
+            start = _instant(graph, value(graph, interval, TIME.hasBeginning)) or start
+            latest = _instant(graph, value(graph, interval, NKG.latestReport)) or latest
+            end = _instant(graph, value(graph, interval, TIME.hasEnd))
+            ender = value(graph, interval, NKG.endReportedIn)
+            ended_by = article_id(graph, ender) if ender is not None else None
+    return TimelineEntry(
+        holder=label(graph, value(graph, membership, ORG.member)),
+        role=str(value(graph, membership, NKG.roleName) or ""),
+        status=str(value(graph, membership, NKG.status) or ""),
+        start=start,
+        latest=latest,
+        end=end,
+        ended_by=ended_by,
+        articles=articles,
+        membership=str(membership),
+    )
+
+
+def _instant(graph: Graph, instant: Node | None) -> dt.date | None:
+    return _date(value(graph, instant, TIME.inXSDDate)) if instant is not None else None
+
+
+def _date(literal: Node | None) -> dt.date | None:
+    if literal is None:
+        return None
+    try:
+        return dt.date.fromisoformat(str(literal)[:10])
+    except ValueError:
+        return None
+
+
+def _day(date: dt.date | None) -> str:
+    return date.isoformat() if date else "-"

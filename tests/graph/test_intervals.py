@@ -1,0 +1,117 @@
+"""Posts in time: OWL-Time intervals from the dates of the articles reporting each membership."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from rdflib import URIRef
+from rdflib.namespace import RDF
+from record_factory import head_report
+
+from newskg import iris
+from newskg.graph import INTERVALS_GRAPH, build_dataset
+from newskg.graph.intervals import membership_reports, post_intervals
+from newskg.graph.namespace import NKG, ORG, TIME
+from newskg.graph.posts import post_of, role_status
+
+NTO = "National Tea Organization"
+
+
+def intervals(*records):
+    """{(person, role): interval} for the given records."""
+    dataset = build_dataset(list(records))
+    reports = membership_reports(dataset)
+    roles = {r.membership: (r.person.rsplit("/", 1)[-1], r.role) for r in reports}
+    return {roles[i.membership]: i for i in post_intervals(reports)}
+
+
+def test_earliest_and_latest_dated_reports_bound_the_interval():
+    found = intervals(
+        head_report("a", "2019-05-01", "Reza Karimi", NTO),
+        head_report("b", "2020-02-01", "Reza Karimi", NTO),
+        head_report("c", None, "Reza Karimi", NTO),
+    )
+    interval = found[("reza-karimi", "head")]
+    assert (interval.begin, interval.latest) == (dt.date(2019, 5, 1), dt.date(2020, 2, 1))
+    assert interval.end is None
+
+
+def test_a_later_former_report_ends_the_post():
+    found = intervals(
+        head_report("a", "2019-05-01", "Reza Karimi", NTO),
+        head_report("b", "2020-02-01", "Reza Karimi", NTO, "former head"),
+        head_report("c", "2020-06-01", "Reza Karimi", NTO, "former head"),
+    )
+    interval = found[("reza-karimi", "head")]
+    assert interval.end == dt.date(2020, 2, 1)
+    assert interval.ended_by == URIRef(iris.article_iri("b"))
+    assert ("reza-karimi", "former head") not in found
+
+
+def test_another_head_ends_the_post_but_an_acting_head_or_deputy_does_not():
+    found = intervals(
+        head_report("a", "2019-05-01", "Reza Karimi", NTO),
+        head_report("b", "2019-08-01", "Sara Ahmadi", NTO, "acting head"),
+        head_report("c", "2019-09-01", "Omid Nouri", NTO, "deputy head"),
+        head_report("d", "2020-01-01", "Hamid Tavakoli", NTO),
+    )
+    assert found[("reza-karimi", "head")].end == dt.date(2020, 1, 1)
+    assert found[("sara-ahmadi", "acting head")].end == dt.date(2020, 1, 1)
+    assert found[("omid-nouri", "deputy head")].end is None
+    assert found[("hamid-tavakoli", "head")].end is None
+
+
+def test_an_undated_former_report_ends_nothing():
+    found = intervals(
+        head_report("a", "2019-05-01", "Reza Karimi", NTO),
+        head_report("b", None, "Reza Karimi", NTO, "former head"),
+    )
+    assert found[("reza-karimi", "head")].end is None
+
+
+def test_reports_before_the_latest_do_not_end_the_post():
+    found = intervals(
+        head_report("a", "2019-05-01", "Reza Karimi", NTO),
+        head_report("b", "2019-06-01", "Hamid Tavakoli", NTO),
+        head_report("c", "2019-07-01", "Reza Karimi", NTO),
+    )
+    assert found[("reza-karimi", "head")].end is None
+    assert found[("hamid-tavakoli", "head")].end == dt.date(2019, 7, 1)
+
+
+def test_intervals_are_written_with_owl_time_and_minted_iris():
+    dataset = build_dataset(
+        [
+            head_report("a", "2019-05-01", "Reza Karimi", NTO),
+            head_report("b", "2020-02-01", "Reza Karimi", NTO, "former head"),
+        ]
+    )
+    graph = dataset.graph(INTERVALS_GRAPH)
+    (interval,) = graph.objects(None, ORG.memberDuring)
+    assert str(interval).startswith(iris.INSTANCE_BASE + "interval/reza-karimi/")
+    assert (interval, RDF.type, TIME.Interval) in graph
+    begin, end = graph.value(interval, TIME.hasBeginning), graph.value(interval, TIME.hasEnd)
+    assert (begin, RDF.type, TIME.Instant) in graph
+    assert str(graph.value(begin, TIME.inXSDDate)) == "2019-05-01"
+    assert str(graph.value(graph.value(interval, NKG.latestReport), TIME.inXSDDate)) == "2019-05-01"
+    assert str(graph.value(end, TIME.inXSDDate)) == "2020-02-01"
+    assert graph.value(interval, NKG.endReportedIn) == URIRef(iris.article_iri("b"))
+    assert len(list(graph.subject_objects(ORG.memberDuring))) == 1, "former posts get no interval"
+
+
+@pytest.mark.parametrize(
+    ("role", "status", "post"),
+    [
+        ("head", "current", "head"),
+        ("acting head", "acting", "head"),
+        ("former head", "former", "head"),
+        ("former acting head", "former", "head"),
+        ("deputy head", "deputy", "deputy head"),
+        ("former deputy minister", "former", "deputy minister"),
+        ("governor", "current", "governor"),
+    ],
+)
+def test_roles_read_as_status_and_post(role, status, post):
+    assert role_status(role) == status
+    assert post_of(role) == post

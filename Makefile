@@ -29,8 +29,11 @@ test: $(STAMP_DEV)
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/python -m pytest -q
 
+# Benchmarks (minutes; the 10,000-article sizes take much longer: run those scripts by hand).
 bench: $(STAMP_DEV)
 	$(BIN)/python bench/extraction_speed.py
+	$(BIN)/python bench/throughput.py --sizes 100,1000 --jobs 2
+	$(BIN)/python bench/validation.py --sizes 100,1000
 
 clean:
 	rm -rf $(VENV) out build dist

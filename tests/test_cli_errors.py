@@ -118,7 +118,11 @@ def test_build_reports_and_skips_each_bad_article_and_builds_the_rest(tmp_path):
 
 def test_build_reports_a_missing_path_without_a_suffix(tmp_path):
     result = run("build", tmp_path / "missing", "-o", tmp_path / "graph.ttl", "-q")
-    assert errors_of(result) == [f"newskg: skipped: {tmp_path}/missing: no such file or directory"]
+    assert result.returncode == EXIT_BAD_INPUT
+    assert errors_of(result) == [
+        f"newskg: skipped: {tmp_path}/missing: no such file or directory",
+        "newskg: error: none of the 1 article(s) given could be read; nothing was written",
+    ]
 
 
 def test_the_size_limit_is_configurable(tmp_path):

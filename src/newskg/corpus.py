@@ -1,29 +1,83 @@
-"""Run the stages in order over a corpus: ingest -> nlp -> records -> graph -> validate."""
+"""Run the stages in order over a corpus: ingest -> nlp -> records -> graph -> validate.
+
+Two entry points:
+
+- ``build(sources)`` keeps everything in memory and returns the records and an rdflib ``Dataset``:
+  the API for notebooks and small builds;
+- ``build_corpus(inputs, output=..., store=...)`` is what ``newskg build`` runs. It streams, so memory
+  is bounded by the batch size, not the corpus: articles are read one at a time, extracted in
+  batches (in ``jobs`` processes or on Dask), and their records spooled to a temporary file while
+  only a small summary of each distinct entity stays in memory; entity names are resolved from those
+  summaries; then each batch's article graphs are built and loaded into an Oxigraph store (the
+  persistent ``--store``, or a temporary one), from which the corpus-level graphs are derived and
+  the output is written. Articles whose text and pipeline version are unchanged since the last build
+  (``nkg:textHash``, ``nkg:pipelineVersion``) are not extracted again.
+
+Both give the same graph for the same articles.
+"""
 
 from __future__ import annotations
 
+import glob
 import hashlib
+import pickle
+import sys
+import tempfile
+import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
+from . import iris
 from .errors import InputError
-from .graph.build import build_dataset, union_graph
-from .ingest import article_from_text, read_articles
-from .nlp import extract
-from .records import Article, ArticleRecord
+from .graph.article import add_article, text_hash
+from .graph.build import (
+    build_dataset,
+    known_entities,
+    union_graph,
+)
+from .ingest import ARTICLE_SUFFIXES, META_SUFFIX, article_from_text, read_articles, read_jsonl_stream
+from .nlp import PIPELINE_VERSION
+from .parallel import (
+    DEFAULT_BATCH_SIZE,
+    batched,
+    can_fork,
+    extract_records,
+    ordered_map,
+    quiet_worker_signals,
+)
+from .records import Article, ArticleRecord, Entity
+from .resolve import Resolution, resolve
+from .serialize import (
+    format_for,
+    to_ox,
+)
+from .store import Workspace, article_states
 from .validate import ValidationReport, validate
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+
 Source = str | Path | Article
-"""What the API accepts: a path (file or folder), an ``Article``, or the text of an article."""
+"""What the API accepts: a path (file, folder or glob; ``-`` is JSON Lines on stdin), an ``Article``,
+or the text of an article."""
+
+ErrorHandler = Callable[[InputError], None]
+Extractor = Callable[[Iterable[Article]], Iterable[ArticleRecord]]
+"""Runs the NLP pass over a stream of articles, returning their records in order."""
+STDIN = "-"
+GLOB_CHARS = frozenset("*?[")
 
 
 @dataclass(frozen=True, slots=True)
 class BuildResult:
-    """What a build produced: the records, the dataset, and the SHACL report when validated."""
+    """What an in-memory build produced: the records, the dataset, and the SHACL report when validated."""
 
     records: tuple[ArticleRecord, ...]
     dataset: Dataset
@@ -35,61 +89,430 @@ class BuildResult:
 
     def summary(self) -> str:
         """A few lines for people: articles, entities by type, relations, triples, SHACL."""
-        types = Counter(e.type for r in self.records for e in r.entities)
-        relations = {
-            "roles": sum(len(r.roles) for r in self.records),
-            "statements": sum(len(r.statements) for r in self.records),
-            "statistics": sum(len(r.statistics) for r in self.records),
-            "located in": sum(len(r.located_in) for r in self.records),
-            "reported by": sum(len(r.reported_by) for r in self.records),
-        }
+        tally = Tally()
+        for record in self.records:
+            tally.count(record)
         triples = sum(len(g) for g in self.dataset.graphs())
-        lines = [
-            f"articles: {len(self.records)}",
-            "entities: " + (", ".join(f"{t} {n}" for t, n in sorted(types.items())) or "none"),
-            "relations: " + ", ".join(f"{k} {v}" for k, v in relations.items()),
-            f"triples: {triples}",
-            str(self.report).splitlines()[0] if self.report is not None else "SHACL: not run (--no-validate)",
-        ]
-        return "\n".join(lines)
+        return tally.summary(triples=triples, report=self.report)
+
+
+def build(sources: Iterable[Source], *, run_validation: bool = True, jobs: int = 1) -> BuildResult:
+    """Build the knowledge graph of ``sources`` in memory and validate it."""
+    records = tuple(extract_records(to_articles(sources), jobs=jobs))
+    dataset = build_dataset(records)
+    report = validate(union_graph(dataset)) if run_validation else None
+    return BuildResult(records, dataset, report)
+
+
+# --- reading ---------------------------------------------------------------------------------
 
 
 def to_articles(sources: Iterable[Source]) -> list[Article]:
     """Articles from paths, ``Article`` objects and raw texts (a string that names no file is text)."""
-    articles: list[Article] = []
+    return list(iter_articles(sources))
+
+
+def iter_articles(sources: Iterable[Source], *, on_error: ErrorHandler | None = None) -> Iterator[Article]:
+    """Stream the articles of ``sources`` in order, each id once.
+
+    An exact repeat of an article (same id, same text) is dropped; two texts under one id is an error.
+    With ``on_error``, unreadable articles are passed to it and reading goes on.
+    """
+    seen: dict[str, tuple[str, str]] = {}
+    for article in _articles(sources, on_error):
+        digest = hashlib.sha256(article.text.strip().encode("utf-8")).hexdigest()
+        first = seen.get(article.id)
+        if first is None:
+            seen[article.id] = (digest, article.origin)
+            yield article
+        elif first[0] != digest:
+            raise InputError(
+                f"{article.origin}: article id '{article.id}' is also used by {first[1]} for another text"
+            )
+
+
+def _articles(sources: Iterable[Source], on_error: ErrorHandler | None) -> Iterator[Article]:
     for source in sources:
         if isinstance(source, Article):
-            articles.append(source)
+            yield source
+        elif isinstance(source, str) and source == STDIN:
+            yield from read_jsonl_stream(sys.stdin.buffer, on_error=on_error)
         elif isinstance(source, Path) or (isinstance(source, str) and _looks_like_path(source)):
-            articles.extend(read_articles([source]))
+            yield from read_articles(_expand(source, on_error), on_error=on_error)
         elif isinstance(source, str):
             digest = hashlib.sha1(source.encode("utf-8")).hexdigest()[:10]
-            articles.append(article_from_text(source, id=f"text-{digest}"))
+            yield article_from_text(source, id=f"text-{digest}")
         else:
             raise InputError(f"cannot read an article from a {type(source).__name__}")
-    return _unique(articles)
 
 
 def _looks_like_path(text: str) -> bool:
-    return "\n" not in text and len(text) < 1024 and (Path(text).exists() or text.endswith(
-        (".txt", ".json", ".jsonl", "/")))
+    return (
+        "\n" not in text
+        and len(text) < 1024
+        and (Path(text).exists() or text.endswith((".txt", ".json", ".jsonl", "/")) or _is_glob(text))
+    )
 
 
-def _unique(articles: Sequence[Article]) -> list[Article]:
-    """Drop exact repeats of an article (same id, same text); two texts under one id is an error."""
-    seen: dict[str, Article] = {}
-    for article in articles:
-        first = seen.get(article.id)
-        if first is None:
-            seen[article.id] = article
-        elif first.text.strip() != article.text.strip():
-            raise InputError(f"{article.origin}: article id '{article.id}' is also used by {first.origin} for another text")
-    return list(seen.values())
+def _is_glob(text: str) -> bool:
+    return any(c in GLOB_CHARS for c in text) and not Path(text).exists()
 
 
-def build(sources: Iterable[Source], *, run_validation: bool = True) -> BuildResult:
-    """Build the knowledge graph of ``sources`` and validate it."""
-    records = tuple(extract(to_articles(sources)))
-    dataset = build_dataset(records)
-    report = validate(union_graph(dataset)) if run_validation else None
-    return BuildResult(records, dataset, report)
+def _expand(source: str | Path, on_error: ErrorHandler | None) -> list[str | Path]:
+    """A glob pattern (``corpus/**/*.jsonl``) becomes its matching files, sorted; a path stays itself."""
+    if not _is_glob(str(source)):
+        return [source]
+    matches = sorted(glob.glob(str(source), recursive=True))
+    if not matches:
+        error = InputError(f"{source}: pattern matches no file")
+        if on_error is None:
+            raise error
+        on_error(error)
+    return list(matches)
+
+
+def estimate_articles(sources: Sequence[Source]) -> int | None:
+    """About how many articles ``sources`` hold, cheaply (for a progress bar); None if unknown (stdin)."""
+    total = 0
+    for source in sources:
+        if source == STDIN:
+            return None
+        if isinstance(source, Article) or (isinstance(source, str) and not _looks_like_path(source)):
+            total += 1
+            continue
+        for path in map(Path, _expand(source, lambda _: None)):
+            files = sorted(path.rglob("*")) if path.is_dir() else [path]
+            for file in files:
+                if (
+                    file.suffix not in ARTICLE_SUFFIXES
+                    or file.name.endswith(META_SUFFIX)
+                    or not file.is_file()
+                ):
+                    continue
+                total += _count_lines(file) if file.suffix == ".jsonl" else 1
+    return total
+
+
+def _count_lines(path: Path) -> int:
+    try:
+        with path.open("rb") as handle:
+            return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+    except OSError:
+        return 0
+
+
+# --- streaming build -------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Tally:
+    """Counts for the summary, kept as records stream past (never the records themselves)."""
+
+    extracted: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    removed: int = 0
+    words: int = 0
+    types: Counter[str] = field(default_factory=Counter)
+    relations: Counter[str] = field(default_factory=Counter)
+
+    def count(self, record: ArticleRecord) -> None:
+        self.extracted += 1
+        self.words += len(record.article.text.split())
+        self.types.update(e.type for e in record.entities)
+        self.relations.update(
+            {
+                "roles": len(record.roles),
+                "statements": len(record.statements),
+                "statistics": len(record.statistics),
+                "located in": len(record.located_in),
+                "reported by": len(record.reported_by),
+            }
+        )
+
+    def summary(self, *, triples: int, report: ValidationReport | None) -> str:
+        articles = f"articles: {self.extracted + self.unchanged}"
+        found = f" (in the {self.extracted} extracted)" if self.unchanged else ""
+        extras = [
+            f"{n} {what}"
+            for n, what in (
+                (self.unchanged, "unchanged, not extracted again"),
+                (self.removed, "removed"),
+                (self.skipped, "skipped as unreadable"),
+            )
+            if n
+        ]
+        if extras:
+            articles += f" ({self.extracted} extracted, {', '.join(extras)})"
+        names = ("roles", "statements", "statistics", "located in", "reported by")
+        lines = [
+            articles,
+            f"entities{found}: " + (", ".join(f"{t} {n}" for t, n in sorted(self.types.items())) or "none"),
+            f"relations{found}: " + ", ".join(f"{k} {self.relations[k]}" for k in names),
+            f"triples: {triples}",
+            str(report).splitlines()[0] if report is not None else "SHACL: not run (--no-validate)",
+        ]
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusBuild:
+    """What a streaming build did, for the CLI summary and exit code."""
+
+    tally: Tally
+    triples: int
+    report: ValidationReport | None
+    output: Path | None
+    fmt: str | None
+    store: Path | None
+    seconds: float
+
+    @property
+    def skipped(self) -> int:
+        return self.tally.skipped
+
+    def summary(self) -> str:
+        rate = self.tally.extracted / self.seconds if self.seconds > 0 else 0.0
+        lines = [self.tally.summary(triples=self.triples, report=self.report)]
+        if self.store is not None:
+            lines.append(f"store: {self.store}")
+        if self.output is not None:
+            lines.append(f"wrote {self.output} ({self.fmt})")
+        lines.append(f"time: {self.seconds:.1f} s ({rate:.1f} articles/s extracted)")
+        return "\n".join(lines)
+
+
+def build_corpus(
+    sources: Sequence[Source],
+    *,
+    output: str | Path | None = None,
+    fmt: str | None = None,
+    store: str | Path | None = None,
+    jobs: int = 1,
+    dask: str | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    run_validation: bool = True,
+    rebuild: bool = False,
+    on_skip: ErrorHandler | None = None,
+    on_progress: Callable[[int], None] | None = None,
+    nlp: Language | None = None,
+    extractor: Extractor | None = None,
+) -> CorpusBuild:
+    """Build the graph of ``sources`` into ``output`` (a file) and/or ``store`` (an Oxigraph folder).
+
+    A file output holds exactly the given articles; a store keeps articles of earlier builds too.
+    Unchanged articles (same text hash and pipeline version as in the store, or in a TriG/N-Quads
+    ``output`` left by the last build) are not extracted again unless ``rebuild``. ``on_skip`` gets
+    each unreadable article (else the first one raises); ``on_progress`` gets the number of articles
+    done after each one; ``nlp`` is a loaded pipeline to use instead of a new one. ``extractor`` runs
+    the NLP pass elsewhere (a Spark cluster...): it gets the articles to extract and must return their
+    records in the same order (``newskg.parallel.extract_partition`` extracts one partition).
+    """
+    started = time.perf_counter()
+    if output is None and store is None:
+        raise InputError("give an output file (-o), a store (--store), or both")
+    chosen = format_for(output, fmt) if output is not None else None
+    tally = Tally()
+
+    def skip(error: InputError) -> None:
+        tally.skipped += 1
+        if on_skip is None:
+            raise error
+        on_skip(error)
+
+    with ExitStack() as stack:
+        work = Workspace.open(stack, store=store, output=output, fmt=chosen, rebuild=rebuild)
+        states = {} if rebuild else article_states(work.store)
+        wanted: set[str] = set()
+        done = 0
+
+        def needs_extraction(article: Article) -> bool:
+            nonlocal done
+            name = iris.article_iri(article.id)
+            wanted.add(name)
+            if states.get(name) == (text_hash(article.text), PIPELINE_VERSION):
+                tally.unchanged += 1
+                done += 1
+                if on_progress is not None:
+                    on_progress(done)
+                return False
+            return True
+
+        fresh = (a for a in iter_articles(sources, on_error=skip) if needs_extraction(a))
+        spool = _RecordSpool(stack.enter_context(tempfile.TemporaryFile()))
+        entities = _EntitySummary()
+        if extractor is None:
+            records = extract_records(fresh, jobs=jobs, batch_size=batch_size, dask=dask, nlp=nlp)
+        else:
+            records = iter(extractor(fresh))
+        for record in records:
+            if extractor is not None and iris.article_iri(record.article.id) not in wanted:
+                raise InputError(
+                    f"the extractor returned a record for article '{record.article.id}', not asked for"
+                )
+            spool.add(record)
+            entities.add(record)
+            tally.count(record)
+            done += 1
+            if on_progress is not None:
+                on_progress(done)
+
+        if not wanted and tally.skipped:
+            raise InputError(
+                f"none of the {tally.skipped} article(s) given could be read; nothing was written"
+            )
+        if store is None:  # a file holds exactly the given articles
+            stale = [name for name in states if name not in wanted]
+            tally.removed = len(stale)
+            work.remove(stale)
+        resolution = resolve(entities.as_records(), known=known_entities(work.view))
+        labels: dict[ox.NamedNode, str] = {}
+        for graphs, batch_labels in _graph_batches(spool.sorted_batches(batch_size), resolution, jobs=jobs):
+            work.put(graphs)
+            labels.update((ox.NamedNode(iri), label) for iri, label in batch_labels)
+        work.derive(labels)
+        triples = work.finish(output, chosen)
+        report = validate(work.validation_graph()) if run_validation else None
+        seconds = time.perf_counter() - started
+        return CorpusBuild(
+            tally,
+            triples,
+            report,
+            Path(output) if output is not None else None,
+            chosen,
+            Path(store) if store is not None else None,
+            seconds,
+        )
+
+
+GraphBatch = tuple[list[tuple[str, bytes]], list[tuple[str, str]]]
+"""A batch's article graphs as (graph IRI, N-Quads), and its entities' (IRI, label) pairs in order."""
+
+
+def _graph_batches(
+    batches: Iterable[list[ArticleRecord]], resolution: Resolution, *, jobs: int
+) -> Iterator[GraphBatch]:
+    """Each batch's article graphs, built in ``jobs`` processes (forked: the resolution is inherited)."""
+    if jobs > 1 and can_fork():
+        yield from ordered_map(
+            _graph_batch, batches, jobs=jobs, initializer=_start_graph_worker, initargs=(resolution,)
+        )
+    else:
+        for batch in batches:
+            yield article_graphs(batch, resolution)
+
+
+_worker_resolution: Resolution | None = None
+"""The corpus-wide names in a graph worker process (set once by ``_start_graph_worker``)."""
+
+
+def _start_graph_worker(resolution: Resolution) -> None:
+    global _worker_resolution
+    quiet_worker_signals()
+    _worker_resolution = resolution
+
+
+def _graph_batch(batch: list[ArticleRecord]) -> GraphBatch:
+    assert _worker_resolution is not None, "started by _start_graph_worker"
+    return article_graphs(batch, _worker_resolution)
+
+
+def article_graphs(batch: Sequence[ArticleRecord], resolution: Resolution) -> GraphBatch:
+    """The named graph of each article of a batch as N-Quads, and its entities' labels.
+
+    The triples come from the graph stage's ``add_article``, exactly as ``build_dataset`` makes them,
+    but collected in a list instead of an indexed rdflib graph: adding through rdflib's store is what
+    made building slower than extracting. Labels come in article order: the last one wins, as in
+    ``build_dataset``.
+    """
+    convert = _TermCache()
+    graphs: list[tuple[str, bytes]] = []
+    labels: list[tuple[str, str]] = []
+    for record in sorted(batch, key=lambda r: r.article.id):
+        name = ox.NamedNode(iris.article_iri(record.article.id))
+        collected = _TripleList()
+        labels.extend((str(iri), label) for iri, label in add_article(collected, record, resolution).items())
+        quads = (
+            ox.Quad(convert(s), convert(p), convert(o), name)
+            for s, p, o in dict.fromkeys(collected.triples_added)
+        )
+        graphs.append((name.value, ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""))
+    return graphs, labels
+
+
+class _TripleList(Graph):
+    """A graph that only records what is added to it, in order, without indexing it.
+
+    ``add_article`` only adds; were it to read its graph, this one would look empty, and the test
+    comparing the streaming build with ``build_dataset`` would fail.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.triples_added: list[tuple[Any, Any, Any]] = []
+
+    def add(self, triple: tuple[Any, Any, Any]) -> _TripleList:
+        self.triples_added.append(triple)
+        return self
+
+
+class _TermCache:
+    """rdflib -> pyoxigraph terms, each distinct term converted once per batch."""
+
+    def __init__(self) -> None:
+        self._terms: dict[Any, Any] = {}
+
+    def __call__(self, term: Any) -> Any:
+        found = self._terms.get(term)
+        if found is None:
+            found = self._terms[term] = to_ox(term)
+        return found
+
+
+class _RecordSpool:
+    """Records pickled to a temporary file, read back in article id order, a batch at a time."""
+
+    def __init__(self, handle: IO[bytes]) -> None:
+        self._handle = handle
+        self._offsets: dict[str, int] = {}
+
+    def add(self, record: ArticleRecord) -> None:
+        self._handle.seek(0, 2)
+        self._offsets[record.article.id] = self._handle.tell()
+        pickle.dump(record, self._handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def sorted_batches(self, size: int) -> Iterator[list[ArticleRecord]]:
+        for ids in batched(sorted(self._offsets), size):
+            batch = []
+            for article_id in ids:
+                self._handle.seek(self._offsets[article_id])
+                batch.append(pickle.load(self._handle))
+            yield batch
+
+
+class _EntitySummary:
+    """Each distinct entity (type, name, aliases, kind) and how many articles name it: what
+    ``resolve`` needs, in the order it first appears, without mentions or articles."""
+
+    def __init__(self) -> None:
+        self._counts: Counter[Entity] = Counter()
+
+    def add(self, record: ArticleRecord) -> None:
+        for entity in record.entities:
+            self._counts[Entity(entity.canonical, entity.type, (), entity.kind, entity.aliases)] += 1
+
+    def as_records(self) -> list[ArticleRecord]:
+        entities = tuple(e for e, n in self._counts.items() for _ in range(n))
+        return [ArticleRecord(article=Article(id="", text=""), entities=entities)]
+
+
+__all__ = [
+    "BuildResult",
+    "CorpusBuild",
+    "Source",
+    "build",
+    "build_corpus",
+    "estimate_articles",
+    "iter_articles",
+    "to_articles",
+]

@@ -1,36 +1,162 @@
-"""``newskg build``: articles in, validated graph out."""
+"""``newskg build``: articles in, validated graph out (a file, a persistent store, or both)."""
 
 from __future__ import annotations
 
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from . import EXIT_NONCONFORMING, app, cli_errors
+from . import EXIT_NONCONFORMING, EXIT_SKIPPED, app, cli_errors
+
+DEFAULT_OUTPUT = Path("out/graph.ttl")
+REFRESH_SECONDS = 0.2
 
 
 @app.command()
 @cli_errors
 def build(
-    inputs: Annotated[list[Path], typer.Argument(help="Article files (.txt, .json, .jsonl) or folders.")],
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Article files (.txt, .json, .jsonl), folders, glob patterns ('corpus/**/*.jsonl'), "
+            "or - for JSON Lines on stdin.",
+            show_default=False,
+        ),
+    ],
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Graph file to write (.ttl, .trig, .nq, .nt, .jsonld).")
-    ] = Path("out/graph.ttl"),
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Graph file to write (.ttl, .trig, .nq, .nt, .jsonld); "
+            f"default {DEFAULT_OUTPUT} unless --store is given.",
+            show_default=False,
+        ),
+    ] = None,
     fmt: Annotated[
         str | None, typer.Option("--format", help="RDF format, if not given by the file extension.")
     ] = None,
+    store: Annotated[
+        Path | None,
+        typer.Option(
+            "--store",
+            help="Keep the graph in a persistent Oxigraph store in this folder (created if missing); "
+            "later builds add to it and skip unchanged articles.",
+        ),
+    ] = None,
+    jobs: Annotated[
+        int,
+        typer.Option("--jobs", "-j", min=1, help="Processes for the NLP pass (results do not depend on it)."),
+    ] = 1,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="SCHEDULER",
+            help="Run the NLP pass on a Dask cluster: a scheduler address (tcp://host:8786) or 'local'. "
+            "Needs pip install 'newskg[dask]'.",
+        ),
+    ] = None,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Articles per NLP batch; memory grows with it.")
+    ] = 32,
     no_validate: Annotated[bool, typer.Option("--no-validate", help="Skip SHACL validation.")] = False,
+    rebuild: Annotated[
+        bool,
+        typer.Option(
+            "--rebuild", help="Extract every article again, even if unchanged since the last build."
+        ),
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
 ) -> None:
-    """Read articles, extract entities and facts, build the RDF graph, validate it and write it."""
-    from ..corpus import build as build_corpus
-    from ..serialize import format_for, write_dataset
+    """Read articles, extract entities and facts, build the RDF graph, validate it and write it.
 
-    format_for(output, fmt)  # fail on a bad output name before doing any work
-    result = build_corpus(inputs, run_validation=not no_validate)
-    written = write_dataset(result.dataset, output, fmt=fmt)
-    typer.echo(result.summary())
-    typer.echo(f"wrote {output} ({written})")
+    Input streams in batches, so memory does not grow with the corpus. Articles that cannot be read
+    are reported one per line and skipped; the graph is still built, and the exit code is then 4.
+    """
+    from ..corpus import STDIN, build_corpus, estimate_articles
+    from ..errors import InputError
+    from ..serialize import format_for
+
+    if output is None and store is None:
+        output = DEFAULT_OUTPUT
+    if output is not None:
+        format_for(output, fmt)  # fail on a bad output name before doing any work
+
+    def report_skip(error: InputError) -> None:
+        typer.echo(f"newskg: skipped: {' '.join(str(error).split())}", err=True)
+
+    sources = [STDIN if given == STDIN else Path(given) for given in inputs]  # never taken for article text
+    show = not quiet and sys.stderr.isatty()
+    total = estimate_articles(sources) if show else None
+    with _progress(show, total) as advance:
+        result = build_corpus(
+            sources,
+            output=output,
+            fmt=fmt,
+            store=store,
+            jobs=jobs,
+            dask=dask,
+            batch_size=batch_size,
+            run_validation=not no_validate,
+            rebuild=rebuild,
+            on_skip=report_skip,
+            on_progress=advance,
+        )
+    if not quiet:
+        typer.echo(result.summary())
     if result.report is not None and not result.report.conforms:
         typer.echo(str(result.report), err=True)
         raise typer.Exit(EXIT_NONCONFORMING)
+    if result.skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+@contextmanager
+def _progress(show: bool, total: int | None) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr (articles, articles/s, ETA) when it is a terminal; else nothing.
+
+    Refreshed by hand, never from a thread, so that forking worker processes stays safe.
+    """
+    if not show:
+        yield lambda done: None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    columns = [
+        TextColumn("articles"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+    ]
+    progress = Progress(*columns, console=Console(stderr=True), auto_refresh=False, transient=True)
+    task = progress.add_task("build", total=total, rate="")
+    started = time.monotonic()
+    last = 0.0
+
+    def advance(done: int) -> None:
+        nonlocal last
+        now = time.monotonic()
+        if now - last < REFRESH_SECONDS:
+            return
+        last = now
+        rate = done / (now - started) if now > started else 0.0
+        progress.update(task, completed=done, rate=f"{rate:.1f} articles/s", refresh=True)
+
+    with progress:
+        yield advance

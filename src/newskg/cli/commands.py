@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from . import build, evaluate, export, extract, query, show, validate
+from . import build, evaluate, export, extract, push, query, show, timeline, validate
 
-__all__ = ["build", "evaluate", "export", "extract", "query", "show", "validate"]
+__all__ = ["build", "evaluate", "export", "extract", "push", "query", "show", "timeline", "validate"]

@@ -1,0 +1,202 @@
+"""Run the NLP pass in parallel: a local process pool, or a Dask cluster.
+
+Workers load the spaCy pipeline once and return records (small frozen dataclasses), never Docs:
+unpickling Docs is what makes ``nlp.pipe(n_process=...)`` gain nothing. Articles go out in batches
+and records come back in input order, so the result never depends on the number of workers, and at
+most a few batches per worker are in flight, so memory stays bounded however long the input.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import multiprocessing
+import os
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from .errors import InputError
+from .nlp import PIPELINE_VERSION, extract, make_pipeline
+from .records import Article, ArticleRecord
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
+
+    from spacy.language import Language
+
+DEFAULT_BATCH_SIZE = 32
+"""Articles per batch: large enough to amortise a round trip, small enough to keep workers busy."""
+IN_FLIGHT_PER_WORKER = 2
+"""Batches queued per worker: one running, one waiting."""
+DASK_CONNECT_TIMEOUT = "20s"
+"""How long to keep trying to reach a Dask scheduler before giving up."""
+LOCAL_SCHEDULER = "local"
+"""``--dask local``: start a ``LocalCluster`` on this machine instead of joining a scheduler."""
+
+
+def extract_records(
+    articles: Iterable[Article],
+    *,
+    jobs: int = 1,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    dask: str | None = None,
+    nlp: Language | None = None,
+) -> Iterator[ArticleRecord]:
+    """Records of ``articles``, in order: in this process, in ``jobs`` processes, or on Dask."""
+    if jobs < 1:
+        raise InputError(f"--jobs {jobs}: give a number of processes of at least 1")
+    if batch_size < 1:
+        raise InputError(f"--batch-size {batch_size}: give a number of articles of at least 1")
+    if dask is not None:
+        yield from _dask_records(articles, dask, jobs=jobs, batch_size=batch_size)
+    elif jobs == 1:
+        yield from extract(articles, nlp=nlp or make_pipeline(), batch_size=batch_size)
+    else:
+        yield from _pool_records(articles, jobs=jobs, batch_size=batch_size, nlp=nlp)
+
+
+def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Consecutive lists of ``size`` items (the last may be shorter)."""
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+# --- local process pool ----------------------------------------------------------------------
+
+_worker_nlp: Language | None = None
+"""The pipeline of a pool worker process (set once by ``_start_worker``; unused in the parent)."""
+
+
+def quiet_worker_signals() -> None:
+    """Leave Ctrl-C to the parent, and let SIGTERM end a pool worker at once.
+
+    A forked worker inherits the CLI's handlers, which turn SIGTERM into an exception: a worker
+    blocked on the task queue when the pool is closed would then never exit.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _start_worker(nlp: Language | None) -> None:
+    global _worker_nlp
+    quiet_worker_signals()
+    _worker_nlp = nlp if nlp is not None else make_pipeline()
+
+
+def _extract_batch(batch: list[Article]) -> list[ArticleRecord]:
+    return list(extract(batch, nlp=_worker_nlp))
+
+
+def _pool_records(
+    articles: Iterable[Article], *, jobs: int, batch_size: int, nlp: Language | None
+) -> Iterator[ArticleRecord]:
+    """A fork pool where available (workers inherit the loaded code), else spawn."""
+    inherited = nlp if can_fork() else None
+    results = ordered_map(
+        _extract_batch,
+        batched(articles, batch_size),
+        jobs=jobs,
+        initializer=_start_worker,
+        initargs=(inherited,),
+    )
+    for records in results:
+        yield from records
+
+
+def can_fork() -> bool:
+    """Whether worker processes can be forked (and so inherit objects without pickling them)."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def ordered_map(
+    function: Callable[[Any], Any],
+    items: Iterable[Any],
+    *,
+    jobs: int,
+    initializer: Callable[..., None] = quiet_worker_signals,
+    initargs: tuple[Any, ...] = (),
+) -> Iterator[Any]:
+    """``function`` over ``items`` in ``jobs`` worker processes, results in input order.
+
+    At most a few items per worker are in flight, so a long input is never read ahead into memory.
+    Workers are forked where possible, so ``initargs`` are inherited rather than pickled.
+    """
+    context = multiprocessing.get_context("fork" if can_fork() else "spawn")
+    with context.Pool(jobs, initializer=initializer, initargs=initargs) as pool:
+        pending: deque[AsyncResult[Any]] = deque()
+        for item in items:
+            pending.append(pool.apply_async(function, (item,)))
+            if len(pending) >= jobs * IN_FLIGHT_PER_WORKER:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+
+# --- Dask ------------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def _partition_pipeline() -> Language:
+    """The pipeline of a Dask worker process: loaded by the first partition, reused by the next."""
+    return make_pipeline()
+
+
+def extract_partition(articles: Iterable[Article]) -> list[ArticleRecord]:
+    """Records of one partition of articles: what each Dask (or Spark) task runs."""
+    return list(extract(list(articles), nlp=_partition_pipeline()))
+
+
+def _dask_records(
+    articles: Iterable[Article], scheduler: str, *, jobs: int, batch_size: int
+) -> Iterator[ArticleRecord]:
+    """``map_partitions`` over windows of article batches, computed on the cluster in order."""
+    try:
+        import dask.bag as db
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise InputError("--dask needs Dask: pip install 'newskg[dask]'") from None
+    cluster = None
+    try:
+        if scheduler == LOCAL_SCHEDULER:
+            workers = jobs if jobs > 1 else max(1, os.cpu_count() or 1)
+            cluster = LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=None,
+            )
+            client = Client(cluster)
+        else:
+            client = Client(scheduler, timeout=DASK_CONNECT_TIMEOUT)
+    except OSError as exc:
+        raise InputError(f"--dask {scheduler}: cannot reach the Dask scheduler ({exc})") from exc
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        window = batch_size * workers * IN_FLIGHT_PER_WORKER
+        pending: deque[Any] = deque()
+        for chunk in batched(articles, window):
+            bag = db.from_sequence(chunk, partition_size=batch_size).map_partitions(extract_partition)
+            pending.append(client.compute(bag))  # the next window runs while this one is consumed
+            if len(pending) > 1:
+                yield from _checked(pending.popleft().result(), scheduler)
+        while pending:
+            yield from _checked(pending.popleft().result(), scheduler)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _checked(records: list[ArticleRecord], scheduler: str) -> list[ArticleRecord]:
+    """Records made by workers running another newskg would make another graph: refuse them."""
+    for record in records:
+        if record.pipeline_version != PIPELINE_VERSION:
+            raise InputError(
+                f"--dask {scheduler}: workers run newskg pipeline {record.pipeline_version}, this "
+                f"machine {PIPELINE_VERSION}; install the same newskg version on the workers"
+            )
+    return records

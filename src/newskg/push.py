@@ -1,0 +1,196 @@
+"""Upload a graph to a remote triple store with the SPARQL 1.1 Graph Store HTTP Protocol.
+
+Each named graph (one per article, plus the corpus-level graphs) is sent with ``PUT ?graph=IRI``,
+which replaces the graph: pushing twice gives the same store, and a push that failed half-way is
+finished by running it again. A graph larger than ``batch_size`` triples goes in bounded requests
+(the first a ``PUT``, the rest ``POST`` to the same graph), since some stores (Virtuoso) stall on one
+huge upload. A graph counts as pushed only once all its requests succeeded.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from .errors import StoreError
+from .serialize import QUAD_FORMATS, format_for, read_graph_blocks
+from .store import is_store, iter_stored_graphs, stored_graph_names
+
+DEFAULT_BATCH_SIZE = 50_000
+"""Triples per HTTP request: some megabytes of N-Triples."""
+CONTENT_TYPE = "application/n-triples"
+RETRY_STATUSES = frozenset({502, 503, 504})
+"""Answers worth retrying: the server or a proxy in front of it is busy, not refusing the data."""
+
+
+class PushError(StoreError):
+    """An upload failed; ``pushed`` graphs were complete before it."""
+
+    def __init__(self, message: str, *, pushed: int) -> None:
+        super().__init__(message)
+        self.pushed = pushed
+
+
+@dataclass(frozen=True, slots=True)
+class PushResult:
+    """What a push sent: whole graphs, their triples, and the HTTP requests it took."""
+
+    graphs: int
+    triples: int
+    requests: int
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A Graph Store Protocol endpoint and how to reach it."""
+
+    url: str
+    graph_param: str = "graph"
+    """``graph`` in the standard; old Virtuoso versions want ``graph-uri``."""
+    user: str | None = None
+    password: str | None = None
+    digest: bool = False
+    timeout: float = 120
+    retries: int = 2
+
+
+def push(
+    source: str | Path,
+    target: Target,
+    *,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    on_graph: Callable[[int, int], None] | None = None,
+) -> PushResult:
+    """Push every graph of ``source`` (an Oxigraph store folder or an RDF file) to ``target``.
+
+    ``on_graph(done, total)`` is called after each complete graph. Raises ``PushError`` naming the
+    graph that failed and how many were complete before it.
+    """
+    if batch_size < 1:
+        raise StoreError(f"--batch-size {batch_size}: give a number of triples of at least 1")
+    total, graphs = _graphs(Path(source))
+    return push_graphs(graphs, target, total=total, batch_size=batch_size, on_graph=on_graph)
+
+
+def push_graphs(
+    graphs: Iterable[tuple[str | None, Sequence[ox.Quad]]],
+    target: Target,
+    *,
+    total: int | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    on_graph: Callable[[int, int], None] | None = None,
+) -> PushResult:
+    """Push ``(graph IRI, quads)`` pairs, one graph at a time; ``None`` is the default graph."""
+    import requests
+
+    if not target.url.startswith(("http://", "https://")):
+        raise StoreError(f"{target.url}: not an HTTP(S) Graph Store endpoint URL")
+    session = requests.Session()
+    if target.user:
+        session.auth = (
+            requests.auth.HTTPDigestAuth(target.user, target.password or "")
+            if target.digest
+            else (target.user, target.password or "")
+        )
+    done = triples = sent = 0
+    try:
+        for name, quads in graphs:
+            chunks = list(_chunks(quads, batch_size)) or [b""]
+            for index, body in enumerate(chunks):
+                method = "PUT" if index == 0 else "POST"
+                _send(
+                    session, target, method, name, body, where=_where(name, index, len(chunks)), pushed=done
+                )
+                sent += 1
+            done += 1
+            triples += len(quads)
+            if on_graph is not None:
+                on_graph(done, total or done)
+    finally:
+        session.close()
+    return PushResult(done, triples, sent)
+
+
+def _graphs(source: Path) -> tuple[int, Iterator[tuple[str | None, list[ox.Quad]]]]:
+    """How many graphs, and each one in IRI order, read one at a time from a store folder or all at once
+    from an RDF file; a triples file (Turtle, N-Triples, JSON-LD) is the default graph."""
+    if source.is_dir():
+        if not is_store(source):
+            raise StoreError(f"{source}: is a folder but not an Oxigraph store; give a store or an RDF file")
+        names = stored_graph_names(source)
+        return len(names), ((str(name), quads) for name, quads in iter_stored_graphs(source))
+    if not source.exists():
+        raise StoreError(f"{source}: no such file or store")
+    quads_kept = format_for(source) in QUAD_FORMATS
+    blocks = sorted(read_graph_blocks(source).items(), key=lambda item: str(item[0]))
+    pairs = [
+        (graph.value if quads_kept and isinstance(graph, ox.NamedNode) else None, quads)
+        for graph, quads in blocks
+    ]
+    return len(pairs), iter(pairs)
+
+
+def _chunks(quads: Sequence[ox.Quad], size: int) -> Iterator[bytes]:
+    for start in range(0, len(quads), size):
+        triples = (quad.triple for quad in quads[start : start + size])
+        yield ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+
+
+def _where(name: str | None, index: int, count: int) -> str:
+    graph = f"graph <{name}>" if name else "the default graph"
+    return graph if count == 1 else f"{graph} (request {index + 1} of {count})"
+
+
+def _send(
+    session: Any, target: Target, method: str, name: str | None, body: bytes, *, where: str, pushed: int
+) -> None:
+    """One request, retried on connection errors and busy answers; a refusal is reported at once."""
+    import requests
+
+    params = {target.graph_param: name} if name else {"default": ""}
+    headers = {"Content-Type": CONTENT_TYPE}
+    problem = ""
+    for attempt in range(target.retries + 1):
+        if attempt:
+            time.sleep(0.5 * 2 ** (attempt - 1))
+        try:
+            answer = session.request(
+                method, target.url, params=params, data=body, headers=headers, timeout=target.timeout
+            )
+        except requests.ConnectionError as exc:
+            problem = f"cannot connect ({_reason(exc)}); is the server running at this address?"
+            continue
+        except requests.Timeout:
+            problem = f"no answer within {target.timeout:g} s"
+            continue
+        except requests.RequestException as exc:
+            problem = f"request failed ({_reason(exc)})"
+            break
+        if answer.ok:
+            return
+        problem = f"HTTP {answer.status_code} {answer.reason}: {_first_line(answer.text)}"
+        if answer.status_code not in RETRY_STATUSES:
+            break
+    raise PushError(
+        f"{target.url}: uploading {where} failed: {problem}; {pushed} graph{'s' if pushed != 1 else ''} "
+        "were uploaded completely before it; run the same push again to finish (each graph is replaced)",
+        pushed=pushed,
+    )
+
+
+def _reason(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    for marker in ("Connection refused", "Name or service not known", "timed out", "Connection reset"):
+        if marker in text:
+            return marker
+    return text[:160]
+
+
+def _first_line(text: str) -> str:
+    line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "no message")
+    return line[:200]

@@ -1,0 +1,460 @@
+"""Triple stores beyond a file: an embedded Oxigraph store on disk, and remote SPARQL endpoints.
+
+``open_store(path)`` gives an rdflib ``Dataset`` over a persistent Oxigraph store (through the
+oxrdflib store plugin), so ``.query()`` runs in Oxigraph and nothing is reparsed; builds write to
+the same store through pyoxigraph directly, which adds quads several times faster than rdflib.
+``open_endpoint(url)`` gives an rdflib graph over a remote SPARQL endpoint that asks for JSON
+results (Virtuoso answers RDF/XML otherwise).
+
+A newskg store keeps each article in its own named graph, plus the corpus-level graphs, and its
+default graph equal to their union, each triple once: that is what queries see. ``Workspace`` is the
+store a build writes to (the persistent one, or a temporary one for a file output).
+
+Oxigraph stores values, not every lexical form: an ``xsd:nonNegativeInteger`` comes back as an
+``xsd:integer`` and ``"1.50"^^xsd:decimal`` as ``"1.5"``; the triples mean the same.
+"""
+
+from __future__ import annotations
+
+import gc
+import itertools
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import ExitStack
+from pathlib import Path
+from typing import IO, Any
+from urllib.error import URLError
+
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
+from rdflib import Dataset, Graph, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import SKOS
+from rdflib.plugins.stores.sparqlstore import SPARQLStore
+from rdflib.query import Result
+
+from .errors import StoreError
+from .graph.build import DERIVED_GRAPHS, ENTITIES_GRAPH, update_dataset
+from .graph.namespace import bind_prefixes
+from .serialize import OX_FORMATS, QUAD_FORMATS, GraphBlock, add_to_graph, write_graphs
+
+NKG_TEXT_HASH = "https://w3id.org/newskg/ontology#textHash"
+NKG_PIPELINE_VERSION = "https://w3id.org/newskg/ontology#pipelineVersion"
+ENDPOINT_ACCEPT = (
+    "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8, "
+    "application/rdf+xml;q=0.5"
+)
+"""JSON for SELECT and ASK (Virtuoso would answer RDF/XML otherwise), a graph format for CONSTRUCT."""
+ARTICLE_GRAPH_PREFIX = "https://w3id.org/newskg/id/article/"
+"""Article graphs are named by the article IRI; the corpus-level graphs are not."""
+STORE_CHUNK = 200_000
+"""Quads loaded into Oxigraph at once: each bulk load writes and syncs files, so fewer is faster."""
+DEFAULT = ox.DefaultGraph()
+ROCKSDB_MARKER = "CURRENT"
+"""A file every Oxigraph (RocksDB) store directory holds: how a store is told from other folders."""
+
+
+def is_store(path: str | Path) -> bool:
+    """Whether ``path`` is an Oxigraph store directory."""
+    folder = Path(path)
+    return folder.is_dir() and (folder / ROCKSDB_MARKER).is_file()
+
+
+def open_oxigraph(path: str | Path, *, create: bool = False, read_only: bool = False) -> ox.Store:
+    """The pyoxigraph store at ``path``; created when ``create`` and missing, else it must exist."""
+    folder = Path(path)
+    if folder.exists() and not folder.is_dir():
+        raise StoreError(f"{folder}: is a file, not an Oxigraph store folder")
+    if folder.is_dir() and any(folder.iterdir()) and not is_store(folder):
+        raise StoreError(
+            f"{folder}: folder holds other files, not an Oxigraph store; give a new or store folder"
+        )
+    if not is_store(folder) and not create:
+        raise StoreError(f"{folder}: no store here; create one with 'newskg build ARTICLES --store {folder}'")
+    if create and not read_only:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{folder}: cannot create the store folder: {exc.strerror}") from exc
+    try:
+        return ox.Store.read_only(str(folder)) if read_only else ox.Store(str(folder))
+    except OSError as exc:
+        text = " ".join(str(exc).split())
+        if "lock hold by current process" in text:
+            raise StoreError(f"{folder}: store is already open in this process; close it first") from exc
+        if "lock" in text.lower():
+            raise StoreError(
+                f"{folder}: store is in use by another process; wait for it or close it"
+            ) from exc
+        raise StoreError(f"{folder}: cannot open the Oxigraph store ({text[:200]})") from exc
+
+
+def open_store(path: str | Path, *, read_only: bool = False) -> Dataset:
+    """An rdflib ``Dataset`` over the Oxigraph store at ``path``; queries see the union of its graphs.
+
+    Queries run on the store's default graph, which newskg builds keep equal to the union of the
+    article and corpus-level graphs, each triple once (as in a graph file).
+
+    The store must exist (``newskg build --store PATH`` makes one). ``read_only`` lets several
+    processes query one store, but must not be used while a build writes to it.
+    """
+    store = _UnionInDefaultGraph(store=open_oxigraph(path, read_only=read_only))
+    dataset = Dataset(store=store, default_union=False)
+    bind_prefixes(dataset)
+    return dataset
+
+
+class _UnionInDefaultGraph(OxigraphStore):
+    """An Oxigraph rdflib store whose "union of all graphs" is read from its default graph.
+
+    newskg builds keep that default graph equal to the union of the named graphs, each triple once;
+    Oxigraph's own union repeats a triple for every graph holding it, so a ``Dataset`` with
+    ``default_union=True`` over this store still counts each entity once.
+    """
+
+    def query(self, query: Any, initNs: Any, initBindings: Any, queryGraph: Any, **kwargs: Any) -> Result:
+        if queryGraph == "__UNION__" and next(self._inner.quads_for_pattern(None, None, None, DEFAULT), None):
+            queryGraph = DATASET_DEFAULT_GRAPH_ID
+        return super().query(query, initNs, initBindings, queryGraph, **kwargs)
+
+
+def open_endpoint(
+    url: str, *, user: str | None = None, password: str | None = None, timeout: float = 60
+) -> Graph:
+    """An rdflib graph whose ``.query()`` runs on the SPARQL endpoint at ``url`` (JSON results).
+
+    The endpoint's default graph should be the union of its named graphs, as newskg pushes each
+    article to its own graph: Virtuoso and GraphDB do this by default, Oxigraph with
+    ``--union-default-graph``, Fuseki with ``tdb2:unionDefaultGraph true``. HTTP failures raise
+    ``StoreError`` (rdflib alone would return an error tuple instead of a result).
+    """
+    if not url.startswith(("http://", "https://")):
+        raise StoreError(f"{url}: not an HTTP(S) SPARQL endpoint URL")
+    store = _Endpoint(
+        query_endpoint=url,
+        returnFormat="json",
+        method="POST_FORM",
+        auth=(user, password or "") if user else None,
+        timeout=timeout,
+    )
+    return bind_prefixes(Graph(store=store))
+
+
+class _Endpoint(SPARQLStore):
+    """rdflib's SPARQL store, asking for JSON results (N-Triples or Turtle for CONSTRUCT and DESCRIBE)
+    and raising ``StoreError`` when the endpoint cannot be reached or answers with an HTTP error."""
+
+    def response_mime_types(self) -> str:
+        return ENDPOINT_ACCEPT
+
+    def _query(self, *args: Any, **kwargs: Any) -> Result:
+        try:
+            result = super()._query(*args, **kwargs)
+        except URLError as exc:
+            reason = " ".join(str(getattr(exc, "reason", exc)).split())
+            raise StoreError(f"{self.query_endpoint}: cannot reach the SPARQL endpoint ({reason})") from exc
+        if isinstance(result, tuple):  # rdflib's way of reporting an HTTP error
+            raise StoreError(f"{self.query_endpoint}: the SPARQL endpoint answered {result[1]}")
+        return result
+
+
+def article_states(store: ox.Store) -> dict[str, tuple[str, str]]:
+    """For each article graph in ``store``: its text hash and pipeline version (for incremental builds)."""
+    query = (
+        f"SELECT ?g ?hash ?version WHERE {{ GRAPH ?g {{ ?g <{NKG_TEXT_HASH}> ?hash "
+        f"OPTIONAL {{ ?g <{NKG_PIPELINE_VERSION}> ?version }} }} }}"
+    )
+    states: dict[str, tuple[str, str]] = {}
+    for row in _solutions(store, query):
+        version = row["version"]
+        states[row["g"].value] = (row["hash"].value, version.value if version is not None else "")
+    return states
+
+
+def count_named_quads(store: ox.Store) -> int:
+    """How many quads the named graphs of ``store`` hold (not the default graph, their union)."""
+    rows = _solutions(store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    return int(next(iter(rows))["n"].value)
+
+
+def _solutions(store: ox.Store, query: str) -> ox.QuerySolutions:
+    result = store.query(query)
+    assert isinstance(result, ox.QuerySolutions), "a SELECT query gives solutions"
+    return result
+
+
+def graph_quads(store: ox.Store, name: ox.NamedNode | ox.DefaultGraph) -> list[ox.Quad]:
+    """The quads of one graph of ``store``."""
+    return list(store.quads_for_pattern(None, None, None, name))
+
+
+def named_graphs(store: ox.Store) -> list[ox.NamedNode]:
+    """The named graphs of ``store``, in IRI order."""
+    return sorted((g for g in store.named_graphs() if isinstance(g, ox.NamedNode)), key=lambda g: g.value)
+
+
+def refresh_union(store: ox.Store, removed: Iterable[ox.Triple], added: Iterable[ox.Triple]) -> None:
+    """Keep the default graph equal to the union of the named graphs after some of them changed.
+
+    A newskg store answers queries from this default graph: it holds each triple once, whereas
+    Oxigraph's union of named graphs repeats a triple for every graph holding it (so ``COUNT``
+    would count an entity once per article). Only the changed triples are touched.
+    """
+    default = ox.DefaultGraph()
+    store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, default) for t in added)
+    for triple in set(removed):
+        held = store.quads_for_pattern(triple.subject, triple.predicate, triple.object, None)
+        if not any(isinstance(q.graph_name, ox.NamedNode) for q in held):
+            store.remove(ox.Quad(triple.subject, triple.predicate, triple.object, default))
+
+
+def rebuild_union(store: ox.Store) -> None:
+    """Make the default graph the union of the named graphs again, from scratch (bounded memory)."""
+    store.clear_graph(DEFAULT)
+    store.bulk_extend(
+        ox.Quad(q.subject, q.predicate, q.object, DEFAULT)
+        for q in store.quads_for_pattern(None, None, None, None)
+        if q.graph_name != DEFAULT
+    )
+
+
+def graph_triples(store: ox.Store, names: Iterable[ox.NamedNode]) -> list[ox.Triple]:
+    """The triples of some named graphs of ``store`` (repeats kept)."""
+    return [q.triple for name in names for q in store.quads_for_pattern(None, None, None, name)]
+
+
+def union_graph_of(store: ox.Store) -> Graph:
+    """All triples of ``store`` in one in-memory rdflib graph (what pySHACL validates).
+
+    Read from the default graph, the union kept by newskg builds; from every graph if it is empty.
+    """
+    graph = bind_prefixes(Graph())
+    default = ox.DefaultGraph()
+    add_to_graph(graph, store.quads_for_pattern(None, None, None, default))
+    if not len(graph):
+        add_to_graph(graph, store.quads_for_pattern(None, None, None, None))
+    return graph
+
+
+def read_store_graph(path: str | Path) -> Graph:
+    """The union graph of the store at ``path``, in memory (what ``newskg validate --store`` checks)."""
+    return union_graph_of(open_oxigraph(path, read_only=True))
+
+
+def stored_graph_names(path: str | Path) -> list[ox.NamedNode]:
+    """The named graphs of the store at ``path``, in IRI order."""
+    return named_graphs(open_oxigraph(path, read_only=True))
+
+
+def iter_stored_graphs(path: str | Path) -> Iterator[tuple[URIRef, list[ox.Quad]]]:
+    """Each named graph of the store at ``path`` with its quads, in IRI order (for ``newskg push``)."""
+    store = open_oxigraph(path, read_only=True)
+    for name in named_graphs(store):
+        yield URIRef(name.value), graph_quads(store, name)
+
+
+class Workspace:
+    """The Oxigraph store a build writes to, and for file outputs a lossless copy of each graph.
+
+    Oxigraph keeps values rather than lexical forms (``xsd:nonNegativeInteger`` comes back as
+    ``xsd:integer``), so a file output is written from the quads as built, kept in a spool file,
+    while the store serves the derivation of corpus-level graphs and the next incremental build.
+    """
+
+    def __init__(self, store: ox.Store, spool: GraphSpool | None) -> None:
+        self.store = store
+        self.view = open_store_view(store)
+        self._spool = spool
+        self._pending: dict[ox.NamedNode, bytes] = {}
+        self._pending_quads = 0
+
+    @classmethod
+    def open(
+        cls,
+        stack: ExitStack,
+        *,
+        store: str | Path | None,
+        output: str | Path | None,
+        fmt: str | None,
+        rebuild: bool,
+    ) -> Workspace:
+        if store is not None:
+            work = cls(open_oxigraph(store, create=True), None)
+            stack.callback(work.close)  # unlock the store for the next reader or build
+            return work
+        folder = stack.enter_context(
+            tempfile.TemporaryDirectory(prefix="newskg-build-", ignore_cleanup_errors=True)
+        )
+        spool_file = stack.enter_context(tempfile.TemporaryFile())  # noqa: SIM115 (the stack closes it)
+        work = cls(ox.Store(folder), GraphSpool(spool_file))
+        stack.callback(work.close)  # runs before the folder is removed
+        previous = Path(output) if output is not None else None
+        if not rebuild and previous is not None and fmt in QUAD_FORMATS and previous.is_file():
+            work._load_previous(previous, fmt)
+        return work
+
+    def close(self) -> None:
+        """Let go of the store: RocksDB unlocks it, and stops writing before a temporary one is removed."""
+        del self.view, self.store
+        gc.collect()
+
+    def _load_previous(self, path: Path, fmt: str) -> None:
+        """Start from the last build's output: its graphs are kept unless their article changed."""
+        try:
+            self.store.bulk_load(path=path, format=OX_FORMATS[fmt])
+            for name, group in itertools.groupby(ox.parse(path=path, format=OX_FORMATS[fmt]), _graph_of):
+                if isinstance(name, ox.NamedNode) and _is_article_graph(name):
+                    self._spool_put({name: list(group)})
+        except (SyntaxError, ValueError, OSError):  # not a graph newskg can reuse: build everything
+            self.store.clear()
+            if self._spool is not None:
+                for name in self._spool.names():
+                    self._spool.drop(name)
+
+    def _spool_put(self, blocks: dict[ox.NamedNode, list[ox.Quad]]) -> None:
+        if self._spool is not None:
+            for name, block in blocks.items():
+                self._spool.append(name, block)
+
+    def _spool_names(self) -> list[ox.NamedNode]:
+        return self._spool.names() if self._spool is not None else []
+
+    def _spool_get(self, name: ox.NamedNode) -> list[ox.Quad]:
+        return self._spool.get(name) if self._spool is not None else []
+
+    def remove(self, names: Iterable[str]) -> None:
+        """Drop whole graphs (articles no longer in a file build's input)."""
+        removed = False
+        for name in names:
+            node = ox.NamedNode(name)
+            self.store.remove_graph(node)
+            if self._spool is not None:
+                self._spool.drop(node)
+            removed = True
+        if removed:  # their entities may no longer be named by any article
+            update_dataset(self.view, ())
+
+    def put(self, graphs: Sequence[tuple[str, bytes]]) -> None:
+        """Replace the graphs of some articles by new ones, given as N-Quads (loaded in large chunks)."""
+        for iri, data in graphs:
+            name = ox.NamedNode(iri)
+            if self._spool is not None:
+                self._spool.drop(name)
+                self._spool.append_nquads(name, data)
+            self._pending[name] = data
+            self._pending_quads += data.count(b"\n")
+        if self._pending_quads >= STORE_CHUNK:
+            self._flush()
+
+    def _flush(self) -> None:
+        """Load the pending graphs into the store, replacing older versions of them."""
+        if not self._pending:
+            return
+        data = b"".join(self._pending.values())
+        union = self._spool is None  # a persistent store keeps its default graph the union
+        removed = graph_triples(self.store, self._pending) if union else []
+        try:
+            for name in self._pending:
+                self.store.remove_graph(name)
+            self.store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)  # quads newskg just wrote
+            if union:
+                added = (quad.triple for quad in ox.parse(data, format=ox.RdfFormat.N_QUADS))
+                refresh_union(self.store, removed, added)
+        except BaseException:  # interrupted half-way (Ctrl-C): leave a consistent store, then stop
+            if union:
+                rebuild_union(self.store)
+            raise
+        self._pending, self._pending_quads = {}, 0
+
+    def derive(self, labels: dict[ox.NamedNode, str]) -> None:
+        """Give each new entity its label (known entities keep theirs), then let the graph stage
+        recompute the corpus-level graphs from all the article graphs."""
+        self._flush()
+        entities = ox.NamedNode(str(ENTITIES_GRAPH))
+        derived = [ox.NamedNode(str(name)) for name in DERIVED_GRAPHS]
+        before = graph_triples(self.store, derived) if self._spool is None else []
+        pref = ox.NamedNode(str(SKOS.prefLabel))
+        labelled = {q.subject for q in self.store.quads_for_pattern(None, pref, None, entities)}
+        self.store.extend(
+            ox.Quad(iri, pref, ox.Literal(label), entities)
+            for iri, label in labels.items()
+            if iri not in labelled
+        )
+        update_dataset(self.view, ())
+        if self._spool is None:  # a persistent store: keep its default graph the union
+            refresh_union(self.store, before, graph_triples(self.store, derived))
+
+    def blocks(self) -> Iterator[GraphBlock]:
+        """Every graph, in IRI order: as built for article graphs of a file build, else from the store."""
+        spooled = set(self._spool_names())
+        for name in named_graphs(self.store):
+            block = self._spool_get(name) if name in spooled else graph_quads(self.store, name)
+            if block:
+                yield name, block
+
+    def finish(self, output: str | Path | None, fmt: str | None) -> int:
+        """Write the output file if any; return the number of quads in the graph."""
+        self.store.flush()
+        if output is None:
+            return count_named_quads(self.store)
+        count = 0
+
+        def counted() -> Iterator[GraphBlock]:
+            nonlocal count
+            for name, block in self.blocks():
+                count += len(block)
+                yield name, block
+
+        write_graphs(counted(), output, fmt=fmt)
+        return count
+
+    def validation_graph(self) -> Graph:
+        """The union graph to validate: as written for a file build, as stored for a store build."""
+        if self._spool is None:
+            return union_graph_of(self.store)
+        graph = Graph()
+        for _, block in self.blocks():
+            add_to_graph(graph, block)
+        return graph
+
+
+def open_store_view(store: ox.Store) -> Dataset:
+    """An rdflib ``Dataset`` over an open pyoxigraph store (for the graph stage's functions)."""
+    return Dataset(store=OxigraphStore(store=store), default_union=True)
+
+
+def _graph_of(quad: ox.Quad) -> ox.NamedNode | ox.BlankNode | ox.DefaultGraph:
+    return quad.graph_name
+
+
+def _is_article_graph(name: object) -> bool:
+    return isinstance(name, ox.NamedNode) and name.value.startswith(ARTICLE_GRAPH_PREFIX)
+
+
+class GraphSpool:
+    """Graphs as N-Quads text in a temporary file, found again by name: lossless and bounded in memory."""
+
+    def __init__(self, handle: IO[bytes]) -> None:
+        self._handle = handle
+        self._segments: dict[ox.NamedNode, list[tuple[int, int]]] = {}
+
+    def append(self, name: ox.NamedNode, quads: Sequence[ox.Quad]) -> None:
+        self.append_nquads(name, "".join(f"{quad} .\n" for quad in quads).encode("utf-8"))
+
+    def append_nquads(self, name: ox.NamedNode, data: bytes) -> None:
+        self._handle.seek(0, 2)
+        self._segments.setdefault(name, []).append((self._handle.tell(), len(data)))
+        self._handle.write(data)
+
+    def drop(self, name: ox.NamedNode) -> None:
+        self._segments.pop(name, None)
+
+    def names(self) -> list[ox.NamedNode]:
+        return list(self._segments)
+
+    def get(self, name: ox.NamedNode) -> list[ox.Quad]:
+        quads: list[ox.Quad] = []
+        for offset, length in self._segments.get(name, ()):
+            self._handle.seek(offset)
+            quads.extend(ox.parse(self._handle.read(length), format=ox.RdfFormat.N_QUADS))
+        return quads

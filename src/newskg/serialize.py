@@ -25,17 +25,10 @@ from rdflib.namespace import XSD
 from .errors import InputError
 from .files import atomic_writer
 from .graph.namespace import INSTANCE_BASE, PREFIXES
-from .rdfio import parse_into
+from .rdfio import PARSE_FORMATS, parse_into
 
-FORMATS = {
-    ".ttl": "turtle",
-    ".turtle": "turtle",
-    ".nt": "nt",
-    ".trig": "trig",
-    ".nq": "nquads",
-    ".jsonld": "json-ld",
-    ".json": "json-ld",
-}
+FORMATS = {suffix: fmt for suffix, fmt in PARSE_FORMATS.items() if fmt != "xml"}
+"""Output formats by file extension: what newskg reads, less RDF/XML (read, never written)."""
 QUAD_FORMATS = {"trig", "nquads"}
 FORMAT_NAMES = {
     "turtle": "turtle",

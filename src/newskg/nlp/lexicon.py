@@ -40,6 +40,8 @@ class Lexicon:
     months: frozenset[str]
     repeat_markers: frozenset[str]
     motto_cues: tuple[str, ...]
+    cue_adverbs: frozenset[str]
+    """Words that may stand between a speaker and a speech verb: 'Salehinia further said'."""
 
     def is_title_word(self, lower: str) -> bool:
         """True for a word that names a post (head, minister, governor, ...)."""
@@ -83,4 +85,5 @@ def load_lexicon() -> Lexicon:
         months=frozenset(get("months", list)),
         repeat_markers=frozenset(get("repeat_markers", list)),
         motto_cues=tuple(get("motto_cues", list)),
+        cue_adverbs=frozenset(get("cue_adverbs", list)),
     )

@@ -17,27 +17,6 @@ from ..lexicon import Lexicon, load_lexicon
 from ..state import Candidate, DocState, state_of, view_of
 from ..text import DocView, is_all_caps, is_capitalised
 
-ADVERBS = {
-    "further",
-    "also",
-    "has",
-    "had",
-    "have",
-    "previously",
-    "recently",
-    "earlier",
-    "then",
-    "later",
-    "once",
-    "again",
-    "already",
-    "on",
-    "in",
-    "a",
-    "the",
-    "press",
-    "conference",
-}
 MAX_WORDS = 4
 
 
@@ -46,6 +25,7 @@ class PersonFinder:
 
     def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer) -> None:
         self.lexicon = lexicon
+        self.adverbs = lexicon.cue_adverbs
         self.gazetteer = gazetteer
         self.speech_first_words = {cue.split()[0] for cue in lexicon.speech_verbs}
 
@@ -168,7 +148,7 @@ class PersonFinder:
 
     def _cue_after(self, doc: DocView, end: int) -> bool:
         j = end
-        while j < len(doc) and j < end + 4 and doc[j].lower_ in ADVERBS:
+        while j < len(doc) and j < end + 4 and doc[j].lower_ in self.adverbs:
             j += 1
         return j < len(doc) and doc[j].lower_ in self.speech_first_words
 

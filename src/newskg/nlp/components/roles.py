@@ -17,21 +17,6 @@ from ..state import Cluster, DocState, RoleFact, state_of, view_of
 from ..text import DocView
 from ..titles import TitlePhrase, find_title_phrases
 
-ADVERBS = {
-    "further",
-    "also",
-    "has",
-    "had",
-    "have",
-    "previously",
-    "recently",
-    "earlier",
-    "then",
-    "once",
-    "again",
-    "already",
-    "as",
-}
 APPOSITION_WORDS = {"the", "who", "is", "was", "also", "a", "an", "currently", "now", "as", "and"}
 
 
@@ -40,6 +25,7 @@ class RoleFinder:
 
     def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer) -> None:
         self.lexicon = lexicon
+        self.adverbs = lexicon.cue_adverbs | {"as"}  # "quoting X as saying"
         self.gazetteer = gazetteer
         self.speech_first_words = {cue.split()[0] for cue in lexicon.speech_verbs} | {"saying"}
 
@@ -133,7 +119,7 @@ class RoleFinder:
 
     def _is_subject(self, doc: DocView, phrase: TitlePhrase) -> bool:
         j = phrase.end
-        while j < len(doc) and doc[j].lower_ in ADVERBS:
+        while j < len(doc) and doc[j].lower_ in self.adverbs:
             j += 1
         if j < len(doc) and doc[j].lower_ in self.speech_first_words:
             return True

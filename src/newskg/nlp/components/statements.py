@@ -16,31 +16,6 @@ from ..lexicon import Lexicon, load_lexicon
 from ..state import Cluster, DocState, StatementFact, state_of, view_of
 from ..text import DocView, in_regions, quoted_regions
 
-ADVERBS = {
-    "further",
-    "also",
-    "has",
-    "had",
-    "have",
-    "previously",
-    "recently",
-    "earlier",
-    "then",
-    "once",
-    "again",
-    "already",
-    "later",
-    "officially",
-    "reportedly",
-    "on",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-}
 PASSIVE = {"was", "were", "been", "be", "is", "are", "being", "the", "a", "an", "this", "aforesaid"}
 PARTICIPLE_SUFFIX = "ing"
 
@@ -50,6 +25,7 @@ class StatementFinder:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self.adverbs = lexicon.cue_adverbs
         self.cues = lexicon.speech_verbs
         self.anaphors = [tuple(a.split()) for a in lexicon.speaker_anaphors]
 
@@ -138,7 +114,7 @@ class StatementFinder:
         if cue.endswith(PARTICIPLE_SUFFIX) and doc[i - 1].lower_ == "as" if i > 0 else False:
             return self._bound_title_before(doc, state, i) or self._last_person(persons, i)
         j = i - 1
-        while j >= 0 and doc[j].lower_ in ADVERBS:
+        while j >= 0 and doc[j].lower_ in self.adverbs:
             j -= 1
         if j < 0:
             return sentence_speaker or last_speaker if cue.endswith(PARTICIPLE_SUFFIX) else None

@@ -20,6 +20,7 @@ DOCUMENTED = [
     "QueryResult",
     "RdfSyntaxError",
     "StoreError",
+    "TimelineEntry",
     "ValidationReport",
     "__version__",
     "article_from_text",
@@ -33,10 +34,12 @@ DOCUMENTED = [
     "named_queries",
     "query",
     "read_articles",
+    "timeline",
     "to_html",
     "to_image",
     "to_networkx",
     "union_graph",
+    "update_dataset",
     "validate",
 ]
 

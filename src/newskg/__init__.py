@@ -12,6 +12,7 @@ from rdflib import Graph
 from .corpus import BuildResult, Source, build, to_articles
 from .errors import DataFileError, InputError, NewskgError, QueryError, RdfSyntaxError, StoreError
 from .export import export
+from .graph import update_dataset
 from .graph.build import build_dataset, union_graph
 from .html import to_html
 from .ingest import article_from_text, read_articles
@@ -20,6 +21,7 @@ from .nlp import make_pipeline
 from .queries import named_queries
 from .query import QueryResult, query
 from .records import Article, ArticleRecord
+from .timeline import TimelineEntry, timeline
 from .validate import ValidationReport, validate
 from .visualise import draw, to_image, to_networkx
 
@@ -47,6 +49,7 @@ __all__ = [
     "QueryResult",
     "RdfSyntaxError",
     "StoreError",
+    "TimelineEntry",
     "ValidationReport",
     "__version__",
     "article_from_text",
@@ -60,9 +63,11 @@ __all__ = [
     "named_queries",
     "query",
     "read_articles",
+    "timeline",
     "to_html",
     "to_image",
     "to_networkx",
     "union_graph",
+    "update_dataset",
     "validate",
 ]

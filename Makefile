@@ -1,6 +1,6 @@
 # newskg: two commands for a fresh machine with only python3 and make.
 #   make run   create .venv, install, build out/graph.ttl from seeds/ and validate it
-#   make test  create .venv, install with dev extras, run ruff and pytest
+#   make test  create .venv, install with dev extras, run ruff, mypy and pytest
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -27,6 +27,7 @@ run: $(STAMP_RUN)
 
 test: $(STAMP_DEV)
 	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/mypy src
 	$(BIN)/python -m pytest -q
 
 # Benchmarks (minutes; the 10,000-article sizes take much longer: run those scripts by hand).

@@ -29,3 +29,10 @@ def seeds_result():
 @pytest.fixture(scope="session")
 def seeds_graph(seeds_result):
     return seeds_result.graph
+
+
+needs_dev_corpus = pytest.mark.skipif(
+    not DEV_CORPUS.is_dir(),
+    reason=f"the shared dev corpus is not at {DEV_CORPUS} (CI puts ../shared beside the clone)",
+)
+"""For tests that read the dev corpus: CI always has it; a clone elsewhere skips them, saying why."""

@@ -25,7 +25,7 @@ from rdflib.namespace import XSD
 from .errors import InputError
 from .files import atomic_writer
 from .graph.namespace import INSTANCE_BASE, PREFIXES
-from .rdfio import PARSE_FORMATS, parse_into
+from .rdfio import PARSE_FORMATS, oxigraph_syntax_error, parse_into
 
 FORMATS = {suffix: fmt for suffix, fmt in PARSE_FORMATS.items() if fmt != "xml"}
 """Output formats by file extension: what newskg reads, less RDF/XML (read, never written)."""
@@ -244,7 +244,7 @@ def read_graph_blocks(path: str | Path) -> dict[ox.NamedNode | ox.DefaultGraph, 
         for quad in ox.parse(path=file, format=OX_FORMATS[fmt]):
             blocks.setdefault(quad.graph_name, []).append(quad)
     except SyntaxError as exc:
-        raise InputError(f"{file}: not valid RDF ({' '.join(str(exc).split())[:200]})") from exc
+        raise oxigraph_syntax_error(file, fmt, exc) from exc
     except OSError as exc:
         raise InputError(f"{file}: cannot read: {exc.strerror or exc}") from exc
     return blocks

@@ -12,9 +12,6 @@ from dataclasses import dataclass, field
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "MOTTO", "NEWS_AGENCY", "PROGRAM", "EVENT")
 """Entity labels, as in the gold annotations of the corpus format."""
 
-PLACE_KINDS = ("country", "province", "city", "region")
-"""Finer kinds of GPE/LOC entities, when known."""
-
 
 @dataclass(frozen=True, slots=True)
 class Article:

@@ -112,11 +112,6 @@ def build_graph(records: Sequence[ArticleRecord]) -> Graph:
     return union_graph(build_dataset(records))
 
 
-def records_to_graph(records: Iterable[ArticleRecord]) -> Graph:
-    """Convenience for the API: build the union graph of any iterable of records."""
-    return build_graph(list(records))
-
-
 def _relabel_entities(dataset: Dataset, new_labels: dict[URIRef, str]) -> None:
     """One prefLabel per entity some article graph still names: an existing label wins over a new one."""
     old = dataset.graph(ENTITIES_GRAPH)

@@ -24,7 +24,6 @@ class Lexicon:
     org_heads: frozenset[str]
     program_heads: frozenset[str]
     event_heads: frozenset[str]
-    org_connectors: frozenset[str]
     head_titles: frozenset[str]
     other_titles: dict[str, str | None]
     title_modifiers: dict[str, str]
@@ -69,7 +68,6 @@ def load_lexicon() -> Lexicon:
         org_heads=frozenset(get("org_heads", list)),
         program_heads=frozenset(get("program_heads", list)),
         event_heads=frozenset(get("event_heads", list)),
-        org_connectors=frozenset(get("org_connectors", list)),
         head_titles=frozenset(get("head_titles", list)),
         other_titles=dict(get("other_titles", dict)),
         title_modifiers=dict(get("title_modifiers", dict)),

@@ -62,7 +62,6 @@ class StatementFact:
     content: str
     start: int
     end: int
-    cue_start: int
     rule: str
 
 

@@ -10,7 +10,6 @@ from spacy.tokens import Doc, Span, Token
 
 OPEN_QUOTES = '"“‘«'
 CLOSE_QUOTES = '"”’»'
-DASHES = "-–—"
 
 
 def is_capitalised(token: Token) -> bool:
@@ -22,20 +21,6 @@ def is_capitalised(token: Token) -> bool:
 def is_all_caps(token: Token) -> bool:
     letters = [c for c in token.text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-
-def is_sentence_start(token: Token) -> bool:
-    """First word of a sentence, ignoring opening quotes and brackets."""
-    i = token.i
-    doc = token.doc
-    while i > 0 and doc[i - 1].text in OPEN_QUOTES + "([":
-        i -= 1
-    return i == 0 or doc[i].is_sent_start or doc[i - 1].text in ".!?\n" or "\n" in doc[i - 1].text
-
-
-def hyphen_joined(doc: Doc, start: int, end: int) -> bool:
-    """True when tokens start..end-1 are written as one hyphenated word (``Ali-Asghar``)."""
-    return all(doc[k].whitespace_ == "" for k in range(start, end - 1))
 
 
 def quoted_regions(text: str) -> list[tuple[int, int]]:

@@ -68,7 +68,6 @@ class StatementFinder:
                         content,
                         sentence.start_char,
                         sentence.end_char,
-                        doc[i].idx,
                         rule="speech_cue",
                     )
                 )

@@ -184,8 +184,9 @@ def _merged_triples(blocks: Iterable[GraphBlock]) -> Iterator[ox.Triple]:
     lines = (str(quad.triple) for _, block in blocks for quad in block)
     with ExitStack() as stack:
         runs: list[Iterable[str]] = []
-        while chunk := sorted(set(itertools.islice(lines, SORT_CHUNK))):
-            if not runs and len(chunk) < SORT_CHUNK:
+        while read := list(itertools.islice(lines, SORT_CHUNK)):
+            chunk = sorted(set(read))
+            if not runs and len(read) < SORT_CHUNK:
                 runs.append(chunk)  # everything fit in one chunk: no temporary file
                 break
             spill = stack.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8"))

@@ -244,7 +244,7 @@ def test_an_external_extractor_sees_only_changed_articles(tmp_path, nlp, seeds_t
     assert asked == []
 
 
-@pytest.mark.parametrize("suffix", [".trig", ".ttl"])
+@pytest.mark.parametrize("suffix", [".trig", ".ttl", ".nq", ".nt"])
 def test_streaming_output_has_the_bytes_of_the_api_build(tmp_path, nlp, seeds_result, suffix):
     from newskg.serialize import write_dataset
 

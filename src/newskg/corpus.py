@@ -29,19 +29,16 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
 from . import iris
 from .errors import InputError
-from .graph.article import add_article, text_hash
-from .graph.build import (
-    build_dataset,
-    known_entities,
-    union_graph,
-)
+from .graph.article import article_graph, text_hash
+from .graph.build import build_dataset, known_entities, read_by_derivations, union_graph
+from .graph.terms import NQuadsWriter
 from .ingest import ARTICLE_SUFFIXES, META_SUFFIX, article_from_text, read_articles, read_jsonl_stream
 from .nlp import PIPELINE_VERSION
 from .parallel import (
@@ -54,11 +51,8 @@ from .parallel import (
 )
 from .records import Article, ArticleRecord, Entity
 from .resolve import Resolution, resolve
-from .serialize import (
-    format_for,
-    to_ox,
-)
-from .store import Workspace, article_states
+from .serialize import format_for
+from .store import BuiltGraph, Workspace, article_states
 from .validate import ValidationReport, validate
 
 if TYPE_CHECKING:
@@ -385,8 +379,8 @@ def build_corpus(
         )
 
 
-GraphBatch = tuple[list[tuple[str, bytes]], list[tuple[str, str]]]
-"""A batch's article graphs as (graph IRI, N-Quads), and its entities' (IRI, label) pairs in order."""
+GraphBatch = tuple[list[BuiltGraph], list[tuple[str, str]]]
+"""A batch's article graphs, and its entities' (IRI, label) pairs in order."""
 
 
 def _graph_batches(
@@ -418,55 +412,27 @@ def _graph_batch(batch: list[ArticleRecord]) -> GraphBatch:
 
 
 def article_graphs(batch: Sequence[ArticleRecord], resolution: Resolution) -> GraphBatch:
-    """The named graph of each article of a batch as N-Quads, and its entities' labels.
+    """The named graph of each article of a batch as canonical N-Quads, and its entities' labels.
 
-    The triples come from the graph stage's ``add_article``, exactly as ``build_dataset`` makes them,
-    but collected in a list instead of an indexed rdflib graph: adding through rdflib's store is what
-    made building slower than extracting. Labels come in article order: the last one wins, as in
-    ``build_dataset``.
+    The triples are the graph stage's, exactly as ``build_dataset`` makes them, written as sorted
+    N-Quads lines (what the output file will hold) along with the few the derived graphs read.
+    Labels come in article order: the last one wins, as in ``build_dataset``.
     """
-    convert = _TermCache()
-    graphs: list[tuple[str, bytes]] = []
+    writer = NQuadsWriter()
+    graphs: list[BuiltGraph] = []
     labels: list[tuple[str, str]] = []
     for record in sorted(batch, key=lambda r: r.article.id):
-        name = ox.NamedNode(iris.article_iri(record.article.id))
-        collected = _TripleList()
-        labels.extend((str(iri), label) for iri, label in add_article(collected, record, resolution).items())
-        quads = (
-            ox.Quad(convert(s), convert(p), convert(o), name)
-            for s, p, o in dict.fromkeys(collected.triples_added)
+        built = article_graph(record, resolution)
+        labels.extend(built.labels.items())
+        derivation = [triple for triple in built.triples if read_by_derivations(triple)]
+        graphs.append(
+            BuiltGraph(
+                built.name,
+                writer.nquads(built.triples, built.name),
+                writer.nquads(derivation, built.name),
+            )
         )
-        graphs.append((name.value, ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""))
     return graphs, labels
-
-
-class _TripleList(Graph):
-    """A graph that only records what is added to it, in order, without indexing it.
-
-    ``add_article`` only adds; were it to read its graph, this one would look empty, and the test
-    comparing the streaming build with ``build_dataset`` would fail.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.triples_added: list[tuple[Any, Any, Any]] = []
-
-    def add(self, triple: tuple[Any, Any, Any]) -> _TripleList:
-        self.triples_added.append(triple)
-        return self
-
-
-class _TermCache:
-    """rdflib -> pyoxigraph terms, each distinct term converted once per batch."""
-
-    def __init__(self) -> None:
-        self._terms: dict[Any, Any] = {}
-
-    def __call__(self, term: Any) -> Any:
-        found = self._terms.get(term)
-        if found is None:
-            found = self._terms[term] = to_ox(term)
-        return found
 
 
 class _RecordSpool:

@@ -22,7 +22,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 from urllib.error import URLError
 
 import pyoxigraph as ox
@@ -34,9 +34,10 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from rdflib.query import Result
 
 from .errors import StoreError
+from .files import atomic_writer
 from .graph.build import DERIVED_GRAPHS, ENTITIES_GRAPH, update_dataset
 from .graph.namespace import bind_prefixes
-from .serialize import OX_FORMATS, QUAD_FORMATS, GraphBlock, add_to_graph, write_graphs
+from .serialize import OX_FORMATS, QUAD_FORMATS, GraphBlock, add_to_graph, write_graphs, write_graphs_to
 
 NKG_TEXT_HASH = "https://w3id.org/newskg/ontology#textHash"
 NKG_PIPELINE_VERSION = "https://w3id.org/newskg/ontology#pipelineVersion"
@@ -50,8 +51,18 @@ ARTICLE_GRAPH_PREFIX = "https://w3id.org/newskg/id/article/"
 STORE_CHUNK = 200_000
 """Quads loaded into Oxigraph at once: each bulk load writes and syncs files, so fewer is faster."""
 DEFAULT = ox.DefaultGraph()
+NQUADS = "nquads"
 ROCKSDB_MARKER = "CURRENT"
 """A file every Oxigraph (RocksDB) store directory holds: how a store is told from other folders."""
+
+
+class BuiltGraph(NamedTuple):
+    """An article's named graph as a build made it: sorted N-Quads lines as the output will hold them,
+    and the part of them the derived graphs read (what a file build's working store needs)."""
+
+    name: str
+    nquads: bytes
+    derivation: bytes
 
 
 def is_store(path: str | Path) -> bool:
@@ -319,9 +330,6 @@ class Workspace:
     def _spool_names(self) -> list[ox.NamedNode]:
         return self._spool.names() if self._spool is not None else []
 
-    def _spool_get(self, name: ox.NamedNode) -> list[ox.Quad]:
-        return self._spool.get(name) if self._spool is not None else []
-
     def remove(self, names: Iterable[str]) -> None:
         """Drop whole graphs (articles no longer in a file build's input)."""
         removed = False
@@ -334,13 +342,19 @@ class Workspace:
         if removed:  # their entities may no longer be named by any article
             update_dataset(self.view, ())
 
-    def put(self, graphs: Sequence[tuple[str, bytes]]) -> None:
-        """Replace the graphs of some articles by new ones, given as N-Quads (loaded in large chunks)."""
-        for iri, data in graphs:
-            name = ox.NamedNode(iri)
+    def put(self, graphs: Sequence[BuiltGraph]) -> None:
+        """Replace the graphs of some articles by new ones (loaded in large chunks).
+
+        A persistent store takes every quad; a file build spools the graphs for the output and
+        loads only what the derived graphs read, which is a few percent of them.
+        """
+        for built in graphs:
+            name = ox.NamedNode(built.name)
+            data = built.nquads
             if self._spool is not None:
                 self._spool.drop(name)
-                self._spool.append_nquads(name, data)
+                self._spool.append_nquads(name, data, in_order=True)
+                data = built.derivation
             self._pending[name] = data
             self._pending_quads += data.count(b"\n")
         if self._pending_quads >= STORE_CHUNK:
@@ -384,11 +398,27 @@ class Workspace:
         if self._spool is None:  # a persistent store: keep its default graph the union
             refresh_union(self.store, before, graph_triples(self.store, derived))
 
+    def _graph_names(self) -> list[ox.NamedNode]:
+        """Every named graph, in IRI order: a file build's article graphs are in its spool."""
+        names = set(named_graphs(self.store)) | set(self._spool_names())
+        return sorted(names, key=lambda name: name.value)
+
     def blocks(self) -> Iterator[GraphBlock]:
         """Every graph, in IRI order: as built for article graphs of a file build, else from the store."""
+        for name, block in self._graphs(as_text=False):
+            assert not isinstance(block, bytes)
+            yield name, block
+
+    def _graphs(self, *, as_text: bool) -> Iterator[tuple[ox.NamedNode, list[ox.Quad] | bytes]]:
+        """Every non-empty graph in IRI order; ``as_text``: spooled graphs already in the writer's
+        order come as their N-Quads text, unparsed."""
         spooled = set(self._spool_names())
-        for name in named_graphs(self.store):
-            block = self._spool_get(name) if name in spooled else graph_quads(self.store, name)
+        for name in self._graph_names():
+            if name not in spooled or self._spool is None:
+                block: list[ox.Quad] | bytes = graph_quads(self.store, name)
+            else:
+                text = self._spool.in_order(name) if as_text else None
+                block = text if text is not None else self._spool.get(name)
             if block:
                 yield name, block
 
@@ -397,6 +427,8 @@ class Workspace:
         self.store.flush()
         if output is None:
             return count_named_quads(self.store)
+        if fmt == NQUADS and self._spool is not None:
+            return self._write_nquads(output)
         count = 0
 
         def counted() -> Iterator[GraphBlock]:
@@ -406,6 +438,20 @@ class Workspace:
                 yield name, block
 
         write_graphs(counted(), output, fmt=fmt)
+        return count
+
+    def _write_nquads(self, output: str | Path) -> int:
+        """N-Quads straight from the spooled text where it is already in the writer's order."""
+        assert self._spool is not None, "a file build"
+        count = 0
+        with atomic_writer(output) as handle:
+            for name, block in self._graphs(as_text=True):
+                if isinstance(block, bytes):
+                    handle.write(block)
+                    count += block.count(b"\n")
+                else:
+                    write_graphs_to([(name, block)], handle, fmt=NQUADS)
+                    count += len(block)
         return count
 
     def validation_graph(self) -> Graph:
@@ -437,20 +483,36 @@ class GraphSpool:
     def __init__(self, handle: IO[bytes]) -> None:
         self._handle = handle
         self._segments: dict[ox.NamedNode, list[tuple[int, int]]] = {}
+        self._in_order: set[ox.NamedNode] = set()
 
     def append(self, name: ox.NamedNode, quads: Sequence[ox.Quad]) -> None:
         self.append_nquads(name, "".join(f"{quad} .\n" for quad in quads).encode("utf-8"))
 
-    def append_nquads(self, name: ox.NamedNode, data: bytes) -> None:
+    def append_nquads(self, name: ox.NamedNode, data: bytes, *, in_order: bool = False) -> None:
+        """Add text to a graph; ``in_order`` when it is the whole graph, sorted as the writer sorts."""
         self._handle.seek(0, 2)
-        self._segments.setdefault(name, []).append((self._handle.tell(), len(data)))
+        segments = self._segments.setdefault(name, [])
+        segments.append((self._handle.tell(), len(data)))
         self._handle.write(data)
+        if in_order and len(segments) == 1:
+            self._in_order.add(name)
+        else:
+            self._in_order.discard(name)
 
     def drop(self, name: ox.NamedNode) -> None:
         self._segments.pop(name, None)
+        self._in_order.discard(name)
 
     def names(self) -> list[ox.NamedNode]:
         return list(self._segments)
+
+    def in_order(self, name: ox.NamedNode) -> bytes | None:
+        """The graph's N-Quads text if it is spooled whole and in the writer's order, else None."""
+        if name not in self._in_order:
+            return None
+        ((offset, length),) = self._segments[name]
+        self._handle.seek(offset)
+        return self._handle.read(length)
 
     def get(self, name: ox.NamedNode) -> list[ox.Quad]:
         quads: list[ox.Quad] = []

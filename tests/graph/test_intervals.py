@@ -5,15 +5,19 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from rdflib import URIRef
-from rdflib.namespace import RDF
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, SKOS
 from record_factory import head_report
 
 from newskg import iris
-from newskg.graph import INTERVALS_GRAPH, build_dataset
+from newskg.graph import ENTITIES_GRAPH, INTERVALS_GRAPH, build_dataset, update_dataset
+from newskg.graph.article import article_graph
+from newskg.graph.build import read_by_derivations
 from newskg.graph.intervals import membership_reports, post_intervals
 from newskg.graph.namespace import NKG, ORG, TIME
 from newskg.graph.posts import post_of, role_status
+from newskg.graph.terms import to_rdflib
+from newskg.resolve import resolve
 
 NTO = "National Tea Organization"
 
@@ -115,3 +119,31 @@ def test_intervals_are_written_with_owl_time_and_minted_iris():
 def test_roles_read_as_status_and_post(role, status, post):
     assert role_status(role) == status
     assert post_of(role) == post
+
+
+def test_derived_graphs_need_only_the_triples_said_to_feed_them():
+    """A file build loads only ``read_by_derivations`` triples (and the new labels) into its working
+    store: the labels and intervals derived from them must be those derived from whole article graphs."""
+    records = [
+        head_report("a", "2019-05-01", "Reza Karimi", NTO),
+        head_report("b", "2020-02-01", "Leila Ahmadi", NTO),
+        head_report("c", "2020-06-01", "Reza Karimi", NTO, role_="former head"),
+        head_report("d", None, "Leila Ahmadi", NTO),
+    ]
+    full = build_dataset(records)
+    names = resolve(records)
+    subset = build_dataset([])
+    kept = 0
+    for record in records:
+        built = article_graph(record, names)
+        graph = subset.graph(URIRef(built.name))
+        for s, p, o in filter(read_by_derivations, built.triples):
+            graph.add((URIRef(s), URIRef(p), to_rdflib(o)))
+        for iri, label in built.labels.items():
+            subset.graph(ENTITIES_GRAPH).add((URIRef(iri), SKOS.prefLabel, Literal(label)))
+        kept += len(graph)
+    assert 0 < kept < sum(len(full.graph(URIRef(iris.article_iri(r.article.id)))) for r in records) / 3
+    update_dataset(subset, ())
+    assert len(full.graph(INTERVALS_GRAPH)) > 0
+    for name in (ENTITIES_GRAPH, INTERVALS_GRAPH):
+        assert set(subset.graph(name)) == set(full.graph(name)), name

@@ -20,15 +20,39 @@ from ..errors import InputError
 from ..records import ArticleRecord, Entity
 from ..resolve import Resolution, resolve
 from .access import objects, subjects
-from .article import TYPE_CLASSES, add_article
+from .article import TYPE_CLASSES, article_graph
 from .intervals import INTERVALS_GRAPH, add_intervals, membership_reports, post_intervals
-from .namespace import NKG, bind_prefixes
+from .namespace import NKG, ORG, SCHEMA, bind_prefixes
+from .terms import Triple, to_rdflib
 
 ENTITIES_GRAPH = URIRef(iris.INSTANCE_BASE + "graph/entities")
 """Named graph of corpus-wide entity labels."""
 
 DERIVED_GRAPHS = (ENTITIES_GRAPH, INTERVALS_GRAPH)
 """Corpus-level graphs recomputed from the article graphs on every build or update."""
+
+_DERIVATION_TYPES = frozenset(
+    str(cls) for cls in (NKG.Membership, *(c for classes in TYPE_CLASSES.values() for c in classes))
+)
+_DERIVATION_PREDICATES = frozenset(
+    str(p) for p in (ORG.member, ORG.organization, NKG.roleName, NKG.reportedIn, SCHEMA.datePublished)
+)
+
+
+def read_by_derivations(triple: Triple) -> bool:
+    """Whether recomputing the derived graphs reads this article triple: entity and membership
+    types, posts, the articles reporting them and their dates.
+
+    A build that keeps its article graphs elsewhere (a file build spools them) needs only these in its
+    working store; a test checks the derived graphs come out the same.
+    """
+    predicate = str(triple[1])
+    if predicate == _RDF_TYPE:
+        return str(triple[2]) in _DERIVATION_TYPES
+    return predicate in _DERIVATION_PREDICATES
+
+
+_RDF_TYPE = str(RDF.type)
 
 ENTITY_TYPES: tuple[tuple[URIRef, str], ...] = (
     (NKG.NewsAgency, "NEWS_AGENCY"),
@@ -67,9 +91,12 @@ def update_dataset(
     if records:  # with none, only the derived graphs are recomputed: no need to resolve names
         names = resolution or resolve(records, known=known_entities(dataset))
         for record in sorted(records, key=lambda r: r.article.id):
-            graph = URIRef(iris.article_iri(record.article.id))
-            dataset.remove_graph(graph)
-            labels.update(add_article(dataset.graph(graph), record, names))
+            built = article_graph(record, names)
+            dataset.remove_graph(URIRef(built.name))
+            graph = dataset.graph(URIRef(built.name))
+            for triple in built.triples:
+                graph.add((URIRef(triple[0]), URIRef(triple[1]), to_rdflib(triple[2])))
+            labels.update((URIRef(iri), label) for iri, label in built.labels.items())
     _relabel_entities(dataset, labels)
     dataset.remove_graph(INTERVALS_GRAPH)
     add_intervals(dataset.graph(INTERVALS_GRAPH), post_intervals(membership_reports(dataset)))

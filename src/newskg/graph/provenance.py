@@ -12,63 +12,71 @@ from __future__ import annotations
 
 import re
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, XSD
-from rdflib.term import Node
+from rdflib.namespace import RDF
 
 from .. import iris
 from ..records import ArticleRecord, Entity, Evidence
 from .namespace import NKG, OA, PROV
+from .terms import Lit, Term, Triple, count_lit, date_lit
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n\s*")
 """Where a sentence ends, for the rare span no extracted fact's sentence contains."""
 
+# Looked up once: attribute access on a ``DefinedNamespace`` is slow, and these run for every fact.
+_TYPE, _DERIVED_FROM = RDF.type, PROV.wasDerivedFrom
+_REPORTED_IN, _REPORTED_ON, _EXTRACTED_BY = NKG.reportedIn, NKG.reportedOn, NKG.extractedBy
+_EVIDENCE, _SENTENCE = NKG.evidence, NKG.sentence
+_HAS_SOURCE, _HAS_SELECTOR, _START, _END, _EXACT = OA.hasSource, OA.hasSelector, OA.start, OA.end, OA.exact
 
-def add_report(graph: Graph, fact: URIRef, record: ArticleRecord, evidence: Evidence | None) -> None:
+
+def add_report(out: list[Triple], fact: str, record: ArticleRecord, evidence: Evidence | None) -> None:
     """Link ``fact`` to its article, the article's date, its evidence span and its rule."""
-    article = URIRef(iris.article_iri(record.article.id))
-    graph.add((fact, NKG.reportedIn, article))
-    graph.add((fact, PROV.wasDerivedFrom, article))
+    article = iris.article_iri(record.article.id)
+    out.append((fact, _REPORTED_IN, article))
+    out.append((fact, _DERIVED_FROM, article))
     if record.article.date:
-        graph.add((fact, NKG.reportedOn, Literal(record.article.date.isoformat(), datatype=XSD.date)))
+        out.append((fact, _REPORTED_ON, date_lit(record.article.date)))
     if evidence is None:
         return
-    graph.add((fact, NKG.extractedBy, Literal(evidence.rule)))
+    out.append((fact, _EXTRACTED_BY, Lit(evidence.rule)))
     node = evidence_iri(record.article.id, evidence)
-    graph.add((fact, NKG.evidence, node))
-    graph.add((node, RDF.type, NKG.Evidence))
-    graph.add((node, RDF.type, OA.SpecificResource))
-    graph.add((node, OA.hasSource, article))
-    graph.add((node, NKG.sentence, Literal(evidence.sentence)))
-    position = URIRef(f"{node}#position")
-    graph.add((node, OA.hasSelector, position))
-    graph.add((position, RDF.type, OA.TextPositionSelector))
-    graph.add((position, OA.start, Literal(evidence.start, datatype=XSD.nonNegativeInteger)))
-    graph.add((position, OA.end, Literal(evidence.end, datatype=XSD.nonNegativeInteger)))
-    quote = URIRef(f"{node}#quote")
-    graph.add((node, OA.hasSelector, quote))
-    graph.add((quote, RDF.type, OA.TextQuoteSelector))
-    graph.add((quote, OA.exact, Literal(evidence.text)))
+    position, quote = f"{node}#position", f"{node}#quote"
+    out += (
+        (fact, _EVIDENCE, node),
+        (node, _TYPE, NKG.Evidence),
+        (node, _TYPE, OA.SpecificResource),
+        (node, _HAS_SOURCE, article),
+        (node, _SENTENCE, Lit(evidence.sentence)),
+        (node, _HAS_SELECTOR, position),
+        (position, _TYPE, OA.TextPositionSelector),
+        (position, _START, count_lit(evidence.start)),
+        (position, _END, count_lit(evidence.end)),
+        (node, _HAS_SELECTOR, quote),
+        (quote, _TYPE, OA.TextQuoteSelector),
+        (quote, _EXACT, Lit(evidence.text)),
+    )
 
 
-def evidence_iri(article_id: str, evidence: Evidence) -> URIRef:
+def evidence_iri(article_id: str, evidence: Evidence) -> str:
     """One evidence node per article span, whatever facts cite it."""
-    return URIRef(iris.fact_iri("evidence", article_id, evidence.start, evidence.end))
+    return iris.fact_iri("evidence", article_id, evidence.start, evidence.end)
 
 
 def add_assertion(
-    graph: Graph, triple: tuple[URIRef, URIRef, Node], record: ArticleRecord, evidence: Evidence | None
-) -> URIRef:
+    out: list[Triple], triple: tuple[str, str, Term], record: ArticleRecord, evidence: Evidence | None
+) -> str:
     """Assert ``triple`` and reify it as a ``nkg:Assertion`` carrying its provenance; return its IRI."""
     subject, predicate, obj = triple
-    graph.add(triple)
-    node = URIRef(iris.fact_iri("assertion", record.article.id, subject, predicate, obj))
-    graph.add((node, RDF.type, NKG.Assertion))
-    graph.add((node, RDF.type, RDF.Statement))
-    graph.add((node, RDF.subject, subject))
-    graph.add((node, RDF.predicate, predicate))
-    graph.add((node, RDF.object, obj))
-    add_report(graph, node, record, evidence)
+    node = iris.fact_iri("assertion", record.article.id, subject, predicate, obj)
+    out += (
+        triple,
+        (node, _TYPE, NKG.Assertion),
+        (node, _TYPE, RDF.Statement),
+        (node, RDF.subject, subject),
+        (node, RDF.predicate, predicate),
+        (node, RDF.object, obj),
+    )
+    add_report(out, node, record, evidence)
     return node
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Iterator
@@ -47,7 +48,10 @@ _BOMS = (
     (b"\xff\xfe", "utf-16"),
     (b"\xfe\xff", "utf-16"),
 )
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+"""Control characters (Unicode category Cc) other than tab, line breaks and form feeds."""
+_VISIBLE_NON_ASCII = re.compile(r"[^\x00-\x7f\s]")
+_VISIBLE = re.compile(r"\S")
 _FALLBACK_ENCODING = "cp1252"
 _MAX_NON_ASCII_SHARE = 0.3
 """A legacy-encoded English text is mostly ASCII; more than this share of accented letters means
@@ -353,14 +357,14 @@ def _looks_like_text(text: str, *, any_script: bool = False) -> bool:
     sample = text[:65536]
     if not sample:
         return True
-    controls = sum(1 for ch in sample if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) == "Cc")
+    controls = len(_CONTROLS.findall(sample))
     if controls > max(2, len(sample) // 1000):
         return False
     if any_script:
         return True
-    visible = [ch for ch in sample if not ch.isspace()]
-    non_ascii = sum(1 for ch in visible if ord(ch) > 0x7F)
-    return bool(visible) and non_ascii <= _MAX_NON_ASCII_SHARE * len(visible)
+    visible = len(_VISIBLE.findall(sample))
+    non_ascii = len(_VISIBLE_NON_ASCII.findall(sample))
+    return visible > 0 and non_ascii <= _MAX_NON_ASCII_SHARE * visible
 
 
 def _parse_json(text: str, where: str, *, one_line: bool = False) -> Any:

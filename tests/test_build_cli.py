@@ -165,3 +165,10 @@ def test_regression_a_build_that_reads_no_article_keeps_the_previous_output(tmp_
     assert run.returncode == 2
     assert "nothing was written" in run.stderr and "Traceback" not in run.stderr
     assert out.read_bytes() == before
+
+
+def test_help_names_the_dask_extra_whole():
+    """Square brackets are markup to the help renderer: the extra's name once lost its ``[dask]``."""
+    run = newskg("build", "--help")
+    assert run.returncode == 0, run.stderr
+    assert "newskg[dask]" in run.stdout

@@ -59,7 +59,7 @@ def build(
             "--dask",
             metavar="SCHEDULER",
             help="Run the NLP pass on a Dask cluster: a scheduler address (tcp://host:8786) or 'local'. "
-            "Needs pip install 'newskg[dask]'.",
+            "Needs pip install 'newskg\\[dask]'.",
         ),
     ] = None,
     batch_size: Annotated[

@@ -17,7 +17,7 @@ class _Record:
     was then most of the cost of passing them between processes (six times what this costs).
     """
 
-    __slots__ = ()
+    __slots__: tuple[str, ...] = ()
 
     def __reduce__(self) -> tuple[type, tuple[object, ...]]:
         return type(self), tuple(getattr(self, name) for name in self.__slots__)

@@ -12,6 +12,7 @@ name it can come from, so no two different names can share an IRI; only names wi
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -36,6 +37,10 @@ MAX_READABLE = 80
 """Longest readable part of a slug; longer names are cut and hashed."""
 _DIGEST_CHARS = 16
 """Hex digits of the hash in a hashed slug: 64 bits, beyond reach of a search for a crafted twin."""
+
+
+_NEEDS_JSON_ESCAPE = re.compile(r'["\\\x00-\x1f]')
+"""Characters ``json.dumps(..., ensure_ascii=False)`` escapes."""
 
 
 def name_key(name: str) -> str:
@@ -87,6 +92,7 @@ def membership_iri(person_iri: str, org_iri: str, role: str) -> str:
     return f"{INSTANCE_BASE}membership/{person}/{_digest(org_iri, role, length=10)}"
 
 
+@functools.lru_cache(maxsize=1024)
 def _segment(text: str) -> str:
     """``text`` as one IRI path segment: percent-encoded (which is one-to-one), and never ``.``
     or ``..``, which IRI resolution would remove."""
@@ -96,5 +102,9 @@ def _segment(text: str) -> str:
 
 def _digest(*parts: object, length: int) -> str:
     """A hash of ``parts`` that cannot be forged by moving text between them (JSON-encoded)."""
-    data = json.dumps([str(part) for part in parts], ensure_ascii=False)
+    texts = [str(part) for part in parts]
+    if not texts or any(_NEEDS_JSON_ESCAPE.search(text) for text in texts):
+        data = json.dumps(texts, ensure_ascii=False)
+    else:  # what json.dumps writes, without its machinery (this runs for every fact)
+        data = '["' + '", "'.join(texts) + '"]'
     return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()[:length]

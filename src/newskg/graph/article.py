@@ -34,7 +34,8 @@ TYPE_CLASSES: dict[str, tuple[URIRef, ...]] = {
 }
 KIND_CLASSES = {"country": NKG.Country, "province": NKG.Province, "city": NKG.City}
 HEAD_ROLES = ("head", "acting head")
-_TYPE = RDF.type
+# Looked up once: attribute access on a ``DefinedNamespace`` is slow, and these run for every fact.
+_TYPE, _DERIVED_FROM, _MENTIONS, _ALT_LABEL = RDF.type, PROV.wasDerivedFrom, NKG.mentions, SKOS.altLabel
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +71,7 @@ def article_graph(record: ArticleRecord, resolution: Resolution) -> ArticleGraph
         iri = iris.entity_iri(default_type, canonical)
         labels[iri] = canonical
         out.extend((iri, _TYPE, cls) for cls in TYPE_CLASSES[default_type])
-        out.append((iri, PROV.wasDerivedFrom, art))
+        out.append((iri, _DERIVED_FROM, art))
         return iri
 
     for role in record.roles:
@@ -169,7 +170,7 @@ def _add_entity(
     for form in dict.fromkeys((*entity.surface_forms, *entity.aliases, entity.canonical)):
         if form != canonical:
             evidence = form_evidence(record, entity, form)
-            add_assertion(out, (iri, SKOS.altLabel, Lit(form)), record, evidence)
-    out.append((iri, PROV.wasDerivedFrom, art))
-    out.append((art, NKG.mentions, iri))
+            add_assertion(out, (iri, _ALT_LABEL, Lit(form)), record, evidence)
+    out.append((iri, _DERIVED_FROM, art))
+    out.append((art, _MENTIONS, iri))
     return iri

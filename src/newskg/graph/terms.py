@@ -81,11 +81,16 @@ class NQuadsWriter:
         return found
 
     def lines(self, triples: Iterable[Triple], graph: str) -> list[str]:
-        """The distinct triples as N-Quads lines of ``graph``, sorted by subject, predicate, object."""
+        """The distinct triples as N-Quads lines of ``graph``, sorted by subject, predicate, object.
+
+        Sorting whole lines sorts by the three terms: no IRI term is a prefix of another (``>`` ends
+        it), and a literal that is a prefix of another term is followed by a space, which sorts before
+        the ``^^`` or ``@`` that continues the longer one.
+        """
         known, fmt = self._formatted.get, self._format  # most terms are known: skip the call
-        keys = sorted({(known(s) or fmt(s), known(p) or fmt(p), known(o) or fmt(o)) for s, p, o in triples})
         name = fmt(graph)
-        return [f"{s} {p} {o} {name} .\n" for s, p, o in keys]
+        lines = {f"{known(s) or fmt(s)} {known(p) or fmt(p)} {known(o) or fmt(o)}" for s, p, o in triples}
+        return [f"{line} {name} .\n" for line in sorted(lines)]
 
     def nquads(self, triples: Iterable[Triple], graph: str) -> bytes:
         return "".join(self.lines(triples, graph)).encode("utf-8")

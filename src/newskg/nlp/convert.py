@@ -20,15 +20,16 @@ from ..records import (
     Statement,
     Statistic,
 )
-from .state import Cluster, state_of, view_of
+from .state import Cluster, state_of
+from .text import DocView
 
 
 class _Sentences:
     """Sentence boundaries of a Doc, computed once, looked up by character offset."""
 
-    def __init__(self, doc: Doc) -> None:
-        self.text = view_of(doc).text
-        self.bounds = [(s.start_char, s.end_char) for s in state_of(doc).all_sentences(doc)]
+    def __init__(self, view: DocView) -> None:
+        self.text = view.text
+        self.bounds = [(s.start_char, s.end_char) for s in view.sentences]
         self.starts = [b[0] for b in self.bounds]
 
     def evidence(self, start: int, end: int, rule: str) -> Evidence:
@@ -48,8 +49,9 @@ class _Sentences:
 def to_record(doc: Doc, article: Article, *, pipeline_version: str) -> ArticleRecord:
     """Everything the pipeline found in ``doc``, as records; facts deduplicated, order kept."""
     state = state_of(doc)
-    evidence = _Sentences(doc).evidence
-    entities = tuple(_entity(c) for c in state.clusters if c.spans)
+    view = state.view_of(doc)
+    evidence = _Sentences(view).evidence
+    entities = tuple(_entity(c, view) for c in state.clusters if c.spans)
     roles = tuple(
         dict.fromkeys(
             Role(
@@ -111,9 +113,14 @@ def to_record(doc: Doc, article: Article, *, pipeline_version: str) -> ArticleRe
     )
 
 
-def _entity(cluster: Cluster) -> Entity:
+def _entity(cluster: Cluster, view: DocView) -> Entity:
     mentions = tuple(
-        Mention(text=span.text, start=span.start_char, end=span.end_char, rule=rule)
+        Mention(
+            text=view.span_text(span.start, span.end),
+            start=view.starts[span.start],
+            end=view.ends[span.end - 1],
+            rule=rule,
+        )
         for span, rule in zip(cluster.spans, cluster.rules, strict=False)
     )
     return Entity(

@@ -28,6 +28,7 @@ from pathlib import Path
 import pycountry
 
 from ..errors import DataFileError
+from .memo import Memo
 
 __all__ = [
     "Agency",
@@ -399,7 +400,15 @@ class Gazetteer:
     Build it with :func:`load_gazetteer` (the shipped tables) or :func:`build_gazetteer`.
     """
 
-    __slots__ = ("_agency_index", "_by_canonical", "_place_index", "agencies", "ministries", "places")
+    __slots__ = (
+        "_agency_index",
+        "_by_canonical",
+        "_ministry_for",
+        "_place_index",
+        "agencies",
+        "ministries",
+        "places",
+    )
 
     def __init__(
         self, places: Iterable[Place], agencies: Iterable[Agency], ministries: Iterable[Ministry]
@@ -419,6 +428,8 @@ class Gazetteer:
         for agency in self.agencies:
             for name in agency.names:
                 self._agency_index.setdefault(_key(name), agency)
+        # The rules ask about the same few words in every article: score each once.
+        self._ministry_for: Memo[Ministry | None] = Memo(self._best_ministry, limit=4096)
 
     def places_named(self, surface: str) -> tuple[Place, ...]:
         """Every place with this name: countries, then provinces, then cities (biggest first).
@@ -450,6 +461,9 @@ class Gazetteer:
         and Medical Education). None when no keyword matches, or when two ministries stay tied
         (``"Technology"``).
         """
+        return self._ministry_for[words]
+
+    def _best_ministry(self, words: str) -> Ministry | None:
         content = _content_words(words)
         if not content:
             return None

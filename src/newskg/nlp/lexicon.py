@@ -7,7 +7,7 @@ file fails with a message naming the file and the key.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -41,10 +41,15 @@ class Lexicon:
     motto_cues: tuple[str, ...]
     cue_adverbs: frozenset[str]
     """Words that may stand between a speaker and a speech verb: 'Salehinia further said'."""
+    title_words: frozenset[str] = field(init=False)
+    """Head titles and other titles in one set, so that ``is_title_word`` is one lookup."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "title_words", self.head_titles | frozenset(self.other_titles))
 
     def is_title_word(self, lower: str) -> bool:
         """True for a word that names a post (head, minister, governor, ...)."""
-        return lower in self.head_titles or lower in self.other_titles
+        return lower in self.title_words
 
 
 @lru_cache(maxsize=1)

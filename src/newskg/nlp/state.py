@@ -106,27 +106,16 @@ class DocState:
     title_bindings: dict[tuple[int, int], Cluster] = field(default_factory=dict)
     """Title phrases (token offsets) and the person each one names, for speaker resolution."""
     view: DocView | None = None
+    """The Doc's tokens as lists, shared by the components (see ``view_of``)."""
     token_cluster: list[Cluster | None] | None = None
     article_date: str | None = None
     """ISO date of the article when known, set by the caller before the pipeline runs."""
 
-    sentences: list[Span] = field(default_factory=list)
-    sentence_index: list[int] = field(default_factory=list)
-    """Sentence spans and, per token, the index of its sentence (``Token.sent`` rescans the Doc)."""
-
-    def all_sentences(self, doc: Doc | DocView) -> list[Span]:
-        """The sentences of the Doc, listed once (``Doc.sents`` rebuilds them on every call)."""
-        if not self.sentence_index and len(doc):
-            self.sentences = list(doc.sents)
-            self.sentence_index = [0] * len(doc)
-            for number, sent in enumerate(self.sentences):
-                for k in range(sent.start, sent.end):
-                    self.sentence_index[k] = number
-        return self.sentences
-
-    def sentence(self, doc: Doc | DocView, token_index: int) -> Span:
-        """The sentence of a token."""
-        return self.all_sentences(doc)[self.sentence_index[token_index]]
+    def view_of(self, doc: Doc) -> DocView:
+        """The token lists of ``doc``, read once and shared by all components."""
+        if self.view is None or self.view.doc is not doc:
+            self.view = DocView(doc)
+        return self.view
 
     def index_clusters(self, n_tokens: int) -> None:
         """Remember which entity covers each token, so ``cluster_at`` is a lookup, not a scan."""
@@ -157,11 +146,8 @@ def ensure_extension() -> None:
 
 
 def view_of(doc: Doc) -> DocView:
-    """The token-caching view of a Doc, shared by all components (built once per Doc)."""
-    state = state_of(doc)
-    if state.view is None or state.view.doc is not doc:
-        state.view = DocView(doc)
-    return state.view
+    """The token lists of a Doc, shared by all components (read once per Doc)."""
+    return state_of(doc).view_of(doc)
 
 
 def state_of(doc: Doc | DocView) -> DocState:

@@ -1,26 +1,41 @@
-"""Small text predicates shared by the rules: capitalisation, quotes, sentences."""
+"""The Doc as plain Python lists, and small text predicates shared by the rules."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
-from typing import overload
+from typing import NamedTuple, TypeVar
 
-from spacy.tokens import Doc, Span, Token
+from spacy.attrs import IDX, LENGTH, ORTH, SENT_START, SPACY
+from spacy.tokens import Doc
+
+T = TypeVar("T")
 
 OPEN_QUOTES = '"“‘«'
 CLOSE_QUOTES = '"”’»'
+QUOTE_OR_NEWLINE = re.compile('["“”\n]')
 
 
-def is_capitalised(token: Token) -> bool:
+def is_capitalised(word: str) -> bool:
     """A word that starts with a capital letter (``Salehinia``, ``ISIPO``, ``Ali-Asghar``)."""
-    text = token.text
-    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
+    return bool(word) and word[0].isupper() and any(c.isalpha() for c in word)
 
 
-def is_all_caps(token: Token) -> bool:
-    letters = [c for c in token.text if c.isalpha()]
+def is_all_caps(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def indexes_of(items: list[T], value: T) -> Iterator[int]:
+    """Where ``value`` occurs in ``items``, found by ``list.index`` rather than a Python loop."""
+    i = -1
+    try:
+        while True:
+            i = items.index(value, i + 1)
+            yield i
+    except ValueError:
+        return
 
 
 def quoted_regions(text: str) -> list[tuple[int, int]]:
@@ -33,7 +48,8 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     start = -1
     nested = 0
-    for i, c in enumerate(text):
+    for found in QUOTE_OR_NEWLINE.finditer(text):  # no other character changes the state
+        i, c = found.start(), found.group()
         if start < 0:
             if c in '"“':
                 start, nested = i + 1, 0
@@ -63,37 +79,66 @@ def clean_name(text: str) -> str:
     return text.strip()
 
 
-class DocView:
-    """A Doc whose tokens are made once: ``doc[i]`` builds a new Token object on every call, and
-    the rules look at each token many times. Slices still return spaCy Spans."""
+class Sentence(NamedTuple):
+    """A sentence as token offsets (``start``, ``end``) and character offsets."""
 
-    __slots__ = ("doc", "text", "tokens")
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+
+
+class DocView:
+    """The tokens of a Doc read once into plain lists, indexed by token number.
+
+    ``doc[i]`` builds a new spaCy Token on every call and the rules look at each token many times;
+    list lookups cost a fraction of that. Token ``i`` is ``words[i]`` (``lower[i]`` lower-cased),
+    at characters ``starts[i]:ends[i]`` of ``text``, followed by a space when ``spaces[i]``.
+    """
+
+    __slots__ = (
+        "_sentence_firsts",
+        "doc",
+        "ends",
+        "lower",
+        "sent_starts",
+        "sentences",
+        "spaces",
+        "starts",
+        "text",
+        "words",
+    )
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
-        self.tokens = list(doc)
+        table = doc.to_array([ORTH, IDX, LENGTH, SPACY, SENT_START]).reshape(len(doc), 5)
+        strings = doc.vocab.strings
+        self.words: list[str] = list(map(strings.__getitem__, table[:, 0].tolist()))
+        self.lower: list[str] = list(map(str.lower, self.words))
+        self.starts: list[int] = table[:, 1].tolist()
+        self.ends: list[int] = (table[:, 1] + table[:, 2]).tolist()
+        self.spaces: list[bool] = (table[:, 3] == 1).tolist()
+        # As spaCy's Token.is_sent_start: only an explicit 1 starts a sentence.
+        self.sent_starts: list[bool] = (table[:, 4] == 1).tolist()
+        self.text: str = "".join([w + " " if s else w for w, s in zip(self.words, self.spaces, strict=True)])
+        # As ``Doc.sents``: a sentence starts at token 0 and at every later sentence start.
+        n = len(self.words)
+        firsts = [0, *(i for i in indexes_of(self.sent_starts, True) if i)] if n else []
+        lasts = [*firsts[1:], n] if n else []
+        self._sentence_firsts = firsts
+        self.sentences: list[Sentence] = [
+            Sentence(a, b, self.starts[a], self.ends[b - 1]) for a, b in zip(firsts, lasts, strict=True)
+        ]
 
     def __len__(self) -> int:
-        return len(self.tokens)
+        return len(self.words)
 
-    def __iter__(self) -> Iterator[Token]:
-        return iter(self.tokens)
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` for 0 <= start, end <= len: the tokens as written, no trailing space."""
+        if end <= start:
+            return ""
+        return self.text[self.starts[start] : self.ends[end - 1]]
 
-    @overload
-    def __getitem__(self, key: int) -> Token: ...
-
-    @overload
-    def __getitem__(self, key: slice) -> Span: ...
-
-    def __getitem__(self, key: int | slice) -> Token | Span:
-        if type(key) is int:
-            return self.tokens[key]
-        return self.doc[key]
-
-    def char_span(self, start: int, end: int, *, alignment_mode: str = "strict") -> Span | None:
-        return self.doc.char_span(start, end, alignment_mode=alignment_mode)
-
-    @property
-    def sents(self) -> Iterator[Span]:
-        return self.doc.sents
+    def sentence(self, token_index: int) -> Sentence:
+        """The sentence of a token."""
+        return self.sentences[bisect_right(self._sentence_firsts, token_index) - 1]

@@ -64,13 +64,20 @@ def find_title_phrases(
 ) -> list[TitlePhrase]:
     """Every singular post word in the text, with its modifiers and organisation."""
     phrases: list[TitlePhrase] = []
+    words, lower = doc.words, doc.lower
     i = 0
-    while i < len(doc):
+    # A post word starts with a title word or the first word of a multi-word title.
+    title_words = lexicon.title_words
+    starts = [k for k, word in enumerate(lower) if word in title_words or word in MULTIWORD_FIRST]
+    for k in starts:
+        if k < i:
+            continue
+        i = k
         word_end = _title_word_end(doc, i, lexicon)
         if word_end == i or state.cluster_at(i) is not None:
             i += 1
             continue
-        post = " ".join(t.lower_ for t in doc[i:word_end] if t.text != "-")
+        post = " ".join(lower[t] for t in range(i, word_end) if words[t] != "-")
         base = (
             "head"
             if post in lexicon.head_titles or post.replace(" ", "-") in lexicon.head_titles
@@ -95,7 +102,7 @@ def find_title_phrases(
             elif before is not None:
                 phrase_start = before_start  # "Iran's Minister of Industry": the country's ministry
             if before is not None:  # "Former ISIPO head": modifiers may stand before the organisation
-                more_start, more, _ = _left_of(doc, phrase_start, lexicon, gazetteer, post=doc[i].lower_)
+                more_start, more, _ = _left_of(doc, phrase_start, lexicon, gazetteer, post=lower[i])
                 if more:
                     role = _normalise(base, more + modifiers)
                     phrase_start = more_start
@@ -122,9 +129,9 @@ def _ministry(
         found = gazetteer.ministry_for(sector)
         if found is not None:
             return found.canonical, end
-    if word_end + 1 < len(doc) and doc[word_end].lower_ == "of":
+    if word_end + 1 < len(doc) and doc.lower[word_end] == "of":
         tail = _capitalised_run(doc, state, word_end + 1, lexicon)
-        found = gazetteer.ministry_for(doc[word_end + 1 : tail].text) if tail > word_end + 1 else None
+        found = gazetteer.ministry_for(doc.span_text(word_end + 1, tail)) if tail > word_end + 1 else None
         if found is not None:
             return found.canonical, tail
     return None, end
@@ -132,41 +139,42 @@ def _ministry(
 
 def _title_word_end(doc: DocView, i: int, lexicon: Lexicon) -> int:
     """End of the post word(s) starting at token i, or i when there is none."""
-    lower = doc[i].lower_
-    if lower in MULTIWORD_FIRST:
-        for words in MULTIWORD_TITLES:
+    words, lower = doc.words, doc.lower
+    if lower[i] in MULTIWORD_FIRST:
+        for title in MULTIWORD_TITLES:
             j, seen = i, 0
-            while j < len(doc) and seen < len(words):
-                if doc[j].text != "-":
-                    if doc[j].lower_ != words[seen]:
+            while j < len(words) and seen < len(title):
+                if words[j] != "-":
+                    if lower[j] != title[seen]:
                         break
                     seen += 1
                 j += 1
-            if seen == len(words):
+            if seen == len(title):
                 return j
-    return i + 1 if lexicon.is_title_word(lower) else i
+    return i + 1 if lexicon.is_title_word(lower[i]) else i
 
 
 def _left_of(
     doc: DocView, i: int, lexicon: Lexicon, gazetteer: Gazetteer, *, post: str | None = None
 ) -> tuple[int, list[str], str]:
     """Modifiers and a minister's sector words written before token i (the post word)."""
-    post = post or doc[i].lower_
+    words, lowers = doc.words, doc.lower
+    post = post or lowers[i]
     start = i
     modifiers: list[str] = []
     sector_tokens: list[str] = []
     j = i - 1
     while j >= 0:
-        lower = doc[j].lower_
+        lower = lowers[j]
         if lower in lexicon.title_modifiers:
             modifiers.insert(0, lexicon.title_modifiers[lower])
             start = j
-        elif lower in ("-",) and j > 0 and doc[j - 1].lower_ == "ex":
+        elif lower in ("-",) and j > 0 and lowers[j - 1] == "ex":
             modifiers.insert(0, "former")
             start = j - 1
             j -= 1
         elif (lower in (",", "and") or gazetteer.ministry_for(lower) is not None) and post == "minister":
-            sector_tokens.insert(0, doc[j].text)
+            sector_tokens.insert(0, words[j])
             if lower not in (",", "and"):
                 start = j
         else:
@@ -189,31 +197,33 @@ def _normalise(base: str, modifiers: list[str]) -> str:
 
 def _org_after(doc: DocView, end: int, state: DocState) -> tuple[Cluster | None, int]:
     """``Head of ISIPO``, ``deputy head of Kerman's Department``, ``governor of the ... province``."""
-    if end >= len(doc) or doc[end].lower_ not in ("of", "at", "with"):
+    words, lower = doc.words, doc.lower
+    n = len(words)
+    if end >= n or lower[end] not in ("of", "at", "with"):
         return None, end
-    if end + 2 < len(doc) and doc[end + 1].lower_ == "the" and doc[end + 2].lower_ in ORG_NOUNS:
-        earlier = _last_org_named(state, doc[end + 2].lower_, before=end)
+    if end + 2 < n and lower[end + 1] == "the" and lower[end + 2] in ORG_NOUNS:
+        earlier = _last_org_named(state, lower[end + 2], before=end)
         if earlier is not None:  # "the head of the organization": the organisation last named
             return earlier, end + 3
     j = end + 1
-    while j < len(doc) and (
-        doc[j].lower_ == "the"
+    while j < n and (
+        lower[j] == "the"
         or (
-            doc[j].is_lower
+            words[j].islower()
             and j < end + 4
             and state.cluster_at(j) is None
-            and doc[j].lower_ not in ("and", "for", "in", "as", "to", "on")
+            and lower[j] not in ("and", "for", "in", "as", "to", "on")
         )
     ):
         j += 1
-    if j >= len(doc):
+    if j >= n:
         return None, end
     cluster = state.cluster_at(j)
     if cluster is None or cluster.type in ("PERSON", "MOTTO"):
         return None, end
     k = _after_cluster(doc, state, j, cluster)
-    if k < len(doc) and doc[k].text in POSSESSIVE:
-        owned = state.cluster_at(k + 1) if k + 1 < len(doc) else None
+    if k < n and words[k] in POSSESSIVE:
+        owned = state.cluster_at(k + 1) if k + 1 < n else None
         if owned is not None and owned.type in ("ORG", "NEWS_AGENCY"):
             return owned, _after_cluster(doc, state, k + 1, owned)
     return cluster, k
@@ -233,15 +243,12 @@ def _last_org_named(state: DocState, noun: str, *, before: int) -> Cluster | Non
 
 def _after_cluster(doc: DocView, state: DocState, j: int, cluster: Cluster) -> int:
     """End of the mention of ``cluster`` starting at j, with a bracketed acronym of it: ``X (XO)``."""
+    words = doc.words
+    n = len(words)
     k = j
-    while k < len(doc) and state.cluster_at(k) is cluster:
+    while k < n and state.cluster_at(k) is cluster:
         k += 1
-    if (
-        k + 2 < len(doc)
-        and doc[k].text == "("
-        and state.cluster_at(k + 1) is cluster
-        and doc[k + 2].text == ")"
-    ):
+    if k + 2 < n and words[k] == "(" and state.cluster_at(k + 1) is cluster and words[k + 2] == ")":
         k += 3
     return k
 
@@ -249,7 +256,7 @@ def _after_cluster(doc: DocView, state: DocState, j: int, cluster: Cluster) -> i
 def _org_before(doc: DocView, start: int, state: DocState) -> tuple[Cluster | None, int]:
     """``ISIPO Head``, ``ISIPO's Previous Head``, ``Sistan-Baluchestan Governor``."""
     j = start - 1
-    if j >= 0 and doc[j].text in POSSESSIVE:
+    if j >= 0 and doc.words[j] in POSSESSIVE:
         j -= 1
     if j < 0:
         return None, start
@@ -265,16 +272,17 @@ def _org_before(doc: DocView, start: int, state: DocState) -> tuple[Cluster | No
 def _capitalised_run(doc: DocView, state: DocState, i: int, lexicon: Lexicon) -> int:
     """End of the capitalised words from i (with list commas and 'and'), stopping at a post word
     or a named entity (``Minister of Industry, Mine and Trade Reza Fatemi Amin``)."""
+    words, lower = doc.words, doc.lower
+    n = len(words)
     j = i
-    while j < len(doc) and (
-        doc[j].text[:1].isupper()
-        or (doc[j].lower_ in ("and", ",") and j + 1 < len(doc) and doc[j + 1].text[:1].isupper())
+    while j < n and (
+        words[j][:1].isupper() or (lower[j] in ("and", ",") and j + 1 < n and words[j + 1][:1].isupper())
     ):
-        if lexicon.is_title_word(doc[j].lower_) or doc[j].lower_ in lexicon.title_modifiers:
+        if lexicon.is_title_word(lower[j]) or lower[j] in lexicon.title_modifiers:
             break
         if state.cluster_at(j) is not None:
             break
         j += 1
-    while j > i and doc[j - 1].lower_ in ("and", ","):
+    while j > i and lower[j - 1] in ("and", ","):
         j -= 1
     return j

@@ -15,8 +15,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicon import Lexicon, load_lexicon
-from ..state import Candidate, state_of, view_of
-from ..text import DocView, clean_name
+from ..state import Candidate, DocState, state_of
+from ..text import DocView, clean_name, indexes_of
 
 
 def possessive_free(name: str) -> str:
@@ -90,58 +90,59 @@ class AcronymFinder:
         return None
 
     def __call__(self, doc: Doc) -> Doc:
-        self._run(view_of(doc))
+        state = state_of(doc)
+        self._run(state.view_of(doc), state)
         return doc
 
-    def _run(self, doc: DocView) -> None:
-        state = state_of(doc)
+    def _run(self, doc: DocView, state: DocState) -> None:
+        words, lower = doc.words, doc.lower
         defined: dict[str, tuple[str, str]] = {}
-        for i, token in enumerate(doc):
-            if not (0 < i < len(doc) - 1 and doc[i - 1].text == "(" and doc[i + 1].text == ")"):
+        for bracket in indexes_of(words, "("):
+            i = bracket + 1
+            if not (i < len(words) - 1 and words[i + 1] == ")"):
                 continue
-            if not ACRONYM.match(token.text) or sum(c.isupper() for c in token.text) < 2:
+            acronym = words[i]
+            if not ACRONYM.match(acronym) or sum(c.isupper() for c in acronym) < 2:
                 continue
-            window_start = max(0, i - 1 - min(len(token.text) + 5, 2 * len(token.text)))
-            window = doc[window_start : i - 1]
-            words = [t.text for t in window]
-            offset = long_form_start(words, token.text)
+            window_start = max(0, bracket - min(len(acronym) + 5, 2 * len(acronym)))
+            offset = long_form_start(words[window_start:bracket], acronym)
             if offset is None:
                 continue
-            long_span = doc[window_start + offset : i - 1]
-            while len(long_span) and long_span[0].lower_ in ("the", "of", "and"):
-                long_span = long_span[1:]
-            if not len(long_span) or not long_span[0].text[:1].isupper():
+            start = window_start + offset
+            while start < bracket and lower[start] in ("the", "of", "and"):
+                start += 1
+            if start >= bracket or not words[start][:1].isupper():
                 continue
-            long_form = possessive_free(clean_name(long_span.text))
+            long_form = possessive_free(clean_name(doc.span_text(start, bracket)))
             etype = self.entity_type(long_form)
             if etype is None:
                 continue
-            defined[token.text] = (long_form, etype)
+            defined[acronym] = (long_form, etype)
             state.add(
                 Candidate(
-                    long_span.start,
-                    long_span.end,
+                    start,
+                    bracket,
                     etype,
                     "acronym_long_form",
                     priority=85,
                     canonical=long_form,
-                    aliases=(token.text,),
+                    aliases=(acronym,),
                 )
             )
         if not defined:
             return
-        for token in doc:
-            if token.text in defined:
-                long_form, etype = defined[token.text]
+        for i, word in enumerate(words):
+            if word in defined:
+                long_form, etype = defined[word]
                 state.add(
                     Candidate(
-                        token.i,
-                        token.i + 1,
+                        i,
+                        i + 1,
                         etype,
                         "acronym",
                         priority=85,
                         canonical=long_form,
-                        aliases=(token.text,),
+                        aliases=(word,),
                     )
                 )
         return

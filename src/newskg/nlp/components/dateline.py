@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..gazetteers import load_gazetteer
-from ..state import Candidate, state_of, view_of
+from ..state import Candidate, state_of
 
 DATELINE = re.compile(
     r"\A\s*(?P<place>[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+)*"
@@ -25,10 +25,10 @@ class DatelineFinder:
     """Marks the dateline place as a GPE and a bracketed agency as a news agency."""
 
     def __call__(self, doc: Doc) -> Doc:
-        match = DATELINE.match(view_of(doc).text)
+        state = state_of(doc)
+        match = DATELINE.match(state.view_of(doc).text)
         if not match:
             return doc
-        state = state_of(doc)
         gazetteer = load_gazetteer()
         span = doc.char_span(*match.span("place"), alignment_mode="contract")
         if span is not None and len(span):

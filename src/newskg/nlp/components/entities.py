@@ -21,6 +21,7 @@ class EntityResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         state = state_of(doc)
+        view = state.view_of(doc)
         chosen: list[Candidate] = []
         used: set[int] = set()
         for cand in sorted(state.candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
@@ -30,24 +31,27 @@ class EntityResolver:
                 used |= tokens
         chosen.sort(key=lambda c: c.start)
         clusters: dict[tuple[str, str], Cluster] = {}
+        offsets: dict[tuple[str, str], list[tuple[int, int]]] = {}
         for cand in chosen:
-            canonical = cand.canonical or doc[cand.start : cand.end].text
+            canonical = cand.canonical or view.span_text(cand.start, cand.end)
             key = (TYPE_GROUP.get(cand.type, cand.type), name_key(canonical))
-            span = Span(doc, cand.start, cand.end, label=cand.type, kb_id=canonical)
             cluster = clusters.get(key)
             if cluster is None:
                 cluster = clusters[key] = Cluster(
                     canonical, cand.type, [], kind=cand.kind, aliases=cand.aliases
                 )
+                offsets[key] = []
             elif cand.type == "NEWS_AGENCY":
                 cluster.type = "NEWS_AGENCY"
-            cluster.spans.append(span)
+            offsets[key].append((cand.start, cand.end))
             cluster.rules.append(cand.rule)
             cluster.kind = cluster.kind or cand.kind
             cluster.aliases = tuple(dict.fromkeys(cluster.aliases + cand.aliases))
-        for cluster in clusters.values():
+        # Spans are made once the cluster's type is settled: they carry it as their label.
+        for key, cluster in clusters.items():
             cluster.spans = [
-                Span(doc, s.start, s.end, label=cluster.type, kb_id=cluster.canonical) for s in cluster.spans
+                Span(doc, start, end, label=cluster.type, kb_id=cluster.canonical)
+                for start, end in offsets[key]
             ]
         doc.set_ents(
             sorted((s for c in clusters.values() for s in c.spans), key=lambda s: s.start), default="outside"

@@ -15,7 +15,8 @@ from spacy.tokens import Doc
 
 from ..gazetteers import Agency, Place, load_gazetteer
 from ..lexicon import load_lexicon
-from ..state import Candidate, state_of, view_of
+from ..state import Candidate, state_of
+from ..text import DocView
 
 AGENCY_CUE_AFTER = re.compile(
     r"\A\W{0,3}(?:news agency|reported|reports|quoted|cited|said|says|website|news)", re.I
@@ -43,15 +44,17 @@ class GazetteerMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         state = state_of(doc)
-        text = view_of(doc).text
+        view = state.view_of(doc)
+        text = view.text
         for _, start, end in self.matcher(doc):
-            if _glued(doc, start, end):
+            if _glued(view, start, end):
                 continue
-            surface = doc[start:end].text
+            surface = view.span_text(start, end)
             agency = self.agencies.get(surface)
             if agency is not None:
-                before = text[max(0, doc[start].idx - 20) : doc[start].idx]
-                after = text[doc[end - 1].idx + len(doc[end - 1]) : doc[end - 1].idx + len(doc[end - 1]) + 20]
+                start_char, end_char = view.starts[start], view.ends[end - 1]
+                before = text[max(0, start_char - 20) : start_char]
+                after = text[end_char : end_char + 20]
                 if (
                     not agency.needs_context
                     or AGENCY_CUE_AFTER.match(after)
@@ -70,10 +73,10 @@ class GazetteerMatcher:
                     )
                     continue
             places = self.places.get(surface)
-            if places and all(p.kind == "city" for p in places) and self._starts_a_name(doc, end):
+            if places and all(p.kind == "city" for p in places) and self._starts_a_name(view, end):
                 continue  # "Ahmad Rezaei": a city name that begins a personal name
             if places:
-                place, end = self._choose_place(doc, start, end, places)
+                place, end = self._choose_place(view, end, places)
                 state.add(
                     Candidate(
                         start,
@@ -87,22 +90,22 @@ class GazetteerMatcher:
                 )
         return doc
 
-    def _starts_a_name(self, doc: Doc, end: int) -> bool:
-        if end >= len(doc):
+    def _starts_a_name(self, view: DocView, end: int) -> bool:
+        if end >= len(view):
             return False
-        nxt = doc[end]
-        if not (nxt.is_alpha and nxt.is_title) or nxt.text in self.places or nxt.text in self.agencies:
+        word, lower = view.words[end], view.lower[end]
+        if not (word.isalpha() and word.istitle()) or word in self.places or word in self.agencies:
             return False
         return (
-            nxt.lower_ not in self.lexicon.head_titles
-            and nxt.lower_ not in self.lexicon.other_titles
-            and nxt.text not in ("Province", "City", "County", "Airport", "Port")
+            lower not in self.lexicon.head_titles
+            and lower not in self.lexicon.other_titles
+            and word not in ("Province", "City", "County", "Airport", "Port")
         )
 
     @staticmethod
-    def _choose_place(doc: Doc, start: int, end: int, places: list[Place]) -> tuple[Place, int]:
+    def _choose_place(view: DocView, end: int, places: list[Place]) -> tuple[Place, int]:
         """A country first; a province over a city of the same name (datelines name cities)."""
-        follows_province = end < len(doc) and doc[end].lower_ == "province"
+        follows_province = end < len(view) and view.lower[end] == "province"
         provinces = [p for p in places if p.kind == "province"]
         if provinces and follows_province:
             return provinces[0], end + 1
@@ -114,20 +117,16 @@ class GazetteerMatcher:
         return places[0], end
 
 
-def _glued(doc: Doc, start: int, end: int) -> bool:
+def _glued(view: DocView, start: int, end: int) -> bool:
     """A match that is only part of a hyphenated word (``Ahmad`` in ``Ali-Ahmad``) is no place name."""
-    before = (
-        start >= 2
-        and doc[start - 1].text == "-"
-        and doc[start - 2].whitespace_ == ""
-        and doc[start - 1].whitespace_ == ""
-    )
+    words, spaces = view.words, view.spaces
+    before = start >= 2 and words[start - 1] == "-" and not spaces[start - 2] and not spaces[start - 1]
     after = (
-        end + 1 < len(doc)
-        and doc[end].text == "-"
-        and doc[end - 1].whitespace_ == ""
-        and doc[end].whitespace_ == ""
-        and doc[end + 1].text[:1].isalpha()
+        end + 1 < len(words)
+        and words[end] == "-"
+        and not spaces[end - 1]
+        and not spaces[end]
+        and words[end + 1][:1].isalpha()
     )
     return before or after
 

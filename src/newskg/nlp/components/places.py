@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..gazetteers import Gazetteer, load_gazetteer
-from ..state import Cluster, LinkFact, state_of, view_of
+from ..state import Cluster, DocState, LinkFact, state_of
 from ..text import DocView
 
 CREDIT_AFTER = re.compile(
@@ -29,11 +29,11 @@ class PlaceLinker:
         self.gazetteer = gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
-        self._run(view_of(doc))
+        state = state_of(doc)
+        self._run(state.view_of(doc), state)
         return doc
 
-    def _run(self, doc: DocView) -> None:
-        state = state_of(doc)
+    def _run(self, doc: DocView, state: DocState) -> None:
         by_name = {c.canonical: c for c in state.clusters}
         text = doc.text
         for cluster in state.clusters:

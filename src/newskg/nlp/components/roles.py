@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from ..gazetteers import Gazetteer, load_gazetteer
 from ..lexicon import Lexicon, load_lexicon
-from ..state import Cluster, DocState, RoleFact, state_of, view_of
+from ..state import Cluster, DocState, RoleFact, state_of
 from ..text import DocView
 from ..titles import TitlePhrase, find_title_phrases
 
@@ -30,11 +30,11 @@ class RoleFinder:
         self.speech_first_words = {cue.split()[0] for cue in lexicon.speech_verbs} | {"saying"}
 
     def __call__(self, doc: Doc) -> Doc:
-        self._run(view_of(doc))
+        state = state_of(doc)
+        self._run(state.view_of(doc), state)
         return doc
 
-    def _run(self, doc: DocView) -> None:
-        state = state_of(doc)
+    def _run(self, doc: DocView, state: DocState) -> None:
         ministries = {c.canonical: c for c in state.clusters if c.type == "ORG"}
         phrases = find_title_phrases(doc, state, self.lexicon, self.gazetteer)
         found: dict[int, tuple[Cluster | None, str]] = {}
@@ -53,7 +53,7 @@ class RoleFinder:
                 person is None
                 and following is not None
                 and following.start == phrase.end + 1
-                and doc[phrase.end].lower_ == "and"
+                and doc.lower[phrase.end] == "and"
             ):
                 person, rule = found[index + 1]
             found[index] = (person, rule)
@@ -67,14 +67,14 @@ class RoleFinder:
                 org = Cluster(phrase.ministry, "ORG", [], rules=["ministry_table"])
             if org is None:
                 continue
-            title = doc[phrase.title_start : phrase.title_end].text
+            title = doc.span_text(phrase.title_start, phrase.title_end)
             role = phrase.role
             if org.type in ("ORG", "NEWS_AGENCY") and role.endswith("governor"):
                 role = role[: -len("governor")] + "head"  # the governor of a bank heads it
-            start = doc[phrase.start].idx
-            end = doc[phrase.end - 1].idx + len(doc[phrase.end - 1])
+            start = doc.starts[phrase.start]
+            end = doc.ends[phrase.end - 1]
             near = min(person.spans, key=lambda s: abs(s.start - phrase.start))
-            if state.sentence(doc, near.start).start == state.sentence(doc, phrase.start).start:
+            if doc.sentence(near.start).start == doc.sentence(phrase.start).start:
                 start, end = min(start, near.start_char), max(end, near.end_char)
             state.roles.append(RoleFact(person, role, org, title, start, end, rule=rule))
         return
@@ -99,7 +99,7 @@ class RoleFinder:
         after = state.cluster_at(phrase.end) if phrase.end < len(doc) else None
         if after is not None and after.type == "PERSON":
             return after, "title_before_name"
-        if phrase.end + 1 < len(doc) and doc[phrase.end].text == ",":
+        if phrase.end + 1 < len(doc) and doc.words[phrase.end] == ",":
             apposed = state.cluster_at(phrase.end + 1)
             if apposed is not None and apposed.type == "PERSON":
                 return apposed, "title_then_apposed_name"
@@ -110,26 +110,27 @@ class RoleFinder:
 
     def _apposition(self, doc: DocView, state: DocState, phrase: TitlePhrase) -> Cluster | None:
         j = phrase.start - 1
-        while j >= 0 and doc[j].lower_ in APPOSITION_WORDS:
+        while j >= 0 and doc.lower[j] in APPOSITION_WORDS:
             j -= 1
-        if j < 1 or doc[j].text != ",":
+        if j < 1 or doc.words[j] != ",":
             return None
         cluster = state.cluster_at(j - 1)
         return cluster if cluster is not None and cluster.type == "PERSON" else None
 
     def _is_subject(self, doc: DocView, phrase: TitlePhrase) -> bool:
+        lower = doc.lower
         j = phrase.end
-        while j < len(doc) and doc[j].lower_ in self.adverbs:
+        while j < len(lower) and lower[j] in self.adverbs:
             j += 1
-        if j < len(doc) and doc[j].lower_ in self.speech_first_words:
+        if j < len(lower) and lower[j] in self.speech_first_words:
             return True
-        return phrase.start > 0 and doc[phrase.start - 1].lower_ == "quoting"
+        return phrase.start > 0 and lower[phrase.start - 1] == "quoting"
 
     @staticmethod
     def _next_person(doc: DocView, state: DocState, after: int) -> Cluster | None:
         sentence_ends = 0
         for k in range(after, len(doc)):
-            if doc[k].is_sent_start and k > after:
+            if doc.sent_starts[k] and k > after:
                 sentence_ends += 1
                 if sentence_ends > 2:
                     return None

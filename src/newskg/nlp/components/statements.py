@@ -13,8 +13,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lexicon import Lexicon, load_lexicon
-from ..state import Cluster, DocState, StatementFact, state_of, view_of
-from ..text import DocView, in_regions, quoted_regions
+from ..state import Cluster, DocState, StatementFact, state_of
+from ..text import DocView, Sentence, in_regions, quoted_regions
 
 PASSIVE = {"was", "were", "been", "be", "is", "are", "being", "the", "a", "an", "this", "aforesaid"}
 PARTICIPLE_SUFFIX = "ing"
@@ -28,13 +28,17 @@ class StatementFinder:
         self.adverbs = lexicon.cue_adverbs
         self.cues = lexicon.speech_verbs
         self.anaphors = [tuple(a.split()) for a in lexicon.speaker_anaphors]
+        # A cue starts with a one-word cue, "according" or the part of a longer cue before a space.
+        self.cue_starts = {"according", *self.cues} | {
+            cue[:k] for cue in self.cues for k, c in enumerate(cue) if c == " "
+        }
 
     def __call__(self, doc: Doc) -> Doc:
-        self._run(view_of(doc))
+        state = state_of(doc)
+        self._run(state.view_of(doc), state)
         return doc
 
-    def _run(self, doc: DocView) -> None:
-        state = state_of(doc)
+    def _run(self, doc: DocView, state: DocState) -> None:
         quotes = quoted_regions(doc.text)
         persons = sorted(
             (
@@ -49,12 +53,16 @@ class StatementFinder:
         last_speaker: Cluster | None = None
         last_sentence_start = -1
         i = 0
-        while i < len(doc):
+        cue_starts = self.cue_starts
+        for k in [k for k, lower in enumerate(doc.lower) if lower in cue_starts]:
+            if k < i:
+                continue  # inside the cue before
+            i = k
             cue, cue_end = self._cue_at(doc, i)
-            if cue is None or in_regions(doc[i].idx, quotes):
+            if cue is None or in_regions(doc.starts[i], quotes):
                 i += 1
                 continue
-            sentence = state.sentence(doc, i)
+            sentence = doc.sentence(i)
             if sentence.start != last_sentence_start:
                 sentence_speaker = None
                 last_sentence_start = sentence.start
@@ -64,7 +72,7 @@ class StatementFinder:
                 state.statements.append(
                     StatementFact(
                         speaker,
-                        doc[i:cue_end].text,
+                        doc.span_text(i, cue_end),
                         content,
                         sentence.start_char,
                         sentence.end_char,
@@ -76,23 +84,25 @@ class StatementFinder:
         return
 
     def _cue_at(self, doc: DocView, i: int) -> tuple[str | None, int]:
-        lower = doc[i].lower_
-        if lower == "according" and i + 1 < len(doc) and doc[i + 1].lower_ == "to":
+        lowers = doc.lower
+        n = len(lowers)
+        lower = lowers[i]
+        if lower == "according" and i + 1 < n and lowers[i + 1] == "to":
             return "according to", i + 2
-        if i + 1 < len(doc) and f"{lower} {doc[i + 1].lower_}" in self.cues:
-            return f"{lower} {doc[i + 1].lower_}", i + 2
+        if i + 1 < n and f"{lower} {lowers[i + 1]}" in self.cues:
+            return f"{lower} {lowers[i + 1]}", i + 2
         if lower not in self.cues:
             return None, i + 1
         needs = self.lexicon.speech_verbs_need_object.get(lower)
-        if needs is not None and (i + 1 >= len(doc) or doc[i + 1].lower_ not in needs):
+        if needs is not None and (i + 1 >= n or lowers[i + 1] not in needs):
             return None, i + 1
-        if i > 0 and doc[i - 1].lower_ in PASSIVE:
+        if i > 0 and lowers[i - 1] in PASSIVE:
             return None, i + 1
         if (
             lower == "said"
-            and i + 1 < len(doc)
-            and doc[i + 1].text[:1].isalpha()
-            and doc[i + 1].lower_ in ("units", "plan", "period", "program", "issue")
+            and i + 1 < n
+            and doc.words[i + 1][:1].isalpha()
+            and lowers[i + 1] in ("units", "plan", "period", "program", "issue")
         ):
             return None, i + 1
         return lower, i + 1
@@ -108,12 +118,13 @@ class StatementFinder:
         sentence_speaker: Cluster | None,
         last_speaker: Cluster | None,
     ) -> Cluster | None:
+        words, lower, sent_starts = doc.words, doc.lower, doc.sent_starts
         if cue == "according to":
             return self._named_after(doc, state, cue_end, persons)
-        if cue.endswith(PARTICIPLE_SUFFIX) and doc[i - 1].lower_ == "as" if i > 0 else False:
-            return self._bound_title_before(doc, state, i) or self._last_person(persons, i)
+        if cue.endswith(PARTICIPLE_SUFFIX) and lower[i - 1] == "as" if i > 0 else False:
+            return self._bound_title_before(state, i) or self._last_person(state, persons, i)
         j = i - 1
-        while j >= 0 and doc[j].lower_ in self.adverbs:
+        while j >= 0 and lower[j] in self.adverbs:
             j -= 1
         if j < 0:
             return sentence_speaker or last_speaker if cue.endswith(PARTICIPLE_SUFFIX) else None
@@ -123,7 +134,7 @@ class StatementFinder:
         cluster = state.cluster_at(j)
         if cluster is not None and cluster.type in ("PERSON", "ORG"):
             return cluster
-        if doc[j].text == ",":
+        if words[j] == ",":
             named = state.cluster_at(j - 1) if j > 0 else None
             if named is not None and named.type == "PERSON":  # "The spokesman of X, Ahmad Rezaei, said"
                 return named
@@ -133,16 +144,14 @@ class StatementFinder:
         anaphor = self._anaphor_ending_at(doc, j)
         if anaphor is not None:
             if anaphor[0] in ("a", "an"):
-                return self._next_person(persons, i) or self._last_person(persons, i)
-            return self._last_person(persons, i)
-        if doc[j].lower_ == "and" and sentence_speaker is not None:
+                return self._next_person(state, persons, i) or self._last_person(state, persons, i)
+            return self._last_person(state, persons, i)
+        if lower[j] == "and" and sentence_speaker is not None:
             return sentence_speaker
-        if cue.endswith(PARTICIPLE_SUFFIX) and (
-            doc[j].text in ",(" or doc[j].is_sent_start or doc[i].is_sent_start
-        ):
-            if doc[i].is_sent_start and not self._introduces_speech(doc, cue_end):
+        if cue.endswith(PARTICIPLE_SUFFIX) and (words[j] in ",(" or sent_starts[j] or sent_starts[i]):
+            if sent_starts[i] and not self._introduces_speech(doc, cue_end):
                 return None  # "Underlining the importance of ..." is an adjunct, not a report
-            if doc[i].is_sent_start:
+            if sent_starts[i]:
                 return self._subject_later(doc, state, i, persons) or last_speaker
             return sentence_speaker or last_speaker
         return None
@@ -150,6 +159,7 @@ class StatementFinder:
     @staticmethod
     def _before_apposition(doc: DocView, state: DocState, comma: int) -> Cluster | None:
         """``Ali Rasoulian, the deputy head of X for Y affairs, said``: the name before the apposition."""
+        words = doc.words
         budget = 15  # words of the apposition, not counting those inside names
         for k in range(comma - 1, max(-1, comma - 60), -1):
             inside_name = state.cluster_at(k) is not None
@@ -157,11 +167,11 @@ class StatementFinder:
                 budget -= 1
                 if budget < 0:
                     return None
-            if doc[k].text in ".;\n" or (
-                doc[k].is_sent_start and k != comma - 1 and doc[k].text[:1].isupper() and not inside_name
+            if words[k] in ".;\n" or (
+                doc.sent_starts[k] and k != comma - 1 and words[k][:1].isupper() and not inside_name
             ):
                 return None
-            if doc[k].text == "," and not inside_name:
+            if words[k] == "," and not inside_name:
                 cluster = state.cluster_at(k - 1) if k > 0 else None
                 return cluster if cluster is not None and cluster.type == "PERSON" else None
         return None
@@ -169,23 +179,24 @@ class StatementFinder:
     @staticmethod
     def _introduces_speech(doc: DocView, k: int) -> bool:
         """A participle that reports speech takes a 'that' clause or a quotation."""
-        return k < len(doc) and (doc[k].lower_ == "that" or doc[k].text in '"“:,')
+        return k < len(doc) and (doc.lower[k] == "that" or doc.words[k] in '"“:,')
 
     def _named_after(self, doc: DocView, state: DocState, k: int, persons: list[Span]) -> Cluster | None:
         cluster = state.cluster_at(k) if k < len(doc) else None
         if cluster is not None and cluster.type == "PERSON":
             return cluster
         for (start, end), person in state.title_bindings.items():
-            if start <= k < end or (k < len(doc) and doc[k].lower_ == "the" and start == k + 1):
+            if start <= k < end or (k < len(doc) and doc.lower[k] == "the" and start == k + 1):
                 return person
         anaphor = self._anaphor_starting_at(doc, k)
         if anaphor is not None:
             if anaphor[0] in ("a", "an"):
-                return self._next_person(persons, k) or self._last_person(persons, k)
-            return self._last_person(persons, k)
+                return self._next_person(state, persons, k) or self._last_person(state, persons, k)
+            return self._last_person(state, persons, k)
         return None
 
-    def _bound_title_before(self, doc: DocView, state: DocState, i: int) -> Cluster | None:
+    @staticmethod
+    def _bound_title_before(state: DocState, i: int) -> Cluster | None:
         best = None
         for (_start, end), person in state.title_bindings.items():
             if end <= i and (best is None or end > best[0]):
@@ -202,19 +213,19 @@ class StatementFinder:
     def _anaphor_ending_at(self, doc: DocView, j: int) -> tuple[str, ...] | None:
         for words in self.anaphors:
             n = len(words)
-            if j - n + 1 >= 0 and tuple(t.lower_ for t in doc[j - n + 1 : j + 1]) == words:
+            if j - n + 1 >= 0 and tuple(doc.lower[j - n + 1 : j + 1]) == words:
                 return words
         return None
 
     def _anaphor_starting_at(self, doc: DocView, k: int) -> tuple[str, ...] | None:
         for words in self.anaphors:
-            if tuple(t.lower_ for t in doc[k : k + len(words)]) == words:
+            if tuple(doc.lower[k : k + len(words)]) == words:
                 return words
         return None
 
     def _subject_later(self, doc: DocView, state: DocState, i: int, persons: list[Span]) -> Cluster | None:
         """``Saying that ..., the official said``: the subject of the main clause."""
-        sentence = state.sentence(doc, i)
+        sentence = doc.sentence(i)
         for k in range(i + 1, sentence.end):
             cue, _ = self._cue_at(doc, k)
             if cue is not None and not cue.endswith(PARTICIPLE_SUFFIX):
@@ -222,28 +233,23 @@ class StatementFinder:
         return None
 
     @staticmethod
-    def _last_person(persons: list[Span], i: int) -> Cluster | None:
+    def _last_person(state: DocState, persons: list[Span], i: int) -> Cluster | None:
         before = [s for s in persons if s.end <= i]
-        return _cluster_of(before[-1]) if before else None
+        return state.cluster_at(before[-1].start) if before else None
 
     @staticmethod
-    def _next_person(persons: list[Span], i: int) -> Cluster | None:
+    def _next_person(state: DocState, persons: list[Span], i: int) -> Cluster | None:
         after = [s for s in persons if s.start >= i]
-        return _cluster_of(after[0]) if after else None
+        return state.cluster_at(after[0].start) if after else None
 
     @staticmethod
-    def _content(doc: DocView, i: int, cue_end: int, sentence: Span) -> str:
-        after = doc[cue_end : sentence.end].text.strip(" ,:")
-        before = doc[sentence.start : i].text.strip(" ,")
+    def _content(doc: DocView, i: int, cue_end: int, sentence: Sentence) -> str:
+        after = doc.span_text(cue_end, sentence.end).strip(" ,:")
+        before = doc.span_text(sentence.start, i).strip(" ,")
         text = after if len(after) >= len(before) else before
         if text.lower().startswith("that "):
             text = text[5:]
         return text
-
-
-def _cluster_of(span: Span) -> Cluster | None:
-    state = state_of(span.doc)
-    return state.cluster_at(span.start)
 
 
 @Language.factory("newskg_statements", assigns=["doc._.newskg"], requires=["doc.ents"])

@@ -12,14 +12,15 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
 from ..lexicon import Lexicon, load_lexicon
 from ..periods import find_period
-from ..state import Cluster, DocState, StatisticFact, state_of, view_of
-from ..text import DocView
+from ..state import Cluster, DocState, StatisticFact, state_of
+from ..text import DocView, Sentence
 
 NUMBER = re.compile(r"\A\d{1,3}(?:,\d{3})+(?:\.\d+)?\Z|\A\d+(?:\.\d+)?\Z")
+YEAR = re.compile(r"(?:19|20)\d\d")
 STOP_WHAT = {
     "of",
     "in",
@@ -62,31 +63,37 @@ class StatisticFinder:
         self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        self._run(view_of(doc))
+        state = state_of(doc)
+        self._run(state.view_of(doc), state)
         return doc
 
-    def _run(self, doc: DocView) -> None:
-        state = state_of(doc)
+    def _run(self, doc: DocView, state: DocState) -> None:
+        words, spaces = doc.words, doc.spaces
+        n = len(words)
         seen: set[tuple[float, str]] = set()
         i = 0
-        while i < len(doc):
-            token = doc[i]
-            if not NUMBER.match(token.text) or self._is_excluded(doc, i):
+        # A figure is a token that starts with a digit.
+        for k in [k for k, word in enumerate(words) if word[:1].isdigit()]:
+            if k < i:
+                continue  # inside the phrase of the figure before
+            i = k
+            word = words[i]
+            if not NUMBER.match(word) or self._is_excluded(doc, i):
                 i += 1
                 continue
             start = i
-            value_text = token.text
+            value_text = word
             end = i + 1
             if (
-                end + 1 < len(doc)
-                and doc[end].text in "-–"
-                and NUMBER.match(doc[end + 1].text)
-                and doc[end].whitespace_ == ""
-                and token.whitespace_ == ""
+                end + 1 < n
+                and words[end] in "-–"
+                and NUMBER.match(words[end + 1])
+                and not spaces[end]
+                and not spaces[i]
             ):
-                value_text = doc[start : end + 2].text
+                value_text = doc.span_text(start, end + 2)
                 end += 2
-            value = float(token.text.replace(",", ""))
+            value = float(word.replace(",", ""))
             unit, scale, what, end = self._unit(doc, start, end)
             if unit == "time":
                 i = end
@@ -95,10 +102,8 @@ class StatisticFinder:
             repeated = key in seen or self._refers_back(doc, start)
             seen.add(key)
             if not repeated:
-                sentence = state.sentence(doc, start)
-                evidence_start = doc[max(sentence.start, start - 6)].idx
-                last = doc[min(end, sentence.end) - 1]
-                period = find_period(sentence, state.article_date)
+                sentence = doc.sentence(start)
+                period = find_period(doc.text[sentence.start_char : sentence.end_char], state.article_date)
                 state.statistics.append(
                     StatisticFact(
                         value,
@@ -106,8 +111,8 @@ class StatisticFinder:
                         scale,
                         unit,
                         what,
-                        evidence_start,
-                        last.idx + len(last),
+                        doc.starts[max(sentence.start, start - 6)],
+                        doc.ends[min(end, sentence.end) - 1],
                         rule="figure",
                         about=self._about(doc, state, start, sentence),
                         period_label=period.label if period else None,
@@ -120,121 +125,133 @@ class StatisticFinder:
 
     def _refers_back(self, doc: DocView, start: int) -> bool:
         """``the mentioned 2000 units``, ``these 50 units``: a figure already reported."""
-        if start == 0 or doc[start - 1].lower_ not in self.lexicon.repeat_markers:
+        lower = doc.lower
+        if start == 0 or lower[start - 1] not in self.lexicon.repeat_markers:
             return False
-        return doc[start - 1].lower_ != "said" or (start > 1 and doc[start - 2].lower_ == "the")
+        return lower[start - 1] != "said" or (start > 1 and lower[start - 2] == "the")
 
     def _is_excluded(self, doc: DocView, i: int) -> bool:
-        token = doc[i]
-        prev = doc[i - 1] if i > 0 else None
-        nxt = doc[i + 1] if i + 1 < len(doc) else None
-        if token.whitespace_ == "" and nxt is not None and nxt.text[:1].isalpha():
+        words, spaces, sent_starts = doc.words, doc.spaces, doc.sent_starts
+        months = self.lexicon.months
+        word = words[i]
+        prev = words[i - 1] if i > 0 else None
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if not spaces[i] and nxt is not None and nxt[:1].isalpha():
             return True  # 4th, 2020s, 5G
-        if prev is not None and prev.whitespace_ == "" and prev.text[-1:].isalpha():
+        if prev is not None and not spaces[i - 1] and prev[-1:].isalpha():
             return True  # codes: IRN83231918
-        if prev is not None and (
-            prev.text in self.lexicon.months or prev.text.rstrip(".") in self.lexicon.months
-        ):
+        if prev is not None and (prev in months or prev.rstrip(".") in months):
             return True  # March 20, Feb. 21
-        if nxt is not None and nxt.text in self.lexicon.months:
+        if nxt is not None and nxt in months:
             return True  # 20 March
-        if re.fullmatch(r"(?:19|20)\d\d", token.text) and (
-            not self._counts_things(doc, i) or (prev is not None and prev.is_title and not prev.is_sent_start)
+        if YEAR.fullmatch(word) and (
+            not self._counts_things(doc, i)
+            or (prev is not None and prev.istitle() and not sent_starts[i - 1])
         ):
             return True  # years, and years in names: "Iran Expo 2024 exhibition"
         if (
             prev is not None
-            and prev.text in "-–"
+            and prev in "-–"
             and i >= 2
-            and (doc[i - 2].text in self.lexicon.months or NUMBER.match(doc[i - 2].text))
+            and (words[i - 2] in months or NUMBER.match(words[i - 2]))
         ):
             return True  # second half of a date range or number range
         if (
             prev is not None
-            and prev.text == ","
+            and prev == ","
             and i >= 2
-            and NUMBER.match(doc[i - 2].text)
+            and NUMBER.match(words[i - 2])
             and i >= 3
-            and doc[i - 3].text.rstrip(".") in self.lexicon.months
+            and words[i - 3].rstrip(".") in months
         ):
             return True  # March 19, 2021
-        if prev is not None and nxt is not None and prev.is_title and nxt.is_title and not prev.is_sent_start:
+        if (
+            prev is not None
+            and nxt is not None
+            and prev.istitle()
+            and nxt.istitle()
+            and not sent_starts[i - 1]
+        ):
             return True  # part of a name or version: "Attribution 4.0 International"
         return self._is_bracketed_conversion(doc, i)
 
     def _counts_things(self, doc: DocView, i: int) -> bool:
-        nxt = doc[i + 1] if i + 1 < len(doc) else None
-        return nxt is not None and nxt.is_alpha and nxt.lower_ not in STOP_WHAT and not nxt.text[:1].isupper()
+        if i + 1 >= len(doc.words):
+            return False
+        nxt = doc.words[i + 1]
+        return nxt.isalpha() and doc.lower[i + 1] not in STOP_WHAT and not nxt[:1].isupper()
 
     @staticmethod
     def _is_bracketed_conversion(doc: DocView, i: int) -> bool:
+        words = doc.words
         j = i - 1
-        while j >= 0 and j > i - 4 and doc[j].text != "(":
+        while j >= 0 and j > i - 4 and words[j] != "(":
             j -= 1
-        if j < 1 or doc[j].text != "(":
+        if j < 1 or words[j] != "(":
             return False
-        return any(NUMBER.match(t.text) for t in doc[max(0, j - 4) : j])
+        return any(NUMBER.match(word) for word in words[max(0, j - 4) : j])
 
     def _unit(self, doc: DocView, start: int, end: int) -> tuple[str, int, str, int]:
         """Unit, scale, what is counted, and where the figure's phrase ends."""
+        words, lower = doc.words, doc.lower
+        units, time_units = self.lexicon.units, self.lexicon.time_units
+        n = len(words)
         unit = ""
         scale = 1
-        if start > 0 and doc[start - 1].text in self.lexicon.units:
-            unit = self.lexicon.units[doc[start - 1].text]  # $4.5
+        if start > 0 and words[start - 1] in units:
+            unit = units[words[start - 1]]  # $4.5
         j = end
-        if j < len(doc) and doc[j].lower_ in self.lexicon.scales:
-            scale = self.lexicon.scales[doc[j].lower_]
+        if j < n and lower[j] in self.lexicon.scales:
+            scale = self.lexicon.scales[lower[j]]
             j += 1
-        if j < len(doc):
-            two = f"{doc[j].lower_} {doc[j + 1].lower_}" if j + 1 < len(doc) else ""
-            if two in self.lexicon.units:
-                unit = self.lexicon.units[two]
+        if j < n:
+            two = f"{lower[j]} {lower[j + 1]}" if j + 1 < n else ""
+            if two in units:
+                unit = units[two]
                 j += 2
-            elif doc[j].lower_ in self.lexicon.units or doc[j].text in self.lexicon.units:
-                unit = self.lexicon.units.get(doc[j].lower_) or self.lexicon.units[doc[j].text]
+            elif lower[j] in units or words[j] in units:
+                unit = units.get(lower[j]) or units[words[j]]
                 j += 1
-            elif (
-                doc[j].lower_ in self.lexicon.time_units
-                or doc[j].lower_.rstrip("s") in self.lexicon.time_units
-            ):
+            elif lower[j] in time_units or lower[j].rstrip("s") in time_units:
                 return "time", 1, "", j + 1
-        what_tokens = self._noun_phrase(doc, j)
-        what = _words(doc, what_tokens)
+        what_end = self._noun_phrase_end(doc, j)
+        what = doc.span_text(j, what_end)
         if not unit:
-            unit = what_tokens[-1].lower_ if what_tokens else "count"
-            if unit in self.lexicon.time_units:
-                return "time", 1, "", j + len(what_tokens)
-        elif not what and j + 1 < len(doc) and doc[j].lower_ == "of":  # "2,000 hectares of land"
-            what = _words(doc, self._noun_phrase(doc, j + 1))
-        if what_tokens:
-            j = what_tokens[-1].i + 1
-        return unit, scale, what, j
+            unit = lower[what_end - 1] if what_end > j else "count"
+            if unit in time_units:
+                return "time", 1, "", what_end
+        elif not what and j + 1 < n and lower[j] == "of":  # "2,000 hectares of land"
+            what = doc.span_text(j + 1, self._noun_phrase_end(doc, j + 1))
+        return unit, scale, what, what_end
 
-    def _noun_phrase(self, doc: DocView, j: int) -> list[Token]:
-        """Up to five words after the figure, until a preposition or punctuation, and ending at the
-        first plural noun (``idle industrial units``, not ``companies took part``)."""
-        tokens: list[Token] = []
-        while j < len(doc) and sum(t.text != "-" for t in tokens) < 5:
-            token = doc[j]
-            coordinated = token.lower_ == "and" and tokens and j + 1 < len(doc) and doc[j + 1].is_lower
-            if not (token.is_alpha or token.text == "-") or (token.lower_ in STOP_WHAT and not coordinated):
+    def _noun_phrase_end(self, doc: DocView, j: int) -> int:
+        """End of up to five words from token j, until a preposition or punctuation, and ending at
+        the first plural noun (``idle industrial units``, not ``companies took part``)."""
+        words, lower = doc.words, doc.lower
+        n = len(words)
+        start = end = j
+        counted = 0  # words so far, hyphens not counted
+        while end < n and counted < 5:
+            word = words[end]
+            coordinated = lower[end] == "and" and end > start and end + 1 < n and words[end + 1].islower()
+            if not (word.isalpha() or word == "-") or (lower[end] in STOP_WHAT and not coordinated):
                 break  # "small and medium-sized enterprises" keeps its "and"
-            tokens.append(token)
-            j += 1
-            if _is_plural_noun(token.text) and not (j < len(doc) and doc[j].text == "-"):
+            counted += word != "-"
+            end += 1
+            if _is_plural_noun(word) and not (end < n and words[end] == "-"):
                 break
-        while tokens and (
-            tokens[-1].text == "-"
-            or (tokens[-1].lower_.endswith("ed") and len(tokens) > 1 and tokens[-1].lower_ not in ("needed",))
+        while end > start and (
+            words[end - 1] == "-"
+            or (lower[end - 1].endswith("ed") and end - start > 1 and lower[end - 1] not in ("needed",))
         ):
-            tokens.pop()
-        return tokens
+            end -= 1
+        return end
 
     @staticmethod
-    def _about(doc: DocView, state: DocState, start: int, sentence: Span) -> Cluster | None:
+    def _about(doc: DocView, state: DocState, start: int, sentence: Sentence) -> Cluster | None:
         """A place named by ``in X`` after the figure, else the organisation or place before it."""
         for k in range(start + 1, min(sentence.end, start + 12)):
-            if doc[k - 1].lower_ == "in":
+            if doc.lower[k - 1] == "in":
                 cluster = state.cluster_at(k)
                 if cluster is not None and cluster.type in ("GPE", "LOC"):
                     return cluster
@@ -243,11 +260,6 @@ class StatisticFinder:
             if cluster is not None and cluster.type in ("ORG", "GPE", "LOC"):
                 return cluster
         return None
-
-
-def _words(doc: DocView, tokens: list[Token]) -> str:
-    """The text of consecutive tokens as written (``medium-sized``, not ``medium - sized``)."""
-    return doc[tokens[0].i : tokens[-1].i + 1].text if tokens else ""
 
 
 def _is_plural_noun(word: str) -> bool:

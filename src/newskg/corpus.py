@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import glob
 import hashlib
+import os
 import pickle
 import sys
 import tempfile
@@ -37,7 +38,7 @@ from rdflib import Dataset, Graph
 from . import iris
 from .errors import InputError
 from .graph.article import article_graph, text_hash
-from .graph.build import build_dataset, known_entities, read_by_derivations, union_graph
+from .graph.build import build_dataset, derivation_triples, known_entities, union_graph
 from .graph.terms import NQuadsWriter
 from .ingest import ARTICLE_SUFFIXES, META_SUFFIX, article_from_text, read_articles, read_jsonl_stream
 from .nlp import PIPELINE_VERSION
@@ -52,7 +53,7 @@ from .parallel import (
 from .records import Article, ArticleRecord, Entity
 from .resolve import Resolution, resolve
 from .serialize import format_for
-from .store import BuiltGraph, Workspace, article_states
+from .store import BuiltGraph, TextSegment, Workspace, article_states
 from .validate import ValidationReport, validate
 
 if TYPE_CHECKING:
@@ -361,7 +362,10 @@ def build_corpus(
             work.remove(stale)
         resolution = resolve(entities.as_records(), known=known_entities(work.view))
         labels: dict[ox.NamedNode, str] = {}
-        for graphs, batch_labels in _graph_batches(spool.sorted_batches(batch_size), resolution, jobs=jobs):
+        texts = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="newskg-graphs-")))
+        builder = _GraphBuilder(resolution, spool, texts)
+        stack.callback(builder.close)
+        for graphs, batch_labels in _graph_batches(spool.sorted_batches(batch_size), builder, jobs=jobs):
             work.put(graphs)
             labels.update((ox.NamedNode(iri), label) for iri, label in batch_labels)
         work.derive(labels)
@@ -384,76 +388,116 @@ GraphBatch = tuple[list[BuiltGraph], list[tuple[str, str]]]
 
 
 def _graph_batches(
-    batches: Iterable[list[ArticleRecord]], resolution: Resolution, *, jobs: int
+    batches: Iterable[list[_RecordRef]], builder: _GraphBuilder, *, jobs: int
 ) -> Iterator[GraphBatch]:
-    """Each batch's article graphs, built in ``jobs`` processes (forked: the resolution is inherited)."""
+    """Each batch's article graphs, built in ``jobs`` processes (forked: they inherit the builder)."""
     if jobs > 1 and can_fork():
         yield from ordered_map(
-            _graph_batch, batches, jobs=jobs, initializer=_start_graph_worker, initargs=(resolution,)
+            _graph_batch, batches, jobs=jobs, initializer=_start_graph_worker, initargs=(builder,)
         )
     else:
         for batch in batches:
-            yield article_graphs(batch, resolution)
+            yield builder.build(batch)
 
 
-_worker_resolution: Resolution | None = None
-"""The corpus-wide names in a graph worker process (set once by ``_start_graph_worker``)."""
+_worker_builder: _GraphBuilder | None = None
+"""What a graph worker process builds with (set once by ``_start_graph_worker``)."""
 
 
-def _start_graph_worker(resolution: Resolution) -> None:
-    global _worker_resolution
+def _start_graph_worker(builder: _GraphBuilder) -> None:
+    global _worker_builder
     quiet_worker_signals()
-    _worker_resolution = resolution
+    _worker_builder = builder
 
 
-def _graph_batch(batch: list[ArticleRecord]) -> GraphBatch:
-    assert _worker_resolution is not None, "started by _start_graph_worker"
-    return article_graphs(batch, _worker_resolution)
+def _graph_batch(batch: list[_RecordRef]) -> GraphBatch:
+    assert _worker_builder is not None, "started by _start_graph_worker"
+    return _worker_builder.build(batch)
 
 
-def article_graphs(batch: Sequence[ArticleRecord], resolution: Resolution) -> GraphBatch:
-    """The named graph of each article of a batch as canonical N-Quads, and its entities' labels.
+@dataclass
+class _GraphBuilder:
+    """Builds the article graphs of a batch of spooled records, in whichever process runs it.
+
+    Records are read from the spool by position and the N-Quads text is written to a file of the
+    process's own in ``folder``: only positions cross process boundaries, not the records or the
+    text (about 100 kB per article, whose trip through a pipe cost more than building it).
+    """
+
+    resolution: Resolution
+    records: _RecordSpool
+    folder: Path
+    _output: IO[bytes] | None = None
+
+    def build(self, refs: list[_RecordRef]) -> GraphBatch:
+        records = self.records.read(refs)
+        texts, derivations, labels = article_graphs(records, self.resolution)
+        if self._output is None:  # one file per process, opened by the process that writes it
+            self._output = open(self.folder / f"{os.getpid()}.nq", "ab")  # noqa: SIM115 (kept open)
+        output = self._output
+        graphs = []
+        for (name, text), derivation in zip(texts, derivations, strict=True):
+            graphs.append(BuiltGraph(name, TextSegment(output.name, output.tell(), len(text)), derivation))
+            output.write(text)
+        output.flush()  # the parent reads it next
+        return graphs, labels
+
+    def close(self) -> None:
+        if self._output is not None:
+            self._output.close()
+
+
+def article_graphs(
+    records: Sequence[ArticleRecord], resolution: Resolution
+) -> tuple[list[tuple[str, bytes]], list[bytes], list[tuple[str, str]]]:
+    """The named graph of each article as canonical N-Quads, the part the derived graphs read, and
+    the entities' labels.
 
     The triples are the graph stage's, exactly as ``build_dataset`` makes them, written as sorted
-    N-Quads lines (what the output file will hold) along with the few the derived graphs read.
-    Labels come in article order: the last one wins, as in ``build_dataset``.
+    N-Quads lines (what the output file will hold). Labels come in article order: the last one wins,
+    as in ``build_dataset``.
     """
     writer = NQuadsWriter()
-    graphs: list[BuiltGraph] = []
+    texts: list[tuple[str, bytes]] = []
+    derivations: list[bytes] = []
     labels: list[tuple[str, str]] = []
-    for record in sorted(batch, key=lambda r: r.article.id):
+    for record in sorted(records, key=lambda r: r.article.id):
         built = article_graph(record, resolution)
         labels.extend(built.labels.items())
-        derivation = [triple for triple in built.triples if read_by_derivations(triple)]
-        graphs.append(
-            BuiltGraph(
-                built.name,
-                writer.nquads(built.triples, built.name),
-                writer.nquads(derivation, built.name),
-            )
-        )
-    return graphs, labels
+        texts.append((built.name, writer.nquads(built.triples, built.name)))
+        derivations.append(writer.nquads(derivation_triples(built.triples), built.name))
+    return texts, derivations, labels
+
+
+_RecordRef = tuple[int, int]
+"""Where a record's pickle is in the spool: offset and length."""
 
 
 class _RecordSpool:
-    """Records pickled to a temporary file, read back in article id order, a batch at a time."""
+    """Records pickled to a temporary file, read back in article id order, a batch at a time.
+
+    Reads are positional (``os.pread``), so forked processes can read the same file at once.
+    """
 
     def __init__(self, handle: IO[bytes]) -> None:
         self._handle = handle
-        self._offsets: dict[str, int] = {}
+        self._refs: dict[str, _RecordRef] = {}
 
     def add(self, record: ArticleRecord) -> None:
+        data = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
         self._handle.seek(0, 2)
-        self._offsets[record.article.id] = self._handle.tell()
-        pickle.dump(record, self._handle, protocol=pickle.HIGHEST_PROTOCOL)
+        self._refs[record.article.id] = (self._handle.tell(), len(data))
+        self._handle.write(data)
 
-    def sorted_batches(self, size: int) -> Iterator[list[ArticleRecord]]:
-        for ids in batched(sorted(self._offsets), size):
-            batch = []
-            for article_id in ids:
-                self._handle.seek(self._offsets[article_id])
-                batch.append(pickle.load(self._handle))
-            yield batch
+    def sorted_batches(self, size: int) -> Iterator[list[_RecordRef]]:
+        """Positions of the records in article id order, ``size`` at a time."""
+        self._handle.flush()
+        for ids in batched(sorted(self._refs), size):
+            yield [self._refs[article_id] for article_id in ids]
+
+    def read(self, refs: Sequence[_RecordRef]) -> list[ArticleRecord]:
+        fd = self._handle.fileno()
+        return [pickle.loads(os.pread(fd, length, offset)) for offset, length in refs]
 
 
 class _EntitySummary:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gc
 import itertools
+import os
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
@@ -56,12 +57,25 @@ ROCKSDB_MARKER = "CURRENT"
 """A file every Oxigraph (RocksDB) store directory holds: how a store is told from other folders."""
 
 
+class TextSegment(NamedTuple):
+    """Where some N-Quads text was written: a file, an offset and a length."""
+
+    path: str
+    offset: int
+    length: int
+
+    def read(self) -> bytes:
+        with open(self.path, "rb") as handle:
+            return os.pread(handle.fileno(), self.length, self.offset)
+
+
 class BuiltGraph(NamedTuple):
-    """An article's named graph as a build made it: sorted N-Quads lines as the output will hold them,
-    and the part of them the derived graphs read (what a file build's working store needs)."""
+    """An article's named graph as a build made it: where its sorted N-Quads lines were written (as
+    the output will hold them), and the part of them the derived graphs read (what a file build's
+    working store needs)."""
 
     name: str
-    nquads: bytes
+    text: TextSegment
     derivation: bytes
 
 
@@ -306,6 +320,8 @@ class Workspace:
 
     def close(self) -> None:
         """Let go of the store: RocksDB unlocks it, and stops writing before a temporary one is removed."""
+        if self._spool is not None:
+            self._spool.close()
         del self.view, self.store
         gc.collect()
 
@@ -350,11 +366,12 @@ class Workspace:
         """
         for built in graphs:
             name = ox.NamedNode(built.name)
-            data = built.nquads
             if self._spool is not None:
                 self._spool.drop(name)
-                self._spool.append_nquads(name, data, in_order=True)
+                self._spool.add_segment(name, built.text)
                 data = built.derivation
+            else:
+                data = built.text.read()
             self._pending[name] = data
             self._pending_quads += data.count(b"\n")
         if self._pending_quads >= STORE_CHUNK:
@@ -478,22 +495,31 @@ def _is_article_graph(name: object) -> bool:
 
 
 class GraphSpool:
-    """Graphs as N-Quads text in a temporary file, found again by name: lossless and bounded in memory."""
+    """Graphs as N-Quads text in temporary files, found again by name: lossless and bounded in memory.
+
+    The text is in the spool's own file, or where the build's graph workers wrote it.
+    """
 
     def __init__(self, handle: IO[bytes]) -> None:
         self._handle = handle
-        self._segments: dict[ox.NamedNode, list[tuple[int, int]]] = {}
+        self._segments: dict[ox.NamedNode, list[TextSegment]] = {}
         self._in_order: set[ox.NamedNode] = set()
+        self._readers: dict[str, IO[bytes]] = {}
 
     def append(self, name: ox.NamedNode, quads: Sequence[ox.Quad]) -> None:
-        self.append_nquads(name, "".join(f"{quad} .\n" for quad in quads).encode("utf-8"))
-
-    def append_nquads(self, name: ox.NamedNode, data: bytes, *, in_order: bool = False) -> None:
-        """Add text to a graph; ``in_order`` when it is the whole graph, sorted as the writer sorts."""
+        """Add quads to a graph, in the spool's own file."""
+        data = "".join(f"{quad} .\n" for quad in quads).encode("utf-8")
         self._handle.seek(0, 2)
-        segments = self._segments.setdefault(name, [])
-        segments.append((self._handle.tell(), len(data)))
+        self._add(name, TextSegment("", self._handle.tell(), len(data)), in_order=False)
         self._handle.write(data)
+
+    def add_segment(self, name: ox.NamedNode, segment: TextSegment) -> None:
+        """Add a whole graph written elsewhere, sorted as the writer sorts."""
+        self._add(name, segment, in_order=True)
+
+    def _add(self, name: ox.NamedNode, segment: TextSegment, *, in_order: bool) -> None:
+        segments = self._segments.setdefault(name, [])
+        segments.append(segment)
         if in_order and len(segments) == 1:
             self._in_order.add(name)
         else:
@@ -510,13 +536,25 @@ class GraphSpool:
         """The graph's N-Quads text if it is spooled whole and in the writer's order, else None."""
         if name not in self._in_order:
             return None
-        ((offset, length),) = self._segments[name]
-        self._handle.seek(offset)
-        return self._handle.read(length)
+        return self._read(self._segments[name][0])
 
     def get(self, name: ox.NamedNode) -> list[ox.Quad]:
         quads: list[ox.Quad] = []
-        for offset, length in self._segments.get(name, ()):
-            self._handle.seek(offset)
-            quads.extend(ox.parse(self._handle.read(length), format=ox.RdfFormat.N_QUADS))
+        for segment in self._segments.get(name, ()):
+            quads.extend(ox.parse(self._read(segment), format=ox.RdfFormat.N_QUADS))
         return quads
+
+    def _read(self, segment: TextSegment) -> bytes:
+        if segment.path:
+            handle = self._readers.get(segment.path)
+            if handle is None:
+                handle = self._readers[segment.path] = open(segment.path, "rb")  # noqa: SIM115 (closed by close)
+        else:
+            self._handle.flush()
+            handle = self._handle
+        return os.pread(handle.fileno(), segment.length, segment.offset)
+
+    def close(self) -> None:
+        for handle in self._readers.values():
+            handle.close()
+        self._readers.clear()

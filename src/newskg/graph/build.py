@@ -31,28 +31,36 @@ ENTITIES_GRAPH = URIRef(iris.INSTANCE_BASE + "graph/entities")
 DERIVED_GRAPHS = (ENTITIES_GRAPH, INTERVALS_GRAPH)
 """Corpus-level graphs recomputed from the article graphs on every build or update."""
 
-_DERIVATION_TYPES = frozenset(
-    str(cls) for cls in (NKG.Membership, *(c for classes in TYPE_CLASSES.values() for c in classes))
+_ENTITY_CLASSES = frozenset(str(c) for classes in TYPE_CLASSES.values() for c in classes)
+_MEMBERSHIP_PREDICATES = frozenset(
+    str(p) for p in (ORG.member, ORG.organization, NKG.roleName, NKG.reportedIn)
 )
-_DERIVATION_PREDICATES = frozenset(
-    str(p) for p in (ORG.member, ORG.organization, NKG.roleName, NKG.reportedIn, SCHEMA.datePublished)
-)
+_RDF_TYPE, _MEMBERSHIP, _PUBLISHED = str(RDF.type), str(NKG.Membership), str(SCHEMA.datePublished)
 
 
-def read_by_derivations(triple: Triple) -> bool:
-    """Whether recomputing the derived graphs reads this article triple: entity and membership
-    types, posts, the articles reporting them and their dates.
+def derivation_triples(triples: Iterable[Triple]) -> list[Triple]:
+    """The triples of an article graph that recomputing the derived graphs reads: the types of its
+    entities and memberships, the memberships' post, holder, organisation and reporting articles,
+    and the article's date.
 
     A build that keeps its article graphs elsewhere (a file build spools them) needs only these in its
     working store; a test checks the derived graphs come out the same.
     """
-    predicate = str(triple[1])
-    if predicate == _RDF_TYPE:
-        return str(triple[2]) in _DERIVATION_TYPES
-    return predicate in _DERIVATION_PREDICATES
+    triples = list(triples)
+    memberships = {s for s, p, o in triples if str(p) == _RDF_TYPE and str(o) == _MEMBERSHIP}
+    kept = []
+    for triple in triples:
+        subject, predicate, obj = str(triple[0]), str(triple[1]), str(triple[2])
+        if predicate == _RDF_TYPE:
+            wanted = obj in _ENTITY_CLASSES or obj == _MEMBERSHIP
+        elif predicate in _MEMBERSHIP_PREDICATES:
+            wanted = subject in memberships
+        else:
+            wanted = predicate == _PUBLISHED
+        if wanted:
+            kept.append(triple)
+    return kept
 
-
-_RDF_TYPE = str(RDF.type)
 
 ENTITY_TYPES: tuple[tuple[URIRef, str], ...] = (
     (NKG.NewsAgency, "NEWS_AGENCY"),

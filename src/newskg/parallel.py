@@ -9,6 +9,7 @@ most a few batches per worker are in flight, so memory stays bounded however lon
 from __future__ import annotations
 
 import functools
+import gc
 import itertools
 import multiprocessing
 import os
@@ -84,6 +85,7 @@ def _start_worker(nlp: Language | None) -> None:
     global _worker_nlp
     quiet_worker_signals()
     _worker_nlp = nlp if nlp is not None else make_pipeline()
+    gc.freeze()  # the pipeline lives as long as the worker: spare the collector from scanning it
 
 
 def _extract_batch(batch: list[Article]) -> list[ArticleRecord]:

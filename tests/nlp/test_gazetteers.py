@@ -9,6 +9,7 @@ from pathlib import Path
 import pycountry
 import pytest
 
+from conftest import SEEDS
 from newskg.errors import DataFileError
 from newskg.nlp.gazetteers import (
     AGENCIES_FILE,
@@ -471,3 +472,32 @@ def test_copied_tables_build_the_same_gazetteer(tmp_path: Path, gazetteer: Gazet
     assert rebuilt.places == gazetteer.places
     assert rebuilt.agencies == gazetteer.agencies
     assert rebuilt.ministries == gazetteer.ministries
+
+
+def test_the_phrase_index_finds_every_name_as_the_tokenizer_splits_it(nlp) -> None:
+    """Plain names are split at spaces instead of being tokenised: each must still be found."""
+    finder = nlp.get_pipe("newskg_gazetteer")
+    names = sorted(set(finder.places) | set(finder.agencies))
+    assert len(names) > 5000
+    missed = []
+    for name in names:
+        words = [token.text for token in nlp.make_doc(name)]
+        if (0, len(words)) not in set(finder.index.find(words)):
+            missed.append(name)
+    assert missed == []
+
+
+def test_the_phrase_index_finds_what_spacys_phrase_matcher_finds(nlp) -> None:
+    from spacy.matcher import PhraseMatcher
+
+    finder = nlp.get_pipe("newskg_gazetteer")
+    names = sorted(set(finder.places) | set(finder.agencies))
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    matcher.add("NAME", [nlp.make_doc(name) for name in names])
+    texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    texts.append("East Azarbaijan Province and Tehran, Iran; Sistan and Baluchestan. IRNA, Mehr News Agency")
+    for text in texts:
+        doc = nlp.make_doc(text)
+        expected = [(start, end) for _, start, end in matcher(doc)]
+        assert list(finder.index.find([token.text for token in doc])) == expected
+        assert len(expected) > 3

@@ -8,9 +8,9 @@ followed by ``province`` takes the word in. Agency names that are also ordinary 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..gazetteers import Agency, Place, load_gazetteer
@@ -22,15 +22,51 @@ AGENCY_CUE_AFTER = re.compile(
     r"\A\W{0,3}(?:news agency|reported|reports|quoted|cited|said|says|website|news)", re.I
 )
 AGENCY_CUE_BEFORE = re.compile(r"(?:according to|told|by|quoted by|\()\W{0,3}\Z", re.I)
+PLAIN_WORDS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*\Z")
+"""A name the tokenizer splits at its spaces only (unless a word is one of its special cases)."""
+
+
+class PhraseIndex:
+    """Token sequences found as written, as spaCy's ``PhraseMatcher`` on ``ORTH`` finds them.
+
+    Building a ``PhraseMatcher`` tokenised every one of the ~9,000 gazetteer names and made a
+    vocabulary entry for each new word: most of the time it took to load the pipeline, in every
+    worker process. Here a name of plain words is split at its spaces, which is how the tokenizer
+    splits it, and only the others go through the tokenizer.
+    """
+
+    def __init__(self, nlp: Language, names: Iterable[str]) -> None:
+        special = nlp.tokenizer.rules or {}
+        phrases: set[tuple[str, ...]] = set()
+        for name in names:
+            words = tuple(name.split(" "))
+            if not PLAIN_WORDS.match(name) or any(word in special for word in words):
+                words = tuple(token.text for token in nlp.make_doc(name))
+            if words:
+                phrases.add(words)
+        self._by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in sorted(phrases, key=len):
+            self._by_first.setdefault(phrase[0], []).append(phrase)
+
+    def find(self, words: list[str]) -> Iterator[tuple[int, int]]:
+        """(start, end) of every occurrence, overlapping ones too, by start then end."""
+        by_first = self._by_first
+        for start, word in enumerate(words):
+            phrases = by_first.get(word)
+            if phrases is None:
+                continue
+            for phrase in phrases:
+                end = start + len(phrase)
+                if len(phrase) == 1 or tuple(words[start:end]) == phrase:
+                    yield start, end
 
 
 class GazetteerMatcher:
-    """Finds gazetteer places and agencies with one PhraseMatcher."""
+    """Finds gazetteer places and agencies."""
 
     def __init__(self, nlp: Language) -> None:
         gazetteer = load_gazetteer()
         self.lexicon = load_lexicon()
-        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.places: dict[str, list[Place]] = {}
         self.agencies: dict[str, Agency] = {}
         for place in gazetteer.places:
@@ -39,14 +75,13 @@ class GazetteerMatcher:
         for agency in gazetteer.agencies:
             for name in agency.names:
                 self.agencies[name] = agency
-        names = sorted(set(self.places) | set(self.agencies))
-        self.matcher.add("GAZETTEER", [nlp.make_doc(name) for name in names])
+        self.index = PhraseIndex(nlp, sorted(set(self.places) | set(self.agencies)))
 
     def __call__(self, doc: Doc) -> Doc:
         state = state_of(doc)
         view = state.view_of(doc)
         text = view.text
-        for _, start, end in self.matcher(doc):
+        for start, end in self.index.find(view.words):
             if _glued(view, start, end):
                 continue
             surface = view.span_text(start, end)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from ..gazetteers import Agency, Place, load_gazetteer
@@ -36,7 +37,8 @@ class PhraseIndex:
     """
 
     def __init__(self, nlp: Language, names: Iterable[str]) -> None:
-        special = nlp.tokenizer.rules or {}
+        tokenizer: Tokenizer = nlp.tokenizer
+        special = tokenizer.rules or {}
         phrases: set[tuple[str, ...]] = set()
         for name in names:
             words = tuple(name.split(" "))

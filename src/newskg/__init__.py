@@ -5,7 +5,9 @@ The public API is what ``__all__`` lists; everything else is internal and may ch
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from rdflib import Graph
 
@@ -14,7 +16,6 @@ from .errors import DataFileError, InputError, NewskgError, QueryError, RdfSynta
 from .export import export
 from .graph import update_dataset
 from .graph.build import build_dataset, union_graph
-from .html import to_html
 from .ingest import article_from_text, read_articles
 from .nlp import extract as _extract
 from .nlp import make_pipeline
@@ -23,7 +24,22 @@ from .query import QueryResult, query
 from .records import Article, ArticleRecord
 from .timeline import TimelineEntry, timeline
 from .validate import ValidationReport, validate
-from .visualise import draw, to_image, to_networkx
+
+if TYPE_CHECKING:
+    from .html import to_html
+    from .visualise import draw, to_image, to_networkx
+
+_LAZY = {"draw": ".visualise", "to_image": ".visualise", "to_networkx": ".visualise", "to_html": ".html"}
+"""Names imported on first use: networkx takes long to import, and building a graph never needs it."""
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'newskg' has no attribute '{name}'")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
 
 __version__ = "0.1.0"
 

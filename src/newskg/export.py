@@ -24,7 +24,6 @@ from .files import write_bytes_atomic, write_text_atomic
 from .queries import named_query
 from .query import STANDARD_PREFIXES, run_named
 from .serialize import FORMAT_NAMES, FORMATS, GraphBlock, dataset_blocks, format_for, to_ox, write_graphs_to
-from .visualise import to_networkx
 
 EXPORT_FORMATS = ("turtle", "nt", "trig", "nquads", "json-ld", "csv")
 TABLES = ("entities.csv", "relations.csv", "statistics.csv")
@@ -113,6 +112,8 @@ def export_tables(graph: Graph, folder: str | Path) -> list[Path]:
     target = Path(folder)
     if target.exists() and not target.is_dir():
         raise InputError(f"{target}: CSV export writes a folder of tables, and this is a file")
+    from .visualise import to_networkx  # networkx is slow to import and only needed here
+
     network = to_networkx(graph, view="entities")
     entities = [
         [

@@ -13,7 +13,7 @@ from rdflib import Dataset
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from conftest import DEV_CORPUS, SEEDS, needs_dev_corpus
-from newskg.corpus import _EntitySummary, build_corpus, estimate_articles, iter_articles
+from newskg.corpus import _EntitySummary, _pack, build_corpus, estimate_articles, iter_articles
 from newskg.errors import InputError
 from newskg.ingest import read_articles
 from newskg.resolve import resolve
@@ -97,7 +97,7 @@ def test_entity_summaries_resolve_like_whole_records(nlp):
     records = list(extract(read_articles([DEV_CORPUS, SEEDS]), nlp=nlp))
     summary = _EntitySummary()
     for record in records:
-        summary.add(record)
+        summary.add(_pack(record).entities)  # what the NLP workers send back
     assert resolve(summary.as_records()).canonical == resolve(records).canonical
 
 

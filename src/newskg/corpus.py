@@ -46,6 +46,7 @@ from .parallel import (
     DEFAULT_BATCH_SIZE,
     batched,
     can_fork,
+    extract_mapped,
     extract_records,
     ordered_map,
     quiet_worker_signals,
@@ -199,6 +200,45 @@ def _count_lines(path: Path) -> int:
 # --- streaming build -------------------------------------------------------------------------
 
 
+RELATION_NAMES = ("roles", "statements", "statistics", "located in", "reported by")
+
+
+@dataclass(frozen=True, slots=True)
+class _RecordCounts:
+    """What the summary counts of a record: words, entity types, relations (``RELATION_NAMES``)."""
+
+    words: int
+    types: tuple[str, ...]
+    relations: tuple[int, ...]
+
+    @classmethod
+    def of(cls, record: ArticleRecord) -> _RecordCounts:
+        r = record
+        relations = (r.roles, r.statements, r.statistics, r.located_in, r.reported_by)
+        return cls(len(r.article.text.split()), tuple(e.type for e in r.entities), tuple(map(len, relations)))
+
+
+@dataclass(frozen=True, slots=True)
+class _PackedRecord:
+    """A record pickled where it was made, with the little of it the parent reads: its entities'
+    names (for resolving them across articles) and its counts."""
+
+    article_id: str
+    data: bytes
+    entities: tuple[Entity, ...]
+    counts: _RecordCounts
+
+
+def _pack(record: ArticleRecord) -> _PackedRecord:
+    """Runs in the NLP workers (``extract_mapped``)."""
+    return _PackedRecord(
+        record.article.id,
+        pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL),
+        tuple(Entity(e.canonical, e.type, (), e.kind, e.aliases) for e in record.entities),
+        _RecordCounts.of(record),
+    )
+
+
 @dataclass(slots=True)
 class Tally:
     """Counts for the summary, kept as records stream past (never the records themselves)."""
@@ -212,18 +252,13 @@ class Tally:
     relations: Counter[str] = field(default_factory=Counter)
 
     def count(self, record: ArticleRecord) -> None:
+        self.add(_RecordCounts.of(record))
+
+    def add(self, counts: _RecordCounts) -> None:
         self.extracted += 1
-        self.words += len(record.article.text.split())
-        self.types.update(e.type for e in record.entities)
-        self.relations.update(
-            {
-                "roles": len(record.roles),
-                "statements": len(record.statements),
-                "statistics": len(record.statistics),
-                "located in": len(record.located_in),
-                "reported by": len(record.reported_by),
-            }
-        )
+        self.words += counts.words
+        self.types.update(counts.types)
+        self.relations.update(dict(zip(RELATION_NAMES, counts.relations, strict=True)))
 
     def summary(self, *, triples: int, report: ValidationReport | None) -> str:
         articles = f"articles: {self.extracted + self.unchanged}"
@@ -239,7 +274,7 @@ class Tally:
         ]
         if extras:
             articles += f" ({self.extracted} extracted, {', '.join(extras)})"
-        names = ("roles", "statements", "statistics", "located in", "reported by")
+        names = RELATION_NAMES
         lines = [
             articles,
             f"entities{found}: " + (", ".join(f"{t} {n}" for t, n in sorted(self.types.items())) or "none"),
@@ -337,17 +372,17 @@ def build_corpus(
         spool = _RecordSpool(stack.enter_context(tempfile.TemporaryFile()))
         entities = _EntitySummary()
         if extractor is None:
-            records = extract_records(fresh, jobs=jobs, batch_size=batch_size, dask=dask, nlp=nlp)
+            packed = extract_mapped(fresh, _pack, jobs=jobs, batch_size=batch_size, dask=dask, nlp=nlp)
         else:
-            records = iter(extractor(fresh))
-        for record in records:
-            if extractor is not None and iris.article_iri(record.article.id) not in wanted:
+            packed = map(_pack, extractor(fresh))
+        for record in packed:
+            if extractor is not None and iris.article_iri(record.article_id) not in wanted:
                 raise InputError(
-                    f"the extractor returned a record for article '{record.article.id}', not asked for"
+                    f"the extractor returned a record for article '{record.article_id}', not asked for"
                 )
-            spool.add(record)
-            entities.add(record)
-            tally.count(record)
+            spool.add(record.article_id, record.data)
+            entities.add(record.entities)
+            tally.add(record.counts)
             done += 1
             if on_progress is not None:
                 on_progress(done)
@@ -483,10 +518,10 @@ class _RecordSpool:
         self._handle = handle
         self._refs: dict[str, _RecordRef] = {}
 
-    def add(self, record: ArticleRecord) -> None:
-        data = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
+    def add(self, article_id: str, data: bytes) -> None:
+        """Add a pickled record."""
         self._handle.seek(0, 2)
-        self._refs[record.article.id] = (self._handle.tell(), len(data))
+        self._refs[article_id] = (self._handle.tell(), len(data))
         self._handle.write(data)
 
     def sorted_batches(self, size: int) -> Iterator[list[_RecordRef]]:
@@ -507,9 +542,9 @@ class _EntitySummary:
     def __init__(self) -> None:
         self._counts: Counter[Entity] = Counter()
 
-    def add(self, record: ArticleRecord) -> None:
-        for entity in record.entities:
-            self._counts[Entity(entity.canonical, entity.type, (), entity.kind, entity.aliases)] += 1
+    def add(self, entities: Iterable[Entity]) -> None:
+        """Add an article's entities, given without their mentions."""
+        self._counts.update(entities)
 
     def as_records(self) -> list[ArticleRecord]:
         entities = tuple(e for e, n in self._counts.items() for _ in range(n))

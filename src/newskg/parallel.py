@@ -16,7 +16,7 @@ import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .errors import InputError
 from .nlp import PIPELINE_VERSION, extract, make_pipeline
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult
 
     from spacy.language import Language
+
+T = TypeVar("T")
 
 DEFAULT_BATCH_SIZE = 32
 """Articles per batch: large enough to amortise a round trip, small enough to keep workers busy."""
@@ -46,16 +48,47 @@ def extract_records(
     nlp: Language | None = None,
 ) -> Iterator[ArticleRecord]:
     """Records of ``articles``, in order: in this process, in ``jobs`` processes, or on Dask."""
-    if jobs < 1:
-        raise InputError(f"--jobs {jobs}: give a number of processes of at least 1")
-    if batch_size < 1:
-        raise InputError(f"--batch-size {batch_size}: give a number of articles of at least 1")
+    _check_sizes(jobs, batch_size)
     if dask is not None:
         yield from _dask_records(articles, dask, jobs=jobs, batch_size=batch_size)
     elif jobs == 1:
         yield from extract(articles, nlp=nlp or make_pipeline(), batch_size=batch_size)
     else:
-        yield from _pool_records(articles, jobs=jobs, batch_size=batch_size, nlp=nlp)
+        yield from _pool_results(articles, _same, jobs=jobs, batch_size=batch_size, nlp=nlp)
+
+
+def _check_sizes(jobs: int, batch_size: int) -> None:
+    if jobs < 1:
+        raise InputError(f"--jobs {jobs}: give a number of processes of at least 1")
+    if batch_size < 1:
+        raise InputError(f"--batch-size {batch_size}: give a number of articles of at least 1")
+
+
+def _same(record: ArticleRecord) -> ArticleRecord:
+    return record
+
+
+def extract_mapped(
+    articles: Iterable[Article],
+    function: Callable[[ArticleRecord], T],
+    *,
+    jobs: int = 1,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    dask: str | None = None,
+    nlp: Language | None = None,
+) -> Iterator[T]:
+    """``function`` of each article's record, in order, computed where the record is made.
+
+    With ``jobs`` processes only what ``function`` returns crosses back to this process: a build
+    pickles each record once in the worker that made it, instead of the parent unpickling it only
+    to pickle it again. On Dask, and in this process, it runs here (after the version check).
+    """
+    if jobs > 1 and dask is None:
+        _check_sizes(jobs, batch_size)
+        yield from _pool_results(articles, function, jobs=jobs, batch_size=batch_size, nlp=nlp)
+    else:
+        for record in extract_records(articles, jobs=jobs, batch_size=batch_size, dask=dask, nlp=nlp):
+            yield function(record)
 
 
 def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -69,6 +102,8 @@ def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 _worker_nlp: Language | None = None
 """The pipeline of a pool worker process (set once by ``_start_worker``; unused in the parent)."""
+_worker_function: Callable[[ArticleRecord], Any] = _same
+"""What a pool worker returns of each record (set once by ``_start_worker``)."""
 
 
 def quiet_worker_signals() -> None:
@@ -81,20 +116,26 @@ def quiet_worker_signals() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _start_worker(nlp: Language | None) -> None:
-    global _worker_nlp
+def _start_worker(nlp: Language | None, function: Callable[[ArticleRecord], Any]) -> None:
+    global _worker_nlp, _worker_function
     quiet_worker_signals()
     _worker_nlp = nlp if nlp is not None else make_pipeline()
+    _worker_function = function
     gc.freeze()  # the pipeline lives as long as the worker: spare the collector from scanning it
 
 
-def _extract_batch(batch: list[Article]) -> list[ArticleRecord]:
-    return list(extract(batch, nlp=_worker_nlp))
+def _extract_batch(batch: list[Article]) -> list[Any]:
+    return [_worker_function(record) for record in extract(batch, nlp=_worker_nlp)]
 
 
-def _pool_records(
-    articles: Iterable[Article], *, jobs: int, batch_size: int, nlp: Language | None
-) -> Iterator[ArticleRecord]:
+def _pool_results(
+    articles: Iterable[Article],
+    function: Callable[[ArticleRecord], T],
+    *,
+    jobs: int,
+    batch_size: int,
+    nlp: Language | None,
+) -> Iterator[T]:
     """A fork pool where available (workers inherit the loaded code), else spawn."""
     inherited = nlp if can_fork() else None
     results = ordered_map(
@@ -102,10 +143,10 @@ def _pool_records(
         batched(articles, batch_size),
         jobs=jobs,
         initializer=_start_worker,
-        initargs=(inherited,),
+        initargs=(inherited, function),
     )
-    for records in results:
-        yield from records
+    for batch in results:
+        yield from batch
 
 
 def can_fork() -> bool:

@@ -11,18 +11,20 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from rdflib import URIRef
-from rdflib.namespace import RDF, SKOS
+from rdflib import namespace as rdflib_namespace
 
 from .. import iris
 from ..records import ArticleRecord, Entity
 from ..resolve import Resolution
-from .namespace import NKG, ORG, PROV, SCHEMA
+from . import namespace
 from .posts import role_status
 from .provenance import add_assertion, add_report, form_evidence
-from .terms import Lit, Triple, date_lit, decimal_lit, uri_lit
+from .terms import Lit, PlainTerms, Triple, date_lit, decimal_lit, uri_lit
 
-TYPE_CLASSES: dict[str, tuple[URIRef, ...]] = {
+NKG, ORG, PROV, SCHEMA = map(PlainTerms, (namespace.NKG, namespace.ORG, namespace.PROV, namespace.SCHEMA))
+RDF, SKOS = PlainTerms(rdflib_namespace.RDF), PlainTerms(rdflib_namespace.SKOS)
+
+TYPE_CLASSES: dict[str, tuple[str, ...]] = {
     "PERSON": (NKG.Person,),
     "ORG": (NKG.Organization,),
     "NEWS_AGENCY": (NKG.NewsAgency, NKG.Organization),
@@ -34,8 +36,6 @@ TYPE_CLASSES: dict[str, tuple[URIRef, ...]] = {
 }
 KIND_CLASSES = {"country": NKG.Country, "province": NKG.Province, "city": NKG.City}
 HEAD_ROLES = ("head", "acting head")
-# Looked up once: attribute access on a ``DefinedNamespace`` is slow, and these run for every fact.
-_TYPE, _DERIVED_FROM, _MENTIONS, _ALT_LABEL = RDF.type, PROV.wasDerivedFrom, NKG.mentions, SKOS.altLabel
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +70,8 @@ def article_graph(record: ArticleRecord, resolution: Resolution) -> ArticleGraph
         canonical = resolution(default_type, name)
         iri = iris.entity_iri(default_type, canonical)
         labels[iri] = canonical
-        out.extend((iri, _TYPE, cls) for cls in TYPE_CLASSES[default_type])
-        out.append((iri, _DERIVED_FROM, art))
+        out.extend((iri, RDF.type, cls) for cls in TYPE_CLASSES[default_type])
+        out.append((iri, PROV.wasDerivedFrom, art))
         return iri
 
     for role in record.roles:
@@ -79,8 +79,8 @@ def article_graph(record: ArticleRecord, resolution: Resolution) -> ArticleGraph
         org = entity_ref(role.org, "ORG")
         membership = iris.membership_iri(person, org, role.role)
         out += (
-            (membership, _TYPE, NKG.Membership),
-            (membership, _TYPE, ORG.Membership),
+            (membership, RDF.type, NKG.Membership),
+            (membership, RDF.type, ORG.Membership),
             (membership, ORG.member, person),
             (membership, ORG.organization, org),
             (membership, NKG.roleName, Lit(role.role)),
@@ -95,7 +95,7 @@ def article_graph(record: ArticleRecord, resolution: Resolution) -> ArticleGraph
     for index, statement in enumerate(record.statements):
         node = iris.fact_iri("statement", article_id, index, statement.evidence.start, statement.cue)
         out += (
-            (node, _TYPE, NKG.Statement),
+            (node, RDF.type, NKG.Statement),
             (node, NKG.speaker, entity_ref(statement.speaker, "PERSON")),
             (node, NKG.cue, Lit(statement.cue)),
         )
@@ -106,7 +106,7 @@ def article_graph(record: ArticleRecord, resolution: Resolution) -> ArticleGraph
     for index, stat in enumerate(record.statistics):
         node = iris.fact_iri("observation", article_id, index, stat.evidence.start, stat.value_text)
         out += (
-            (node, _TYPE, NKG.Observation),
+            (node, RDF.type, NKG.Observation),
             (node, NKG.value, decimal_lit(stat.amount)),
             (node, NKG.valueText, Lit(stat.value_text)),
             (node, NKG.unit, Lit(stat.unit)),
@@ -137,7 +137,7 @@ def article_graph(record: ArticleRecord, resolution: Resolution) -> ArticleGraph
 def _add_metadata(out: list[Triple], art: str, record: ArticleRecord) -> None:
     """schema.org metadata, plus what an incremental build needs to tell whether to rebuild."""
     article = record.article
-    out.append((art, _TYPE, NKG.Article))
+    out.append((art, RDF.type, NKG.Article))
     out.append((art, SCHEMA.identifier, Lit(article.id)))
     if article.date:
         out.append((art, SCHEMA.datePublished, date_lit(article.date)))
@@ -164,13 +164,13 @@ def _add_entity(
     canonical = resolution(entity.type, entity.canonical)
     iri = iris.entity_iri(entity.type, canonical)
     labels[iri] = canonical
-    out.extend((iri, _TYPE, cls) for cls in TYPE_CLASSES[entity.type])
+    out.extend((iri, RDF.type, cls) for cls in TYPE_CLASSES[entity.type])
     if entity.kind in KIND_CLASSES:
-        out.append((iri, _TYPE, KIND_CLASSES[entity.kind]))
+        out.append((iri, RDF.type, KIND_CLASSES[entity.kind]))
     for form in dict.fromkeys((*entity.surface_forms, *entity.aliases, entity.canonical)):
         if form != canonical:
             evidence = form_evidence(record, entity, form)
-            add_assertion(out, (iri, _ALT_LABEL, Lit(form)), record, evidence)
-    out.append((iri, _DERIVED_FROM, art))
-    out.append((art, _MENTIONS, iri))
+            add_assertion(out, (iri, SKOS.altLabel, Lit(form)), record, evidence)
+    out.append((iri, PROV.wasDerivedFrom, art))
+    out.append((art, NKG.mentions, iri))
     return iri

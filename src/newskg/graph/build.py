@@ -31,7 +31,7 @@ ENTITIES_GRAPH = URIRef(iris.INSTANCE_BASE + "graph/entities")
 DERIVED_GRAPHS = (ENTITIES_GRAPH, INTERVALS_GRAPH)
 """Corpus-level graphs recomputed from the article graphs on every build or update."""
 
-_ENTITY_CLASSES = frozenset(str(c) for classes in TYPE_CLASSES.values() for c in classes)
+_ENTITY_CLASSES = frozenset(c for classes in TYPE_CLASSES.values() for c in classes)
 _MEMBERSHIP_PREDICATES = frozenset(
     str(p) for p in (ORG.member, ORG.organization, NKG.roleName, NKG.reportedIn)
 )
@@ -47,10 +47,10 @@ def derivation_triples(triples: Iterable[Triple]) -> list[Triple]:
     working store; a test checks the derived graphs come out the same.
     """
     triples = list(triples)
-    memberships = {s for s, p, o in triples if str(p) == _RDF_TYPE and str(o) == _MEMBERSHIP}
+    memberships = {s for s, p, o in triples if p == _RDF_TYPE and o == _MEMBERSHIP}
     kept = []
     for triple in triples:
-        subject, predicate, obj = str(triple[0]), str(triple[1]), str(triple[2])
+        subject, predicate, obj = triple
         if predicate == _RDF_TYPE:
             wanted = obj in _ENTITY_CLASSES or obj == _MEMBERSHIP
         elif predicate in _MEMBERSHIP_PREDICATES:
@@ -156,7 +156,7 @@ def _relabel_entities(dataset: Dataset, new_labels: dict[URIRef, str]) -> None:
     }
     named = {
         subject
-        for cls in {cls for classes in TYPE_CLASSES.values() for cls in classes}
+        for cls in {URIRef(cls) for classes in TYPE_CLASSES.values() for cls in classes}
         for subject in subjects(dataset, RDF.type, cls)
     }
     dataset.remove_graph(ENTITIES_GRAPH)

@@ -12,48 +12,45 @@ from __future__ import annotations
 
 import re
 
-from rdflib.namespace import RDF
+from rdflib import namespace as rdflib_namespace
 
 from .. import iris
 from ..records import ArticleRecord, Entity, Evidence
-from .namespace import NKG, OA, PROV
-from .terms import Lit, Term, Triple, count_lit, date_lit
+from . import namespace
+from .terms import Lit, PlainTerms, Term, Triple, count_lit, date_lit
+
+NKG, OA, PROV = (PlainTerms(ns) for ns in (namespace.NKG, namespace.OA, namespace.PROV))
+RDF = PlainTerms(rdflib_namespace.RDF)
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n\s*")
 """Where a sentence ends, for the rare span no extracted fact's sentence contains."""
-
-# Looked up once: attribute access on a ``DefinedNamespace`` is slow, and these run for every fact.
-_TYPE, _DERIVED_FROM = RDF.type, PROV.wasDerivedFrom
-_REPORTED_IN, _REPORTED_ON, _EXTRACTED_BY = NKG.reportedIn, NKG.reportedOn, NKG.extractedBy
-_EVIDENCE, _SENTENCE = NKG.evidence, NKG.sentence
-_HAS_SOURCE, _HAS_SELECTOR, _START, _END, _EXACT = OA.hasSource, OA.hasSelector, OA.start, OA.end, OA.exact
 
 
 def add_report(out: list[Triple], fact: str, record: ArticleRecord, evidence: Evidence | None) -> None:
     """Link ``fact`` to its article, the article's date, its evidence span and its rule."""
     article = iris.article_iri(record.article.id)
-    out.append((fact, _REPORTED_IN, article))
-    out.append((fact, _DERIVED_FROM, article))
+    out.append((fact, NKG.reportedIn, article))
+    out.append((fact, PROV.wasDerivedFrom, article))
     if record.article.date:
-        out.append((fact, _REPORTED_ON, date_lit(record.article.date)))
+        out.append((fact, NKG.reportedOn, date_lit(record.article.date)))
     if evidence is None:
         return
-    out.append((fact, _EXTRACTED_BY, Lit(evidence.rule)))
+    out.append((fact, NKG.extractedBy, Lit(evidence.rule)))
     node = evidence_iri(record.article.id, evidence)
     position, quote = f"{node}#position", f"{node}#quote"
     out += (
-        (fact, _EVIDENCE, node),
-        (node, _TYPE, NKG.Evidence),
-        (node, _TYPE, OA.SpecificResource),
-        (node, _HAS_SOURCE, article),
-        (node, _SENTENCE, Lit(evidence.sentence)),
-        (node, _HAS_SELECTOR, position),
-        (position, _TYPE, OA.TextPositionSelector),
-        (position, _START, count_lit(evidence.start)),
-        (position, _END, count_lit(evidence.end)),
-        (node, _HAS_SELECTOR, quote),
-        (quote, _TYPE, OA.TextQuoteSelector),
-        (quote, _EXACT, Lit(evidence.text)),
+        (fact, NKG.evidence, node),
+        (node, RDF.type, NKG.Evidence),
+        (node, RDF.type, OA.SpecificResource),
+        (node, OA.hasSource, article),
+        (node, NKG.sentence, Lit(evidence.sentence)),
+        (node, OA.hasSelector, position),
+        (position, RDF.type, OA.TextPositionSelector),
+        (position, OA.start, count_lit(evidence.start)),
+        (position, OA.end, count_lit(evidence.end)),
+        (node, OA.hasSelector, quote),
+        (quote, RDF.type, OA.TextQuoteSelector),
+        (quote, OA.exact, Lit(evidence.text)),
     )
 
 
@@ -70,8 +67,8 @@ def add_assertion(
     node = iris.fact_iri("assertion", record.article.id, subject, predicate, obj)
     out += (
         triple,
-        (node, _TYPE, NKG.Assertion),
-        (node, _TYPE, RDF.Statement),
+        (node, RDF.type, NKG.Assertion),
+        (node, RDF.type, RDF.Statement),
         (node, RDF.subject, subject),
         (node, RDF.predicate, predicate),
         (node, RDF.object, obj),

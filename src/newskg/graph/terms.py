@@ -12,11 +12,27 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
+
+
+class PlainTerms:
+    """A namespace whose terms are plain strings, each looked up (and checked) once.
+
+    Article graphs hash and compare their terms as strings, and rdflib's ``URIRef`` hashes and
+    compares unlike the string it holds; a ``DefinedNamespace`` lookup also costs a call each time.
+    """
+
+    def __init__(self, namespace: Any) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> str:
+        value = str(getattr(self._namespace, name))
+        setattr(self, name, value)  # found as a plain attribute from now on
+        return value
 
 
 class Lit(NamedTuple):

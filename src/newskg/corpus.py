@@ -18,6 +18,7 @@ Both give the same graph for the same articles.
 
 from __future__ import annotations
 
+import gc
 import glob
 import hashlib
 import os
@@ -443,6 +444,7 @@ def _start_graph_worker(builder: _GraphBuilder) -> None:
     global _worker_builder
     quiet_worker_signals()
     _worker_builder = builder
+    gc.freeze()  # what the worker inherited lives as long as it: spare the collector from scanning it
 
 
 def _graph_batch(batch: list[_RecordRef]) -> GraphBatch:

@@ -35,3 +35,10 @@ def value(source: Graph, subject: Node, predicate: URIRef) -> Node | None:
     """The smallest object of ``subject predicate`` (deterministic when there are several), or None."""
     found = sorted(set(objects(source, subject, predicate)), key=str)
     return found[0] if found else None
+
+
+def holds(source: Graph, subject: Node, predicate: URIRef, obj: Node) -> bool:
+    """Whether some graph of ``source`` holds the triple (one index lookup, nothing converted)."""
+    if isinstance(source, Dataset):
+        return next(iter(source.quads((subject, predicate, obj, None))), None) is not None
+    return (subject, predicate, obj) in source

@@ -19,7 +19,7 @@ from .. import iris
 from ..errors import InputError
 from ..records import ArticleRecord, Entity
 from ..resolve import Resolution, resolve
-from .access import objects, subjects
+from .access import holds, objects
 from .article import TYPE_CLASSES, article_graph
 from .intervals import INTERVALS_GRAPH, add_intervals, membership_reports, post_intervals
 from .namespace import NKG, ORG, SCHEMA, bind_prefixes
@@ -154,13 +154,13 @@ def _relabel_entities(dataset: Dataset, new_labels: dict[URIRef, str]) -> None:
         **new_labels,
         **{s: str(o) for s, o in old.subject_objects(SKOS.prefLabel) if isinstance(s, URIRef)},
     }
-    named = {
-        subject
-        for cls in {URIRef(cls) for classes in TYPE_CLASSES.values() for cls in classes}
-        for subject in subjects(dataset, RDF.type, cls)
-    }
+    classes = sorted(URIRef(cls) for cls in _ENTITY_CLASSES)
+
+    def named(iri: URIRef) -> bool:  # by an article graph that types it as an entity
+        return any(holds(dataset, iri, RDF.type, cls) for cls in classes)
+
     dataset.remove_graph(ENTITIES_GRAPH)
     entities = dataset.graph(ENTITIES_GRAPH)
     for iri, label in sorted(labels.items()):
-        if iri in named:
+        if named(iri):
             entities.add((iri, SKOS.prefLabel, Literal(label)))

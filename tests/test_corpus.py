@@ -113,6 +113,28 @@ def test_rerun_skips_unchanged_articles_and_writes_the_same_bytes(tmp_path, nlp)
     assert out.read_bytes() == before
 
 
+def test_a_rerun_sorts_a_previous_output_whose_lines_were_reordered(tmp_path, nlp):
+    """Unchanged graphs are copied as they are only when their lines are in the writer's order; a
+    file whose graphs are split up is not reused at all."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    out = tmp_path / "graph.nq"
+    build_corpus([corpus], output=out, run_validation=False, nlp=nlp)
+    before = out.read_bytes()
+    lines = before.decode("utf-8").splitlines(keepends=True)
+    by_graph: dict[str, list[str]] = {}
+    for line in lines:
+        by_graph.setdefault(line.rsplit(" ", 2)[-2], []).append(line)
+    out.write_text("".join(line for block in by_graph.values() for line in reversed(block)), encoding="utf-8")
+    again = build_corpus([corpus], output=out, run_validation=False, nlp=nlp)
+    assert (again.tally.extracted, again.tally.unchanged) == (0, 2)
+    assert out.read_bytes() == before
+    out.write_text("".join(lines[1::2] + lines[::2]), encoding="utf-8")  # every graph in two pieces
+    again = build_corpus([corpus], output=out, run_validation=False, nlp=nlp)
+    assert (again.tally.extracted, again.tally.unchanged) == (2, 0)
+    assert out.read_bytes() == before
+
+
 def test_rerun_extracts_only_the_changed_article(tmp_path, nlp):
     corpus = tmp_path / "corpus"
     shutil.copytree(SEEDS, corpus)

@@ -36,7 +36,13 @@ from rdflib.query import Result
 
 from .errors import StoreError
 from .files import atomic_writer
-from .graph.build import DERIVED_GRAPHS, ENTITIES_GRAPH, update_dataset
+from .graph.build import (
+    DERIVATION_PREDICATES,
+    DERIVED_GRAPHS,
+    ENTITIES_GRAPH,
+    derivation_triples,
+    update_dataset,
+)
 from .graph.namespace import bind_prefixes
 from .serialize import OX_FORMATS, QUAD_FORMATS, GraphBlock, add_to_graph, write_graphs, write_graphs_to
 
@@ -326,22 +332,32 @@ class Workspace:
         gc.collect()
 
     def _load_previous(self, path: Path, fmt: str) -> None:
-        """Start from the last build's output: its graphs are kept unless their article changed."""
+        """Start from the last build's output: its graphs are kept unless their article changed.
+
+        Article graphs go to the spool as they are; the working store gets only what the build reads
+        of them (text hashes, names, what the derived graphs are computed from), and the other
+        graphs whole.
+        """
         try:
-            self.store.bulk_load(path=path, format=OX_FORMATS[fmt])
+            kept: list[ox.Quad] = []
+            seen: set[object] = set()
             for name, group in itertools.groupby(ox.parse(path=path, format=OX_FORMATS[fmt]), _graph_of):
-                if isinstance(name, ox.NamedNode) and _is_article_graph(name):
-                    self._spool_put({name: list(group)})
+                if name in seen:  # each graph must come in one piece to be read one at a time
+                    raise ValueError(f"graph {name} is split in {path}")
+                seen.add(name)
+                quads = list(group)
+                if self._spool is not None and _is_article_graph(name):
+                    assert isinstance(name, ox.NamedNode)
+                    self._spool.append_text(name, ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"")
+                    kept.extend(_read_by_builds(quads))
+                else:
+                    kept.extend(quads)
+            self.store.bulk_extend(kept)
         except (SyntaxError, ValueError, OSError):  # not a graph newskg can reuse: build everything
             self.store.clear()
             if self._spool is not None:
                 for name in self._spool.names():
                     self._spool.drop(name)
-
-    def _spool_put(self, blocks: dict[ox.NamedNode, list[ox.Quad]]) -> None:
-        if self._spool is not None:
-            for name, block in blocks.items():
-                self._spool.append(name, block)
 
     def _spool_names(self) -> list[ox.NamedNode]:
         return self._spool.names() if self._spool is not None else []
@@ -490,6 +506,27 @@ def _graph_of(quad: ox.Quad) -> ox.NamedNode | ox.BlankNode | ox.DefaultGraph:
     return quad.graph_name
 
 
+_READ_FROM_PREVIOUS = frozenset(
+    ox.NamedNode(iri) for iri in (NKG_TEXT_HASH, NKG_PIPELINE_VERSION, str(SKOS.altLabel))
+)
+"""Besides what the derived graphs read: what tells whether an article changed, and known names."""
+_DERIVATION_PREDICATES = frozenset(ox.NamedNode(iri) for iri in DERIVATION_PREDICATES)
+
+
+def _read_by_builds(quads: list[ox.Quad]) -> list[ox.Quad]:
+    """The quads of an article graph that a build reads back from its working store."""
+    kept = [quad for quad in quads if quad.predicate in _READ_FROM_PREVIOUS]
+    candidates = [quad for quad in quads if quad.predicate in _DERIVATION_PREDICATES]
+    triples = [(_text(q.subject), q.predicate.value, _text(q.object)) for q in candidates]
+    derivation = set(derivation_triples(triples))
+    kept.extend(quad for quad, triple in zip(candidates, triples, strict=True) if triple in derivation)
+    return kept
+
+
+def _text(term: object) -> str:
+    return term.value if isinstance(term, (ox.NamedNode, ox.BlankNode, ox.Literal)) else str(term)
+
+
 def _is_article_graph(name: object) -> bool:
     return isinstance(name, ox.NamedNode) and name.value.startswith(ARTICLE_GRAPH_PREFIX)
 
@@ -506,11 +543,13 @@ class GraphSpool:
         self._in_order: set[ox.NamedNode] = set()
         self._readers: dict[str, IO[bytes]] = {}
 
-    def append(self, name: ox.NamedNode, quads: Sequence[ox.Quad]) -> None:
-        """Add quads to a graph, in the spool's own file."""
-        data = "".join(f"{quad} .\n" for quad in quads).encode("utf-8")
+    def append_text(self, name: ox.NamedNode, data: bytes) -> None:
+        """Add N-Quads text to a graph, in the spool's own file; it counts as being in the writer's
+        order when its lines are sorted and distinct (as newskg writes them)."""
+        lines = data.split(b"\n")[:-1]
+        in_order = all(a < b for a, b in itertools.pairwise(lines))
         self._handle.seek(0, 2)
-        self._add(name, TextSegment("", self._handle.tell(), len(data)), in_order=False)
+        self._add(name, TextSegment("", self._handle.tell(), len(data)), in_order=in_order)
         self._handle.write(data)
 
     def add_segment(self, name: ox.NamedNode, segment: TextSegment) -> None:

@@ -36,6 +36,8 @@ _MEMBERSHIP_PREDICATES = frozenset(
     str(p) for p in (ORG.member, ORG.organization, NKG.roleName, NKG.reportedIn)
 )
 _RDF_TYPE, _MEMBERSHIP, _PUBLISHED = str(RDF.type), str(NKG.Membership), str(SCHEMA.datePublished)
+DERIVATION_PREDICATES = frozenset({_RDF_TYPE, _PUBLISHED, *_MEMBERSHIP_PREDICATES})
+"""The predicates of the triples ``derivation_triples`` keeps."""
 
 
 def derivation_triples(triples: Iterable[Triple]) -> list[Triple]:

@@ -419,6 +419,10 @@ def build_corpus(
         )
 
 
+GRAPH_BATCHES_IN_FLIGHT = 16
+"""Batches queued per graph worker: their results are small (positions in files), and a long queue
+keeps the workers building while the parent loads a chunk into a store."""
+
 GraphBatch = tuple[list[BuiltGraph], list[tuple[str, str]]]
 """A batch's article graphs, and its entities' (IRI, label) pairs in order."""
 
@@ -429,7 +433,12 @@ def _graph_batches(
     """Each batch's article graphs, built in ``jobs`` processes (forked: they inherit the builder)."""
     if jobs > 1 and can_fork():
         yield from ordered_map(
-            _graph_batch, batches, jobs=jobs, initializer=_start_graph_worker, initargs=(builder,)
+            _graph_batch,
+            batches,
+            jobs=jobs,
+            initializer=_start_graph_worker,
+            initargs=(builder,),
+            in_flight=GRAPH_BATCHES_IN_FLIGHT,
         )
     else:
         for batch in batches:

@@ -161,18 +161,19 @@ def ordered_map(
     jobs: int,
     initializer: Callable[..., None] = quiet_worker_signals,
     initargs: tuple[Any, ...] = (),
+    in_flight: int = IN_FLIGHT_PER_WORKER,
 ) -> Iterator[Any]:
     """``function`` over ``items`` in ``jobs`` worker processes, results in input order.
 
-    At most a few items per worker are in flight, so a long input is never read ahead into memory.
-    Workers are forked where possible, so ``initargs`` are inherited rather than pickled.
+    At most ``in_flight`` items per worker are in flight, so a long input is never read ahead into
+    memory. Workers are forked where possible, so ``initargs`` are inherited rather than pickled.
     """
     context = multiprocessing.get_context("fork" if can_fork() else "spawn")
     with context.Pool(jobs, initializer=initializer, initargs=initargs) as pool:
         pending: deque[AsyncResult[Any]] = deque()
         for item in items:
             pending.append(pool.apply_async(function, (item,)))
-            if len(pending) >= jobs * IN_FLIGHT_PER_WORKER:
+            if len(pending) >= jobs * in_flight:
                 yield pending.popleft().get()
         while pending:
             yield pending.popleft().get()

@@ -404,9 +404,12 @@ class Workspace:
             for name in self._pending:
                 self.store.remove_graph(name)
             self.store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)  # quads newskg just wrote
-            if union:
-                added = (quad.triple for quad in ox.parse(data, format=ox.RdfFormat.N_QUADS))
-                refresh_union(self.store, removed, added)
+            if union:  # the same lines without their graph name: N-Triples of the default graph
+                triples = b"".join(
+                    text.replace(f" {name} .\n".encode(), b" .\n") for name, text in self._pending.items()
+                )
+                self.store.bulk_load(triples, format=ox.RdfFormat.N_TRIPLES, lenient=True)
+                refresh_union(self.store, removed, ())
         except BaseException:  # interrupted half-way (Ctrl-C): leave a consistent store, then stop
             if union:
                 rebuild_union(self.store)

@@ -192,6 +192,11 @@ def membership(name: str, person: str, role: str, status: str, *articles: str) -
             + membership("m2", "p1", "head", "current", "a3"),
             [],
         ),
+        (
+            membership("m1", "p1", "former acting head", "former", "a1")
+            + membership("m2", "p1", "head", "current", "a2", "a3"),
+            [("NoHeadAfterFormerShape", "m2", "m1")],
+        ),
     ],
     ids=[
         "two-heads-same-day",
@@ -201,6 +206,7 @@ def membership(name: str, person: str, role: str, status: str, *articles: str) -
         "former-after-head",
         "head-after-former-deputy",
         "head-after-another-former",
+        "head-after-former-acting-head",
     ],
 )
 def test_cross_article_checks(memberships, expected):

@@ -82,3 +82,26 @@ def test_decimals_are_written_as_rdflib_writes_them(amount):
     assert ours.lexical == str(theirs)
     assert str(to_rdflib(ours)) == str(theirs)
     assert "E" not in ours.lexical and "e" not in ours.lexical
+
+
+@pytest.mark.parametrize("suffix", [".ttl", ".trig", ".nq", ".nt"])
+def test_files_read_with_pyoxigraph_give_what_rdflib_reads(tmp_path, seeds_result, suffix):
+    """Graph files are read with pyoxigraph's parsers, several times faster than rdflib's: same graph."""
+    from rdflib import BNode, Graph, URIRef
+    from rdflib.compare import isomorphic
+
+    from newskg.graph import build_dataset
+    from newskg.rdfio import parse_into
+    from newskg.serialize import read_graph, write_dataset
+
+    dataset = build_dataset(list(seeds_result.records))  # a copy of its own: it is changed here
+    extra = dataset.graph(URIRef("https://example.org/extra"))
+    node = BNode()
+    extra.add((node, URIRef("https://example.org/says"), Literal("salam", lang="fa")))
+    extra.add((node, URIRef("https://example.org/weight"), Literal("1.50", datatype=XSD.decimal)))
+    path = tmp_path / f"graph{suffix}"
+    write_dataset(dataset, path)
+    expected = Graph()
+    parse_into(expected, path)
+    assert isomorphic(read_graph(path), expected)
+    assert len(expected) > 1000

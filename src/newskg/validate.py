@@ -2,9 +2,9 @@
 
 Two passes, one report. pySHACL checks the SHACL Core shapes without inference and without advanced
 features (no rules, so it reads the data graph in place instead of copying it, and writes nothing to
-it); then ``newskg.consistency`` runs the cross-article checks, one SPARQL query each, and adds its
-findings to the report graph as sh:ValidationResults. Warnings never make a graph fail. The text of the
-report is sorted, so it is the same on every run.
+it); then ``newskg.consistency`` runs the cross-article checks in one pass over the memberships, and
+adds its findings to the report graph as sh:ValidationResults. Warnings never make a graph fail. The
+text of the report is sorted, so it is the same on every run.
 """
 
 from __future__ import annotations

@@ -67,10 +67,6 @@ class _Report:
     article: Node
     evidence: tuple[Node, ...]
 
-    @property
-    def key(self) -> tuple[str, str]:
-        return str(self.date), str(self.article)
-
 
 def find_inconsistencies(graph: Graph) -> list[Finding]:
     """Every contradiction between articles in ``graph``, sorted; reads ``graph`` only."""
@@ -182,7 +178,8 @@ def _head_after_former(graph: Graph) -> list[Finding]:
 
 
 def _by_date(report: _Report) -> tuple[str, str]:
-    return report.key
+    """Earliest first; articles of one date by IRI."""
+    return str(report.date), str(report.article)
 
 
 def _keep(pairs: _Clashes, pair: tuple[Node, Node], detail: str, evidence: set[Node]) -> None:

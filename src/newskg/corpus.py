@@ -473,17 +473,18 @@ class _GraphBuilder:
     resolution: Resolution
     records: _RecordSpool
     folder: Path
-    _output: IO[bytes] | None = None
+    _output: IO[bytes] | None = field(default=None, init=False)
 
     def build(self, refs: list[_RecordRef]) -> GraphBatch:
         records = self.records.read(refs)
         texts, derivations, labels = article_graphs(records, self.resolution)
-        if self._output is None:  # one file per process, opened by the process that writes it
-            self._output = open(self.folder / f"{os.getpid()}.nq", "ab")  # noqa: SIM115 (kept open)
+        path = str(self.folder / f"{os.getpid()}.nq")  # one file per process, opened by that process
+        if self._output is None:
+            self._output = open(path, "ab")  # noqa: SIM115 (kept open until close)
         output = self._output
         graphs = []
         for (name, text), derivation in zip(texts, derivations, strict=True):
-            graphs.append(BuiltGraph(name, TextSegment(output.name, output.tell(), len(text)), derivation))
+            graphs.append(BuiltGraph(name, TextSegment(path, output.tell(), len(text)), derivation))
             output.write(text)
         output.flush()  # the parent reads it next
         return graphs, labels

@@ -72,13 +72,18 @@ def read_articles(
     """
     limit = max_article_bytes() if max_bytes is None else _checked_limit(max_bytes, "max_bytes")
     for path in paths:
-        for item in _read_path(Path(path), limit):
-            if isinstance(item, Article):
-                yield item
-            elif on_error is None:
-                raise item
-            else:
-                on_error(item)
+        yield from _reported(_read_path(Path(path), limit), on_error)
+
+
+def _reported(items: Iterable[Item], on_error: ErrorHandler | None) -> Iterator[Article]:
+    """The articles among ``items``; each error raised, or given to ``on_error``."""
+    for item in items:
+        if isinstance(item, Article):
+            yield item
+        elif on_error is None:
+            raise item
+        else:
+            on_error(item)
 
 
 def max_article_bytes() -> int:
@@ -211,13 +216,7 @@ def read_jsonl_stream(
     Errors name ``name:line``; ``on_error`` and ``max_bytes`` work as in ``read_articles``.
     """
     limit = max_article_bytes() if max_bytes is None else _checked_limit(max_bytes, "max_bytes")
-    for item in _jsonl_items(stream, name, limit):
-        if isinstance(item, Article):
-            yield item
-        elif on_error is None:
-            raise item
-        else:
-            on_error(item)
+    yield from _reported(_jsonl_items(stream, name, limit), on_error)
 
 
 def _read_jsonl(path: Path, limit: int) -> Iterator[Item]:

@@ -57,7 +57,7 @@ FAKER_SOURCE = "faker:"
 
 MIN_NAME_LETTERS = 3
 
-_SOURCE = re.compile(r"persian-names|faker:[a-z]{2}_[A-Z]{2}|variant-of:\w+")
+_SOURCE = re.compile(rf"{PERSIAN_SOURCE}|{FAKER_SOURCE}[a-z]{{2}}_[A-Z]{{2}}|{VARIANT_SOURCE}\w+")
 _DASH = re.compile(r"[-‐‑–]")
 _CAMEL_PAIR = re.compile(r"([A-Z][a-z]+)([A-Z][a-z]+)")
 _ENGLISH_WORD = re.compile(r"[a-z]+")

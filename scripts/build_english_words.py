@@ -117,7 +117,10 @@ class Word:
     lower: bool
 
 
-def case_counts(probabilities: dict[str, float]) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
+Probabilities = dict[str, float]
+
+
+def case_counts(probabilities: Probabilities) -> tuple[Probabilities, Probabilities, Probabilities]:
     """Per lower-case alphabetic form: total probability, lower-case and capitalised probabilities."""
     total: dict[str, float] = {}
     lower: dict[str, float] = {}

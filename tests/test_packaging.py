@@ -39,6 +39,9 @@ def test_wheel_contains_ontology_shapes_and_rule_data(wheel):
     assert "newskg/_data/shapes/newskg.shapes.ttl" in names
     assert "newskg/nlp/rules/lexicon.json" in names
     assert "newskg/nlp/data/iran_provinces.tsv" in names
+    assert "newskg/nlp/data/given_names.tsv" in names
+    assert "newskg/nlp/data/english_words.tsv" in names
+    assert "newskg/nlp/data/WORDNET_LICENSE.txt" in names
     assert (ROOT / "ontology" / "newskg.ttl").read_bytes() == zipfile.ZipFile(wheel).read(
         "newskg/_data/ontology/newskg.ttl"
     )

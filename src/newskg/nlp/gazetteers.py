@@ -17,18 +17,19 @@ capitals, so the pronoun "us" is never the United States.
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from importlib.resources.abc import Traversable
-from pathlib import Path
 
 import pycountry
 
 from ..errors import DataFileError
 from .memo import Memo
+from .tables import DataPath, fold
+from .tables import data_rows as _rows
+from .tables import label as _label
+from .tables import required as _required
 
 __all__ = [
     "Agency",
@@ -55,8 +56,6 @@ AGENCIES_FILE = "news_agencies.tsv"
 MINISTRIES_FILE = "iran_ministries.tsv"
 
 PROVINCE_WORD = "Province"
-
-DataPath = Path | Traversable
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,25 +108,11 @@ _MINISTRY_STOP_WORDS = frozenset(
     }
 )  # fmt: skip
 
-# Letters NFKD does not decompose, and typographic apostrophes.
-_FOLD = str.maketrans(
-    {
-        "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H", "ı": "i",
-        "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D",
-        "’": "'", "‘": "'", "ʼ": "'", "ʻ": "'", "ʿ": "'", "ʾ": "'", "`": "'",
-    }
-)  # fmt: skip
 _DASHES = str.maketrans({"-": " ", "‐": " ", "‑": " ", "–": " ", "—": " "})
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,5}")
 _CAPITALISED_HYPHEN = re.compile(r"(?<=[a-z])-(?=[A-Z])")
 _WORD = re.compile(r"[a-z]+")
 _AGENCY_SUFFIX = re.compile(r"\s+(?:news\s+)?agency$", re.IGNORECASE)
-
-
-def fold(text: str) -> str:
-    """Strip diacritics (Āz̄ārbāyjān -> Azarbayjan, Łódź -> Lodz) and straighten apostrophes."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_FOLD)
 
 
 def normalise(surface: str) -> str:
@@ -145,46 +130,6 @@ def is_acronym(name: str) -> bool:
 
 # --------------------------------------------------------------------------------------------
 # Reading the tables
-
-
-def _label(path: DataPath) -> str:
-    return str(path)
-
-
-def _rows(path: DataPath, columns: Sequence[str], *, optional: int = 0) -> Iterator[tuple[str, list[str]]]:
-    """Yield ``(file:line, fields)`` for each data row; ``#`` lines and blank lines are skipped.
-
-    The last ``optional`` columns may be left out.
-    """
-    label = _label(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise DataFileError(
-            f"{label}: not UTF-8 ({exc.reason} at byte {exc.start}); save it as UTF-8"
-        ) from exc
-    except OSError as exc:
-        raise DataFileError(f"{label}: cannot be read ({exc.strerror or exc})") from exc
-    wanted = len(columns)
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = [f.strip() for f in line.split("\t")]
-        where = f"{label}:{number}"
-        if not wanted - optional <= len(fields) <= wanted:
-            expected = str(wanted) if not optional else f"{wanted - optional} to {wanted}"
-            raise DataFileError(
-                f"{where}: expected {expected} tab-separated columns ({', '.join(columns)}),"
-                f" found {len(fields)}"
-            )
-        fields += [""] * (wanted - len(fields))
-        yield where, fields
-
-
-def _required(where: str, value: str, column: str) -> str:
-    if not value:
-        raise DataFileError(f"{where}: empty {column}")
-    return value
 
 
 def _name_list(where: str, value: str, column: str) -> list[str]:

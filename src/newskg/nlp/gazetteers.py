@@ -25,6 +25,7 @@ from importlib import resources
 import pycountry
 
 from ..errors import DataFileError
+from .lexicon import load_lexicon
 from .memo import Memo
 from .tables import DataPath, fold
 from .tables import data_rows as _rows
@@ -99,14 +100,8 @@ class Ministry:
 
 
 STEM_SLACK = 3
+CITY_COLUMNS = ("name", "country", "province", "population", "alternates")
 
-# Words of a ministry's name that say nothing about which ministry it is.
-_MINISTRY_STOP_WORDS = frozenset(
-    {
-        "ministry", "ministries", "minister", "ministers", "ministerial",
-        "of", "and", "the", "for", "iran", "iranian", "deputy", "acting", "former",
-    }
-)  # fmt: skip
 
 _DASHES = str.maketrans({"-": " ", "‐": " ", "‑": " ", "–": " ", "—": " "})
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,5}")
@@ -255,9 +250,7 @@ def read_cities(path: DataPath) -> list[CityRow]:
     """The rows of the derived city table, checked (codes, population, one row per place)."""
     cities: list[CityRow] = []
     seen: dict[tuple[str, str, str], str] = {}
-    for where, (name, country, province, population, alternates) in _rows(
-        path, ("name", "country", "province", "population", "alternates"), optional=1
-    ):
+    for where, (name, country, province, population, alternates) in _rows(path, CITY_COLUMNS, optional=1):
         name = _required(where, name, "name")
         country = _country_code(where, _required(where, country, "country"))
         if province:
@@ -336,7 +329,7 @@ def _stem_matches(stem: str, word: str) -> bool:
 
 def _content_words(text: str) -> list[str]:
     words = _WORD.findall(fold(text).casefold())
-    return [w for w in words if len(w) > 1 and w not in _MINISTRY_STOP_WORDS]
+    return [w for w in words if len(w) > 1 and w not in load_lexicon().things.ministry_filler_words]
 
 
 class Gazetteer:

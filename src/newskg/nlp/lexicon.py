@@ -58,6 +58,7 @@ class Titles:
     """``X heads Y``: verbs that give the head of an organisation."""
     succession_verbs: frozenset[str]
     becoming_verbs: frozenset[str]
+    appointment_verbs: frozenset[str]
     apposition_words: frozenset[str]
     """Words between a name, its comma and an apposed title: ``X, who is also the head of``."""
     default_country: str
@@ -256,6 +257,7 @@ def _titles() -> Titles:
         heading_verbs=f.words("heading_verbs"),
         succession_verbs=f.words("succession_verbs"),
         becoming_verbs=f.words("becoming_verbs"),
+        appointment_verbs=f.words("appointment_verbs"),
         apposition_words=f.words("apposition_words"),
         default_country=str(f.get("default_country", str)),
         body_prepositions=f.words("body_prepositions"),

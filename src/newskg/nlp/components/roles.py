@@ -146,8 +146,13 @@ class RoleFinder:
     def _before(self, doc: DocView, entities: Entities, phrase: TitlePhrase) -> Binding:
         """``X, the deputy head of``, ``X as head of``, ``appointment of X as``, ``X became head``."""
         lower = doc.lower
+        titles = self.lexicon.titles
         j = phrase.start - 1
-        while j >= 0 and lower[j] in self.apposition_words:
+        appointed = False
+        while j >= 0 and (
+            lower[j] in self.apposition_words or lower[j] in titles.appointment_verbs or lower[j] == "-"
+        ):
+            appointed = appointed or lower[j] in titles.appointment_verbs
             j -= 1
         if j < 0:
             return None, ""
@@ -160,8 +165,11 @@ class RoleFinder:
         if (
             person is not None
             and person.type == "PERSON"
-            and lower[j + 1 : phrase.start].count("as")
-            + (lower[j + 1] in self.lexicon.titles.becoming_verbs if j + 1 < len(doc) else 0)
+            and (
+                appointed
+                or "as" in lower[j + 1 : phrase.start]
+                or (j + 1 < len(doc) and lower[j + 1] in titles.becoming_verbs)
+            )
         ):
             return person, "name_as_title"
         return None, ""

@@ -426,7 +426,8 @@ class _Reader:
         if lower[j] in self.rep.speaker_pronouns:
             return Subject(self._salient_before(j), j)
         for k in range(j - 1, max(sentence.start - 1, j - 7), -1):
-            if lower[k] in (*self.rep.anaphor_determiners, "a", "an") and self._nominal_head(k) == j:
+            if lower[k] in (*self.rep.anaphor_determiners, "a", "an") and self._nominal_end(k) == j:
+                j = self._nominal_head(k) or j
                 noun = lower[j]
                 if noun in self.f.titles.title_nouns:
                     return Subject(self._nominal(noun, lower[k], k, j), k)
@@ -478,7 +479,18 @@ class _Reader:
                 return self._source_after(head) or self._last_org_speaker(k)
         return None
 
+    def _nominal_end(self, k: int) -> int | None:
+        """The last head word of the noun phrase at k (``department`` in ``the bank's department``)."""
+        found = self._nominal_scan(k)
+        return found[1] if found is not None else None
+
     def _nominal_head(self, k: int) -> int | None:
+        """The word that names the referent of the noun phrase at k (``bank`` in ``the bank's
+        public relations department``)."""
+        found = self._nominal_scan(k)
+        return found[0] if found is not None else None
+
+    def _nominal_scan(self, k: int) -> tuple[int, int] | None:
         """``the senior industry official``, ``the chamber chief``, ``the data``: the head noun of a
         noun phrase starting at token k with a determiner, when it names an official, an organisation
         or a source."""
@@ -489,14 +501,15 @@ class _Reader:
         heads = (
             self.f.titles.title_nouns | self.f.lexicon.things.organisation_nouns | self.rep.reporting_nouns
         )
-        head = None
+        head: int | None = None
+        owner: int | None = None
         for j in range(k + 1, min(len(doc), k + 8)):
             word = lower[j]
             if word in heads:
                 head = j
                 continue
             if word in ("’s", "'s"):
-                head = None  # "the company's website": the company owns the head, it is not it
+                owner, head = head, None  # "the company's website": the company owns the head
                 continue
             inside = (
                 word in self.rep.anaphor_adjectives
@@ -511,9 +524,12 @@ class _Reader:
             )
             if not inside:
                 break
-        if head is not None and any(self._is_agency(t) for t in range(k, head)):
+        if head is None or any(self._is_agency(t) for t in range(k, head)):
             return None  # "the semi-official Tasnim news agency": a credit, not a speaker
-        return head
+        organisation_nouns = self.f.lexicon.things.organisation_nouns
+        if owner is not None and lower[head] in organisation_nouns and lower[owner] in organisation_nouns:
+            return owner, head  # "the bank's public relations department announced": the bank
+        return head, head
 
     def _is_agency(self, k: int) -> bool:
         cluster = self.entities.at(k)

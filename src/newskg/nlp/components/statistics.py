@@ -541,7 +541,13 @@ class StatisticFinder:
         if j < sentence.start:
             return ""
         if lower[j] not in figures.level_verbs:
-            return self._object_of_level_verb(doc, j, sentence)
+            obj = self._object_of_level_verb(doc, j, sentence)
+            if obj:
+                return obj
+            verb = self._level_verb_before(doc, j, sentence)  # "exports rose 12 percent to $36 billion"
+            if verb is None:
+                return ""
+            j = verb
         verb = j
         if lower[verb].endswith("ing") and verb > sentence.start and words[verb - 1] == ",":
             start = self._main_clause_start(doc, sentence, verb - 1)
@@ -564,10 +570,21 @@ class StatisticFinder:
             k -= 1
         if lower[k] not in self.figures.level_verbs or k + 1 > j:
             return ""
+        if k + 1 <= j and (doc.words[k + 1][:1].isdigit() or doc.words[k + 1] in self.figures.prefix_units):
+            return ""  # "rose 12 percent to ...": a figure, not an object
         span = self._noun_phrase_after(doc, k + 1, sentence, determiners=True)
         if span is None or span[1] > j + 1 or lower[span[1] - 1] in self.figures.pronouns:
             return ""
         return doc.span_text(*span)
+
+    def _level_verb_before(self, doc: DocView, j: int, sentence: Sentence) -> int | None:
+        """The verb whose second figure this is: ``rose 12 percent to $36 billion``."""
+        for k in range(j, max(sentence.start - 1, j - MAX_WHAT), -1):
+            if doc.words[k] in BOUNDARY:
+                return None
+            if doc.lower[k] in self.figures.level_verbs:
+                return k
+        return None
 
     def _clause_start(self, doc: DocView, first: int, end: int) -> int:
         """Where the clause ending at ``end`` starts: after a comma, ``that``, a reporting verb."""

@@ -319,24 +319,23 @@ def _explained(path: Path, fmt: str, error: RdfSyntaxError) -> RdfSyntaxError:
 def _add_quads(path: Path, quads: Iterable[ox.Quad], graph_for: GraphFor) -> None:
     """Add quads to rdflib graphs; literals that are not valid for their datatype are kept as
     written and reported once, as one warning for the file."""
-    ill_typed: list[Literal] = []
+    first: Literal | None = None
+    count = 0
     with rdflib_term_warnings_silenced():
         for quad in quads:
             obj = from_ox(quad.object)
             if isinstance(obj, Literal) and obj.ill_typed:
-                ill_typed.append(obj)
+                first, count = first if first is not None else obj, count + 1
             graph_for(quad.graph_name).add((from_ox(quad.subject), from_ox(quad.predicate), obj))
-    if ill_typed:
-        warnings.warn(_ill_typed_message(path, ill_typed), InputWarning, stacklevel=2)
+    if first is not None:
+        warnings.warn(_ill_typed_message(path, first, count), InputWarning, stacklevel=2)
 
 
-def _ill_typed_message(path: Path, literals: list[Literal]) -> str:
-    first = literals[0]
+def _ill_typed_message(path: Path, first: Literal, count: int) -> str:
     datatype = str(first.datatype)
     shown = f"xsd:{datatype[len(_XSD) :]}" if datatype.startswith(_XSD) else f"<{datatype}>"
     lexical = str(first) if len(str(first)) <= 40 else str(first)[:37] + "..."
     quoted = printable(json.dumps(lexical, ensure_ascii=False), one_line=True)
-    count = len(literals)
     return (
         f"{path}: {count} literal{'s' if count > 1 else ''} not valid for {'their' if count > 1 else 'its'} "
         f"datatype, kept as written (the first: {quoted}^^{shown})"

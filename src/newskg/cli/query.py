@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -110,7 +111,7 @@ def query(
             "--allow-update changes a store: use it with --store PATH; "
             "graph files and endpoints are never changed"
         )
-    if timeout < 0 or timeout != timeout:
+    if timeout < 0 or math.isnan(timeout):
         fail(f"--timeout {timeout:g}: give a number of seconds, or 0 for no limit")
     limit = timeout or None
     open_graph = _graph_opener(graphs, store=store, endpoint=endpoint, writable=allow_update, timeout=limit)

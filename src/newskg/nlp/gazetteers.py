@@ -34,6 +34,7 @@ from .tables import required as _required
 
 __all__ = [
     "Agency",
+    "Body",
     "CityRow",
     "Gazetteer",
     "Ministry",
@@ -43,10 +44,12 @@ __all__ = [
     "load_gazetteer",
     "normalise",
     "read_agencies",
+    "read_bodies",
     "read_cities",
     "read_country_aliases",
     "read_ministries",
     "read_provinces",
+    "read_regions",
 ]
 
 DATA_PACKAGE = "newskg.nlp.data"
@@ -55,6 +58,8 @@ CITIES_FILE = "cities.tsv"
 COUNTRY_ALIASES_FILE = "country_aliases.tsv"
 AGENCIES_FILE = "news_agencies.tsv"
 MINISTRIES_FILE = "iran_ministries.tsv"
+REGIONS_FILE = "world_regions.tsv"
+BODIES_FILE = "international_bodies.tsv"
 
 PROVINCE_WORD = "Province"
 
@@ -99,8 +104,18 @@ class Ministry:
     ``STEM_SLACK`` letters longer (``industr``: industry, industrial, industries)."""
 
 
+@dataclass(frozen=True, slots=True)
+class Body:
+    """An international organisation (UN, OPEC, Eurasian Economic Union), often named by acronym."""
+
+    canonical: str
+    names: tuple[str, ...]
+    """Canonical name first, then other names and acronyms."""
+
+
 STEM_SLACK = 3
 CITY_COLUMNS = ("name", "country", "province", "population", "alternates")
+NAMED_COLUMNS = ("name", "names")
 
 
 _DASHES = str.maketrans({"-": " ", "‐": " ", "‑": " ", "–": " ", "—": " "})
@@ -296,6 +311,31 @@ def read_agencies(path: DataPath) -> list[Agency]:
     return agencies
 
 
+def _named_rows(path: DataPath) -> list[tuple[str, tuple[str, ...]]]:
+    """``name<TAB>other|names`` rows: each name once in the table."""
+    rows: list[tuple[str, tuple[str, ...]]] = []
+    owner: dict[str, str] = {}
+    for where, (name, names) in _rows(path, NAMED_COLUMNS, optional=1):
+        name = _required(where, name, "name")
+        all_names = _forms([name, *_name_list(where, names, "names")])
+        for surface in all_names:
+            if _key(surface) in owner and owner[_key(surface)] != name:
+                raise DataFileError(f"{where}: name '{surface}' already names {owner[_key(surface)]}")
+            owner[_key(surface)] = name
+        rows.append((name, all_names))
+    return rows
+
+
+def read_regions(path: DataPath) -> list[Place]:
+    """World regions, seas and straits: places that lie in no country."""
+    return [Place(name, "region", names, None, None) for name, names in _named_rows(path)]
+
+
+def read_bodies(path: DataPath) -> list[Body]:
+    """International organisations and their acronyms."""
+    return [Body(name, names) for name, names in _named_rows(path)]
+
+
 def read_ministries(path: DataPath) -> list[Ministry]:
     """The ministries, with their keyword stems (lower-case letters only)."""
     ministries: list[Ministry] = []
@@ -340,20 +380,31 @@ class Gazetteer:
 
     __slots__ = (
         "_agency_index",
+        "_body_index",
         "_by_canonical",
         "_ministry_for",
         "_place_index",
         "agencies",
+        "bodies",
         "ministries",
         "places",
     )
 
     def __init__(
-        self, places: Iterable[Place], agencies: Iterable[Agency], ministries: Iterable[Ministry]
+        self,
+        places: Iterable[Place],
+        agencies: Iterable[Agency],
+        ministries: Iterable[Ministry],
+        bodies: Iterable[Body] = (),
     ) -> None:
         self.places: tuple[Place, ...] = tuple(places)
         self.agencies: tuple[Agency, ...] = tuple(agencies)
         self.ministries: tuple[Ministry, ...] = tuple(ministries)
+        self.bodies: tuple[Body, ...] = tuple(bodies)
+        self._body_index: dict[str, Body] = {}
+        for body in self.bodies:
+            for name in body.names:
+                self._body_index.setdefault(_key(name), body)
         self._by_canonical: dict[str, Place] = {}
         self._place_index: dict[str, list[Place]] = {}
         for place in self.places:
@@ -390,6 +441,10 @@ class Gazetteer:
             if agency is not None:
                 return agency
         return None
+
+    def body_named(self, surface: str) -> Body | None:
+        """The international organisation with this name or acronym (``OPEC``, ``the World Bank``)."""
+        return self._body_index.get(_key(surface)) or self._body_index.get(normalise(surface))
 
     def ministry_for(self, words: str) -> Ministry | None:
         """The ministry that ``words`` name: ``"Industry, Mine and Trade"``, ``"industry"``, ``"Oil"``.
@@ -475,14 +530,17 @@ def build_gazetteer(
     country_aliases: DataPath,
     agencies: DataPath,
     ministries: DataPath,
+    regions: DataPath | None = None,
+    bodies: DataPath | None = None,
 ) -> Gazetteer:
-    """Read and cross-check the five tables (tests pass their own files)."""
+    """Read and cross-check the tables (tests pass their own files; regions and bodies may be left out)."""
     countries = _countries(read_country_aliases(country_aliases))
     iran = next(p.canonical for p in countries if p.code == "IR")
     province_rows = read_provinces(provinces, country=iran)
     city_places = _cities(read_cities(cities), province_rows, countries)
     _check_capitals(province_rows, city_places)
-    places = [*countries, *(p.place for p in province_rows), *city_places]
+    region_places = read_regions(regions) if regions is not None else []
+    places = [*countries, *(p.place for p in province_rows), *city_places, *region_places]
     seen: dict[str, Place] = {}
     for place in places:
         if place.canonical in seen:
@@ -491,7 +549,12 @@ def build_gazetteer(
                 f" canonical name '{place.canonical}'; give one of them another first name"
             )
         seen[place.canonical] = place
-    return Gazetteer(places, read_agencies(agencies), read_ministries(ministries))
+    return Gazetteer(
+        places,
+        read_agencies(agencies),
+        read_ministries(ministries),
+        read_bodies(bodies) if bodies is not None else (),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -504,4 +567,6 @@ def load_gazetteer() -> Gazetteer:
         country_aliases=data.joinpath(COUNTRY_ALIASES_FILE),
         agencies=data.joinpath(AGENCIES_FILE),
         ministries=data.joinpath(MINISTRIES_FILE),
+        regions=data.joinpath(REGIONS_FILE),
+        bodies=data.joinpath(BODIES_FILE),
     )

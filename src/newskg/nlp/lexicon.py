@@ -135,6 +135,7 @@ class NamedThings:
     containment_links: frozenset[str]
     containment_verbs: frozenset[str]
     ministry_filler_words: frozenset[str]
+    organisation_nouns_lower: tuple[tuple[str, ...], ...]
     """The organisation head words in lower case: ``the organization``, ``the bank``."""
 
     def kind_of_head(self, word: str) -> str | None:
@@ -327,6 +328,7 @@ def _things() -> NamedThings:
         containment_links=f.words("containment_links"),
         containment_verbs=f.words("containment_verbs"),
         ministry_filler_words=f.words("ministry_filler_words"),
+        organisation_nouns_lower=f.phrases("organisation_nouns_lower"),
         organisation_nouns=frozenset(w.lower() for w in f.words("organisation_heads") if w.isalpha()),
     )
 

@@ -76,12 +76,14 @@ class GazetteerMatcher:
         for agency in gazetteer.agencies:
             for name in agency.names:
                 self.agencies[name] = agency
-        self.index = PhraseIndex(nlp, sorted(set(self.places) | set(self.agencies)))
+        self.bodies = {name: body for body in gazetteer.bodies for name in body.names}
+        self.index = PhraseIndex(nlp, sorted(set(self.places) | set(self.agencies) | set(self.bodies)))
 
     def __call__(self, doc: Doc) -> Doc:
         view = ext.view_of(doc)
         places: list[Candidate] = []
         agencies: list[Candidate] = []
+        bodies: list[Candidate] = []
         for start, end in self.index.find(view.words):
             if _glued(view, start, end) and not self._in_route(view, start, end):
                 continue
@@ -102,6 +104,20 @@ class GazetteerMatcher:
                     )
                 )
                 continue
+            body = self.bodies.get(surface)
+            if body is not None:
+                bodies.append(
+                    Candidate(
+                        start,
+                        end,
+                        "ORG",
+                        "gazetteer_body",
+                        priority=75,
+                        canonical=body.canonical,
+                        aliases=body.names,
+                    )
+                )
+                continue
             known = self.places.get(surface)
             if known and all(p.kind == "city" for p in known) and self._starts_a_name(view, end):
                 continue  # "Ahmad Rezaei": a city name that begins a personal name
@@ -119,7 +135,7 @@ class GazetteerMatcher:
                     Candidate(
                         start,
                         end,
-                        "GPE",
+                        "LOC" if place.kind == "region" else "GPE",
                         "gazetteer_place",
                         priority=60,
                         canonical=place.canonical,
@@ -128,6 +144,7 @@ class GazetteerMatcher:
                 )
         ext.extend(doc, ext.PLACE_NAMES, places)
         ext.extend(doc, ext.AGENCY_NAMES, agencies)
+        ext.extend(doc, ext.ORG_NAMES, bodies)
         return doc
 
     def _in_route(self, view: DocView, start: int, end: int) -> bool:
@@ -202,6 +219,9 @@ def _glued(view: DocView, start: int, end: int) -> bool:
     return before or after
 
 
-@Language.factory("newskg_gazetteer", assigns=[ext.attr(ext.PLACE_NAMES), ext.attr(ext.AGENCY_NAMES)])
+@Language.factory(
+    "newskg_gazetteer",
+    assigns=[ext.attr(ext.PLACE_NAMES), ext.attr(ext.AGENCY_NAMES), ext.attr(ext.ORG_NAMES)],
+)
 def make_gazetteer(nlp: Language, name: str) -> GazetteerMatcher:
     return GazetteerMatcher(nlp)

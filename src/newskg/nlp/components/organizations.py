@@ -47,6 +47,7 @@ class OrganizationFinder:
             things.organisation_heads | things.program_heads | things.event_heads | things.place_heads
         )
         self.place_noun_starts = {phrase[0] for phrase in things.place_heads_lower}
+        self.org_noun_starts = {phrase[0] for phrase in things.organisation_nouns_lower}
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Candidate] = []
@@ -171,6 +172,7 @@ class OrganizationFinder:
                 found.append(Candidate(i, i + 1, "ORG", "acronym_as_name", priority=45, canonical=word))
             i += 1
         self._lower_place_heads(doc, places)
+        self._named_by_context(doc, found)
 
     def _candidates(self, doc: DocView) -> list[int]:
         """Tokens that may start a rule: a head word, ``ministry`` or an all-capital word."""
@@ -373,6 +375,71 @@ class OrganizationFinder:
                         )
                     )
                 break
+
+    def _named_by_context(self, doc: DocView, found: list[Candidate]) -> None:
+        """A capitalised name with no head word that its context makes an organisation: a
+        lower-case organisation noun after it (``Iran Khodro company``) or a post before it
+        (``managing director of Saipa``)."""
+        lower, words = doc.lower, doc.words
+        titles = self.lexicon.titles
+        for k in [k for k, word in enumerate(lower) if word in self.org_noun_starts and k > 0]:
+            if words[k].islower() and any(
+                tuple(lower[k : k + len(p)]) == p for p in self.things.organisation_nouns_lower
+            ):
+                self._context_name(doc, found, self._run_before(doc, k), k, "name_before_organisation_noun")
+        for k, word in enumerate(lower):
+            if word not in titles.body_prepositions or k == 0 or k + 1 >= len(doc):
+                continue
+            base = next(
+                (
+                    b
+                    for s in range(max(0, k - titles.longest_post), k)
+                    for b, e in [titles.post_at(lower, s)]
+                    if b and e == k
+                ),
+                None,
+            )
+            if base is None or base in ("other", "official"):
+                continue  # "Leader of the Islamic Revolution": no post of an organisation
+            start = k + 2 if lower[k + 1] == "the" else k + 1
+            self._context_name(doc, found, start, self._run_after(doc, start), "name_after_post")
+
+    def _run_before(self, doc: DocView, end: int) -> int:
+        start = end
+        while start > 0 and is_capitalised(doc.words[start - 1]) and not self._stops_left(doc, start - 1):
+            start -= 1
+        return start
+
+    def _run_after(self, doc: DocView, start: int) -> int:
+        """Capitalised words from ``start``, up to a personal name (``Minister of Economy Ehsan X``)."""
+        end = start
+        while (
+            end < len(doc)
+            and is_capitalised(doc.words[end])
+            and not self._stops_left(doc, end)
+            and not (end > start and self._starts_a_person(doc, end))
+        ):
+            end += 1
+        return end
+
+    def _context_name(self, doc: DocView, found: list[Candidate], start: int, end: int, rule: str) -> None:
+        if start >= end or end - start > 4 or (doc.sent_starts[start] and end - start == 1):
+            return
+        while start < end and self._is_nationality(doc.words[start]):
+            start += 1  # "Russian Gazprom company"
+        text = doc.span_text(start, end)
+        words = doc.words[start:end]
+        if any(self._starts_a_person(doc, k) for k in range(start, end)) or all(
+            self.english.is_common(w) or self._is_nationality(w) for w in words
+        ):
+            return  # "Iranian company", "the Industry company"
+        if (
+            self.gazetteer.places_named(text)
+            or self.gazetteer.agency_named(text)
+            or self.gazetteer.body_named(text)
+        ):
+            return
+        found.append(Candidate(start, end, "ORG", rule, priority=62, canonical=clean_name(text)))
 
 
 @Language.factory(

@@ -301,8 +301,18 @@ class StatisticFinder:
             after = self._noun_phrase_after(doc, end, sentence)
             if after is not None and lower[after[1] - 1] not in figures.ellipsis_words:
                 figure.what_end = after[1]
-                return doc.span_text(*after)
+                return self._with_acronym(doc, after)
+            if end < n and doc.words[end] in BOUNDARY + ".":  # "put the number of X at 983."
+                found = self._clause_subject(doc, figure, sentence, read)
+                if found:
+                    return found
             return self._inherited(figure, read, same_unit=True)  # "1,338 are based in ..."
+        if end + 1 < n and lower[end] == "worth" and lower[end + 1] == "of":
+            end += 1  # "$3 billion worth of products"
+        if end + 2 < n and words[end] == "(" and ")" in words[end + 2 : end + 8]:
+            close = words.index(")", end + 2)
+            if lower[close + 1 : close + 2] and lower[close + 1] in figures.amount_links:
+                end = close + 1  # "73.93 trillion rials ($302 million) in loans"
         if end < n and lower[end] == "of":
             of_phrase = self._noun_phrase_after(doc, end + 1, sentence, determiners=True)
             if of_phrase is not None:
@@ -329,6 +339,20 @@ class StatisticFinder:
             if found:
                 return found
         return self._inherited(figure, read, same_unit=True)
+
+    @staticmethod
+    def _with_acronym(doc: DocView, span: tuple[int, int]) -> str:
+        """``Small and Medium-sized Enterprises (SMEs)``: the acronym the noun phrase is defined by."""
+        start, end = span
+        words = doc.words
+        if (
+            end + 2 < len(words)
+            and words[end] == "("
+            and words[end + 2] == ")"
+            and words[end + 1][:1].isupper()
+        ):
+            end += 3
+        return doc.span_text(start, end)
 
     def _is_change_noun(self, doc: DocView, span: tuple[int, int]) -> bool:
         return doc.lower[span[1] - 1] in self.figures.change_nouns
@@ -385,6 +409,10 @@ class StatisticFinder:
                 break
             if any(low == p[0] for p in figures.worth_words) or low in figures.pronouns:
                 break
+            glued = k + 2 < end_limit and words[k + 1] == "-" and not doc.spaces[k] and not doc.spaces[k + 1]
+            if glued and word.isalpha():
+                k += 1  # "non-oil", "state-run": the first part of a compound modifier
+                continue
             if not self._modifier_or_noun(word) or (nouns_only and pos and "n" not in pos):
                 break
             if "n" in pos or not pos or word[:1].isupper():
@@ -414,7 +442,9 @@ class StatisticFinder:
             return False
         if pos & {"n", "a"}:
             return True
-        return not pos and word.replace("-", "").isalpha()
+        lower = word.lower()
+        # An unknown word is a name or a rare noun, unless it looks like a verb form (materialized).
+        return not pos and word.replace("-", "").isalpha() and not lower.endswith(("ed", "ing", "ly"))
 
     def _pos(self, word: str) -> frozenset[str]:
         return self.english.pos(word)
@@ -564,7 +594,7 @@ class StatisticFinder:
         """``increased its capital by 41 percent``, ``increase its annual production to 120,000 tons``."""
         lower = doc.lower
         k = j
-        while k > sentence.start and k > j - MAX_WHAT and lower[k] not in self.figures.level_verbs:
+        while k > sentence.start and k > j - 2 * MAX_WHAT and lower[k] not in self.figures.level_verbs:
             if doc.words[k] in BOUNDARY:
                 return ""
             k -= 1
@@ -572,6 +602,8 @@ class StatisticFinder:
             return ""
         if k + 1 <= j and (doc.words[k + 1][:1].isdigit() or doc.words[k + 1] in self.figures.prefix_units):
             return ""  # "rose 12 percent to ...": a figure, not an object
+        if k + 1 > j or lower[k + 1] not in self.figures.determiners:
+            return ""  # "has been materialized by", "come true by": no object
         span = self._noun_phrase_after(doc, k + 1, sentence, determiners=True)
         if span is None or span[1] > j + 1 or lower[span[1] - 1] in self.figures.pronouns:
             return ""
@@ -636,6 +668,8 @@ class StatisticFinder:
             return ""
         if lower[start] in self.figures.pronouns and end - start == 1:
             return self._inherited(figure, read, same_unit=False)
+        if ext_entity(doc, (start, end)):
+            return self._inherited(figure, read, same_unit=True)  # "Semnan Province was next with N"
         if end - start > 2 * MAX_WHAT:
             start = end - 2 * MAX_WHAT
         return doc.span_text(start, end)

@@ -91,6 +91,7 @@ class Reporting:
     finite_markers: frozenset[str]
     passive_markers: frozenset[str]
     speaker_pronouns: frozenset[str]
+    object_pronouns: frozenset[str]
     anaphor_determiners: frozenset[str]
     anaphor_adjectives: frozenset[str]
     organisation_sources: tuple[tuple[str, ...], ...]
@@ -287,6 +288,7 @@ def _reporting() -> Reporting:
         finite_markers=f.words("finite_markers"),
         passive_markers=f.words("passive_markers"),
         speaker_pronouns=f.words("speaker_pronouns"),
+        object_pronouns=f.words("object_pronouns"),
         anaphor_determiners=f.words("anaphor_determiners"),
         anaphor_adjectives=f.words("anaphor_adjectives"),
         organisation_sources=f.phrases("organisation_sources"),

@@ -466,7 +466,7 @@ class _Reader:
                 return self._named_at(end + 1)  # "according to Iran's Trade Promotion Organization"
             return cluster if cluster.type in SPEAKER_TYPES else None
         lower = doc.lower
-        if lower[k] in self.rep.speaker_pronouns:
+        if lower[k] in self.rep.speaker_pronouns or lower[k] in self.rep.object_pronouns:
             return self._salient_before(k)
         head = self._nominal_head(k)
         if head is not None:
@@ -637,6 +637,8 @@ class _Reader:
             start = self._after_addressee(cue.end, sentence)
         end = self._clause_end(start, sentence)
         after = self._clean(doc.text[doc.starts[start] : doc.ends[end - 1]] if end > start else "")
+        if cue.kind == "quoted" and len(after.split()) < STOP_AFTER:
+            return self._before_quoting(cue, sentence) or after
         if (
             subject.start != INVERTED
             and len(after.split()) >= STOP_AFTER
@@ -649,6 +651,17 @@ class _Reader:
         first = max(doc.starts[sentence.start], self.dateline_end if sentence.start == 0 else 0)
         before = self._clean(doc.text[first : doc.starts[before_end]] if before_end > sentence.start else "")
         return before or after
+
+    def _before_quoting(self, cue: Cue, sentence: Sentence) -> str:
+        """``The figures are optimistic, IRNA quoted him as saying.``: the words before the quoting clause."""
+        doc = self.doc
+        for j in range(cue.start - 1, sentence.start, -1):
+            if doc.words[j] == "," or doc.words[j] in CLOSE_QUOTES:
+                first = max(
+                    doc.starts[self._first_word(sentence)], self.dateline_end if sentence.start == 0 else 0
+                )
+                return self._clean(doc.text[first : doc.starts[j]])
+        return ""
 
     def _clause_before(self, cue: Cue, subject: Subject, sentence: Sentence) -> bool:
         """``Output rose 5 percent, the head of X said on Saturday.``: the reported clause comes
@@ -664,7 +677,7 @@ class _Reader:
             doc.lower[k] in self.rep.clause_openers or doc.words[k][:1] in OPEN_QUOTES or doc.words[k] == ":"
         ):
             return False
-        if any(self._is_finite_verb(j) for j in range(cue.end + 1, sentence.end)):
+        if any(self._is_finite_verb(j) for j in range(cue.end + 1, self._clause_end(cue.end, sentence))):
             return False
         return any(self._is_finite_verb(j) for j in range(self._first_word(sentence) + 1, subject.start))
 

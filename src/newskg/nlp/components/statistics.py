@@ -672,7 +672,7 @@ class StatisticFinder:
             return self._inherited(figure, read, same_unit=True)  # "Semnan Province was next with N"
         if end - start > 2 * MAX_WHAT:
             start = end - 2 * MAX_WHAT
-        return doc.span_text(start, end)
+        return doc.span_text(start, end).strip("\"“”‘’' ")
 
     @staticmethod
     def _inherited(figure: Figure, read: list[Figure], *, same_unit: bool) -> str:

@@ -499,7 +499,8 @@ def test_world_regions_lie_in_no_country_and_bodies_answer_to_their_acronyms(gaz
 def test_a_name_in_two_rows_of_a_named_table_is_refused(tmp_path: Path) -> None:
     paths = copy_data(tmp_path)
     paths[BODIES_FILE].write_text("United Nations\tUN\nUnion of Nations\tUN\n", encoding="utf-8")
-    with pytest.raises(DataFileError, match=r"international_bodies.tsv:2: name 'UN' already names United Nations"):
+    expected = r"international_bodies.tsv:2: name 'UN' already names United Nations"
+    with pytest.raises(DataFileError, match=expected):
         build_from(paths)
 
 

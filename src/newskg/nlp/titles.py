@@ -265,6 +265,9 @@ class TitleFinder:
         """``ISIPO Head``, ``ISIPO's Previous Head``, ``Sistan-Baluchestan Governor``, ``the bank's CEO``
         (the bank last named)."""
         j = start - 1
+        if j >= 2 and doc.words[j] == ")" and doc.words[j - 2] == "(":
+            j -= 3  # "The Iran Minerals Production Company (IMPC) CEO"
+            start = j + 1
         possessive = j >= 0 and doc.words[j] in POSSESSIVE
         if possessive:
             j -= 1

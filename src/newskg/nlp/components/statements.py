@@ -468,6 +468,8 @@ class _Reader:
         lower = doc.lower
         if lower[k] in self.rep.speaker_pronouns or lower[k] in self.rep.object_pronouns:
             return self._salient_before(k)
+        if lower[k] in self.rep.reporting_nouns:  # "according to data released by X"
+            return self._source_after(k)
         head = self._nominal_head(k)
         if head is not None:
             noun = lower[head]

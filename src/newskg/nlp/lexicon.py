@@ -174,6 +174,7 @@ class Figures:
     pronouns: frozenset[str]
     amount_links: frozenset[str]
     clause_conjunctions: frozenset[str]
+    anaphoric_quantity_nouns: frozenset[str]
     number_words: dict[str, int]
     year_offsets: dict[str, int]
     gregorian_months: dict[str, int]
@@ -365,6 +366,7 @@ def _figures() -> Figures:
         pronouns=f.words("pronouns"),
         amount_links=f.words("amount_links"),
         clause_conjunctions=f.words("clause_conjunctions"),
+        anaphoric_quantity_nouns=f.words("anaphoric_quantity_nouns"),
         number_words={k: int(v) for k, v in f.table("number_words").items()},
         year_offsets={k: int(v) for k, v in f.table("year_offsets").items()},
         gregorian_months={

@@ -329,11 +329,14 @@ class StatisticFinder:
             found = rule(doc, figure, sentence, read)
             if found:
                 return found
-        if end < n and self._is_plain_noun(words[end]):
-            after = self._noun_phrase_after(doc, end, sentence)
-            if after is not None and not self._is_change_noun(doc, after):
-                figure.what_end = after[1]
-                return doc.span_text(*after)  # "324,000 TEU containers"
+        after = self._noun_phrase_after(doc, end, sentence) if end < n else None
+        if (
+            after is not None
+            and self._is_plain_noun(words[after[1] - 1])
+            and not self._is_change_noun(doc, after)
+        ):
+            figure.what_end = after[1]
+            return doc.span_text(*after)  # "324,000 TEU containers"
         for rule in (self._change_in, self._noun_of_figure, self._clause_subject):
             found = rule(doc, figure, sentence, read)
             if found:
@@ -552,8 +555,12 @@ class StatisticFinder:
         if j <= sentence.start or lower[j] != "of":
             return ""
         span = self._noun_phrase_before(doc, j)
-        if span is None or lower[span[1] - 1] in self.figures.change_nouns:
-            return ""
+        if (
+            span is None
+            or lower[span[1] - 1] in self.figures.change_nouns
+            or lower[span[1] - 1] in self.figures.approximators
+        ):
+            return ""  # "a 14 percent increase of", "a total of": no noun the figure is of
         return doc.span_text(*span)
 
     def _clause_subject(self, doc: DocView, figure: Figure, sentence: Sentence, read: list[Figure]) -> str:
@@ -566,8 +573,23 @@ class StatisticFinder:
         j = figure.start - 1
         if j >= 0 and words[j] in figures.prefix_units:
             j -= 1
-        while j >= sentence.start and (lower[j] in figures.approximators or lower[j] in figures.change_nouns):
+        while j >= sentence.start and lower[j] in figures.approximators:
             j -= 1
+        listed = self._listed_before_by(doc, j, sentence)
+        if listed:
+            return listed  # "pharmaceuticals rose 31 percent, clothes by 20%"
+        while (
+            j >= sentence.start
+            and lower[j] in figures.change_nouns
+            and not (
+                lower[j] in figures.level_verbs
+                and j > sentence.start
+                and lower[j - 1] in figures.verb_chain_words
+            )
+        ):
+            j -= 1  # "a 14 percent increase", but "exports will increase 100 percent"
+            while j >= sentence.start and lower[j] in figures.approximators:
+                j -= 1
         if j < sentence.start:
             return ""
         if lower[j] not in figures.level_verbs:
@@ -589,6 +611,16 @@ class StatisticFinder:
             k -= 1
         start = self._clause_start(doc, sentence.start, k + 1)
         return self._subject_text(doc, start, k + 1, figure, read)
+
+    def _listed_before_by(self, doc: DocView, j: int, sentence: Sentence) -> str:
+        """``..., clothes by 20%``: in a list that leaves out the verb, the noun before ``by``."""
+        lower = doc.lower
+        if j < sentence.start + 2 or j + 1 >= len(doc) or lower[j + 1] != "by":
+            return ""
+        span = self._noun_phrase_before(doc, j + 1)
+        if span is None or span[0] <= sentence.start or lower[span[0] - 1] not in (",", "and"):
+            return ""
+        return doc.span_text(*span)
 
     def _object_of_level_verb(self, doc: DocView, j: int, sentence: Sentence) -> str:
         """``increased its capital by 41 percent``, ``increase its annual production to 120,000 tons``."""
@@ -666,8 +698,10 @@ class StatisticFinder:
             start += 1
         if start >= end:
             return ""
-        if lower[start] in self.figures.pronouns and end - start == 1:
-            return self._inherited(figure, read, same_unit=False)
+        if (
+            lower[start] in self.figures.pronouns or lower[start] in self.figures.anaphoric_quantity_nouns
+        ) and end - start == 1:
+            return self._inherited(figure, read, same_unit=False)  # "it", "the figure"
         if ext_entity(doc, (start, end)):
             return self._inherited(figure, read, same_unit=True)  # "Semnan Province was next with N"
         if end - start > 2 * MAX_WHAT:

@@ -59,6 +59,7 @@ class Titles:
     succession_verbs: frozenset[str]
     becoming_verbs: frozenset[str]
     appointment_verbs: frozenset[str]
+    copulas: frozenset[str]
     apposition_words: frozenset[str]
     """Words between a name, its comma and an apposed title: ``X, who is also the head of``."""
     default_country: str
@@ -261,6 +262,7 @@ def _titles() -> Titles:
         succession_verbs=f.words("succession_verbs"),
         becoming_verbs=f.words("becoming_verbs"),
         appointment_verbs=f.words("appointment_verbs"),
+        copulas=f.words("copulas"),
         apposition_words=f.words("apposition_words"),
         default_country=str(f.get("default_country", str)),
         body_prepositions=f.words("body_prepositions"),

@@ -222,6 +222,8 @@ class PersonFinder:
         """``Governor X``, ``ICCIMA Deputy Head X``, ``Spokesman for the Y Administration X``."""
         lower = view.lower
         k = start - 1
+        if k >= 0 and view.words[k] == ",":
+            k -= 1  # "the head of the X Organization, Y Z, visited"
         while k >= 0 and view.words[k] in self.lexicon.people.courtesy_titles:
             k -= 1
         if k >= 0 and k in taken:  # an organisation between the title and the name
@@ -229,7 +231,7 @@ class PersonFinder:
                 k -= 1
             if k >= 0 and lower[k] == "the":
                 k -= 1
-            if k < 0 or lower[k] not in ("of", "for", "at"):
+            if k < 0 or lower[k] not in self.lexicon.titles.body_prepositions:
                 return self._is_post_word(view, k)
             k -= 1
         return self._is_post_word(view, k)

@@ -169,6 +169,7 @@ class RoleFinder:
                 appointed
                 or "as" in lower[j + 1 : phrase.start]
                 or (j + 1 < len(doc) and lower[j + 1] in titles.becoming_verbs)
+                or (j + 1 < len(doc) and lower[j + 1] in titles.copulas)  # "X is the CEO of Y"
             )
         ):
             return person, "name_as_title"

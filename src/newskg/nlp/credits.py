@@ -20,6 +20,8 @@ def _words(lower: list[str]) -> list[str]:
 def credited(view: DocView, start: int, end: int, reporting: Reporting) -> bool:
     """True when words next to tokens ``start:end`` credit them as the source of the news."""
     before = _words(view.lower[max(0, start - WINDOW) : start])
+    while before and before[-1] in ("the", "a"):
+        before = before[:-1]  # "told the Tehran Times"
     after = _words(view.lower[end : end + WINDOW])
     if any(len(p) <= len(before) and tuple(before[-len(p) :]) == p for p in reporting.credit_before):
         return True

@@ -19,6 +19,7 @@ from newskg.nlp.gazetteers import (
     MINISTRIES_FILE,
     PROVINCES_FILE,
     REGIONS_FILE,
+    SITES_FILE,
     Gazetteer,
     Place,
     build_gazetteer,
@@ -40,6 +41,7 @@ DATA_FILES = (
     MINISTRIES_FILE,
     REGIONS_FILE,
     BODIES_FILE,
+    SITES_FILE,
 )
 
 
@@ -74,6 +76,7 @@ def build_from(paths: dict[str, Path]) -> Gazetteer:
         ministries=paths[MINISTRIES_FILE],
         regions=paths[REGIONS_FILE],
         bodies=paths[BODIES_FILE],
+        sites=paths[SITES_FILE],
     )
 
 

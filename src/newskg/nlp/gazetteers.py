@@ -50,6 +50,7 @@ __all__ = [
     "read_ministries",
     "read_provinces",
     "read_regions",
+    "read_sites",
 ]
 
 DATA_PACKAGE = "newskg.nlp.data"
@@ -59,6 +60,8 @@ COUNTRY_ALIASES_FILE = "country_aliases.tsv"
 AGENCIES_FILE = "news_agencies.tsv"
 MINISTRIES_FILE = "iran_ministries.tsv"
 REGIONS_FILE = "world_regions.tsv"
+SITES_FILE = "iran_sites.tsv"
+SITE_KINDS = ("field", "port", "island", "zone", "crossing")
 BODIES_FILE = "international_bodies.tsv"
 
 PROVINCE_WORD = "Province"
@@ -116,6 +119,7 @@ class Body:
 STEM_SLACK = 3
 CITY_COLUMNS = ("name", "country", "province", "population", "alternates")
 NAMED_COLUMNS = ("name", "names")
+SITE_COLUMNS = ("name", "kind", "names")
 
 
 _DASHES = str.maketrans({"-": " ", "‐": " ", "‑": " ", "–": " ", "—": " "})
@@ -331,6 +335,21 @@ def read_regions(path: DataPath) -> list[Place]:
     return [Place(name, "region", names, None, None) for name, names in _named_rows(path)]
 
 
+def read_sites(path: DataPath, *, country: str = "Iran") -> list[Place]:
+    """Oil and gas fields, ports, islands, free zones and border crossings: places in the country."""
+    sites: list[Place] = []
+    seen: dict[str, str] = {}
+    for where, (name, kind, names) in _rows(path, SITE_COLUMNS, optional=1):
+        name = _required(where, name, "name")
+        if kind not in SITE_KINDS:
+            raise DataFileError(f"{where}: kind must be one of {', '.join(SITE_KINDS)}, not '{kind}'")
+        if name in seen:
+            raise DataFileError(f"{where}: duplicate site '{name}' (first at {seen[name]})")
+        seen[name] = where
+        sites.append(Place(name, kind, _forms([name, *_name_list(where, names, "names")]), country, None))
+    return sites
+
+
 def read_bodies(path: DataPath) -> list[Body]:
     """International organisations and their acronyms."""
     return [Body(name, names) for name, names in _named_rows(path)]
@@ -532,6 +551,7 @@ def build_gazetteer(
     ministries: DataPath,
     regions: DataPath | None = None,
     bodies: DataPath | None = None,
+    sites: DataPath | None = None,
 ) -> Gazetteer:
     """Read and cross-check the tables (tests pass their own files; regions and bodies may be left out)."""
     countries = _countries(read_country_aliases(country_aliases))
@@ -540,7 +560,8 @@ def build_gazetteer(
     city_places = _cities(read_cities(cities), province_rows, countries)
     _check_capitals(province_rows, city_places)
     region_places = read_regions(regions) if regions is not None else []
-    places = [*countries, *(p.place for p in province_rows), *city_places, *region_places]
+    site_places = read_sites(sites, country=iran) if sites is not None else []
+    places = [*countries, *(p.place for p in province_rows), *city_places, *region_places, *site_places]
     seen: dict[str, Place] = {}
     for place in places:
         if place.canonical in seen:
@@ -569,4 +590,5 @@ def load_gazetteer() -> Gazetteer:
         ministries=data.joinpath(MINISTRIES_FILE),
         regions=data.joinpath(REGIONS_FILE),
         bodies=data.joinpath(BODIES_FILE),
+        sites=data.joinpath(SITES_FILE),
     )

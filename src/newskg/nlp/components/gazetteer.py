@@ -21,6 +21,8 @@ from ..gazetteers import Agency, Place, load_gazetteer
 from ..lexicon import load_lexicon
 from ..text import DocView
 
+GPE_KINDS = ("country", "province", "city", "crossing")
+"""Places that are political units or stand for a town (a border crossing); the others are LOC."""
 PLAIN_WORDS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*\Z")
 """A name the tokenizer splits at its spaces only (unless a word is one of its special cases)."""
 
@@ -135,7 +137,7 @@ class GazetteerMatcher:
                     Candidate(
                         start,
                         end,
-                        "LOC" if place.kind == "region" else "GPE",
+                        "GPE" if place.kind in GPE_KINDS else "LOC",
                         "gazetteer_place",
                         priority=60,
                         canonical=place.canonical,

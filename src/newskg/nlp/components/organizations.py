@@ -109,15 +109,22 @@ class OrganizationFinder:
     def _stops_left(self, doc: DocView, k: int) -> bool:
         """A word a name does not extend left over: a title, a month, a sentence-initial function word."""
         word, lower = doc.words[k], doc.lower[k]
-        titles, people = self.lexicon.titles, self.lexicon.people
-        if lower in titles.post_starts and titles.post_at(doc.lower, k)[0] is not None:
-            return True
-        if lower in titles.modifiers or word in people.courtesy_titles or word in self.lexicon.figures.months:
-            return True
+        titles = self.lexicon.titles
+        for start in range(max(0, k - titles.longest_post + 1), k + 1):
+            base, end = titles.post_at(doc.lower, start)
+            if base is not None and end > k:
+                return True  # a post word, or the end of one: "Director General of X"
+        if lower in titles.modifiers:
+            return True  # (a courtesy title or a month may belong to a name: "Shahid Rajaee Port")
         if doc.sent_starts[k] or (k > 0 and doc.words[k - 1] in '“"‘('):
             pos = self.english.pos(word)
             return "f" in pos or "r" in pos or ("v" in pos and "n" not in pos)
         return False
+
+    def _describes(self, word: str) -> bool:
+        """A word that can describe what a body does (``Industry``, ``Mining``, ``Small``), as the
+        words of a name's list do (``Industry, Mining and Trade Ministry``)."""
+        return self.english.is_common(word) or self._is_nationality(word)
 
     def _is_nationality(self, word: str) -> bool:
         """``Iranian``, ``Iraqi``: an adjective English writes capitalised."""
@@ -266,6 +273,13 @@ class OrganizationFinder:
             prev = words[start - 1]
             if prev == "," and start >= 2 and words[start - 2] in self.things.organisation_heads:
                 break  # "X Department, and Y Department" are two organisations
+            if doc.lower[start - 1] == "and" and start >= 2 and words[start - 2] in self.things.place_heads:
+                break  # "Kish Island and Qeshm Free Zone" are two places
+            far = start - 2
+            while far > 0 and words[far] in (",", "and"):
+                far -= 1  # "Industry, Mining, and Trade Ministry"
+            if prev in (",", "and") and far >= 0 and not self._describes(words[far]):
+                break  # "Iran Khodro, Saipa and Bahman Group": a list of names, not one name
             start -= 1
         while start < head and not self._is_name_word(doc, start):
             start += 1

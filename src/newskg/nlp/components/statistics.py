@@ -303,9 +303,10 @@ class StatisticFinder:
                 figure.what_end = after[1]
                 return self._with_acronym(doc, after)
             if end < n and doc.words[end] in BOUNDARY + ".":  # "put the number of X at 983."
-                found = self._clause_subject(doc, figure, sentence, read)
-                if found:
-                    return found
+                for rule in (self._noun_of_figure, self._clause_subject):
+                    found = rule(doc, figure, sentence, read)
+                    if found:
+                        return found
             return self._inherited(figure, read, same_unit=True)  # "1,338 are based in ..."
         if end + 1 < n and lower[end] == "worth" and lower[end + 1] == "of":
             end += 1  # "$3 billion worth of products"
@@ -626,7 +627,12 @@ class StatisticFinder:
         """``increased its capital by 41 percent``, ``increase its annual production to 120,000 tons``."""
         lower = doc.lower
         k = j
-        while k > sentence.start and k > j - 2 * MAX_WHAT and lower[k] not in self.figures.level_verbs:
+        while k > sentence.start and k > j - 3 * MAX_WHAT and lower[k] not in self.figures.level_verbs:
+            if doc.words[k] == ")":
+                opening = self._opening_bracket(doc, k, sentence.start)
+                if opening is not None:
+                    k = opening - 1
+                    continue
             if doc.words[k] in BOUNDARY:
                 return ""
             k -= 1
@@ -656,6 +662,11 @@ class StatisticFinder:
         reporting = self.lexicon.reporting
         k = end - 1
         while k > first:
+            if words[k] == ")":  # "exports of aquaculture (...) increased by 24%": over the brackets
+                opening = self._opening_bracket(doc, k, first)
+                if opening is not None:
+                    k = opening - 1
+                    continue
             if words[k] in BOUNDARY or lower[k] in reporting.clause_openers or lower[k] in reporting.verb_of:
                 return k + 1
             k -= 1
@@ -664,6 +675,15 @@ class StatisticFinder:
             while dateline and k < end and doc.starts[k] < dateline.end():
                 k += 1
         return k
+
+    @staticmethod
+    def _opening_bracket(doc: DocView, close: int, first: int) -> int | None:
+        for j in range(close - 1, max(first - 1, close - 30), -1):
+            if doc.words[j] == "(":
+                return j
+            if doc.words[j] == ")":
+                return None
+        return None
 
     def _main_clause_start(self, doc: DocView, sentence: Sentence, end: int) -> int:
         """Where the sentence's main clause starts: after a dateline and a reporting verb

@@ -42,6 +42,7 @@ _MIN_SECRET = 4
 every occurrence of that letter); they still never appear, as the URL itself is redacted."""
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _CHUNK = 1 << 16
+_SMALL_CHUNK = 1 << 10
 
 
 class RemoteError(StoreError):
@@ -212,13 +213,30 @@ def send(
 
 
 def _read(response: Any, deadline: float, timeout: float) -> bytes:
-    """The body, unless it takes longer than the deadline: a server trickling bytes cannot hang us."""
+    """The body, unless it takes longer than the deadline: a server trickling bytes cannot hang us.
+
+    ``read1`` returns what has arrived instead of waiting for a whole chunk, so the deadline is
+    checked as bytes come (urllib3 1.x lacks it: small reads bound the wait there)."""
+    import urllib3
+
+    raw = response.raw
     chunks: list[bytes] = []
-    for chunk in response.iter_content(_CHUNK):
-        chunks.append(chunk)
-        if time.monotonic() > deadline:
-            raise _no_answer(timeout)
-    return b"".join(chunks)
+    try:
+        while True:
+            if hasattr(raw, "read1"):
+                chunk = raw.read1(_CHUNK, decode_content=True)
+            else:
+                chunk = raw.read(_SMALL_CHUNK, decode_content=True)
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+            if time.monotonic() > deadline:
+                raise _no_answer(timeout)
+    except urllib3.exceptions.ReadTimeoutError:
+        raise _no_answer(timeout) from None
+    except (urllib3.exceptions.HTTPError, OSError) as exc:
+        problem = f"the connection broke during the answer ({_reason(exc)})"
+        raise RemoteError(problem, retryable=True) from None
 
 
 def _no_answer(timeout: float) -> RemoteError:

@@ -217,7 +217,7 @@ class _Endpoint(SPARQLStore):
         except PluginException:
             shown = kind or "no Content-Type"
             raise self._error(f"the answer is {shown}, not SPARQL results") from None
-        except (ValueError, SAXException, ParserError) as exc:
+        except (ValueError, SyntaxError, SAXException, ParserError) as exc:  # SyntaxError: bad XML
             problem = " ".join(str(exc).split())[:160]
             raise self._error(f"the answer is not valid {kind} ({problem})") from None
 

@@ -231,7 +231,7 @@ def _read_jsonl(path: Path, limit: int) -> Iterator[Item]:
 
 
 def _jsonl_items(handle: IO[bytes], name: str, limit: int) -> Iterator[Item]:
-    seen_article = False
+    seen_line = False
     number = 0
     while True:
         try:
@@ -244,6 +244,7 @@ def _jsonl_items(handle: IO[bytes], name: str, limit: int) -> Iterator[Item]:
         number += 1
         where = f"{name}:{number}"
         if len(raw) > limit and not raw.endswith(b"\n"):
+            seen_line = True  # reported as too large, so the file is not "empty"
             size = len(raw) + _skip_line(handle)
             yield _too_large(where, size, limit, what="line")
             continue
@@ -262,8 +263,8 @@ def _jsonl_items(handle: IO[bytes], name: str, limit: int) -> Iterator[Item]:
             yield _article_from_json(_parse_json(text, where, one_line=True), where)
         except InputError as exc:
             yield exc
-        seen_article = True
-    if not seen_article:
+        seen_line = True
+    if not seen_line:
         yield InputError(f"{name}: file is empty (no JSON lines)")
 
 

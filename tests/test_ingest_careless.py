@@ -79,3 +79,23 @@ def test_build_and_extract_name_the_line_once(tmp_path):
     ]
     assert extract.stderr.splitlines() == [build.stderr.splitlines()[0].replace("skipped", "error")]
     assert "empty" not in build.stderr + extract.stderr
+
+
+# --- stdin given twice -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["build", "extract"])
+def test_stdin_given_twice_is_a_usage_error(tmp_path, command):
+    args = [command, "-", "-", *(["-o", tmp_path / "g.ttl"] if command == "build" else [])]
+    result = run(*args, stdin=json.dumps({"id": "a", "text": TEXT}) + "\n")
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "newskg: error: '-' (JSON Lines on stdin) is given twice; standard input can be read only once"
+    ]
+    assert not (tmp_path / "g.ttl").exists()
+
+
+def test_extract_reads_stdin_as_build_does():
+    result = run("extract", "-", stdin=json.dumps({"id": "from-stdin", "text": TEXT}) + "\n")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["id"] == "from-stdin"

@@ -81,6 +81,81 @@ def test_build_and_extract_name_the_line_once(tmp_path):
     assert "empty" not in build.stderr + extract.stderr
 
 
+# --- dates in the Solar Hijri calendar ---------------------------------------------------------------
+
+
+def _jsonl(path: Path, *objects: dict[str, object]) -> Path:
+    path.write_text("".join(json.dumps(o, ensure_ascii=False) + "\n" for o in objects), encoding="utf-8")
+    return path
+
+
+def test_a_persian_calendar_date_is_refused_not_taken_as_the_year_1399(tmp_path):
+    path = _jsonl(tmp_path / "c.jsonl", {"id": "a", "text": TEXT, "date": "1399-03-20"})
+    with pytest.raises(InputError) as failure:
+        list(read_articles([path]))
+    assert str(failure.value) == (
+        f"{path}:1: date '1399-03-20' is before 1900; if it is a Solar Hijri (Persian calendar) date, "
+        'say so with "calendar": "persian" (calendar="persian" in Python) and it is read as 2020-06-09; '
+        "else give the Gregorian date"
+    )
+
+
+@pytest.mark.parametrize("calendar", ["persian", "Jalali", "solar-hijri"])
+def test_the_calendar_key_converts_a_solar_hijri_date(tmp_path, calendar):
+    path = _jsonl(
+        tmp_path / "c.jsonl",
+        {"id": "a", "text": TEXT, "date": "1399-03-20", "calendar": calendar},
+        {"id": "b", "text": TEXT, "date": "1399-12-30T08:00:00", "calendar": calendar},  # a leap day
+        {"id": "c", "text": TEXT, "date": "۱۴۰۳-۰۸-۱۵", "calendar": calendar},  # Persian digits
+    )
+    assert [a.date.isoformat() for a in read_articles([path])] == ["2020-06-09", "2021-03-20", "2024-11-05"]
+
+
+def test_the_calendar_key_works_in_a_meta_file(tmp_path):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text(json.dumps({"date": "1399-03-20", "calendar": "persian"}), "utf-8")
+    assert [a.date.isoformat() for a in read_articles([tmp_path])] == ["2020-06-09"]
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"date": "1399-13-01", "calendar": "persian"}, "date '1399-13-01' is not a Solar Hijri date (month"),
+        ({"date": "1400-12-30", "calendar": "persian"}, "date '1400-12-30' is not a Solar Hijri date (day"),
+        ({"date": "next week", "calendar": "persian"}, "date 'next week' is not an ISO date such as 1399-03-20"),
+        ({"date": "1399-03-20", "calendar": "hijri"}, "'calendar' 'hijri' is not one of 'gregorian', 'persian'"),
+        ({"date": "1399-03-20", "calendar": 1}, "'calendar' 1 is not one of"),
+        ({"date": "0820-06-09"}, "date '0820-06-09' is before 1900; if it is a Solar Hijri"),
+        ({"date": "1899-12-31"}, "date '1899-12-31' is before 1900; give the Gregorian date of the article"),
+    ],
+)
+def test_wrong_calendars_and_dates_are_refused_naming_the_line(tmp_path, fields, message):
+    path = _jsonl(tmp_path / "c.jsonl", {"id": "a", "text": TEXT, **fields})
+    with pytest.raises(InputError) as failure:
+        list(read_articles([path]))
+    assert str(failure.value).startswith(f"{path}:1: {message}")
+
+
+def test_1900_and_later_are_gregorian_as_before(tmp_path):
+    path = _jsonl(tmp_path / "c.jsonl", {"id": "a", "text": TEXT, "date": "1900-01-01"})
+    assert [a.date.isoformat() for a in read_articles([path])] == ["1900-01-01"]
+
+
+def test_extract_and_build_refuse_or_convert_on_the_command_line(tmp_path):
+    refused = _jsonl(tmp_path / "refused.jsonl", {"id": "a", "text": TEXT, "date": "1399-03-20"})
+    converted = _jsonl(
+        tmp_path / "converted.jsonl", {"id": "b", "text": TEXT, "date": "1399-03-20", "calendar": "persian"}
+    )
+    extract = run("extract", refused)
+    assert extract.returncode == 2 and len(extract.stderr.splitlines()) == 1
+    assert "refused.jsonl:1: date '1399-03-20' is before 1900" in extract.stderr
+    build = run("build", refused, converted, "-o", tmp_path / "g.ttl", "-q")
+    assert build.returncode == 4, build.stderr
+    assert build.stderr.splitlines() == [f"newskg: skipped: {extract.stderr.split('error: ', 1)[1].strip()}"]
+    assert '"2020-06-09"^^xsd:date' in (tmp_path / "g.ttl").read_text(encoding="utf-8")
+    assert json.loads(run("extract", converted).stdout)["date"] == "2020-06-09"
+
+
 # --- stdin given twice -------------------------------------------------------------------------------
 
 

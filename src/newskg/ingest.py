@@ -1,7 +1,8 @@
 """Read articles from text files, JSON, JSON Lines and directories, one at a time.
 
 Article ids are stable: the JSON ``id`` when given, else the file name without its suffix.
-A ``NAME.meta.json`` file beside ``NAME.txt`` carries its metadata (id, date, url, source, title).
+A ``NAME.meta.json`` file beside ``NAME.txt`` carries its metadata (id, date, url, source, title,
+calendar).
 
 Reading streams: a JSON Lines corpus is read line by line and no file or line larger than the
 per-article limit is ever held in memory, so one huge or broken file cannot exhaust memory or stall
@@ -26,14 +27,21 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
+import jdatetime
+
 from .errors import InputError, InputWarning
 from .records import Article
 
 ARTICLE_SUFFIXES = (".txt", ".json", ".jsonl")
 META_SUFFIX = ".meta.json"
-META_KEYS = ("id", "date", "url", "source", "title")
+META_KEYS = ("id", "date", "url", "source", "title", "calendar")
 STDIN = "-"
 """The source that is JSON Lines on standard input."""
+CALENDARS = {"gregorian": "gregorian", "persian": "persian", "jalali": "persian", "solar-hijri": "persian"}
+"""What an article's ``calendar`` may say its ``date`` is written in."""
+EARLIEST_YEAR = 1900
+"""Dates before this are refused: in news they are a Solar Hijri date (1399-03-20 is 2020-06-09)
+read as Gregorian, or a typo, and a wrong date would misplace every post and figure in time."""
 
 DEFAULT_MAX_ARTICLE_BYTES = 500_000
 """Largest article file (or JSON Lines line) read, in bytes: 500 kB, some 80,000 words.
@@ -116,17 +124,18 @@ def article_from_text(
     url: str | None = None,
     source: str | None = None,
     title: str | None = None,
+    calendar: str | None = None,
 ) -> Article:
     """An article from a string: how the Python API takes raw text (a string source is a path).
 
-    ``date`` is an ISO date. Everything is checked as for an article read from a file; a problem
-    raises ``InputError`` naming the article.
+    ``date`` is an ISO date, in the Solar Hijri calendar if ``calendar="persian"``. Everything is
+    checked as for an article read from a file; a problem raises ``InputError`` naming the article.
     """
     where = _article_name(id)
     article = Article(
         id=id,
         text=text,
-        date=parse_date(date, where=where),
+        date=parse_date(date, where=where, calendar=calendar),
         url=url,
         source=source,
         title=title,
@@ -246,23 +255,81 @@ def _article_name(article_id: object) -> str:
     return f"article {shown}"
 
 
-def parse_date(value: object, *, where: str) -> dt.date | None:
-    """An ISO date (``2020-06-09``, or a datetime whose date part is taken); ``None`` stays ``None``."""
+def parse_date(value: object, *, where: str, calendar: object = None) -> dt.date | None:
+    """An ISO date (``2020-06-09``, or a datetime whose date part is taken); ``None`` stays ``None``.
+
+    With ``calendar="persian"`` (one of ``CALENDARS``) a string is a Solar Hijri date (``1399-03-20``),
+    converted to the Gregorian date it is. A date before ``EARLIEST_YEAR`` is refused, saying what
+    to do.
+    """
+    calendar = _calendar(calendar, where)
     if value is None or value == "":
         return None
+    date: dt.date | None = None
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
+        date = value.date()
+    elif isinstance(value, dt.date):
+        date = value
+    elif isinstance(value, str):
         text = value.strip()
         for candidate in (text, text[:10] if text[10:11] in ("T", " ") else ""):
-            try:
-                return dt.date.fromisoformat(candidate)
-            except ValueError:
-                continue
+            date = _persian(candidate, value, where) if calendar == "persian" else _iso(candidate)
+            if date is not None:
+                break
     shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
-    raise InputError(f"{where}: date {shown} is not an ISO date such as 2020-06-09")
+    if date is None:
+        example = "1399-03-20" if calendar == "persian" else "2020-06-09"
+        raise InputError(f"{where}: date {shown} is not an ISO date such as {example}")
+    if date.year < EARLIEST_YEAR:
+        shown = shown if isinstance(value, str) else date.isoformat()
+        hint = _calendar_hint(date, given_as_text=isinstance(value, str))
+        raise InputError(f"{where}: date {shown} is before {EARLIEST_YEAR}; {hint}")
+    return date
+
+
+def _iso(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+_PERSIAN_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def _persian(text: str, value: object, where: str) -> dt.date | None:
+    match = _PERSIAN_DATE.fullmatch(text)
+    if match is None:
+        return None
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        return jdatetime.date(year, month, day).togregorian()
+    except ValueError as exc:
+        raise InputError(f"{where}: date {value!r} is not a Solar Hijri date ({exc})") from None
+
+
+def _calendar_hint(date: dt.date, *, given_as_text: bool) -> str:
+    """What to say about an early date: if it reads as a Solar Hijri date, which Gregorian date that is."""
+    try:
+        gregorian = jdatetime.date(date.year, date.month, date.day).togregorian().isoformat()
+    except ValueError:
+        return "give the Gregorian date of the article"
+    if not given_as_text:  # a datetime.date is Gregorian by definition
+        return f"if it is a Solar Hijri (Persian calendar) date, give its Gregorian date, {gregorian}"
+    return (
+        'if it is a Solar Hijri (Persian calendar) date, say so with "calendar": "persian" '
+        f'(calendar="persian" in Python) and it is read as {gregorian}; else give the Gregorian date'
+    )
+
+
+def _calendar(value: object, where: str) -> str:
+    """The calendar an article's ``calendar`` names (Gregorian when absent)."""
+    if value is None or value == "":
+        return "gregorian"
+    if isinstance(value, str) and value.strip().lower() in CALENDARS:
+        return CALENDARS[value.strip().lower()]
+    names = ", ".join(f"'{name}'" for name in CALENDARS)
+    raise InputError(f"{where}: 'calendar' {value!r} is not one of {names}")
 
 
 def _checked_limit(value: int, name: str) -> int:
@@ -535,7 +602,7 @@ def _article_from_json(data: Any, where: str, *, default_id: str | None = None) 
     if not article_id:
         raise InputError(f"{where}: article has no 'id'")
     meta = {key: _optional_str(data.get(key), key, where) for key in ("url", "source", "title")}
-    date = parse_date(data.get("date"), where=where)
+    date = parse_date(data.get("date"), where=where, calendar=data.get("calendar"))
     return Article(id=article_id, text=text, date=date, origin=where, **meta)
 
 
@@ -554,7 +621,7 @@ def _article_from_txt(path: Path, limit: int) -> Article:
     return Article(
         id=_article_id(meta.get("id"), where) or path.stem,
         text=text.rstrip("\n"),
-        date=parse_date(meta.get("date"), where=where),
+        date=parse_date(meta.get("date"), where=where, calendar=meta.get("calendar")),
         url=_optional_str(meta.get("url"), "url", where),
         source=_optional_str(meta.get("source"), "source", where),
         title=_optional_str(meta.get("title"), "title", where),

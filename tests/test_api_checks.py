@@ -83,7 +83,7 @@ def test_raw_text_goes_through_article_from_text():
         (None, "sources: expected a list of paths or articles, not None"),
         (42, "sources: expected a list of paths or articles, not an int"),
         (b"seeds", "sources: expected a list of paths or articles, not a bytes"),
-        ([None], "sources[0]: cannot read an article from None; give a path (str or pathlib.Path) or an Article"),
+        ([None], "sources[0]: cannot read an article from None; give a path (str or pathlib.Path) or an"),
         ([b"seeds"], "sources[0]: cannot read an article from a bytes"),
         ([newskg.article_from_text(TEXT, id="fine"), 3.5], "sources[1]: cannot read an article from a float"),
         ([Path("."), 3.5], "sources[1]: cannot read an article from a float"),  # checked before reading

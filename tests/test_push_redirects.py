@@ -109,9 +109,11 @@ def test_a_redirect_loop_ends(trig):
 
 @pytest.mark.parametrize("status", [300, 304, 400, 500])
 def test_any_final_answer_but_2xx_is_a_failure(trig, status):
-    with recording_server(lambda request: Reply(status, b"refused")) as server:
-        with pytest.raises(PushError, match=rf"HTTP {status}\b"):
-            push(trig, Target(f"{server.base}/store", retries=0))
+    with (
+        recording_server(lambda request: Reply(status, b"refused")) as server,
+        pytest.raises(PushError, match=rf"HTTP {status}\b"),
+    ):
+        push(trig, Target(f"{server.base}/store", retries=0))
 
 
 def test_graphs_pushed_before_a_failure_are_reported_truthfully(trig):

@@ -92,8 +92,9 @@ def test_push_cli_prints_no_secret_on_success_or_failure(tmp_path: Path):
     trig = tmp_path / "g.trig"
     trig.write_text("<https://example.org/g> { <https://example.org/s> <https://example.org/p> 1 . }\n")
     with recording_server(lambda request: Reply(204)) as server:
+        endpoint = with_secrets(server.base, "/s")
         ok = subprocess.run(
-            [sys.executable, "-m", "newskg", "push", str(trig), "--endpoint", with_secrets(server.base, "/s")],
+            [sys.executable, "-m", "newskg", "push", str(trig), "--endpoint", endpoint],
             capture_output=True,
             text=True,
         )
@@ -116,9 +117,8 @@ def test_query_endpoint_errors_print_no_secret():
             open_endpoint(with_secrets(refusing.base, "/sparql")).query("ASK {}")
         assert refusing.received[0].headers["Authorization"].startswith("Basic ")
     redirect = Reply(302, headers={"Location": f"http://127.0.0.1:1/sparql?key={TOKEN}"})
-    with recording_server(lambda request: redirect) as redirecting:
-        with pytest.raises(StoreError) as redirected:
-            open_endpoint(with_secrets(redirecting.base, "/sparql")).query("ASK {}")
+    with recording_server(lambda request: redirect) as redirecting, pytest.raises(StoreError) as redirected:
+        open_endpoint(with_secrets(redirecting.base, "/sparql")).query("ASK {}")
     with pytest.raises(StoreError) as unreachable:
         open_endpoint(with_secrets(f"http://127.0.0.1:{refused_port()}", "/sparql")).query("ASK {}")
     with pytest.raises(StoreError) as malformed:

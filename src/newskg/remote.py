@@ -7,7 +7,7 @@ or hostile. So:
   is never followed, whatever the status. A same-origin ``307``/``308`` is followed with the same
   method and body (that is what those codes mean); a ``301``/``302``/``303`` is refused, since
   clients turn it into a ``GET`` without the body, which would make an upload look successful;
-- every wait is bounded: ``timeout`` seconds to connect, and to read the whole answer;
+- every wait is bounded: ``timeout`` seconds to connect, for each read, and for the whole body;
 - no secret is printed: credentials in the URL (``https://user:secret@host``) and query parameters
   whose name says they are secret (``token``, ``key``, ``password``, ...) are shown as ``***``.
 

@@ -98,8 +98,9 @@ def test_an_endpoint_that_trickles_its_answer_times_out_too():
         assert time.monotonic() - started < 5
 
 
-def test_the_command_has_a_default_timeout(monkeypatch):
-    """``newskg query --endpoint`` without a timeout of its own uses ``DEFAULT_ENDPOINT_TIMEOUT``."""
+def test_the_endpoint_client_keeps_its_default_limit_when_the_query_has_none(monkeypatch):
+    """``newskg query --endpoint --timeout 0`` lifts the query's limit; each HTTP answer still has
+    ``DEFAULT_ENDPOINT_TIMEOUT``, so a silent server cannot hang the command."""
     import newskg.cli.commands  # noqa: F401  (registers the commands)
     from newskg import store
     from newskg.cli import app
@@ -108,7 +109,9 @@ def test_the_command_has_a_default_timeout(monkeypatch):
     monkeypatch.setattr(store, "DEFAULT_ENDPOINT_TIMEOUT", 0.5)
     with silent_server() as url:
         started = time.monotonic()
-        result = CliRunner().invoke(app, ["query", "--endpoint", f"{url}/sparql", "ASK { ?s ?p ?o }"])
+        result = CliRunner().invoke(
+            app, ["query", "--endpoint", f"{url}/sparql", "--timeout", "0", "ASK { ?s ?p ?o }"]
+        )
         assert time.monotonic() - started < 10
     assert result.exit_code == 2, result.output
     assert "no complete answer within 0.5 s" in result.stderr

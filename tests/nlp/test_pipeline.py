@@ -9,6 +9,7 @@ from importlib.metadata import entry_points
 
 import pytest
 import spacy
+from spacy.language import Language
 
 from conftest import ROOT, SEEDS
 from newskg.nlp import make_pipeline
@@ -204,3 +205,30 @@ def test_make_pipeline_leaves_the_pipeline_it_was_given_unchanged():
     assert base.pipe_names == names
     assert [t.text for t in base("TEHRAN- Exports rose.")] == tokens
     assert full.pipe_names[: len(names)] == names and full is not base
+
+
+PARSED_TEXT = "Zorbek Tulani of the dates chamber said prices fell."
+
+
+@Language.component("test_fixed_parse")
+def _fixed_parse(doc):
+    """A stand-in for a trained parser: the parse of ``PARSED_TEXT``, as a trained one would give it."""
+    heads = [1, 6, 1, 5, 5, 2, 6, 8, 6, 6]
+    deps = ["compound", "nsubj", "prep", "det", "compound", "pobj", "ROOT", "nsubj", "ccomp", "punct"]
+    if doc.text == PARSED_TEXT:
+        for token, head, dep in zip(doc, heads, deps, strict=True):
+            token.head, token.dep_ = doc[head], dep
+    return doc
+
+
+def test_a_parse_names_the_subject_of_a_reporting_verb_the_rules_cannot_reach(nlp):
+    from newskg.ingest import article_from_text
+    from newskg.nlp import extract_one
+
+    article = article_from_text(PARSED_TEXT, id="t")
+    plain = extract_one(article, nlp=nlp)
+    assert plain.statements == () and not any(e.type == "PERSON" for e in plain.entities)
+    parsing = spacy.blank("en")
+    parsing.add_pipe("test_fixed_parse")
+    parsed = extract_one(article, nlp=make_pipeline(parsing))
+    assert [(s.speaker, s.cue) for s in parsed.statements] == [("Zorbek Tulani", "said")]

@@ -299,7 +299,10 @@ class _Reader:
         if cue.kind == "quoted":
             return Subject(self._quoted_speaker(cue.start, sentence), -1)
         before = self._subject_before(cue.start, sentence)
-        if before.speaker is not None or before.start >= 0:
+        if before.speaker is None and before.start >= 0:
+            parsed = self._parsed_subject(cue)
+            return parsed if parsed.speaker is not None else before
+        if before.speaker is not None:
             return before
         if cue.kind == "participle":
             later = self._main_clause_speaker(cue, sentence)

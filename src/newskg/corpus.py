@@ -286,6 +286,18 @@ class Tally:
         return "\n".join(lines)
 
 
+@dataclass(slots=True)
+class BuildStatus:
+    """Where a streaming build is and what it has written, kept up to date as it goes: what a caller
+    needs to say truthfully what a stop (Ctrl-C, SIGTERM) left behind."""
+
+    stage: str = "reading the articles"
+    store_updated: bool = False
+    """The store's update is committed: it stays whatever happens next."""
+    output_written: bool = False
+    """The output file was replaced by the new graph."""
+
+
 @dataclass(frozen=True, slots=True)
 class CorpusBuild:
     """What a streaming build did, for the CLI summary and exit code."""
@@ -328,6 +340,7 @@ def build_corpus(
     on_progress: Callable[[int], None] | None = None,
     nlp: Language | None = None,
     extractor: Extractor | None = None,
+    status: BuildStatus | None = None,
 ) -> CorpusBuild:
     """Build the graph of ``sources`` into ``output`` (a file) and/or ``store`` (an Oxigraph folder).
 
@@ -338,8 +351,13 @@ def build_corpus(
     done after each one; ``nlp`` is a loaded pipeline to use instead of a new one. ``extractor`` runs
     the NLP pass elsewhere (a Spark cluster...): it gets the articles to extract and must return their
     records in the same order (``newskg.parallel.extract_partition`` extracts one partition).
+    ``status`` is kept up to date with the stage and what has been written.
+
+    A store is updated all or nothing: an error or a stop before the update is committed leaves it as
+    it was (``newskg.store_undo``). Validation runs last, after every file is written and closed.
     """
     started = time.perf_counter()
+    status = status if status is not None else BuildStatus()
     if output is None and store is None:
         raise InputError("give an output file (-o), a store (--store), or both")
     chosen = format_for(output, fmt) if output is not None else None
@@ -369,6 +387,7 @@ def build_corpus(
                 return False
             return True
 
+        status.stage = "reading and extracting the articles"
         fresh = (a for a in iter_articles(sources, on_error=skip) if needs_extraction(a))
         spool = _RecordSpool(stack.enter_context(tempfile.TemporaryFile()))
         entities = _EntitySummary()
@@ -401,22 +420,30 @@ def build_corpus(
         texts = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="newskg-graphs-")))
         builder = _GraphBuilder(resolution, spool, texts)
         stack.callback(builder.close)
+        status.stage = "building the graphs" + (" and loading them into the store" if store else "")
         for graphs, batch_labels in _graph_batches(spool.sorted_batches(batch_size), builder, jobs=jobs):
             work.put(graphs)
             labels.update((ox.NamedNode(iri), label) for iri, label in batch_labels)
         work.derive(labels)
+        work.commit()
+        status.store_updated = store is not None
+        if output is not None:
+            status.stage = f"writing {output}"
         triples = work.finish(output, chosen)
-        report = validate(work.validation_graph()) if run_validation else None
-        seconds = time.perf_counter() - started
-        return CorpusBuild(
-            tally,
-            triples,
-            report,
-            Path(output) if output is not None else None,
-            chosen,
-            Path(store) if store is not None else None,
-            seconds,
-        )
+        status.output_written = output is not None
+        graph = work.validation_graph() if run_validation else None
+    status.stage = "validating"  # everything is written, and the store and temporary files closed
+    report = validate(graph) if graph is not None else None
+    seconds = time.perf_counter() - started
+    return CorpusBuild(
+        tally,
+        triples,
+        report,
+        Path(output) if output is not None else None,
+        chosen,
+        Path(store) if store is not None else None,
+        seconds,
+    )
 
 
 GRAPH_BATCHES_IN_FLIGHT = 16
@@ -565,6 +592,7 @@ class _EntitySummary:
 
 __all__ = [
     "BuildResult",
+    "BuildStatus",
     "CorpusBuild",
     "Source",
     "build",

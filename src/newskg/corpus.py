@@ -431,9 +431,9 @@ def build_corpus(
             status.stage = f"writing {output}"
         triples = work.finish(output, chosen)
         status.output_written = output is not None
+        status.stage = "validating"
         graph = work.validation_graph() if run_validation else None
-    status.stage = "validating"  # everything is written, and the store and temporary files closed
-    report = validate(graph) if graph is not None else None
+    report = validate(graph) if graph is not None else None  # with the store and temporary files closed
     seconds = time.perf_counter() - started
     return CorpusBuild(
         tally,

@@ -27,7 +27,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +47,7 @@ from .parallel import (
     DEFAULT_BATCH_SIZE,
     batched,
     can_fork,
+    check_scheduler,
     extract_mapped,
     extract_records,
     ordered_map,
@@ -70,6 +71,12 @@ Extractor = Callable[[Iterable[Article]], Iterable[ArticleRecord]]
 """Runs the NLP pass over a stream of articles, returning their records in order."""
 STDIN = "-"
 GLOB_CHARS = frozenset("*?[")
+NLP_MAX_CHARACTERS = 1_000_000
+"""The longest text the NLP pass takes: spaCy's ``nlp.max_length``, which ``make_pipeline`` keeps.
+
+spaCy refuses a longer text with an error that would end the whole build; such an article is
+reported and skipped like an unreadable one instead. Reached only when ``NEWSKG_MAX_ARTICLE_BYTES``
+is raised above it (the default byte limit is half of it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,14 +116,31 @@ def to_articles(sources: Iterable[Source]) -> list[Article]:
     return list(iter_articles(sources))
 
 
-def iter_articles(sources: Iterable[Source], *, on_error: ErrorHandler | None = None) -> Iterator[Article]:
+def iter_articles(
+    sources: Iterable[Source],
+    *,
+    on_error: ErrorHandler | None = None,
+    exclude: Collection[Path] = (),
+    max_characters: int = NLP_MAX_CHARACTERS,
+) -> Iterator[Article]:
     """Stream the articles of ``sources`` in order, each id once.
 
     An exact repeat of an article (same id, same text) is dropped; two texts under one id is an error.
-    With ``on_error``, unreadable articles are passed to it and reading goes on.
+    With ``on_error``, unreadable articles, and articles longer than the NLP pass takes
+    (``max_characters``), are passed to it and reading goes on. Files in ``exclude`` (resolved paths:
+    a build's own outputs) are not read from folders or glob patterns.
     """
     seen: dict[str, tuple[str, str]] = {}
-    for article in _articles(sources, on_error):
+    for article in _articles(sources, on_error, frozenset(exclude)):
+        if len(article.text) > max_characters:
+            error = InputError(
+                f"{article.origin}: article is too long for the NLP pass ({len(article.text):,} characters, "
+                f"over spaCy's limit of {max_characters:,}); split it"
+            )
+            if on_error is None:
+                raise error
+            on_error(error)
+            continue
         digest = hashlib.sha256(article.text.strip().encode("utf-8")).hexdigest()
         first = seen.get(article.id)
         if first is None:
@@ -128,14 +152,19 @@ def iter_articles(sources: Iterable[Source], *, on_error: ErrorHandler | None = 
             )
 
 
-def _articles(sources: Iterable[Source], on_error: ErrorHandler | None) -> Iterator[Article]:
+def _articles(
+    sources: Iterable[Source], on_error: ErrorHandler | None, exclude: frozenset[Path]
+) -> Iterator[Article]:
     for source in sources:
         if isinstance(source, Article):
             yield source
         elif isinstance(source, str) and source == STDIN:
             yield from read_jsonl_stream(sys.stdin.buffer, on_error=on_error)
         elif isinstance(source, Path) or (isinstance(source, str) and _looks_like_path(source)):
-            yield from read_articles(_expand(source, on_error), on_error=on_error)
+            paths = _expand(source, on_error)
+            if _is_glob(str(source)):
+                paths = [path for path in paths if Path(path).resolve() not in exclude]
+            yield from read_articles(paths, on_error=on_error, exclude=exclude)
         elif isinstance(source, str):
             digest = hashlib.sha1(source.encode("utf-8")).hexdigest()[:10]
             yield article_from_text(source, id=f"text-{digest}")
@@ -166,6 +195,33 @@ def _expand(source: str | Path, on_error: ErrorHandler | None) -> list[str | Pat
             raise error
         on_error(error)
     return list(matches)
+
+
+def check_not_inputs(sources: Sequence[Source], outputs: Iterable[str | Path]) -> frozenset[Path]:
+    """Refuse an output file that is one of the input files (the build would replace an article by its
+    graph); return the outputs' resolved paths, which folder walks and glob patterns leave out, so a
+    build never reads its own output back as articles."""
+    targets = frozenset(Path(output).resolve() for output in outputs)
+    for source in sources:
+        if isinstance(source, Article) or source == STDIN or _is_glob(str(source)):
+            continue
+        if isinstance(source, str) and not _looks_like_path(source):
+            continue
+        path = Path(source)
+        if path.is_file() and (path.resolve() in targets or any(_same_file(path, t) for t in targets)):
+            raise InputError(
+                f"{path}: is both an input and the output; newskg would replace the articles with the "
+                "graph: give another output file"
+            )
+    return targets
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two paths are one file (hard links included)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def estimate_articles(sources: Sequence[Source]) -> int | None:
@@ -361,6 +417,9 @@ def build_corpus(
     if output is None and store is None:
         raise InputError("give an output file (-o), a store (--store), or both")
     chosen = format_for(output, fmt) if output is not None else None
+    own_outputs = check_not_inputs(sources, [output] if output is not None else [])
+    if dask is not None:
+        check_scheduler(dask)
     tally = Tally()
 
     def skip(error: InputError) -> None:
@@ -388,7 +447,9 @@ def build_corpus(
             return True
 
         status.stage = "reading and extracting the articles"
-        fresh = (a for a in iter_articles(sources, on_error=skip) if needs_extraction(a))
+        limit = nlp.max_length if nlp is not None else NLP_MAX_CHARACTERS
+        articles = iter_articles(sources, on_error=skip, exclude=own_outputs, max_characters=limit)
+        fresh = (a for a in articles if needs_extraction(a))
         spool = _RecordSpool(stack.enter_context(tempfile.TemporaryFile()))
         entities = _EntitySummary()
         if extractor is None:

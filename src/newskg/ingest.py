@@ -17,7 +17,7 @@ import os
 import re
 import unicodedata
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -63,16 +63,18 @@ def read_articles(
     *,
     on_error: ErrorHandler | None = None,
     max_bytes: int | None = None,
+    exclude: Collection[Path] = (),
 ) -> Iterator[Article]:
     """Yield the articles found at each path, in a stable order (directories sorted, recursively).
 
     Without ``on_error`` the first unreadable article raises its ``InputError``; with it, each
     one is passed to ``on_error`` and the rest are still read. Files (and JSON Lines lines) over
-    ``max_bytes`` are reported, never read whole.
+    ``max_bytes`` are reported, never read whole. Files in ``exclude`` (resolved paths: a build's own
+    outputs) are left out of directory walks.
     """
     limit = max_article_bytes() if max_bytes is None else _checked_limit(max_bytes, "max_bytes")
     for path in paths:
-        yield from _reported(_read_path(Path(path), limit), on_error)
+        yield from _reported(_read_path(Path(path), limit, frozenset(exclude)), on_error)
 
 
 def _reported(items: Iterable[Item], on_error: ErrorHandler | None) -> Iterator[Article]:
@@ -135,12 +137,12 @@ def _checked_limit(value: int, name: str) -> int:
 Item = Article | InputError
 
 
-def _read_path(path: Path, limit: int) -> Iterator[Item]:
+def _read_path(path: Path, limit: int, exclude: frozenset[Path] = frozenset()) -> Iterator[Item]:
     if not path.exists():
         yield InputError(f"{path}: no such file or directory")
     elif path.is_dir():
         unreadable: list[InputError] = []
-        files = _article_files(path, unreadable)
+        files = [f for f in _article_files(path, unreadable) if not exclude or f.resolve() not in exclude]
         yield from unreadable
         if not files and not unreadable:
             yield InputError(f"{path}: directory holds no articles (.txt, .json or .jsonl files)")

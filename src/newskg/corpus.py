@@ -28,7 +28,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -37,7 +37,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
 from . import iris
-from .errors import InputError
+from .errors import InputError, NewskgError
 from .graph.article import article_graph, text_hash
 from .graph.build import build_dataset, derivation_triples, known_entities, union_graph
 from .graph.terms import NQuadsWriter
@@ -55,8 +55,9 @@ from .parallel import (
 )
 from .records import Article, ArticleRecord, Entity
 from .resolve import Resolution, resolve
+from .scratch import scratch_folder
 from .serialize import format_for
-from .store import BuiltGraph, TextSegment, Workspace, article_states
+from .store import BuiltGraph, TextSegment, Workspace, article_states, is_out_of_space
 from .validate import ValidationReport, validate
 
 if TYPE_CHECKING:
@@ -428,8 +429,9 @@ def build_corpus(
             raise error
         on_skip(error)
 
-    with ExitStack() as stack:
-        work = Workspace.open(stack, store=store, output=output, fmt=chosen, rebuild=rebuild)
+    with _temporary_space(), ExitStack() as stack:
+        scratch = stack.enter_context(scratch_folder())
+        work = Workspace.open(stack, store=store, output=output, fmt=chosen, rebuild=rebuild, scratch=scratch)
         states = {} if rebuild else article_states(work.store)
         wanted: set[str] = set()
         done = 0
@@ -450,7 +452,7 @@ def build_corpus(
         limit = nlp.max_length if nlp is not None else NLP_MAX_CHARACTERS
         articles = iter_articles(sources, on_error=skip, exclude=own_outputs, max_characters=limit)
         fresh = (a for a in articles if needs_extraction(a))
-        spool = _RecordSpool(stack.enter_context(tempfile.TemporaryFile()))
+        spool = _RecordSpool(stack.enter_context(tempfile.TemporaryFile(dir=scratch)))
         entities = _EntitySummary()
         if extractor is None:
             packed = extract_mapped(fresh, _pack, jobs=jobs, batch_size=batch_size, dask=dask, nlp=nlp)
@@ -478,7 +480,7 @@ def build_corpus(
             work.remove(stale)
         resolution = resolve(entities.as_records(), known=known_entities(work.view))
         labels: dict[ox.NamedNode, str] = {}
-        texts = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="newskg-graphs-")))
+        texts = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="graphs-", dir=scratch)))
         builder = _GraphBuilder(resolution, spool, texts)
         stack.callback(builder.close)
         status.stage = "building the graphs" + (" and loading them into the store" if store else "")
@@ -505,6 +507,21 @@ def build_corpus(
         Path(store) if store is not None else None,
         seconds,
     )
+
+
+@contextmanager
+def _temporary_space() -> Iterator[None]:
+    """Tell a full TMPDIR as what it is, not as an internal error (the store's and the output's own
+    failures are told where they happen)."""
+    try:
+        yield
+    except OSError as exc:
+        if not is_out_of_space(exc):
+            raise
+        raise NewskgError(
+            f"{tempfile.gettempdir()}: no space left on the device for the build's temporary files; "
+            "free some space, or set TMPDIR to a folder with more"
+        ) from exc
 
 
 GRAPH_BATCHES_IN_FLIGHT = 16

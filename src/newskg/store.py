@@ -372,7 +372,7 @@ class Workspace:
             store_undo.begin(work.store, folder)
             return work
         folder_name = stack.enter_context(
-            tempfile.TemporaryDirectory(prefix="newskg-store-", dir=scratch, ignore_cleanup_errors=True)
+            tempfile.TemporaryDirectory(prefix="store-", dir=scratch, ignore_cleanup_errors=True)
         )
         spool_file = stack.enter_context(tempfile.TemporaryFile(dir=scratch))  # noqa: SIM115 (the stack closes it)
         work = cls(ox.Store(folder_name), GraphSpool(spool_file))
@@ -386,9 +386,13 @@ class Workspace:
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
         """Close on the way out of the build; after an error, first let go of what the failed calls
-        held (a traceback keeps their frames, and so the store, alive)."""
-        if trace is not None:
-            traceback.clear_frames(trace)
+        held (a traceback keeps their frames, and so the store, alive, and RocksDB open)."""
+        seen: set[int] = set()
+        while error is not None and id(error) not in seen:  # the error, what caused it, and so on
+            seen.add(id(error))
+            if error.__traceback__ is not None:
+                traceback.clear_frames(error.__traceback__)
+            error = error.__cause__ or error.__context__
         self.close()
 
     def close(self) -> None:

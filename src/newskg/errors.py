@@ -6,6 +6,7 @@ One base class so callers can catch ``NewskgError`` and nothing else::
     ├── InputError            an article, corpus or graph file cannot be read (CLI exit 2)
     │   └── RdfSyntaxError    an RDF file does not parse; carries line and column
     ├── DataFileError         a shipped rule or gazetteer file is malformed (names file:line)
+    ├── PipelineOrderError    a spaCy pipeline runs a newskg component before what it reads
     ├── QueryError            a SPARQL query is malformed or not allowed (CLI exit 2)
     └── StoreError            a persistent or remote store failed (CLI exit 2)
 
@@ -37,6 +38,10 @@ class RdfSyntaxError(InputError):
 
 class DataFileError(NewskgError):
     """A rule or gazetteer data file shipped with newskg is malformed."""
+
+
+class PipelineOrderError(NewskgError):
+    """A newskg component ran before the component whose facts it reads (see ``nlp.analyze_pipes()``)."""
 
 
 class QueryError(NewskgError):

@@ -1,32 +1,47 @@
 """Read articles from text files, JSON, JSON Lines and directories, one at a time.
 
 Article ids are stable: the JSON ``id`` when given, else the file name without its suffix.
-A ``NAME.meta.json`` file beside ``NAME.txt`` carries its metadata (id, date, url, source, title).
+A ``NAME.meta.json`` file beside ``NAME.txt`` carries its metadata (id, date, url, source, title,
+calendar).
 
 Reading streams: a JSON Lines corpus is read line by line and no file or line larger than the
 per-article limit is ever held in memory, so one huge or broken file cannot exhaust memory or stall
 a corpus build. Every problem is an ``InputError`` naming ``file`` (or ``file:line``); a caller
 that passes ``on_error`` gets each one and reading goes on with the next article.
+
+The Python API goes through the same checks as the command line: ``iter_sources`` says what a
+caller's sources are (a lone path is one source, never its characters; text is not a source) and
+``check_article`` holds an ``Article`` made in Python to the rules an article read from a file meets.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
 import re
 import unicodedata
 import warnings
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
+
+import jdatetime
 
 from .errors import InputError, InputWarning
 from .records import Article
 
 ARTICLE_SUFFIXES = (".txt", ".json", ".jsonl")
 META_SUFFIX = ".meta.json"
-META_KEYS = ("id", "date", "url", "source", "title")
+META_KEYS = ("id", "date", "url", "source", "title", "calendar")
+STDIN = "-"
+"""The source that is JSON Lines on standard input."""
+CALENDARS = {"gregorian": "gregorian", "persian": "persian", "jalali": "persian", "solar-hijri": "persian"}
+"""What an article's ``calendar`` may say its ``date`` is written in."""
+EARLIEST_YEAR = 1900
+"""Dates before this are refused: in news they are a Solar Hijri date (1399-03-20 is 2020-06-09)
+read as Gregorian, or a typo, and a wrong date would misplace every post and figure in time."""
 
 DEFAULT_MAX_ARTICLE_BYTES = 500_000
 """Largest article file (or JSON Lines line) read, in bytes: 500 kB, some 80,000 words.
@@ -65,7 +80,8 @@ def read_articles(
     max_bytes: int | None = None,
     exclude: Collection[Path] = (),
 ) -> Iterator[Article]:
-    """Yield the articles found at each path, in a stable order (directories sorted, recursively).
+    """Yield the articles found at each path (a lone path is one path), in a stable order (directories
+    sorted, recursively).
 
     Without ``on_error`` the first unreadable article raises its ``InputError``; with it, each
     one is passed to ``on_error`` and the rest are still read. Files (and JSON Lines lines) over
@@ -73,8 +89,12 @@ def read_articles(
     outputs) are left out of directory walks.
     """
     limit = max_article_bytes() if max_bytes is None else _checked_limit(max_bytes, "max_bytes")
-    for path in paths:
-        yield from _reported(_read_path(Path(path), limit, frozenset(exclude)), on_error)
+    skip = frozenset(exclude)
+    for index, path in _each(paths, "paths", "paths"):
+        if not isinstance(path, (str, os.PathLike)):
+            kind = _python_type(path)
+            raise InputError(f"paths[{index}]: cannot read {kind}; give a path (str or pathlib.Path)")
+        yield from _reported(_read_path(Path(_checked_path(path)), limit, skip), on_error)
 
 
 def _reported(items: Iterable[Item], on_error: ErrorHandler | None) -> Iterator[Article]:
@@ -100,30 +120,219 @@ def max_article_bytes() -> int:
 
 
 def article_from_text(
-    text: str, *, id: str, date: dt.date | str | None = None, **meta: str | None
+    text: str,
+    *,
+    id: str,
+    date: dt.date | str | None = None,
+    url: str | None = None,
+    source: str | None = None,
+    title: str | None = None,
+    calendar: str | None = None,
 ) -> Article:
-    """Make an article from a string, for the Python API and tests."""
-    _check_text(text, f"article {id}")
-    return Article(id=id, text=text, date=parse_date(date, where=f"article {id}"), origin=f"<{id}>", **meta)
+    """An article from a string: how the Python API takes raw text (a string source is a path).
+
+    ``date`` is an ISO date, in the Solar Hijri calendar if ``calendar="persian"``. Everything is
+    checked as for an article read from a file; a problem raises ``InputError`` naming the article.
+    """
+    where = _article_name(id)
+    article = Article(
+        id=id,
+        text=text,
+        date=parse_date(date, where=where, calendar=calendar),
+        url=url,
+        source=source,
+        title=title,
+        origin=f"<{id}>" if isinstance(id, str) else "",
+    )
+    return check_article(article, where=where)
 
 
-def parse_date(value: object, *, where: str) -> dt.date | None:
-    """An ISO date (``2020-06-09``, or a datetime whose date part is taken); ``None`` stays ``None``."""
+def check_article(article: Article, *, where: str | None = None) -> Article:
+    """``article`` if it is one a file could have given (else an ``InputError`` naming it, or
+    ``where``), with its date as a ``datetime.date``: what the API does with an ``Article`` made in
+    Python."""
+    if not isinstance(article, Article):
+        raise InputError(_not_a_source(article))
+    if where is None:
+        where = article.origin if isinstance(article.origin, str) and article.origin else None
+    where = where or _article_name(article.id)
+    if not isinstance(article.id, str):
+        raise InputError(f"{where}: 'id' must be a string, not {_python_type(article.id)}")
+    _article_id(article.id, where)
+    if not isinstance(article.text, str):
+        raise InputError(f"{where}: 'text' must be a string, not {_python_type(article.text)}")
+    if not article.text.strip():
+        raise InputError(f"{where}: 'text' is empty")
+    _check_text(article.text, where)
+    for key in ("url", "source", "title"):
+        value = getattr(article, key)
+        if value is not None and not isinstance(value, str):
+            raise InputError(f"{where}: '{key}' must be a string, not {_python_type(value)}")
+        _optional_str(value, key, where)
+    if not isinstance(article.origin, str):
+        raise InputError(f"{where}: 'origin' must be a string, not {_python_type(article.origin)}")
+    date = parse_date(article.date, where=where)
+    return article if date is article.date else dataclasses.replace(article, date=date)
+
+
+def iter_sources(sources: object) -> Iterator[str | Path | Article]:
+    """Each of a caller's sources, checked: a path (``str`` or ``os.PathLike``: a file, folder or glob;
+    ``-`` for JSON Lines on stdin, once at most) or an ``Article`` (checked by ``check_article``).
+
+    A lone path or article is one source, never the characters of a string; anything else (``None``,
+    bytes, a number) is an ``InputError`` saying what to give. There is no raw text source: a string
+    that names no file is reported as a missing path, not read as an article
+    (``article_from_text`` makes an article from a string). A list is checked whole before anything
+    is read; a stream of sources (a generator of articles) is checked as it goes.
+    """
+    checked: Iterable[str | Path | Article] = (
+        _source(index, source) for index, source in _each(sources, "sources", "paths or articles")
+    )
+    if isinstance(sources, Sequence):
+        checked = list(checked)
+        if checked.count(STDIN) > 1:
+            raise InputError(_STDIN_TWICE)
+    stdin_seen = False
+    for source in checked:
+        if isinstance(source, str) and source == STDIN:
+            if stdin_seen:
+                raise InputError(_STDIN_TWICE)
+            stdin_seen = True
+        yield source
+
+
+def _source(index: int, source: object) -> str | Path | Article:
+    if isinstance(source, Article):
+        return check_article(source)
+    if isinstance(source, str):
+        return _checked_path(source)
+    if isinstance(source, os.PathLike):
+        return Path(_checked_path(source))
+    raise InputError(f"sources[{index}]: {_not_a_source(source)}")
+
+
+_STDIN_TWICE = "'-' (JSON Lines on stdin) is given twice; standard input can be read only once"
+
+
+def _each(sources: object, name: str, what: str) -> Iterator[tuple[int, object]]:
+    """The items of ``sources`` numbered, a lone path or article being the only item."""
+    if isinstance(sources, (str, os.PathLike, Article)):
+        yield 0, sources
+        return
+    if isinstance(sources, (bytes, bytearray)) or not isinstance(sources, Iterable):
+        raise InputError(f"{name}: expected a list of {what}, not {_python_type(sources)}")
+    yield from enumerate(sources)
+
+
+def _checked_path(path: str | os.PathLike[Any]) -> str:
+    """The path as text, if it can name a file."""
+    text = os.fspath(path)
+    if not isinstance(text, str):
+        raise InputError(f"{text!r}: give paths as str or pathlib.Path, not bytes")
+    if not text.strip():
+        raise InputError("'': an empty path names no file; give a file, a folder or a glob")
+    if "\x00" in text:
+        raise InputError(f"{text!r}: a path cannot hold a NUL character")
+    return text
+
+
+def _not_a_source(value: object) -> str:
+    return (
+        f"cannot read an article from {_python_type(value)}; give a path (str or pathlib.Path) "
+        "or an Article (newskg.article_from_text(text, id=...) makes one from a text)"
+    )
+
+
+def _python_type(value: object) -> str:
+    """``None``, ``an int``, ``a bytes``: the type of a value a caller gave, for messages."""
+    if value is None:
+        return "None"
+    name = type(value).__name__
+    return f"{'an' if name[:1] in 'aeiou' else 'a'} {name}"
+
+
+def _article_name(article_id: object) -> str:
+    shown = repr(article_id)
+    if len(shown) > 60:
+        shown = f"{shown[:40]}...' ({len(article_id) if isinstance(article_id, str) else '?'} characters)"
+    return f"article {shown}"
+
+
+def parse_date(value: object, *, where: str, calendar: object = None) -> dt.date | None:
+    """An ISO date (``2020-06-09``, or a datetime whose date part is taken); ``None`` stays ``None``.
+
+    With ``calendar="persian"`` (one of ``CALENDARS``) a string is a Solar Hijri date (``1399-03-20``),
+    converted to the Gregorian date it is. A date before ``EARLIEST_YEAR`` is refused, saying what
+    to do.
+    """
+    calendar = _calendar(calendar, where)
     if value is None or value == "":
         return None
+    date: dt.date | None = None
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
+        date = value.date()
+    elif isinstance(value, dt.date):
+        date = value
+    elif isinstance(value, str):
         text = value.strip()
         for candidate in (text, text[:10] if text[10:11] in ("T", " ") else ""):
-            try:
-                return dt.date.fromisoformat(candidate)
-            except ValueError:
-                continue
+            date = _persian(candidate, value, where) if calendar == "persian" else _iso(candidate)
+            if date is not None:
+                break
     shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
-    raise InputError(f"{where}: date {shown} is not an ISO date such as 2020-06-09")
+    if date is None:
+        example = "1399-03-20" if calendar == "persian" else "2020-06-09"
+        raise InputError(f"{where}: date {shown} is not an ISO date such as {example}")
+    if date.year < EARLIEST_YEAR:
+        shown = shown if isinstance(value, str) else date.isoformat()
+        hint = _calendar_hint(date, given_as_text=isinstance(value, str))
+        raise InputError(f"{where}: date {shown} is before {EARLIEST_YEAR}; {hint}")
+    return date
+
+
+def _iso(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+_PERSIAN_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def _persian(text: str, value: object, where: str) -> dt.date | None:
+    match = _PERSIAN_DATE.fullmatch(text)
+    if match is None:
+        return None
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        return jdatetime.date(year, month, day).togregorian()
+    except ValueError as exc:
+        raise InputError(f"{where}: date {value!r} is not a Solar Hijri date ({exc})") from None
+
+
+def _calendar_hint(date: dt.date, *, given_as_text: bool) -> str:
+    """What to say about an early date: if it reads as a Solar Hijri date, which Gregorian date that is."""
+    try:
+        gregorian = jdatetime.date(date.year, date.month, date.day).togregorian().isoformat()
+    except ValueError:
+        return "give the Gregorian date of the article"
+    if not given_as_text:  # a datetime.date is Gregorian by definition
+        return f"if it is a Solar Hijri (Persian calendar) date, give its Gregorian date, {gregorian}"
+    return (
+        'if it is a Solar Hijri (Persian calendar) date, say so with "calendar": "persian" '
+        f'(calendar="persian" in Python) and it is read as {gregorian}; else give the Gregorian date'
+    )
+
+
+def _calendar(value: object, where: str) -> str:
+    """The calendar an article's ``calendar`` names (Gregorian when absent)."""
+    if value is None or value == "":
+        return "gregorian"
+    if isinstance(value, str) and value.strip().lower() in CALENDARS:
+        return CALENDARS[value.strip().lower()]
+    names = ", ".join(f"'{name}'" for name in CALENDARS)
+    raise InputError(f"{where}: 'calendar' {value!r} is not one of {names}")
 
 
 def _checked_limit(value: int, name: str) -> int:
@@ -233,7 +442,7 @@ def _read_jsonl(path: Path, limit: int) -> Iterator[Item]:
 
 
 def _jsonl_items(handle: IO[bytes], name: str, limit: int) -> Iterator[Item]:
-    seen_article = False
+    seen_line = False
     number = 0
     while True:
         try:
@@ -246,6 +455,7 @@ def _jsonl_items(handle: IO[bytes], name: str, limit: int) -> Iterator[Item]:
         number += 1
         where = f"{name}:{number}"
         if len(raw) > limit and not raw.endswith(b"\n"):
+            seen_line = True  # reported as too large, so the file is not "empty"
             size = len(raw) + _skip_line(handle)
             yield _too_large(where, size, limit, what="line")
             continue
@@ -264,8 +474,8 @@ def _jsonl_items(handle: IO[bytes], name: str, limit: int) -> Iterator[Item]:
             yield _article_from_json(_parse_json(text, where, one_line=True), where)
         except InputError as exc:
             yield exc
-        seen_article = True
-    if not seen_article:
+        seen_line = True
+    if not seen_line:
         yield InputError(f"{name}: file is empty (no JSON lines)")
 
 
@@ -395,9 +605,8 @@ def _article_from_json(data: Any, where: str, *, default_id: str | None = None) 
     if not article_id:
         raise InputError(f"{where}: article has no 'id'")
     meta = {key: _optional_str(data.get(key), key, where) for key in ("url", "source", "title")}
-    return Article(
-        id=article_id, text=text, date=parse_date(data.get("date"), where=where), origin=where, **meta
-    )
+    date = parse_date(data.get("date"), where=where, calendar=data.get("calendar"))
+    return Article(id=article_id, text=text, date=date, origin=where, **meta)
 
 
 def _article_from_txt(path: Path, limit: int) -> Article:
@@ -415,7 +624,7 @@ def _article_from_txt(path: Path, limit: int) -> Article:
     return Article(
         id=_article_id(meta.get("id"), where) or path.stem,
         text=text.rstrip("\n"),
-        date=parse_date(meta.get("date"), where=where),
+        date=parse_date(meta.get("date"), where=where, calendar=meta.get("calendar")),
         url=_optional_str(meta.get("url"), "url", where),
         source=_optional_str(meta.get("source"), "source", where),
         title=_optional_str(meta.get("title"), "title", where),

@@ -4,19 +4,22 @@ Each named graph (one per article, plus the corpus-level graphs) is sent with ``
 which replaces the graph: pushing twice gives the same store, and a push that failed half-way is
 finished by running it again. A graph larger than ``batch_size`` triples goes in bounded requests
 (the first a ``PUT``, the rest ``POST`` to the same graph), since some stores (Virtuoso) stall on one
-huge upload. A graph counts as pushed only once all its requests succeeded.
+huge upload. A graph counts as pushed only once all its requests succeeded, which means a 2xx answer:
+redirects are followed only as ``newskg.remote`` allows (same origin, ``307``/``308``), anything else
+is a failure.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
+from . import remote
 from .errors import StoreError
 from .serialize import QUAD_FORMATS, format_for, read_graph_blocks
 from .store import is_store, iter_stored_graphs, stored_graph_names
@@ -53,7 +56,7 @@ class Target:
     graph_param: str = "graph"
     """``graph`` in the standard; old Virtuoso versions want ``graph-uri``."""
     user: str | None = None
-    password: str | None = None
+    password: str | None = field(default=None, repr=False)
     digest: bool = False
     timeout: float = 120
     retries: int = 2
@@ -88,15 +91,13 @@ def push_graphs(
     """Push ``(graph IRI, quads)`` pairs, one graph at a time; ``None`` is the default graph."""
     import requests
 
-    if not target.url.startswith(("http://", "https://")):
-        raise StoreError(f"{target.url}: not an HTTP(S) Graph Store endpoint URL")
+    remote.check_url(target.url, what="Graph Store endpoint")
+    remote.check_timeout(target.timeout)
+    url_auth = remote.credentials(target.url)[1]
+    user, password = (target.user, target.password or "") if target.user else url_auth or (None, "")
     session = requests.Session()
-    if target.user:
-        session.auth = (
-            requests.auth.HTTPDigestAuth(target.user, target.password or "")
-            if target.digest
-            else (target.user, target.password or "")
-        )
+    if user:
+        session.auth = requests.auth.HTTPDigestAuth(user, password) if target.digest else (user, password)
     done = triples = sent = 0
     try:
         for name, quads in graphs:
@@ -149,9 +150,11 @@ def _where(name: str | None, index: int, count: int) -> str:
 def _send(
     session: Any, target: Target, method: str, name: str | None, body: bytes, *, where: str, pushed: int
 ) -> None:
-    """One request, retried on connection errors and busy answers; a refusal is reported at once."""
-    import requests
+    """One request, retried on connection errors and busy answers; a refusal is reported at once.
 
+    Only a 2xx answer counts: a redirect the policy of ``newskg.remote`` does not follow, or any other
+    status, is a failure (a client following a 302 would send a bodiless GET and report success)."""
+    url = remote.credentials(target.url)[0]  # the session sends them, to this origin only
     params = {target.graph_param: name} if name else {"default": ""}
     headers = {"Content-Type": CONTENT_TYPE}
     problem = ""
@@ -159,38 +162,21 @@ def _send(
         if attempt:
             time.sleep(0.5 * 2 ** (attempt - 1))
         try:
-            answer = session.request(
-                method, target.url, params=params, data=body, headers=headers, timeout=target.timeout
+            answer = remote.send(
+                session, method, url, params=params, data=body, headers=headers, timeout=target.timeout
             )
-        except requests.ConnectionError as exc:
-            problem = f"cannot connect ({_reason(exc)}); is the server running at this address?"
-            continue
-        except requests.Timeout:
-            problem = f"no answer within {target.timeout:g} s"
-            continue
-        except requests.RequestException as exc:
-            problem = f"request failed ({_reason(exc)})"
+        except remote.RemoteError as exc:
+            problem = exc.problem
+            if exc.retryable:
+                continue
             break
         if answer.ok:
             return
-        problem = f"HTTP {answer.status_code} {answer.reason}: {_first_line(answer.text)}"
-        if answer.status_code not in RETRY_STATUSES:
+        problem = answer.summary()
+        if answer.status not in RETRY_STATUSES:
             break
-    raise PushError(
+    message = (
         f"{target.url}: uploading {where} failed: {problem}; {pushed} graph{'s' if pushed != 1 else ''} "
-        "were uploaded completely before it; run the same push again to finish (each graph is replaced)",
-        pushed=pushed,
+        "were uploaded completely before it; run the same push again to finish (each graph is replaced)"
     )
-
-
-def _reason(exc: BaseException) -> str:
-    text = " ".join(str(exc).split())
-    for marker in ("Connection refused", "Name or service not known", "timed out", "Connection reset"):
-        if marker in text:
-            return marker
-    return text[:160]
-
-
-def _first_line(text: str) -> str:
-    line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "no message")
-    return line[:200]
+    raise PushError(remote.redact(message, target.url), pushed=pushed)

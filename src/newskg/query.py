@@ -2,10 +2,11 @@
 
 Every query is parsed by rdflib before it runs, whatever store will answer it (an in-memory graph,
 an Oxigraph store, a remote endpoint), so the same rules hold everywhere: SPARQL Update is refused
-unless ``allow_update=True``; ``SERVICE`` (federation), ``LOAD`` and ``FROM`` clauses naming graphs
-the dataset does not hold, all of which would fetch data over the network, are refused unless
-``allow_service=True``. Parameters are bound as RDF terms (``initBindings``), never pasted into the
-query text. Rows of a query without ``ORDER BY`` are sorted, so output is deterministic.
+unless ``allow_update=True``; ``SERVICE`` (federation), ``LOAD``, ``FROM`` clauses naming graphs
+the dataset does not hold and ``USING`` clauses that rdflib would download, all of which would fetch
+data over the network, are refused unless ``allow_service=True``. Parameters are bound as RDF
+terms (``initBindings``), never pasted into the query text. Rows of a query without ``ORDER BY`` are
+sorted, so output is deterministic.
 """
 
 from __future__ import annotations
@@ -19,21 +20,24 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from pyparsing import ParseBaseException, ParseResults
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import ConjunctiveGraph
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
-from rdflib.plugins.sparql.algebra import translateQuery
+from rdflib.plugins.sparql.algebra import translateQuery, translateUpdate
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
+from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from rdflib.term import Identifier
 
 from .errors import QueryError, StoreError
 from .graph.namespace import PREFIXES, bind_prefixes
 from .iris import name_key
 from .queries import NamedQuery, Param, named_queries, named_query
+from .rdfio import rdflib_term_warnings_silenced
+from .terminal import printable
 
 STANDARD_PREFIXES: dict[str, str] = {
     "rdf": str(RDF),
@@ -47,6 +51,23 @@ STANDARD_PREFIXES: dict[str, str] = {
 
 _ORDERED_WRAPPERS = {"Project", "Distinct", "Reduced", "Slice", "ToMultiSet"}
 _NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+_NAMED_GRAPH_PATTERNS = {"GraphGraphPattern", "QuadsNotTriples"}
+"""Parse-tree nodes that need named graphs: ``GRAPH ?g { ... }`` in a pattern or an update template."""
+_UNSAFE_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Control characters that formats with escapes (TSV, JSON, Turtle) write as ``\\u`` escapes."""
+
+
+class CheckedSparql(NamedTuple):
+    """What ``check_sparql`` found in a query or update that it allows."""
+
+    kind: str
+    """SELECT, ASK, CONSTRUCT, DESCRIBE or UPDATE."""
+    ordered: bool
+    """Whether the query orders its own solutions (``ORDER BY`` outside any subquery)."""
+    graphs: tuple[tuple[str, URIRef], ...] = ()
+    """The dataset clauses, as (``FROM``, ``FROM NAMED``, ``USING`` or ``USING NAMED``, graph IRI)."""
+    names_graphs: bool = False
+    """Whether it uses ``GRAPH`` (in a pattern or an update template), which needs named graphs."""
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -77,16 +98,21 @@ class QueryResult:
             {var: _python(value) for var, value in zip(self.variables, row, strict=True)} for row in self.rows
         ]
 
-    def to_csv(self) -> str:
-        """SPARQL 1.1 CSV: full IRIs, literals' plain text."""
-        return self._delimited(",", _plain)
+    def to_csv(self, *, terminal: bool = False) -> str:
+        """SPARQL 1.1 CSV: full IRIs, literals' plain text, exactly (CSV has no escapes).
+
+        ``terminal``: for a person at a terminal, control characters in cells are shown as ``\\x1b``
+        escapes instead, so that no label can drive the terminal.
+        """
+        return self._delimited(",", _terminal_cell if terminal else _plain)
 
     def to_tsv(self) -> str:
-        """SPARQL 1.1 TSV: every term in SPARQL syntax (``<iri>``, ``"text"``, ``12.5``)."""
+        """SPARQL 1.1 TSV: every term in SPARQL syntax (``<iri>``, ``"text"``, ``12.5``); control
+        characters in literals are ``\\u`` escapes, which that syntax reads back as the same text."""
         return self._delimited("\t", _tsv_term)
 
     def to_json(self) -> str:
-        """SPARQL 1.1 Query Results JSON."""
+        """SPARQL 1.1 Query Results JSON; control characters are ``\\u`` escapes (the same data)."""
         if self.kind == "ASK":
             return json.dumps({"head": {}, "boolean": self.boolean}, indent=2)
         bindings = [
@@ -97,17 +123,19 @@ class QueryResult:
             }
             for row in self.rows
         ]
-        return json.dumps(
+        text = json.dumps(
             {"head": {"vars": list(self.variables)}, "results": {"bindings": bindings}},
             indent=2,
             ensure_ascii=False,
         )
+        return _escape_controls(text)  # JSON text holds them only in strings: escaping keeps the data
 
     def to_turtle(self) -> str:
-        """The graph of a CONSTRUCT or DESCRIBE, in Turtle with the newskg prefixes."""
+        """The graph of a CONSTRUCT or DESCRIBE, in Turtle with the newskg prefixes; control
+        characters in literals are ``\\u`` escapes (Turtle reads them back as the same text)."""
         graph = bind_prefixes(Graph())
         graph += self.graph or Graph()
-        return graph.serialize(format="turtle")
+        return _escape_controls(graph.serialize(format="turtle"))
 
     def to_text(self) -> str:
         """An aligned plain-text table, ``true``/``false``, or Turtle: what ``print`` shows."""
@@ -217,21 +245,19 @@ def run_sparql(
     for name in bindings:
         if not re.search(rf"[?$]{re.escape(name)}\b", sparql):
             raise QueryError(f"{origin}: the query has no variable ?{name} to bind")
-    kind, ordered, dataset_iris = check_sparql(
-        sparql, allow_service=allow_service, allow_update=allow_update, origin=origin
-    )
+    checked = check_sparql(sparql, allow_service=allow_service, allow_update=allow_update, origin=origin)
     graph = union_view(graph)
-    if not allow_service:
-        _refuse_unknown_graphs(graph, dataset_iris, origin)
+    _check_graphs(graph, checked, allow_service=allow_service, origin=origin)
     try:
-        if kind == "UPDATE":
-            if bindings:  # oxrdflib refuses initBindings on updates, even empty ones
-                graph.update(sparql, initNs=STANDARD_PREFIXES, initBindings=bindings)
-            else:
-                graph.update(sparql, initNs=STANDARD_PREFIXES)
-            return QueryResult("UPDATE")
-        result = graph.query(sparql, initNs=STANDARD_PREFIXES, initBindings=bindings or None)
-        return _result(result, kind, ordered)
+        with rdflib_term_warnings_silenced():  # ill-typed literals in results: kept, no traceback
+            if checked.kind == "UPDATE":
+                if bindings:  # oxrdflib refuses initBindings on updates, even empty ones
+                    graph.update(sparql, initNs=STANDARD_PREFIXES, initBindings=bindings)
+                else:
+                    graph.update(sparql, initNs=STANDARD_PREFIXES)
+                return QueryResult("UPDATE")
+            result = graph.query(sparql, initNs=STANDARD_PREFIXES, initBindings=bindings or None)
+            return _result(result, checked.kind, checked.ordered)
     except OSError as exc:
         raise StoreError(f"{origin}: the store or endpoint failed: {exc}") from exc
     except (RuntimeError, SyntaxError) as exc:  # what Oxigraph raises for a query it cannot run
@@ -272,8 +298,8 @@ def _result(result: Any, kind: str, ordered: bool) -> QueryResult:
 
 def check_sparql(
     sparql: str, *, allow_service: bool = False, allow_update: bool = False, origin: str = "query"
-) -> tuple[str, bool, tuple[URIRef, ...]]:
-    """Parse ``sparql`` and enforce the rules; return its kind, whether it is ordered, its FROM graphs."""
+) -> CheckedSparql:
+    """Parse ``sparql`` and enforce the rules; return what the caller needs to run it safely."""
     try:
         parsed = parseQuery(sparql)
     except ParseBaseException as query_error:
@@ -288,17 +314,38 @@ def check_sparql(
                 "(pass --allow-update with --store, or allow_update=True, to change a store)"
             ) from None
         _refuse_remote(update, allow_service=allow_service, origin=origin)
-        return "UPDATE", False, ()
+        try:
+            operations = translateUpdate(update, initNs=STANDARD_PREFIXES).algebra
+        except Exception as exc:  # rdflib raises bare Exceptions (e.g. an undeclared prefix)
+            raise QueryError(f"{origin}: {str(exc).strip()}") from exc
+        using = tuple(
+            _dataset_clause(clause, "USING")
+            for operation in operations
+            for clause in (dict.get(operation, "using") or () if isinstance(operation, CompValue) else ())
+        )
+        return CheckedSparql("UPDATE", False, using, _names_graphs(update))
     _refuse_remote(parsed, allow_service=allow_service, origin=origin)
     try:
         algebra = translateQuery(parsed, initNs=STANDARD_PREFIXES).algebra
     except Exception as exc:  # rdflib raises bare Exceptions (e.g. an undeclared prefix)
         raise QueryError(f"{origin}: {str(exc).strip()}") from exc
     kind = algebra.name.removesuffix("Query").upper()
-    datasets = tuple(
-        URIRef(str(d.get("default") or d.get("named"))) for d in algebra.get("datasetClause") or ()
+    datasets = tuple(_dataset_clause(clause, "FROM") for clause in dict.get(algebra, "datasetClause") or ())
+    return CheckedSparql(kind, _is_ordered(algebra), datasets, _names_graphs(parsed))
+
+
+def _dataset_clause(clause: CompValue, keyword: str) -> tuple[str, URIRef]:
+    """(``FROM`` or ``FROM NAMED``, IRI) for a query's clause, (``USING ...``, IRI) for an update's."""
+    named = dict.get(clause, "named")  # CompValue.get returns the key itself for a missing one
+    return (
+        (f"{keyword} NAMED", URIRef(str(named)))
+        if named is not None
+        else (keyword, URIRef(str(dict.get(clause, "default"))))
     )
-    return kind, _is_ordered(algebra), datasets
+
+
+def _names_graphs(tree: object) -> bool:
+    return any(node.name in _NAMED_GRAPH_PATTERNS for node in _walk(tree))
 
 
 def resolve_param(graph: Graph, param: Param, value: object) -> Identifier:
@@ -327,14 +374,15 @@ def resolve_param(graph: Graph, param: Param, value: object) -> Identifier:
 
 
 def display(term: Identifier | None) -> str:
-    """A short, readable form of a term: a prefixed IRI, a literal's text, or nothing."""
+    """A short, readable form of a term: a prefixed IRI, a literal's text, or nothing; control
+    characters (an ESC that would recolour the terminal) are shown as ``\\x1b`` escapes."""
     if term is None:
         return ""
     if isinstance(term, URIRef):
-        return compact_iri(term)
+        return printable(compact_iri(term))
     if isinstance(term, BNode):
-        return f"_:{term}"
-    return str(term)
+        return printable(f"_:{term}")
+    return printable(str(term))
 
 
 def compact_iri(iri: str) -> str:
@@ -424,16 +472,43 @@ def _refuse_remote(tree: object, *, allow_service: bool, origin: str) -> None:
             )
 
 
-def _refuse_unknown_graphs(graph: Graph, iris: tuple[URIRef, ...], origin: str) -> None:
-    """rdflib fetches a ``FROM`` graph its dataset lacks from the web; refuse that instead."""
-    if not iris or not isinstance(graph, ConjunctiveGraph):
+def _check_graphs(graph: Graph, checked: CheckedSparql, *, allow_service: bool, origin: str) -> None:
+    """Dataset clauses and ``GRAPH`` must mean something here, and must not make rdflib download.
+
+    rdflib fetches a ``FROM`` graph its dataset lacks from the web, and every ``USING`` graph of an
+    update, even one it holds (updates run in rdflib, also on a store). An endpoint answers for its
+    own graphs.
+    """
+    if isinstance(graph.store, SPARQLStore):
         return
-    for iri in iris:
-        if not any(True for _ in graph.get_context(iri).triples((None, None, None))):
+    if not isinstance(graph, ConjunctiveGraph):
+        if checked.graphs or checked.names_graphs:
+            what = f"{checked.graphs[0][0]} <{checked.graphs[0][1]}>" if checked.graphs else "GRAPH"
             raise QueryError(
-                f"{origin}: FROM <{iri}> names no graph of the dataset; newskg does not fetch "
-                "graphs from the web unless you pass --allow-service (allow_service=True)"
+                f"{origin}: {what} needs named graphs, and this is a plain rdflib Graph, which has none; "
+                "query a Dataset (newskg.build(...).dataset, or a TriG or N-Quads file read into one)"
             )
+        return
+    if allow_service:
+        return
+    for clause, iri in checked.graphs:
+        if clause.startswith("USING"):
+            raise QueryError(
+                f"{origin}: {clause} <{iri}> is refused: rdflib downloads USING graphs, even ones the "
+                "dataset holds; write GRAPH <...> { ... } in the WHERE clause instead, or pass "
+                "--allow-service (allow_service=True)"
+            )
+        if not _holds_graph(graph, iri):
+            raise QueryError(
+                f"{origin}: {clause} <{iri}> names no graph of the dataset (named graphs come from "
+                "TriG, N-Quads or JSON-LD files, or a store); newskg does not fetch graphs from the web "
+                "unless you pass --allow-service (allow_service=True)"
+            )
+
+
+def _holds_graph(dataset: Graph, iri: URIRef) -> bool:
+    assert isinstance(dataset, ConjunctiveGraph)
+    return any(True for _ in dataset.get_context(iri).triples((None, None, None)))
 
 
 def _walk(node: object) -> Iterator[CompValue]:
@@ -494,11 +569,21 @@ def _plain(term: Identifier | None) -> str:
     return "" if term is None else str(term)
 
 
+def _terminal_cell(term: Identifier | None) -> str:
+    return printable(_plain(term))
+
+
 def _tsv_term(term: Identifier | None) -> str:
     if term is None:
         return ""
     text = term.n3()
-    return text.replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    return _escape_controls(text.replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r"))
+
+
+def _escape_controls(text: str) -> str:
+    """Control characters as ``\\uXXXX``: what JSON, Turtle and SPARQL strings read as the same
+    character, so data stays exact while no raw ESC reaches a terminal."""
+    return _UNSAFE_IN_TEXT.sub(lambda found: f"\\u{ord(found.group()):04X}", text)
 
 
 def _json_term(term: Identifier) -> dict[str, str]:
@@ -517,6 +602,7 @@ def _json_term(term: Identifier) -> dict[str, str]:
 
 __all__ = [
     "STANDARD_PREFIXES",
+    "CheckedSparql",
     "QueryResult",
     "as_term",
     "check_sparql",

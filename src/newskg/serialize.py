@@ -11,21 +11,31 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import json
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD
 
-from .errors import InputError
+from .errors import InputError, InputWarning, RdfSyntaxError
 from .files import atomic_writer
 from .graph.namespace import INSTANCE_BASE, PREFIXES
-from .rdfio import PARSE_FORMATS, oxigraph_syntax_error, parse_into
+from .rdfio import (
+    OXIGRAPH_FORMATS,
+    PARSE_FORMATS,
+    graph_format,
+    oxigraph_quads,
+    parse_file,
+    rdflib_term_warnings_silenced,
+)
+from .terminal import printable
 
 FORMATS = {suffix: fmt for suffix, fmt in PARSE_FORMATS.items() if fmt != "xml"}
 """Output formats by file extension: what newskg reads, less RDF/XML (read, never written)."""
@@ -66,6 +76,7 @@ SORT_CHUNK = 200_000
 GraphBlock = tuple[ox.NamedNode | ox.DefaultGraph, Sequence[ox.Quad]]
 """One named graph's quads, as the writer takes them."""
 
+_XSD = str(XSD)
 _XSD_STRING = str(XSD.string)
 _OX_XSD_STRING = ox.NamedNode(_XSD_STRING)
 
@@ -147,8 +158,9 @@ def dataset_blocks(dataset: Dataset) -> Iterator[GraphBlock]:
 
 def add_to_graph(graph: Graph, quads: Iterable[ox.Quad]) -> None:
     """Add the triples of ``quads`` to an rdflib graph (their union)."""
-    for quad in quads:
-        graph.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
+    with rdflib_term_warnings_silenced():  # ill-typed literals are kept as written, without a traceback
+        for quad in quads:
+            graph.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -228,51 +240,113 @@ def write_dataset(dataset: Dataset, path: str | Path, *, fmt: str | None = None)
 # --- reading ---------------------------------------------------------------------------------
 
 
-OXIGRAPH_READS = frozenset({"turtle", "nt", "trig", "nquads"})
-"""Formats read with pyoxigraph's parsers: several times faster than rdflib's, and with nothing to
-fetch or expand (RDF/XML and JSON-LD go through ``newskg.rdfio``'s guarded rdflib parsing)."""
+OXIGRAPH_READS = frozenset(OXIGRAPH_FORMATS)
+"""Formats read with pyoxigraph's parsers: several times faster than rdflib's, with nothing to fetch
+or expand (JSON-LD contexts naming a document are refused); RDF/XML goes through ``newskg.rdfio``'s
+guarded rdflib parsing."""
+RDFLIB_EXPLAINS = frozenset({"turtle", "trig", "nt", "nquads"})
+"""Formats whose syntax errors rdflib's parsers describe better for hand-written files."""
+
+
+GraphFor = Callable[[ox.NamedNode | ox.BlankNode | ox.DefaultGraph], Graph]
+"""Where the triples of a graph of a file go: one graph for a union, the same-named one for a dataset."""
 
 
 def read_graph(paths: list[str | Path] | str | Path) -> Graph:
     """Parse one or more RDF files into one graph (their union)."""
     graph = Graph()
-    for path in [paths] if isinstance(paths, (str, Path)) else paths:
-        file = Path(path)
-        if file.is_file() and PARSE_FORMATS.get(file.suffix.lower()) in OXIGRAPH_READS:
-            _read_with_oxigraph(graph, file, PARSE_FORMATS[file.suffix.lower()])
-        else:
-            parse_into(graph, file)
+    for file in _files(paths):
+        _read_file(file, lambda name: graph)
     return graph
 
 
-def _read_with_oxigraph(graph: Graph, path: Path, fmt: str) -> None:
-    """Add the triples of every graph in ``path``; a file with an error anywhere adds nothing.
+def read_dataset(paths: list[str | Path] | str | Path) -> Dataset:
+    """Parse RDF files into one dataset whose default graph is the union of all graphs (what SPARQL
+    sees by default). The named graphs of TriG, N-Quads and JSON-LD files stay named, so ``GRAPH ?g``
+    and ``FROM <g>`` find them; the triples of Turtle, N-Triples and RDF/XML files have no graph."""
+    dataset = Dataset(default_union=True)
+    named: dict[ox.NamedNode | ox.BlankNode, Graph] = {}
 
-    For a broken file, rdflib's parser is asked too: its messages say more about hand-written
-    Turtle (``newline found in string literal`` where Oxigraph says ``Unexpected end of file``).
-    """
-    options: dict[str, Any] = {"path": path, "format": OX_FORMATS[fmt], "base_iri": path.resolve().as_uri()}
+    def graph_of(name: ox.NamedNode | ox.BlankNode | ox.DefaultGraph) -> Graph:
+        if isinstance(name, ox.DefaultGraph):
+            return dataset.default_graph
+        if name not in named:
+            named[name] = dataset.graph(from_ox(name))
+        return named[name]
+
+    for file in _files(paths):
+        _read_file(file, graph_of)
+    return dataset
+
+
+def _files(paths: list[str | Path] | str | Path) -> list[Path]:
+    return [Path(path) for path in ([paths] if isinstance(paths, (str, Path)) else paths)]
+
+
+def _read_file(path: Path, graph_for: GraphFor) -> None:
+    """Add every graph of ``path``; a file with an error anywhere adds nothing."""
+    fmt = graph_format(path)
+    if fmt not in OXIGRAPH_READS:
+        parsed = parse_file(path, fmt=fmt)
+        quads = (
+            [to_ox_quad(triple, graph_name(g.identifier)) for g in parsed.graphs() for triple in g]
+            if isinstance(parsed, Dataset)
+            else [to_ox_quad(triple, ox.DefaultGraph()) for triple in parsed]
+        )
+        _add_quads(path, quads, graph_for)
+        return
     try:
-        for _ in ox.parse(**options):  # check it all first, at pyoxigraph's speed
+        for _ in oxigraph_quads(path):  # check it all first, at pyoxigraph's speed
             pass
-    except SyntaxError as exc:
-        parse_into(Graph(), path)  # raises rdflib's error, if rdflib finds one
-        raise oxigraph_syntax_error(path, fmt, exc) from exc
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-    add_to_graph(graph, ox.parse(**options))
+    except RdfSyntaxError as error:
+        raise _explained(path, fmt, error) from error
+    _add_quads(path, oxigraph_quads(path), graph_for)
+
+
+def _explained(path: Path, fmt: str, error: RdfSyntaxError) -> RdfSyntaxError:
+    """rdflib's message for a broken file when it has one with a position: it says more about
+    hand-written Turtle (``newline found in string literal`` where Oxigraph says ``Unexpected end``)."""
+    if fmt not in RDFLIB_EXPLAINS:
+        return error
+    try:
+        parse_file(path, fmt=fmt)
+    except RdfSyntaxError as rdflib_error:
+        if rdflib_error.line is not None or error.line is None:
+            return rdflib_error
+    return error
+
+
+def _add_quads(path: Path, quads: Iterable[ox.Quad], graph_for: GraphFor) -> None:
+    """Add quads to rdflib graphs; literals that are not valid for their datatype are kept as
+    written and reported once, as one warning for the file."""
+    first: Literal | None = None
+    count = 0
+    with rdflib_term_warnings_silenced():
+        for quad in quads:
+            obj = from_ox(quad.object)
+            if isinstance(obj, Literal) and obj.ill_typed:
+                first, count = first if first is not None else obj, count + 1
+            graph_for(quad.graph_name).add((from_ox(quad.subject), from_ox(quad.predicate), obj))
+    if first is not None:
+        warnings.warn(_ill_typed_message(path, first, count), InputWarning, stacklevel=2)
+
+
+def _ill_typed_message(path: Path, first: Literal, count: int) -> str:
+    datatype = str(first.datatype)
+    shown = f"xsd:{datatype[len(_XSD) :]}" if datatype.startswith(_XSD) else f"<{datatype}>"
+    lexical = str(first) if len(str(first)) <= 40 else str(first)[:37] + "..."
+    quoted = printable(json.dumps(lexical, ensure_ascii=False), one_line=True)
+    return (
+        f"{path}: {count} literal{'s' if count > 1 else ''} not valid for {'their' if count > 1 else 'its'} "
+        f"datatype, kept as written (the first: {quoted}^^{shown})"
+    )
 
 
 def read_graph_blocks(path: str | Path) -> dict[ox.NamedNode | ox.DefaultGraph, list[ox.Quad]]:
     """The quads of an RDF file grouped by graph, lexical forms kept (what incremental builds reuse)."""
     file = Path(path)
-    fmt = format_for(file)
+    format_for(file)  # RDF/XML is read, never written: not a format these blocks are written in
     blocks: dict[ox.NamedNode | ox.DefaultGraph, list[ox.Quad]] = {}
-    try:
-        for quad in ox.parse(path=file, format=OX_FORMATS[fmt]):
-            blocks.setdefault(quad.graph_name, []).append(quad)
-    except SyntaxError as exc:
-        raise oxigraph_syntax_error(file, fmt, exc) from exc
-    except OSError as exc:
-        raise InputError(f"{file}: cannot read: {exc.strerror or exc}") from exc
+    for quad in oxigraph_quads(file):
+        blocks.setdefault(quad.graph_name, []).append(quad)  # type: ignore[arg-type]
     return blocks

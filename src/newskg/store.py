@@ -24,20 +24,23 @@ import tempfile
 import traceback
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
+from io import BytesIO
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any, NamedTuple
-from urllib.error import URLError
+from xml.sax import SAXException
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import Dataset, Graph, URIRef
+from rdflib import BNode, Dataset, Graph, URIRef
+from rdflib.exceptions import ParserError
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import SKOS
+from rdflib.plugin import PluginException
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from rdflib.query import Result
 
-from . import store_undo
+from . import remote, store_undo
 from .errors import StoreError
 from .files import atomic_writer
 from .graph.build import (
@@ -201,44 +204,77 @@ class _UnionInDefaultGraph(OxigraphStore):
         return super().query(query, initNs, initBindings, queryGraph, **kwargs)
 
 
+DEFAULT_ENDPOINT_TIMEOUT = 60.0
+"""Seconds ``open_endpoint`` waits for a whole answer unless told otherwise."""
+
+
 def open_endpoint(
-    url: str, *, user: str | None = None, password: str | None = None, timeout: float = 60
+    url: str, *, user: str | None = None, password: str | None = None, timeout: float | None = None
 ) -> Graph:
     """An rdflib graph whose ``.query()`` runs on the SPARQL endpoint at ``url`` (JSON results).
 
     The endpoint's default graph should be the union of its named graphs, as newskg pushes each
     article to its own graph: Virtuoso and GraphDB do this by default, Oxigraph with
-    ``--union-default-graph``, Fuseki with ``tdb2:unionDefaultGraph true``. HTTP failures raise
-    ``StoreError`` (rdflib alone would return an error tuple instead of a result).
+    ``--union-default-graph``, Fuseki with ``tdb2:unionDefaultGraph true``. Failures raise
+    ``StoreError`` (rdflib alone would return an error tuple instead of a result): no connection, an
+    HTTP error, no whole answer within ``timeout`` seconds (``None``: ``DEFAULT_ENDPOINT_TIMEOUT``;
+    ``math.inf`` waits for ever), or a redirect ``newskg.remote`` does not follow. Credentials may be
+    given as ``user``/``password`` or in the URL; they are never printed.
     """
-    if not url.startswith(("http://", "https://")):
-        raise StoreError(f"{url}: not an HTTP(S) SPARQL endpoint URL")
-    store = _Endpoint(
-        query_endpoint=url,
-        returnFormat="json",
-        method="POST_FORM",
-        auth=(user, password or "") if user else None,
-        timeout=timeout,
-    )
-    return bind_prefixes(Graph(store=store))
+    remote.check_url(url, what="SPARQL endpoint")
+    seconds = remote.check_timeout(DEFAULT_ENDPOINT_TIMEOUT if timeout is None else timeout)
+    bare, url_auth = remote.credentials(url)
+    auth = (user, password or "") if user else url_auth
+    return bind_prefixes(Graph(store=_Endpoint(url, bare, auth=auth, timeout=seconds)))
 
 
 class _Endpoint(SPARQLStore):
-    """rdflib's SPARQL store, asking for JSON results (N-Triples or Turtle for CONSTRUCT and DESCRIBE)
-    and raising ``StoreError`` when the endpoint cannot be reached or answers with an HTTP error."""
+    """rdflib's SPARQL store, its requests sent by ``newskg.remote`` (bounded waits, no redirect to
+    another server, secrets redacted), asking for JSON results (N-Triples or Turtle for CONSTRUCT and
+    DESCRIBE) and raising ``StoreError`` for anything but a 2xx answer it can read."""
+
+    def __init__(self, url: str, bare: str, *, auth: tuple[str, str] | None, timeout: float) -> None:
+        super().__init__(query_endpoint=bare, returnFormat="json")
+        self._url = url
+        self._bare = bare
+        self._auth = auth
+        self._timeout = timeout
 
     def response_mime_types(self) -> str:
         return ENDPOINT_ACCEPT
 
-    def _query(self, *args: Any, **kwargs: Any) -> Result:
+    def _query(
+        self, query: str, default_graph: str | None = None, named_graph: str | None = None
+    ) -> Result:
+        import requests
+
+        form = {"query": query}
+        if default_graph is not None and not isinstance(default_graph, BNode):
+            form["default-graph-uri"] = default_graph
+        headers = {"Accept": ENDPOINT_ACCEPT}
+        with requests.Session() as session:
+            session.auth = self._auth
+            try:
+                answer = remote.send(
+                    session, "POST", self._bare, data=form, headers=headers, timeout=self._timeout
+                )
+            except remote.RemoteError as exc:
+                raise self._error(exc.problem) from None
+        if not answer.ok:
+            raise self._error(answer.summary())
+        kind = answer.headers.get("Content-Type", "").split(";")[0].strip()
         try:
-            result = super()._query(*args, **kwargs)
-        except URLError as exc:
-            reason = " ".join(str(getattr(exc, "reason", exc)).split())
-            raise StoreError(f"{self.query_endpoint}: cannot reach the SPARQL endpoint ({reason})") from exc
-        if isinstance(result, tuple):  # rdflib's way of reporting an HTTP error
-            raise StoreError(f"{self.query_endpoint}: the SPARQL endpoint answered {result[1]}")
-        return result
+            return Result.parse(BytesIO(answer.body), content_type=kind)
+        except PluginException:
+            shown = kind or "no Content-Type"
+            raise self._error(f"the answer is {shown}, not SPARQL results") from None
+        except (ValueError, SyntaxError, SAXException, ParserError) as exc:  # SyntaxError: bad XML
+            problem = " ".join(str(exc).split())[:160]
+            raise self._error(f"the answer is not valid {kind} ({problem})") from None
+
+    def _error(self, problem: str) -> StoreError:
+        message = f"{self._url}: querying the SPARQL endpoint failed: {problem}"
+        return StoreError(remote.redact(message, self._url))
 
 
 def article_states(store: ox.Store) -> dict[str, tuple[str, str]]:

@@ -72,7 +72,8 @@ def test_statements_resolve_title_subjects_the_official_and_surnames(nlp):
 def test_statistics_with_units_and_what_is_counted(nlp):
     stats = {s.value_text: s for s in run(nlp, MINES).statistics}
     assert set(stats) == {"312", "4,210", "500"}
-    assert stats["4,210"].value == 4210 and stats["4,210"].unit == "persons"
+    assert stats["4,210"].value == 4210 and stats["4,210"].unit == "count"
+    assert stats["4,210"].what == "persons"
     assert stats["312"].what == "idle mines"
 
 

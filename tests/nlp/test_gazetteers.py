@@ -13,10 +13,13 @@ from conftest import SEEDS
 from newskg.errors import DataFileError
 from newskg.nlp.gazetteers import (
     AGENCIES_FILE,
+    BODIES_FILE,
     CITIES_FILE,
     COUNTRY_ALIASES_FILE,
     MINISTRIES_FILE,
     PROVINCES_FILE,
+    REGIONS_FILE,
+    SITES_FILE,
     Gazetteer,
     Place,
     build_gazetteer,
@@ -30,7 +33,16 @@ from newskg.nlp.gazetteers import (
 )
 
 IRAN_CODES = {s.code for s in pycountry.subdivisions.get(country_code="IR")}
-DATA_FILES = (PROVINCES_FILE, CITIES_FILE, COUNTRY_ALIASES_FILE, AGENCIES_FILE, MINISTRIES_FILE)
+DATA_FILES = (
+    PROVINCES_FILE,
+    CITIES_FILE,
+    COUNTRY_ALIASES_FILE,
+    AGENCIES_FILE,
+    MINISTRIES_FILE,
+    REGIONS_FILE,
+    BODIES_FILE,
+    SITES_FILE,
+)
 
 
 @pytest.fixture(scope="module")
@@ -62,6 +74,9 @@ def build_from(paths: dict[str, Path]) -> Gazetteer:
         country_aliases=paths[COUNTRY_ALIASES_FILE],
         agencies=paths[AGENCIES_FILE],
         ministries=paths[MINISTRIES_FILE],
+        regions=paths[REGIONS_FILE],
+        bodies=paths[BODIES_FILE],
+        sites=paths[SITES_FILE],
     )
 
 
@@ -472,6 +487,24 @@ def test_copied_tables_build_the_same_gazetteer(tmp_path: Path, gazetteer: Gazet
     assert rebuilt.places == gazetteer.places
     assert rebuilt.agencies == gazetteer.agencies
     assert rebuilt.ministries == gazetteer.ministries
+    assert rebuilt.bodies == gazetteer.bodies
+
+
+def test_world_regions_lie_in_no_country_and_bodies_answer_to_their_acronyms(gazetteer: Gazetteer) -> None:
+    regions = {p.canonical: p for p in gazetteer.places if p.kind == "region"}
+    assert {"Persian Gulf", "Central Asia", "Eurasia"} <= set(regions)
+    assert all(p.container is None for p in regions.values())
+    assert gazetteer.body_named("OPEC").canonical == "Organization of the Petroleum Exporting Countries"
+    assert gazetteer.body_named("the World Bank").canonical == "World Bank"
+    assert gazetteer.body_named("un") is None  # acronyms only in capitals: "un" is no United Nations
+
+
+def test_a_name_in_two_rows_of_a_named_table_is_refused(tmp_path: Path) -> None:
+    paths = copy_data(tmp_path)
+    paths[BODIES_FILE].write_text("United Nations\tUN\nUnion of Nations\tUN\n", encoding="utf-8")
+    expected = r"international_bodies.tsv:2: name 'UN' already names United Nations"
+    with pytest.raises(DataFileError, match=expected):
+        build_from(paths)
 
 
 def test_the_phrase_index_finds_every_name_as_the_tokenizer_splits_it(nlp) -> None:

@@ -42,8 +42,8 @@ def test_trend_dateline_agency_possessive_long_form_and_hyphenated_names(nlp):
     ) in {(r.person, r.role, r.org) for r in record.roles}
     assert [s.cue for s in record.statements] == ["said", "told", "added"]
     assert [(s.value_text, s.unit) for s in record.statistics] == [
-        ("12", "parks"),
-        ("8,500", "jobs"),
+        ("12", "count"),
+        ("8,500", "count"),
         ("4.2", "rials"),
         ("35", "percent"),
     ]
@@ -55,7 +55,7 @@ def test_bank_governor_heads_the_bank_and_names_with_years_are_not_figures(nlp):
     assert ("Mohammad Reza Farzin", "head", "Central Bank of Iran") in roles
     assert ("Hamid Zadboum", "head", "Trade Promotion Organization") in roles
     assert [s.value_text for s in record.statistics] == ["21", "14", "1,240"]
-    assert record.statistics[2].unit == "companies"
+    assert (record.statistics[2].unit, record.statistics[2].what) == ("count", "companies")
 
 
 def test_undefined_acronym_before_a_post_and_title_then_apposed_name(nlp):

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from importlib.metadata import entry_points
 
+import pytest
 import spacy
 
 from conftest import ROOT, SEEDS
@@ -77,3 +78,129 @@ def test_same_text_same_output(nlp):
     first = list(extract(read_articles([SEEDS]), nlp=nlp))
     second = list(extract(read_articles([SEEDS]), nlp=make_pipeline()))
     assert first == second
+
+
+# -- what depends on what ----------------------------------------------------------------------
+
+
+def test_each_kind_of_fact_has_its_own_extension_written_by_one_declared_component(nlp):
+    from newskg.nlp import extensions as ext
+
+    assigned = {name: nlp.get_pipe_meta(name).assigns for name in COMPONENTS}
+    for kind in ext.FACT_KINDS:
+        writers = [name for name, assigns in assigned.items() if ext.attr(kind) in assigns]
+        assert writers == [ext.WRITTEN_BY[kind]], kind
+
+
+@pytest.mark.parametrize(
+    ("moved", "before"),
+    [
+        ("newskg_roles", "newskg_entities"),
+        ("newskg_statements", "newskg_roles"),
+        ("newskg_persons", "newskg_organizations"),
+        ("newskg_entities", "newskg_persons"),
+        ("newskg_places", "newskg_entities"),
+    ],
+)
+def test_a_component_put_before_what_it_reads_is_reported_and_refuses_to_run(moved, before):
+    from newskg.errors import PipelineOrderError
+
+    order = [name for name in COMPONENTS if name != moved]
+    order.insert(order.index(before), moved)
+    wrong = spacy.blank("en")
+    wrong.add_pipe("sentencizer")
+    for name in order:
+        wrong.add_pipe(name)
+    problems = wrong.analyze_pipes()["problems"]
+    assert problems[moved], f"analyze_pipes found nothing wrong with {moved} before {before}"
+    with pytest.raises(PipelineOrderError, match="before the components that read it"):
+        wrong("Hamid Zadboum, the head of the Trade Promotion Organization, said exports rose 14 percent.")
+
+
+def test_no_word_list_is_written_in_the_nlp_code():
+    """Vocabulary lives in ``nlp/rules`` and ``nlp/data``: a literal of four or more lower-case
+    words in the code would be a second, hidden list. Names of fields (``__slots__``, ``__all__``,
+    table columns, kinds of place) are not vocabulary."""
+    import ast
+
+    package = ROOT / "src" / "newskg" / "nlp"
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        exempt = {
+            id(node.value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Assign | ast.AnnAssign)
+            for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+            if isinstance(target, ast.Name)
+            and (target.id in ("__slots__", "__all__") or target.id.endswith(("COLUMNS", "KINDS")))
+        }
+        for node in ast.walk(tree):
+            if id(node) in exempt:
+                continue
+            items = getattr(node, "elts", None) if isinstance(node, ast.Set | ast.List | ast.Tuple) else None
+            if items is None and isinstance(node, ast.Dict):
+                items = node.keys
+            words = [
+                item.value
+                for item in items or ()
+                if isinstance(item, ast.Constant)
+                and isinstance(item.value, str)
+                and item.value.isascii()
+                and item.value.isalpha()
+                and item.value.islower()
+            ]
+            if len(words) >= 4:
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {words[:5]}")
+    assert not found, "word lists in code (move them to nlp/rules):\n" + "\n".join(found)
+
+
+# -- a trained pipeline as evidence ------------------------------------------------------------
+
+
+def _tiny_trained_ner():
+    """A blank English pipeline whose NER learns two invented names from four sentences."""
+    import random
+
+    from spacy.training import Example
+
+    trained = spacy.blank("en")
+    ner = trained.add_pipe("ner")
+    ner.add_label("PERSON")
+    data = [
+        ("The delegation included Tarkan Vobli and others.", [(24, 36, "PERSON")]),
+        ("Tarkan Vobli visited the port.", [(0, 12, "PERSON")]),
+        ("Yesterday Quan Dorrit met the traders.", [(10, 21, "PERSON")]),
+        ("The market closed higher.", []),
+    ]
+    examples = [Example.from_dict(trained.make_doc(text), {"entities": ents}) for text, ents in data]
+    random.seed(0)
+    optimizer = trained.initialize(lambda: examples)
+    for _ in range(30):
+        trained.update(examples, sgd=optimizer)
+    return trained
+
+
+TRAINED_TEXT = "The delegation included Tarkan Vobli and others. Exports rose, Vobli noted in a report."
+
+
+def test_a_trained_ner_adds_names_the_rules_alone_cannot_vouch_for(nlp):
+    from newskg.ingest import article_from_text
+    from newskg.nlp import extract_one
+
+    article = article_from_text(TRAINED_TEXT, id="t")
+    plain = extract_one(article, nlp=nlp)
+    assert not any(e.type == "PERSON" for e in plain.entities)
+    trained = extract_one(article, nlp=make_pipeline(_tiny_trained_ner()))
+    people = {(m.text, e.canonical) for e in trained.entities if e.type == "PERSON" for m in e.mentions}
+    assert people == {("Tarkan Vobli", "Tarkan Vobli"), ("Vobli", "Tarkan Vobli")}
+    assert [(s.speaker, s.cue) for s in trained.statements] == [("Tarkan Vobli", "noted")]
+
+
+def test_make_pipeline_leaves_the_pipeline_it_was_given_unchanged():
+    base = _tiny_trained_ner()
+    names, tokens = list(base.pipe_names), [t.text for t in base("TEHRAN- Exports rose.")]
+    full = make_pipeline(base)
+    assert base.pipe_names == names
+    assert [t.text for t in base("TEHRAN- Exports rose.")] == tokens
+    assert full.pipe_names[: len(names)] == names and full is not base

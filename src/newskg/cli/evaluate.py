@@ -17,30 +17,45 @@ def evaluate(
         Path, typer.Argument(help="Folder of gold annotation files (*.json, corpus format).")
     ],
     verbose: Annotated[
-        bool, typer.Option("--verbose", "-v", help="List what was missed and extra per article.")
+        bool,
+        typer.Option(
+            "--verbose", "-v", help="List per article what was missed, extra or wrong for each measure."
+        ),
     ] = False,
     min_f1: Annotated[
-        list[str] | None, typer.Option("--min-f1", help="KIND=F1 minimum, e.g. entities=0.9; exit 1 below.")
+        list[str] | None,
+        typer.Option("--min-f1", help="MEASURE=F1 minimum, e.g. entities=0.9 (repeatable); exit 1 below it."),
     ] = None,
 ) -> None:
-    """Score extraction against gold annotations: precision, recall and F1 per kind of fact."""
-    from ..evaluate import KINDS, read_gold
-    from ..evaluate import evaluate as run_evaluate
+    """Score extraction against gold annotations: precision, recall and F1 per measure.
 
-    minimums: dict[str, float] = {}
-    for item in min_f1 or []:
-        kind, _, number = item.partition("=")
-        if kind not in KINDS or not number.replace(".", "", 1).isdigit():
-            fail(f"--min-f1 takes KIND=NUMBER with KIND one of {', '.join(KINDS)}, not '{item}'")
-        minimums[kind] = float(number)
+    The numbers are those of the corpus scorer (score.py). Statement content and statistic meaning
+    are measured when the gold files have them (statements with 'content', statistics with 'what').
+    """
+    from ..evaluate import MEASURES, read_gold
+    from ..evaluate import evaluate as run_evaluate
+    from ..evaluate.report import differences_listing, score_table
+
+    minimums = _minimums(min_f1 or [], MEASURES)
     result = run_evaluate(read_gold(gold_dir))
-    typer.echo(result.table())
+    unmeasured = [m for m in minimums if m not in result.measured]
+    if unmeasured:
+        fail(
+            f"--min-f1 {unmeasured[0]}: {gold_dir} has nothing to measure it on (no gold and no system facts)"
+        )
+    typer.echo(score_table(result))
     if verbose:
-        for article, kinds in sorted(result.differences.items()):
-            for kind, diff in kinds.items():
-                for what in ("missed", "extra"):
-                    for item in diff[what]:
-                        typer.echo(f"{article}\t{kind}\t{what}\t{item}")
-    below = [k for k, v in minimums.items() if result.scores[k].f1 < v]
+        typer.echo("\n" + differences_listing(result))
+    below = [f"{m} {result.scores[m].f1:.3f} < {v}" for m, v in minimums.items() if result.scores[m].f1 < v]
     if below:
-        fail("F1 below the minimum for " + ", ".join(below), EXIT_NONCONFORMING)
+        fail("F1 below the minimum: " + ", ".join(below), EXIT_NONCONFORMING)
+
+
+def _minimums(items: list[str], measures: tuple[str, ...]) -> dict[str, float]:
+    minimums: dict[str, float] = {}
+    for item in items:
+        measure, _, number = item.partition("=")
+        if measure not in measures or not number.replace(".", "", 1).isdigit():
+            fail(f"--min-f1 takes MEASURE=NUMBER with MEASURE one of {', '.join(measures)}, not '{item}'")
+        minimums[measure] = float(number)
+    return minimums

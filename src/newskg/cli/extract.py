@@ -15,17 +15,22 @@ from . import app, cli_errors, fail
 @app.command()
 @cli_errors
 def extract(
-    inputs: Annotated[list[Path], typer.Argument(help="Article files (.txt, .json, .jsonl) or folders.")],
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(help="Article files (.txt, .json, .jsonl), folders, or - for JSON Lines on stdin."),
+    ],
     fmt: Annotated[
         str, typer.Option("--format", help="Output format: json (one object per article per line).")
     ] = "json",
 ) -> None:
     """Print what the NLP pass finds in each article, one JSON object per line."""
     from ..corpus import to_articles
+    from ..ingest import STDIN
     from ..nlp import extract as run_extract
     from ..records_json import record_to_dict
 
     if fmt != "json":
         fail(f"unknown extract format '{fmt}'; use json")
-    for record in run_extract(to_articles(inputs)):
+    sources = [STDIN if str(given) == STDIN else given for given in inputs]  # as newskg build reads them
+    for record in run_extract(to_articles(sources)):
         sys.stdout.write(json.dumps(record_to_dict(record), ensure_ascii=False) + "\n")

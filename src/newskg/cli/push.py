@@ -58,6 +58,7 @@ def push(
     """Upload each named graph with an HTTP PUT (idempotent: run it again to finish a failed push)."""
     from ..push import Target
     from ..push import push as run_push
+    from ..remote import redact_url
 
     target = Target(
         endpoint, graph_param, user, os.environ.get(PASSWORD_ENV) if user else None, digest, timeout
@@ -71,6 +72,6 @@ def push(
     result = run_push(source, target, batch_size=batch_size, on_graph=progress)
     if not quiet:
         typer.echo(
-            f"pushed {result.graphs} graphs ({result.triples} triples) to {endpoint} "
+            f"pushed {result.graphs} graphs ({result.triples} triples) to {redact_url(endpoint)} "
             f"in {result.requests} requests"
         )

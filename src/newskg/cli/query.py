@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import io
+import math
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..errors import QueryError
-from . import app, cli_errors, fail
+from . import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated, app, cli_errors, fail
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -22,6 +23,9 @@ if TYPE_CHECKING:
     from ..query import QueryResult
 
 FORMATS = ("table", "csv", "tsv", "json")
+DEFAULT_TIMEOUT = 60.0
+"""Seconds a query may run (``--timeout``): long enough for any named query on a large store, short
+enough that a runaway cross join ends on its own."""
 RDF_SUFFIXES = (".ttl", ".turtle", ".nt", ".trig", ".nq", ".jsonld", ".json", ".rdf", ".owl", ".xml")
 _PARAM = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)=(.*)", re.DOTALL)
 _NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
@@ -68,6 +72,14 @@ def query(
         bool,
         typer.Option("--allow-update", help="Run SPARQL Update against --store (files are never changed)."),
     ] = False,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout",
+            metavar="SECONDS",
+            help="Stop the query after this many seconds (counted once graph files are read); 0: no limit.",
+        ),
+    ] = DEFAULT_TIMEOUT,
 ) -> None:
     """Run SPARQL, or one of the named queries shipped with newskg, and print the results.
 
@@ -99,15 +111,48 @@ def query(
             "--allow-update changes a store: use it with --store PATH; "
             "graph files and endpoints are never changed"
         )
-    graph = _open_graph(graphs, store=store, endpoint=endpoint, writable=allow_update)
-    try:
-        result = _run(
-            graph, text, params, origin=origin, allow_service=allow_service, allow_update=allow_update
-        )
-    finally:
-        if store is not None or endpoint is not None:
-            graph.close()
+    if timeout < 0 or math.isnan(timeout):
+        fail(f"--timeout {timeout:g}: give a number of seconds, or 0 for no limit")
+    limit = timeout or None
+    open_graph = _graph_opener(graphs, store=store, endpoint=endpoint, writable=allow_update, timeout=limit)
+
+    def job() -> QueryResult:
+        graph = open_graph()
+        try:
+            return _run(
+                graph, text, params, origin=origin, allow_service=allow_service, allow_update=allow_update
+            )
+        finally:
+            if store is not None or endpoint is not None:
+                graph.close()
+
+    from ..rdfio import rdflib_term_warnings_silenced
+
+    with rdflib_term_warnings_silenced():  # the result's ill-typed literals are made again here
+        result = _run_stoppable(job, limit, origin=origin, update=allow_update)
     _print_result(result, fmt)
+
+
+def _run_stoppable(
+    job: Callable[[], QueryResult], limit: float | None, *, origin: str, update: bool
+) -> QueryResult:
+    """Run the query in a process that a time limit, Ctrl-C or SIGTERM really stop."""
+    from ..stoppable import TimeLimitExceeded, run_stoppable
+
+    what, partial = ("update", " (it may have been applied in part)") if update else ("query", "")
+    try:
+        return run_stoppable(job, timeout=limit)
+    except TimeLimitExceeded as exc:
+        raise QueryError(
+            f"{origin}: the {what} ran past its time limit of {exc.seconds:g} s and was stopped{partial}; "
+            "raise the limit with --timeout SECONDS (0 for none)"
+        ) from None
+    except Terminated:
+        typer.echo(f"newskg: terminated; the {what} was stopped{partial}", err=True)
+        raise typer.Exit(EXIT_TERMINATED) from None
+    except KeyboardInterrupt:
+        typer.echo(f"newskg: interrupted; the {what} was stopped{partial}", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
 def split_arguments(
@@ -167,8 +212,11 @@ def _read_query_file(path: Path) -> str:
         raise InputError(f"{path}: cannot read the query: {exc}") from None
 
 
-def _open_graph(graphs: list[Path], *, store: Path | None, endpoint: str | None, writable: bool) -> Graph:
-    """The graph to query: the union of the files, a store, or an endpoint (opened lazily)."""
+def _graph_opener(
+    graphs: list[Path], *, store: Path | None, endpoint: str | None, writable: bool, timeout: float | None
+) -> Callable[[], Graph]:
+    """What opens the graph to query: graph files are read now (their named graphs kept), a store or
+    an endpoint is opened where the query runs, so that stopping it releases them."""
     if store is not None and endpoint is not None:
         fail("give --store or --endpoint, not both")
     if (store is not None or endpoint is not None) and graphs:
@@ -180,13 +228,17 @@ def _open_graph(graphs: list[Path], *, store: Path | None, endpoint: str | None,
             option = "--store" if store is not None else "--endpoint"
             raise QueryError(f"{option} needs newskg.store, which this installation lacks") from None
         if store is not None:
-            return stores.open_store(store, read_only=not writable)
-        return stores.open_endpoint(str(endpoint))
+            return lambda: stores.open_store(store, read_only=not writable)
+        url = str(endpoint)
+        if timeout is None:
+            return lambda: stores.open_endpoint(url)
+        return lambda: stores.open_endpoint(url, timeout=timeout)
     if not graphs:
         fail("give at least one graph file (or --store PATH, or --endpoint URL)")
-    from ..serialize import read_graph
+    from ..serialize import read_dataset
 
-    return read_graph([*graphs])
+    dataset = read_dataset([*graphs])
+    return lambda: dataset
 
 
 def _print_result(result: QueryResult, fmt: str) -> None:
@@ -196,8 +248,8 @@ def _print_result(result: QueryResult, fmt: str) -> None:
         typer.echo(result.to_json() if fmt == "json" else result.to_text())
     elif result.kind in ("CONSTRUCT", "DESCRIBE"):
         typer.echo(result.to_turtle(), nl=False)
-    elif fmt == "csv":
-        sys.stdout.write(result.to_csv())
+    elif fmt == "csv":  # exact data for programs; on a terminal, control characters made visible
+        sys.stdout.write(result.to_csv(terminal=sys.stdout.isatty()))
     elif fmt == "tsv":
         sys.stdout.write(result.to_tsv())
     elif fmt == "json":

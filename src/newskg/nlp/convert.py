@@ -20,7 +20,8 @@ from ..records import (
     Statement,
     Statistic,
 )
-from .state import Cluster, state_of
+from . import extensions as ext
+from .facts import Cluster, Entities
 from .text import DocView
 
 
@@ -48,10 +49,10 @@ class _Sentences:
 
 def to_record(doc: Doc, article: Article, *, pipeline_version: str) -> ArticleRecord:
     """Everything the pipeline found in ``doc``, as records; facts deduplicated, order kept."""
-    state = state_of(doc)
-    view = state.view_of(doc)
+    view = ext.view_of(doc)
     evidence = _Sentences(view).evidence
-    entities = tuple(_entity(c, view) for c in state.clusters if c.spans)
+    found: Entities = ext.get(doc, ext.ENTITIES)
+    entities = tuple(_entity(c, view) for c in found.clusters if c.spans)
     roles = tuple(
         dict.fromkeys(
             Role(
@@ -61,7 +62,7 @@ def to_record(doc: Doc, article: Article, *, pipeline_version: str) -> ArticleRe
                 title=r.title,
                 evidence=evidence(r.start, r.end, r.rule),
             )
-            for r in state.roles
+            for r in ext.get(doc, ext.ROLES)
         )
     )
     statements = tuple(
@@ -71,7 +72,7 @@ def to_record(doc: Doc, article: Article, *, pipeline_version: str) -> ArticleRe
             content=s.content,
             evidence=evidence(s.start, s.end, s.rule),
         )
-        for s in state.statements
+        for s in ext.get(doc, ext.STATEMENTS)
     )
     statistics = tuple(
         Statistic(
@@ -84,7 +85,7 @@ def to_record(doc: Doc, article: Article, *, pipeline_version: str) -> ArticleRe
             about=s.about.canonical if s.about else None,
             period=_period(s.period_label, s.period_start, s.period_end),
         )
-        for s in state.statistics
+        for s in ext.get(doc, ext.STATISTICS)
     )
     located_in = tuple(
         dict.fromkeys(
@@ -93,13 +94,13 @@ def to_record(doc: Doc, article: Article, *, pipeline_version: str) -> ArticleRe
                 container=link.container.canonical,
                 evidence=evidence(link.start, link.end, link.rule),
             )
-            for link in state.located_in
+            for link in ext.get(doc, ext.LOCATED_IN)
             if link.container is not None
         )
     )
     reported_by = tuple(
         ReportedBy(agency=link.subject.canonical, evidence=evidence(link.start, link.end, link.rule))
-        for link in state.reported_by
+        for link in ext.get(doc, ext.REPORTED_BY)
     )
     return ArticleRecord(
         article=article,

@@ -17,21 +17,24 @@ capitals, so the pronoun "us" is never the United States.
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from importlib.resources.abc import Traversable
-from pathlib import Path
 
 import pycountry
 
 from ..errors import DataFileError
+from .lexicon import load_lexicon
 from .memo import Memo
+from .tables import DataPath, fold
+from .tables import data_rows as _rows
+from .tables import label as _label
+from .tables import required as _required
 
 __all__ = [
     "Agency",
+    "Body",
     "CityRow",
     "Gazetteer",
     "Ministry",
@@ -41,10 +44,13 @@ __all__ = [
     "load_gazetteer",
     "normalise",
     "read_agencies",
+    "read_bodies",
     "read_cities",
     "read_country_aliases",
     "read_ministries",
     "read_provinces",
+    "read_regions",
+    "read_sites",
 ]
 
 DATA_PACKAGE = "newskg.nlp.data"
@@ -53,10 +59,12 @@ CITIES_FILE = "cities.tsv"
 COUNTRY_ALIASES_FILE = "country_aliases.tsv"
 AGENCIES_FILE = "news_agencies.tsv"
 MINISTRIES_FILE = "iran_ministries.tsv"
+REGIONS_FILE = "world_regions.tsv"
+SITES_FILE = "iran_sites.tsv"
+SITE_KINDS = ("field", "port", "island", "zone", "crossing")
+BODIES_FILE = "international_bodies.tsv"
 
 PROVINCE_WORD = "Province"
-
-DataPath = Path | Traversable
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,35 +107,26 @@ class Ministry:
     ``STEM_SLACK`` letters longer (``industr``: industry, industrial, industries)."""
 
 
+@dataclass(frozen=True, slots=True)
+class Body:
+    """An international organisation (UN, OPEC, Eurasian Economic Union), often named by acronym."""
+
+    canonical: str
+    names: tuple[str, ...]
+    """Canonical name first, then other names and acronyms."""
+
+
 STEM_SLACK = 3
+CITY_COLUMNS = ("name", "country", "province", "population", "alternates")
+NAMED_COLUMNS = ("name", "names")
+SITE_COLUMNS = ("name", "kind", "names")
 
-# Words of a ministry's name that say nothing about which ministry it is.
-_MINISTRY_STOP_WORDS = frozenset(
-    {
-        "ministry", "ministries", "minister", "ministers", "ministerial",
-        "of", "and", "the", "for", "iran", "iranian", "deputy", "acting", "former",
-    }
-)  # fmt: skip
 
-# Letters NFKD does not decompose, and typographic apostrophes.
-_FOLD = str.maketrans(
-    {
-        "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H", "ı": "i",
-        "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D",
-        "’": "'", "‘": "'", "ʼ": "'", "ʻ": "'", "ʿ": "'", "ʾ": "'", "`": "'",
-    }
-)  # fmt: skip
 _DASHES = str.maketrans({"-": " ", "‐": " ", "‑": " ", "–": " ", "—": " "})
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,5}")
 _CAPITALISED_HYPHEN = re.compile(r"(?<=[a-z])-(?=[A-Z])")
 _WORD = re.compile(r"[a-z]+")
 _AGENCY_SUFFIX = re.compile(r"\s+(?:news\s+)?agency$", re.IGNORECASE)
-
-
-def fold(text: str) -> str:
-    """Strip diacritics (Āz̄ārbāyjān -> Azarbayjan, Łódź -> Lodz) and straighten apostrophes."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_FOLD)
 
 
 def normalise(surface: str) -> str:
@@ -145,46 +144,6 @@ def is_acronym(name: str) -> bool:
 
 # --------------------------------------------------------------------------------------------
 # Reading the tables
-
-
-def _label(path: DataPath) -> str:
-    return str(path)
-
-
-def _rows(path: DataPath, columns: Sequence[str], *, optional: int = 0) -> Iterator[tuple[str, list[str]]]:
-    """Yield ``(file:line, fields)`` for each data row; ``#`` lines and blank lines are skipped.
-
-    The last ``optional`` columns may be left out.
-    """
-    label = _label(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise DataFileError(
-            f"{label}: not UTF-8 ({exc.reason} at byte {exc.start}); save it as UTF-8"
-        ) from exc
-    except OSError as exc:
-        raise DataFileError(f"{label}: cannot be read ({exc.strerror or exc})") from exc
-    wanted = len(columns)
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = [f.strip() for f in line.split("\t")]
-        where = f"{label}:{number}"
-        if not wanted - optional <= len(fields) <= wanted:
-            expected = str(wanted) if not optional else f"{wanted - optional} to {wanted}"
-            raise DataFileError(
-                f"{where}: expected {expected} tab-separated columns ({', '.join(columns)}),"
-                f" found {len(fields)}"
-            )
-        fields += [""] * (wanted - len(fields))
-        yield where, fields
-
-
-def _required(where: str, value: str, column: str) -> str:
-    if not value:
-        raise DataFileError(f"{where}: empty {column}")
-    return value
 
 
 def _name_list(where: str, value: str, column: str) -> list[str]:
@@ -310,9 +269,7 @@ def read_cities(path: DataPath) -> list[CityRow]:
     """The rows of the derived city table, checked (codes, population, one row per place)."""
     cities: list[CityRow] = []
     seen: dict[tuple[str, str, str], str] = {}
-    for where, (name, country, province, population, alternates) in _rows(
-        path, ("name", "country", "province", "population", "alternates"), optional=1
-    ):
+    for where, (name, country, province, population, alternates) in _rows(path, CITY_COLUMNS, optional=1):
         name = _required(where, name, "name")
         country = _country_code(where, _required(where, country, "country"))
         if province:
@@ -358,6 +315,46 @@ def read_agencies(path: DataPath) -> list[Agency]:
     return agencies
 
 
+def _named_rows(path: DataPath) -> list[tuple[str, tuple[str, ...]]]:
+    """``name<TAB>other|names`` rows: each name once in the table."""
+    rows: list[tuple[str, tuple[str, ...]]] = []
+    owner: dict[str, str] = {}
+    for where, (name, names) in _rows(path, NAMED_COLUMNS, optional=1):
+        name = _required(where, name, "name")
+        all_names = _forms([name, *_name_list(where, names, "names")])
+        for surface in all_names:
+            if _key(surface) in owner and owner[_key(surface)] != name:
+                raise DataFileError(f"{where}: name '{surface}' already names {owner[_key(surface)]}")
+            owner[_key(surface)] = name
+        rows.append((name, all_names))
+    return rows
+
+
+def read_regions(path: DataPath) -> list[Place]:
+    """World regions, seas and straits: places that lie in no country."""
+    return [Place(name, "region", names, None, None) for name, names in _named_rows(path)]
+
+
+def read_sites(path: DataPath, *, country: str = "Iran") -> list[Place]:
+    """Oil and gas fields, ports, islands, free zones and border crossings: places in the country."""
+    sites: list[Place] = []
+    seen: dict[str, str] = {}
+    for where, (name, kind, names) in _rows(path, SITE_COLUMNS, optional=1):
+        name = _required(where, name, "name")
+        if kind not in SITE_KINDS:
+            raise DataFileError(f"{where}: kind must be one of {', '.join(SITE_KINDS)}, not '{kind}'")
+        if name in seen:
+            raise DataFileError(f"{where}: duplicate site '{name}' (first at {seen[name]})")
+        seen[name] = where
+        sites.append(Place(name, kind, _forms([name, *_name_list(where, names, "names")]), country, None))
+    return sites
+
+
+def read_bodies(path: DataPath) -> list[Body]:
+    """International organisations and their acronyms."""
+    return [Body(name, names) for name, names in _named_rows(path)]
+
+
 def read_ministries(path: DataPath) -> list[Ministry]:
     """The ministries, with their keyword stems (lower-case letters only)."""
     ministries: list[Ministry] = []
@@ -391,7 +388,7 @@ def _stem_matches(stem: str, word: str) -> bool:
 
 def _content_words(text: str) -> list[str]:
     words = _WORD.findall(fold(text).casefold())
-    return [w for w in words if len(w) > 1 and w not in _MINISTRY_STOP_WORDS]
+    return [w for w in words if len(w) > 1 and w not in load_lexicon().things.ministry_filler_words]
 
 
 class Gazetteer:
@@ -402,20 +399,31 @@ class Gazetteer:
 
     __slots__ = (
         "_agency_index",
+        "_body_index",
         "_by_canonical",
         "_ministry_for",
         "_place_index",
         "agencies",
+        "bodies",
         "ministries",
         "places",
     )
 
     def __init__(
-        self, places: Iterable[Place], agencies: Iterable[Agency], ministries: Iterable[Ministry]
+        self,
+        places: Iterable[Place],
+        agencies: Iterable[Agency],
+        ministries: Iterable[Ministry],
+        bodies: Iterable[Body] = (),
     ) -> None:
         self.places: tuple[Place, ...] = tuple(places)
         self.agencies: tuple[Agency, ...] = tuple(agencies)
         self.ministries: tuple[Ministry, ...] = tuple(ministries)
+        self.bodies: tuple[Body, ...] = tuple(bodies)
+        self._body_index: dict[str, Body] = {}
+        for body in self.bodies:
+            for name in body.names:
+                self._body_index.setdefault(_key(name), body)
         self._by_canonical: dict[str, Place] = {}
         self._place_index: dict[str, list[Place]] = {}
         for place in self.places:
@@ -452,6 +460,10 @@ class Gazetteer:
             if agency is not None:
                 return agency
         return None
+
+    def body_named(self, surface: str) -> Body | None:
+        """The international organisation with this name or acronym (``OPEC``, ``the World Bank``)."""
+        return self._body_index.get(_key(surface)) or self._body_index.get(normalise(surface))
 
     def ministry_for(self, words: str) -> Ministry | None:
         """The ministry that ``words`` name: ``"Industry, Mine and Trade"``, ``"industry"``, ``"Oil"``.
@@ -537,14 +549,19 @@ def build_gazetteer(
     country_aliases: DataPath,
     agencies: DataPath,
     ministries: DataPath,
+    regions: DataPath | None = None,
+    bodies: DataPath | None = None,
+    sites: DataPath | None = None,
 ) -> Gazetteer:
-    """Read and cross-check the five tables (tests pass their own files)."""
+    """Read and cross-check the tables (tests pass their own files; regions and bodies may be left out)."""
     countries = _countries(read_country_aliases(country_aliases))
     iran = next(p.canonical for p in countries if p.code == "IR")
     province_rows = read_provinces(provinces, country=iran)
     city_places = _cities(read_cities(cities), province_rows, countries)
     _check_capitals(province_rows, city_places)
-    places = [*countries, *(p.place for p in province_rows), *city_places]
+    region_places = read_regions(regions) if regions is not None else []
+    site_places = read_sites(sites, country=iran) if sites is not None else []
+    places = [*countries, *(p.place for p in province_rows), *city_places, *region_places, *site_places]
     seen: dict[str, Place] = {}
     for place in places:
         if place.canonical in seen:
@@ -553,7 +570,12 @@ def build_gazetteer(
                 f" canonical name '{place.canonical}'; give one of them another first name"
             )
         seen[place.canonical] = place
-    return Gazetteer(places, read_agencies(agencies), read_ministries(ministries))
+    return Gazetteer(
+        places,
+        read_agencies(agencies),
+        read_ministries(ministries),
+        read_bodies(bodies) if bodies is not None else (),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -566,4 +588,7 @@ def load_gazetteer() -> Gazetteer:
         country_aliases=data.joinpath(COUNTRY_ALIASES_FILE),
         agencies=data.joinpath(AGENCIES_FILE),
         ministries=data.joinpath(MINISTRIES_FILE),
+        regions=data.joinpath(REGIONS_FILE),
+        bodies=data.joinpath(BODIES_FILE),
+        sites=data.joinpath(SITES_FILE),
     )

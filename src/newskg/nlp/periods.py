@@ -11,25 +11,21 @@ from functools import lru_cache
 
 import jdatetime
 
-NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
-IRANIAN_YEAR = re.compile(
-    r"(?:(?:the\s+)?first\s+(?P<months>\w+)(?:\s+|-)months?\s+of\s+|(?:the\s+)?first\s+half\s+of\s+)?"
-    r"(?:the\s+)?(?P<which>current|this|present|past|last|previous|next)\s+Iranian\s+(?:calendar\s+)?year",
-    re.I,
-)
+from .lexicon import load_lexicon
+
+
+@lru_cache(maxsize=1)
+def _iranian_year() -> re.Pattern[str]:
+    """``the first seven months of the current Iranian calendar year``: built from the words of
+    ``rules/figures.json`` (which years, number words)."""
+    which = "|".join(sorted(load_lexicon().figures.year_offsets, key=len, reverse=True))
+    return re.compile(
+        r"(?:(?:the\s+)?first\s+(?P<months>\w+)(?:\s+|-)months?\s+of\s+|(?:the\s+)?first\s+half\s+of\s+)?"
+        rf"(?:the\s+)?(?P<which>{which})\s+Iranian\s+(?:calendar\s+)?year",
+        re.I,
+    )
+
+
 IRANIAN = re.compile("Iranian", re.I)
 """Every period names the Iranian year: finding the word is much quicker than the whole pattern."""
 
@@ -42,34 +38,13 @@ class FoundPeriod:
     """ISO dates, inclusive; None when the article date is unknown."""
 
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
 _MONTH = r"(?P<{0}m>[A-Z][a-z]{{2,8}})\.?\s+(?P<{0}d>\d{{1,2}})(?:,\s*(?P<{0}y>\d{{4}}))?"
 EXPLICIT_RANGE = re.compile(r"\(\s*" + _MONTH.format("a") + r"\s*[-–]\s*" + _MONTH.format("b") + r"\s*\)")
 
 
 def _gregorian(month: str, day: str, year: str | None, first: dt.date) -> dt.date | None:
     """A day written without a year, placed in the Iranian year that starts on ``first``."""
-    number = MONTHS.get(month.lower().rstrip("."))
+    number = load_lexicon().figures.gregorian_months.get(month.lower().rstrip("."))
     if number is None:
         return None
     if year:
@@ -102,7 +77,7 @@ def find_period(sentence: str, article_date: str | None) -> FoundPeriod | None:
     """
     if IRANIAN.search(sentence) is None:
         return None
-    match = IRANIAN_YEAR.search(sentence)
+    match = _iranian_year().search(sentence)
     if match is None:
         return None
     label = match.group(0)
@@ -110,10 +85,11 @@ def find_period(sentence: str, article_date: str | None) -> FoundPeriod | None:
         return FoundPeriod(label, None, None)
     year = iranian_year_of(dt.date.fromisoformat(article_date))
     which = match.group("which").lower()
-    year += {"past": -1, "last": -1, "previous": -1, "next": 1}.get(which, 0)
+    figures = load_lexicon().figures
+    year += figures.year_offsets.get(which, 0)
     start, end = iranian_year_bounds(year)
     months_text = (match.group("months") or "").lower()
-    months = NUMBER_WORDS.get(months_text) or (int(months_text) if months_text.isdigit() else None)
+    months = figures.number_words.get(months_text) or (int(months_text) if months_text.isdigit() else None)
     if "half" in label.lower():
         months = 6
     if months:

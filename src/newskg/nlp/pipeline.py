@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from spacy.util import compile_suffix_regex
 
 from ..records import Article, ArticleRecord
+from . import extensions as ext
 from .components import (  # noqa: F401  (importing registers the factories)
     acronyms,
     dateline,
@@ -30,9 +31,8 @@ from .components import (  # noqa: F401  (importing registers the factories)
     statistics,
 )
 from .convert import to_record
-from .state import state_of
 
-PIPELINE_VERSION = "0.2.0"
+PIPELINE_VERSION = "0.3.0"
 """Bumped whenever extraction output may change, so incremental builds know to redo articles."""
 
 COMPONENTS = (
@@ -51,11 +51,15 @@ COMPONENTS = (
 
 
 def make_pipeline(base: str | Language | None = None) -> Language:
-    """The newskg pipeline on top of ``spacy.blank("en")`` or the given spaCy pipeline."""
+    """The newskg pipeline on top of ``spacy.blank("en")`` or the given spaCy pipeline.
+
+    A trained pipeline's named entities and dependency parse are read as extra evidence for
+    people, organisations, places and speakers. A pipeline passed in is copied, never changed.
+    """
     if base is None:
         nlp = spacy.blank("en")
     elif isinstance(base, Language):
-        nlp = base
+        nlp = _copy(base)
     else:
         nlp = spacy.load(base)
     # Split a dash glued to a capitalised dateline word: "TEHRAN- The ..." -> "TEHRAN", "-".
@@ -73,6 +77,13 @@ def make_pipeline(base: str | Language | None = None) -> Language:
     return nlp
 
 
+def _copy(base: Language) -> Language:
+    """A separate pipeline with the same configuration and weights as ``base``."""
+    copy = spacy.util.load_model_from_config(base.config, auto_fill=True, validate=True)
+    copy.from_bytes(base.to_bytes())
+    return copy
+
+
 def extract(
     articles: Iterable[Article], *, nlp: Language | None = None, batch_size: int = 32
 ) -> Iterator[ArticleRecord]:
@@ -83,7 +94,7 @@ def extract(
     def docs() -> Iterator[Doc]:
         for article in articles:
             doc = nlp.make_doc(article.text)
-            state_of(doc).article_date = article.date.isoformat() if article.date else None
+            ext.put(doc, ext.DATE, article.date.isoformat() if article.date else None)
             pending.append(article)
             yield doc
 

@@ -118,17 +118,36 @@ class DocView:
         self.starts: list[int] = table[:, 1].tolist()
         self.ends: list[int] = (table[:, 1] + table[:, 2]).tolist()
         self.spaces: list[bool] = (table[:, 3] == 1).tolist()
-        # As spaCy's Token.is_sent_start: only an explicit 1 starts a sentence.
-        self.sent_starts: list[bool] = (table[:, 4] == 1).tolist()
-        self.text: str = "".join([w + " " if s else w for w, s in zip(self.words, self.spaces, strict=True)])
-        # As ``Doc.sents``: a sentence starts at token 0 and at every later sentence start.
         n = len(self.words)
-        firsts = [0, *(i for i in indexes_of(self.sent_starts, True) if i)] if n else []
+        # A sentence starts where spaCy says (only an explicit 1, as Token.is_sent_start) and after a
+        # line break: headlines and datelines have no full stop. Space tokens never start one.
+        spacy_starts = (table[:, 4] == 1).tolist()
+        blank = [not w.strip() for w in self.words]
+        starts: list[bool] = [False] * n
+        pending = True
+        for i in range(n):
+            if blank[i]:
+                pending = pending or spacy_starts[i] or "\n" in self.words[i]
+                continue
+            if pending or spacy_starts[i]:
+                starts[i] = True
+            pending = False
+        self.sent_starts: list[bool] = starts
+        self.text: str = "".join([w + " " if s else w for w, s in zip(self.words, self.spaces, strict=True)])
+        firsts = [i for i in indexes_of(starts, True)]
+        if n and (not firsts or firsts[0] != 0):
+            firsts.insert(0, 0)
         lasts = [*firsts[1:], n] if n else []
         self._sentence_firsts = firsts
-        self.sentences: list[Sentence] = [
-            Sentence(a, b, self.starts[a], self.ends[b - 1]) for a, b in zip(firsts, lasts, strict=True)
-        ]
+        self.sentences: list[Sentence] = []
+        for a, b in zip(firsts, lasts, strict=True):
+            last = b - 1
+            while last > a and blank[last]:
+                last -= 1
+            first = a
+            while first < last and blank[first]:
+                first += 1
+            self.sentences.append(Sentence(a, b, self.starts[first], self.ends[last]))
 
     def __len__(self) -> int:
         return len(self.words)

@@ -1,47 +1,25 @@
 """Title phrases: ``ISIPO's Previous Head``, ``the deputy industry minister``, ``Head of ISIPO``.
 
-A title phrase is a post word (head, director, minister, governor, ...) with its modifiers
-(acting, former, deputy, ...), the sector words of a minister (``industry, mining and trade
-minister``), and the organisation or place it belongs to, written before it (``ISIPO Head``,
-``Kerman's governor``) or after it (``Head of ISIPO``). Roles and statements both read them.
+A title phrase is a post word (head, CEO, director-general, minister, governor, ...: the
+``posts`` of ``rules/titles.json``) with its modifiers (acting, former, deputy, vice, first ...),
+the sector words of a minister (``industry, mining and trade minister``), and the body it belongs
+to, written before it (``ISIPO Head``, ``Kerman's governor``, ``Iran's Minister of Industry``) or
+after it (``Head of ISIPO``, ``spokesman for the Customs Administration``, ``governor of the Central
+Bank``). Its role is normalised by the kind of body (``rules/titles.json``: the governor of a bank
+is its head, of a province its governor; a country's vice president is its vice president, a
+chamber's its deputy head). Roles and statements both read them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .facts import Cluster, Entities
 from .gazetteers import Gazetteer
 from .lexicon import Lexicon
-from .state import Cluster, DocState
 from .text import DocView
 
 POSSESSIVE = ("’s", "'s")
-ORG_NOUNS = {
-    "organization",
-    "organisation",
-    "ministry",
-    "company",
-    "bank",
-    "fund",
-    "department",
-    "council",
-    "agency",
-    "chamber",
-    "office",
-    "corporation",
-    "authority",
-    "association",
-    "union",
-    "foundation",
-}
-MULTIWORD_TITLES = (
-    ("chief", "executive", "officer"),
-    ("chief", "executive"),
-    ("managing", "director"),
-    ("director", "general"),
-    ("secretary", "general"),
-    ("governor", "general"),
-)
 
 
 @dataclass(slots=True)
@@ -50,239 +28,294 @@ class TitlePhrase:
     """Token offsets of the whole phrase, organisation included."""
     end: int
     title_start: int
-    """Token offsets of the title as written (modifiers, sector words and post word)."""
+    """Token offsets of the title as written (modifiers, sector words, post word and portfolio)."""
     title_end: int
-    role: str
-    """Normalised role: head, acting head, former head, deputy head, minister, deputy minister, ..."""
+    post_end: int
+    """End of the post word itself (``Minister`` in ``Minister of Industry``)."""
+    base: str
+    """Base post: head, president, governor, minister, spokesman, secretary, member, other ..."""
+    modifiers: tuple[str, ...]
     org: Cluster | None
     ministry: str | None = None
     """Canonical ministry named by sector words (``industry minister``), when no entity is written."""
+    country_post: bool = False
+    """A post of a state with no body written (``President X``, ``Vice President for Science``)."""
+
+    def key(self, order: tuple[str, ...]) -> str:
+        """``former acting deputy head``: the modifiers in the lexicon's order, then the base post."""
+        mods = [m for m in order if m in self.modifiers]
+        return " ".join([*mods, self.base])
 
 
-def find_title_phrases(
-    doc: DocView, state: DocState, lexicon: Lexicon, gazetteer: Gazetteer
-) -> list[TitlePhrase]:
-    """Every singular post word in the text, with its modifiers and organisation."""
-    phrases: list[TitlePhrase] = []
-    words, lower = doc.words, doc.lower
-    i = 0
-    # A post word starts with a title word or the first word of a multi-word title.
-    title_words = lexicon.title_words
-    starts = [k for k, word in enumerate(lower) if word in title_words or word in MULTIWORD_FIRST]
-    for k in starts:
-        if k < i:
-            continue
-        i = k
-        word_end = _title_word_end(doc, i, lexicon)
-        if word_end == i or state.cluster_at(i) is not None:
-            i += 1
-            continue
-        post = " ".join(lower[t] for t in range(i, word_end) if words[t] != "-")
-        base = (
-            "head"
-            if post in lexicon.head_titles or post.replace(" ", "-") in lexicon.head_titles
-            else lexicon.other_titles.get(post)
-        )
-        if base is None:
+def body_kind(org: Cluster | None, ministry: str | None) -> str | None:
+    """What kind of body a post belongs to: organisation, ministry, province or country."""
+    if ministry is not None:
+        return "ministry"
+    if org is None:
+        return None
+    if org.type in ("ORG", "NEWS_AGENCY"):
+        return "ministry" if org.canonical.startswith("Ministry of") else "organisation"
+    if org.type == "GPE" and org.kind in ("province", "country"):
+        return org.kind
+    return None
+
+
+def role_of(phrase: TitlePhrase, lexicon: Lexicon) -> str | None:
+    """The normalised role of a title phrase, or None when the annotation conventions give none."""
+    kind = "country" if phrase.country_post and phrase.org is None else body_kind(phrase.org, phrase.ministry)
+    if kind is None:
+        return None
+    table = lexicon.titles.roles.get(kind, {})
+    key = phrase.key(lexicon.titles.modifier_order)
+    if key in table:
+        return table[key]
+    if kind != "country" and key.startswith("first "):
+        return table.get(key[len("first ") :])
+    return None
+
+
+class TitleFinder:
+    """Finds title phrases in a Doc whose entities are settled."""
+
+    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer) -> None:
+        self.lexicon = lexicon
+        self.titles = lexicon.titles
+        self.gazetteer = gazetteer
+
+    def find(self, doc: DocView, entities: Entities) -> list[TitlePhrase]:
+        """Every singular post word in the text, with its modifiers and body."""
+        phrases: list[TitlePhrase] = []
+        lower = doc.lower
+        i = 0
+        starts = [k for k, word in enumerate(lower) if word in self.titles.post_starts]
+        for k in starts:
+            if k < i:
+                continue
+            i = k
+            base, word_end = self.titles.post_at(lower, i)
+            if base is None or entities.at(i) is not None:
+                i += 1
+                continue
+            phrase = self._phrase(doc, entities, i, word_end, base)
+            if phrase is not None:
+                phrases.append(phrase)
             i = word_end
-            continue
-        start, modifiers, sector = _left_of(doc, i, lexicon, gazetteer)
-        role = _normalise(base, modifiers)
-        org, end = _org_after(doc, word_end, state)
+        return phrases
+
+    def _phrase(
+        self, doc: DocView, entities: Entities, i: int, word_end: int, base: str
+    ) -> TitlePhrase | None:
+        lower = doc.lower
+        start, modifiers, sector = self._left_of(doc, entities, i, base)
+        org, end = self._org_after(doc, entities, word_end)
+        title_end = word_end
         phrase_start = start
         ministry = None
+        country_post = False
         if base == "minister" and (org is None or org.type in ("GPE", "LOC")):
-            ministry, end = _ministry(doc, state, gazetteer, lexicon, sector, word_end, end)
+            ministry, tail = self._ministry(doc, entities, sector, word_end)
             if ministry is not None:
-                org = None
-        if org is None:
-            before, before_start = _org_before(doc, start, state)
-            if before is not None and not (ministry and before.type in ("GPE", "LOC")):
+                org, end, title_end = None, max(end, tail), max(title_end, tail)
+        if org is None and ministry is None:
+            before, before_start = self._org_before(doc, entities, start)
+            if before is not None:
                 org, phrase_start = before, before_start
-            elif before is not None:
-                phrase_start = before_start  # "Iran's Minister of Industry": the country's ministry
-            if before is not None:  # "Former ISIPO head": modifiers may stand before the organisation
-                more_start, more, _ = _left_of(doc, phrase_start, lexicon, gazetteer, post=lower[i])
-                if more:
-                    role = _normalise(base, more + modifiers)
+                more_start, more, _ = self._left_of(doc, entities, phrase_start, base, post=lower[i])
+                if more:  # "Former ISIPO head": modifiers before the organisation
+                    modifiers = more + modifiers
                     phrase_start = more_start
-        phrases.append(TitlePhrase(phrase_start, max(end, word_end), start, word_end, role, org, ministry))
-        i = word_end
-    return phrases
-
-
-MULTIWORD_FIRST = {words[0] for words in MULTIWORD_TITLES}
-
-
-def _ministry(
-    doc: DocView,
-    state: DocState,
-    gazetteer: Gazetteer,
-    lexicon: Lexicon,
-    sector: str,
-    word_end: int,
-    end: int,
-) -> tuple[str | None, int]:
-    """The ministry a minister's title names: by sector words (``industry minister``) or an
-    ``of`` tail (``Minister of Industry, Mine and Trade``); and where the phrase ends."""
-    if sector:
-        found = gazetteer.ministry_for(sector)
-        if found is not None:
-            return found.canonical, end
-    if word_end + 1 < len(doc) and doc.lower[word_end] == "of":
-        tail = _capitalised_run(doc, state, word_end + 1, lexicon)
-        found = gazetteer.ministry_for(doc.span_text(word_end + 1, tail)) if tail > word_end + 1 else None
-        if found is not None:
-            return found.canonical, tail
-    return None, end
-
-
-def _title_word_end(doc: DocView, i: int, lexicon: Lexicon) -> int:
-    """End of the post word(s) starting at token i, or i when there is none."""
-    words, lower = doc.words, doc.lower
-    if lower[i] in MULTIWORD_FIRST:
-        for title in MULTIWORD_TITLES:
-            j, seen = i, 0
-            while j < len(words) and seen < len(title):
-                if words[j] != "-":
-                    if lower[j] != title[seen]:
-                        break
-                    seen += 1
-                j += 1
-            if seen == len(title):
-                return j
-    return i + 1 if lexicon.is_title_word(lower[i]) else i
-
-
-def _left_of(
-    doc: DocView, i: int, lexicon: Lexicon, gazetteer: Gazetteer, *, post: str | None = None
-) -> tuple[int, list[str], str]:
-    """Modifiers and a minister's sector words written before token i (the post word)."""
-    words, lowers = doc.words, doc.lower
-    post = post or lowers[i]
-    start = i
-    modifiers: list[str] = []
-    sector_tokens: list[str] = []
-    j = i - 1
-    while j >= 0:
-        lower = lowers[j]
-        if lower in lexicon.title_modifiers:
-            modifiers.insert(0, lexicon.title_modifiers[lower])
-            start = j
-        elif lower in ("-",) and j > 0 and lowers[j - 1] == "ex":
-            modifiers.insert(0, "former")
-            start = j - 1
-            j -= 1
-        elif (lower in (",", "and") or gazetteer.ministry_for(lower) is not None) and post == "minister":
-            sector_tokens.insert(0, words[j])
-            if lower not in (",", "and"):
-                start = j
-        else:
-            break
-        j -= 1
-    sector = " ".join(t for t in sector_tokens).strip(" ,")
-    return start, modifiers, sector
-
-
-def _normalise(base: str, modifiers: list[str]) -> str:
-    parts = []
-    if "former" in modifiers:
-        parts.append("former")
-    if "acting" in modifiers:
-        parts.append("acting")
-    if "deputy" in modifiers:
-        parts.append("deputy")
-    return " ".join([*parts, base])
-
-
-def _org_after(doc: DocView, end: int, state: DocState) -> tuple[Cluster | None, int]:
-    """``Head of ISIPO``, ``deputy head of Kerman's Department``, ``governor of the ... province``."""
-    words, lower = doc.words, doc.lower
-    n = len(words)
-    if end >= n or lower[end] not in ("of", "at", "with"):
-        return None, end
-    if end + 2 < n and lower[end + 1] == "the" and lower[end + 2] in ORG_NOUNS:
-        earlier = _last_org_named(state, lower[end + 2], before=end)
-        if earlier is not None:  # "the head of the organization": the organisation last named
-            return earlier, end + 3
-    j = end + 1
-    while j < n and (
-        lower[j] == "the"
-        or (
-            words[j].islower()
-            and j < end + 4
-            and state.cluster_at(j) is None
-            and lower[j] not in ("and", "for", "in", "as", "to", "on")
+        if org is None and ministry is None and base in ("president", "head of state"):
+            country_post = True
+            if word_end + 1 < len(doc) and lower[word_end] == "for" and doc.words[word_end + 1][:1].isupper():
+                title_end = end = self._portfolio_end(doc, entities, word_end + 1)
+        return TitlePhrase(
+            phrase_start,
+            max(end, title_end),
+            start,
+            title_end,
+            word_end,
+            base,
+            tuple(modifiers),
+            org,
+            ministry,
+            country_post,
         )
-    ):
-        j += 1
-    if j >= n:
-        return None, end
-    cluster = state.cluster_at(j)
-    if cluster is None or cluster.type in ("PERSON", "MOTTO"):
-        return None, end
-    k = _after_cluster(doc, state, j, cluster)
-    if k < n and words[k] in POSSESSIVE:
-        owned = state.cluster_at(k + 1) if k + 1 < n else None
-        if owned is not None and owned.type in ("ORG", "NEWS_AGENCY"):
-            return owned, _after_cluster(doc, state, k + 1, owned)
-    return cluster, k
+
+    def _portfolio_end(self, doc: DocView, entities: Entities, k: int) -> int:
+        """``Vice President for Science and Technology``: the capitalised words of the portfolio."""
+        words, lower = doc.words, doc.lower
+        n = len(words)
+        while (
+            k < n
+            and entities.at(k) is None
+            and (
+                words[k][:1].isupper()
+                or (
+                    lower[k] in ("and", ",")
+                    and k + 1 < n
+                    and words[k + 1][:1].isupper()
+                    and entities.at(k + 1) is None
+                )
+            )
+        ):
+            k += 1
+        return k
+
+    def _ministry(
+        self, doc: DocView, entities: Entities, sector: str, word_end: int
+    ) -> tuple[str | None, int]:
+        """The ministry a minister's title names: by sector words (``industry minister``) or an
+        ``of`` tail (``Minister of Industry, Mine and Trade``); and where the phrase ends."""
+        if sector:
+            found = self.gazetteer.ministry_for(sector)
+            if found is not None:
+                return found.canonical, word_end
+        if word_end + 1 < len(doc) and doc.lower[word_end] in ("of", "for"):
+            tail = self._capitalised_run(doc, entities, word_end + 1)
+            found = (
+                self.gazetteer.ministry_for(doc.span_text(word_end + 1, tail))
+                if tail > word_end + 1
+                else None
+            )
+            if found is not None:
+                return found.canonical, tail
+        return None, word_end
+
+    def _left_of(
+        self, doc: DocView, entities: Entities, i: int, base: str, *, post: str | None = None
+    ) -> tuple[int, list[str], str]:
+        """Modifiers and a minister's sector words written before token i."""
+        words, lowers = doc.words, doc.lower
+        start = i
+        modifiers: list[str] = []
+        sector_tokens: list[str] = []
+        j = i - 1
+        while j >= 0 and entities.at(j) is None:
+            lower = lowers[j]
+            if lower in self.titles.modifiers:
+                if self.titles.modifiers[lower]:
+                    modifiers.insert(0, self.titles.modifiers[lower])
+                start = j
+            elif lower == "-" and j > 0 and lowers[j - 1] in self.titles.modifiers:
+                pass
+            elif base == "minister" and (
+                lower in (",", "and") or self.gazetteer.ministry_for(lower) is not None
+            ):
+                sector_tokens.insert(0, words[j])
+                if lower not in (",", "and"):
+                    start = j
+            else:
+                break
+            j -= 1
+        sector = " ".join(sector_tokens).strip(" ,")
+        return start, modifiers, sector
+
+    def _org_after(self, doc: DocView, entities: Entities, end: int) -> tuple[Cluster | None, int]:
+        """``Head of ISIPO``, ``deputy head of Kerman's Department``, ``spokesman for the X``."""
+        words, lower = doc.words, doc.lower
+        n = len(words)
+        if end >= n or lower[end] not in self.titles.body_prepositions:
+            return None, end
+        if (
+            end + 2 < n
+            and lower[end + 1] == "the"
+            and lower[end + 2] in self.lexicon.things.organisation_nouns
+        ):
+            earlier = _last_org_named(entities, lower[end + 2], before=end)
+            if earlier is not None:  # "the head of the organization": the organisation last named
+                return earlier, end + 3
+        j = end + 1
+        while j < n and (
+            lower[j] == "the"
+            or (
+                words[j].islower()
+                and j < end + 4
+                and entities.at(j) is None
+                and lower[j] not in self.lexicon.things.name_connectors
+                and lower[j] not in self.titles.body_prepositions
+                and lower[j] not in (",", "as", "to")
+            )
+        ):
+            j += 1
+        if j >= n:
+            return None, end
+        cluster = entities.at(j)
+        if cluster is None or cluster.type in ("PERSON", "MOTTO", "EVENT", "PROGRAM"):
+            return None, end
+        k = self._after_cluster(doc, entities, j, cluster)
+        if k < n and words[k] in POSSESSIVE:
+            owned = entities.at(k + 1) if k + 1 < n else None
+            if owned is not None and owned.type in ("ORG", "NEWS_AGENCY"):
+                return owned, self._after_cluster(doc, entities, k + 1, owned)
+        if cluster.type in ("GPE", "LOC") and lower[end] == "in":
+            return None, end
+        return cluster, k
+
+    @staticmethod
+    def _after_cluster(doc: DocView, entities: Entities, j: int, cluster: Cluster) -> int:
+        """End of the mention starting at j, with a bracketed acronym of it: ``X (XO)``."""
+        words = doc.words
+        n = len(words)
+        k = entities.end_of(j)
+        if k + 2 < n and words[k] == "(" and entities.at(k + 1) is cluster and words[k + 2] == ")":
+            k += 3
+        return k
+
+    def _org_before(self, doc: DocView, entities: Entities, start: int) -> tuple[Cluster | None, int]:
+        """``ISIPO Head``, ``ISIPO's Previous Head``, ``Sistan-Baluchestan Governor``, ``the bank's CEO``
+        (the bank last named)."""
+        j = start - 1
+        if j >= 2 and doc.words[j] == ")" and doc.words[j - 2] == "(":
+            j -= 3  # "The Iran Minerals Production Company (IMPC) CEO"
+            start = j + 1
+        possessive = j >= 0 and doc.words[j] in POSSESSIVE
+        if possessive:
+            j -= 1
+        if j < 0:
+            return None, start
+        if (
+            possessive
+            and j > 0
+            and doc.lower[j] in self.lexicon.things.organisation_nouns
+            and doc.lower[j - 1] == "the"
+        ):
+            earlier = _last_org_named(entities, doc.lower[j], before=j)
+            return (earlier, j - 1) if earlier is not None else (None, start)
+        cluster = entities.at(j)
+        if cluster is None or cluster.type in ("PERSON", "MOTTO", "EVENT", "PROGRAM"):
+            return None, start
+        return cluster, entities.start_of(j)
+
+    def _capitalised_run(self, doc: DocView, entities: Entities, i: int) -> int:
+        """End of the capitalised words from i (with list commas and 'and'), stopping at a post word
+        or a named entity (``Minister of Industry, Mine and Trade Reza Fatemi Amin``)."""
+        words, lower = doc.words, doc.lower
+        n = len(words)
+        j = i
+        while j < n and (
+            words[j][:1].isupper() or (lower[j] in ("and", ",") and j + 1 < n and words[j + 1][:1].isupper())
+        ):
+            if (
+                lower[j] in self.titles.post_starts
+                or lower[j] in self.titles.modifiers
+                or entities.at(j) is not None
+            ):
+                break
+            if j > i and self.gazetteer.ministry_for(lower[j]) is None and lower[j] not in ("and", ","):
+                break
+            j += 1
+        while j > i and lower[j - 1] in ("and", ","):
+            j -= 1
+        return j
 
 
-def _last_org_named(state: DocState, noun: str, *, before: int) -> Cluster | None:
+def _last_org_named(entities: Entities, noun: str, *, before: int) -> Cluster | None:
     """The organisation named last before token ``before`` whose name has ``noun`` as a word."""
     best: tuple[int, Cluster] | None = None
-    for cluster in state.clusters:
+    for cluster in entities.clusters:
         if cluster.type not in ("ORG", "NEWS_AGENCY") or noun not in cluster.canonical.lower().split():
             continue
         starts = [span.start for span in cluster.spans if span.start < before]
         if starts and (best is None or max(starts) > best[0]):
             best = (max(starts), cluster)
     return best[1] if best is not None else None
-
-
-def _after_cluster(doc: DocView, state: DocState, j: int, cluster: Cluster) -> int:
-    """End of the mention of ``cluster`` starting at j, with a bracketed acronym of it: ``X (XO)``."""
-    words = doc.words
-    n = len(words)
-    k = j
-    while k < n and state.cluster_at(k) is cluster:
-        k += 1
-    if k + 2 < n and words[k] == "(" and state.cluster_at(k + 1) is cluster and words[k + 2] == ")":
-        k += 3
-    return k
-
-
-def _org_before(doc: DocView, start: int, state: DocState) -> tuple[Cluster | None, int]:
-    """``ISIPO Head``, ``ISIPO's Previous Head``, ``Sistan-Baluchestan Governor``."""
-    j = start - 1
-    if j >= 0 and doc.words[j] in POSSESSIVE:
-        j -= 1
-    if j < 0:
-        return None, start
-    cluster = state.cluster_at(j)
-    if cluster is None or cluster.type in ("PERSON", "MOTTO"):
-        return None, start
-    k = j
-    while k > 0 and state.cluster_at(k - 1) is cluster:
-        k -= 1
-    return cluster, k
-
-
-def _capitalised_run(doc: DocView, state: DocState, i: int, lexicon: Lexicon) -> int:
-    """End of the capitalised words from i (with list commas and 'and'), stopping at a post word
-    or a named entity (``Minister of Industry, Mine and Trade Reza Fatemi Amin``)."""
-    words, lower = doc.words, doc.lower
-    n = len(words)
-    j = i
-    while j < n and (
-        words[j][:1].isupper() or (lower[j] in ("and", ",") and j + 1 < n and words[j + 1][:1].isupper())
-    ):
-        if lexicon.is_title_word(lower[j]) or lower[j] in lexicon.title_modifiers:
-            break
-        if state.cluster_at(j) is not None:
-            break
-        j += 1
-    while j > i and lower[j - 1] in ("and", ","):
-        j -= 1
-    return j

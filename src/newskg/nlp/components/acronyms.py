@@ -14,8 +14,9 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .. import extensions as ext
+from ..facts import Candidate
 from ..lexicon import Lexicon, load_lexicon
-from ..state import Candidate, DocState, state_of
 from ..text import DocView, clean_name, indexes_of
 
 
@@ -77,24 +78,26 @@ class AcronymFinder:
         self.lexicon = lexicon
 
     def entity_type(self, long_form: str) -> str | None:
+        """The type the long form's head word gives (an organisation named before an ``of`` tail
+        counts: ``National Development Fund of Iran``); a news agency when it names news."""
+        things = self.lexicon.things
         words = long_form.split()
-        head = words[-1] if words else ""
         if "News" in words or "Broadcasting" in words:
             return "NEWS_AGENCY"
-        if head in self.lexicon.org_heads or any(w in self.lexicon.org_heads for w in words[1:-2]):
-            return "ORG"
-        if head in self.lexicon.program_heads:
-            return "PROGRAM"
-        if head in self.lexicon.event_heads:
-            return "EVENT"
-        return None
+        kind = things.kind_of_head(words[-1]) if words else None
+        if kind is None and "of" in words[1:-1]:  # "Joint Comprehensive Plan of Action"
+            kind = things.kind_of_head(words[words.index("of") - 1])
+        if kind is None and any(w in things.organisation_heads_before_of for w in words[1:-1]):
+            kind = "ORG"
+        return kind
 
     def __call__(self, doc: Doc) -> Doc:
-        state = state_of(doc)
-        self._run(state.view_of(doc), state)
+        found: list[Candidate] = []
+        self._run(ext.view_of(doc), found)
+        ext.extend(doc, ext.ORG_NAMES, found)
         return doc
 
-    def _run(self, doc: DocView, state: DocState) -> None:
+    def _run(self, doc: DocView, found: list[Candidate]) -> None:
         words, lower = doc.words, doc.lower
         defined: dict[str, tuple[str, str]] = {}
         for bracket in indexes_of(words, "("):
@@ -118,7 +121,7 @@ class AcronymFinder:
             if etype is None:
                 continue
             defined[acronym] = (long_form, etype)
-            state.add(
+            found.append(
                 Candidate(
                     start,
                     bracket,
@@ -134,7 +137,7 @@ class AcronymFinder:
         for i, word in enumerate(words):
             if word in defined:
                 long_form, etype = defined[word]
-                state.add(
+                found.append(
                     Candidate(
                         i,
                         i + 1,
@@ -148,6 +151,6 @@ class AcronymFinder:
         return
 
 
-@Language.factory("newskg_acronyms", assigns=["doc._.newskg"])
+@Language.factory("newskg_acronyms", assigns=[ext.attr(ext.ORG_NAMES)])
 def make_acronyms(nlp: Language, name: str) -> AcronymFinder:
     return AcronymFinder(load_lexicon())

@@ -7,17 +7,18 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .. import extensions as ext
+from ..facts import Candidate
 from ..gazetteers import load_gazetteer
-from ..state import Candidate, state_of
 
 DATELINE = re.compile(
     r"\A\s*(?P<place>[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+)*"
-    r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?=\s*,\s*(?:[A-Z][a-z]+\s*,|[A-Z][a-z]{2}\.?\s+\d)))"
+    r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?=\s*,\s*(?:[A-Z][a-z]+\s*,|[A-Z][a-z]{2}\.?\s+\d|[A-Z]{2,}\s*[-–—])))"
     r"(?:\s*,\s*(?P<rest>[^\n()]{0,40}?))?"
     r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z /-]{1,40})\)\s*[-–—:]?|[-–—:])"
 )
-"""``TEHRAN -``, ``TEHRAN, Mar. 05 (MNA) –``, ``BAKU, Azerbaijan, Nov. 5 (Trend):`` and, written in
-title case, ``Tehran, Iran, Aug. 3 (MENAFN - Tehran Times)``."""
+"""``TEHRAN -``, ``TEHRAN, Mar. 05 (MNA) –``, ``BAKU, Azerbaijan, Nov. 5 (Trend):``, ``IRNA –`` and,
+written in title case, ``Tehran, Iran, Aug. 3 (MENAFN - Tehran Times)``, ``Tehran, IRNA –``."""
 AGENCY_SEPARATOR = re.compile(r"\s*[-/]\s+|\s+[-/]\s*")
 
 
@@ -25,18 +26,44 @@ class DatelineFinder:
     """Marks the dateline place as a GPE and a bracketed agency as a news agency."""
 
     def __call__(self, doc: Doc) -> Doc:
-        state = state_of(doc)
-        match = DATELINE.match(state.view_of(doc).text)
-        if not match:
-            return doc
+        places: list[Candidate] = []
+        agencies: list[Candidate] = []
+        match = DATELINE.match(ext.view_of(doc).text)
+        if match:
+            self._find(doc, match, places, agencies)
+        ext.extend(doc, ext.PLACE_NAMES, places)
+        ext.extend(doc, ext.AGENCY_NAMES, agencies)
+        return doc
+
+    @staticmethod
+    def _find(doc: Doc, match: re.Match[str], places: list[Candidate], agencies: list[Candidate]) -> None:
         gazetteer = load_gazetteer()
         span = doc.char_span(*match.span("place"), alignment_mode="contract")
+        for group in ("place", "rest"):  # "IRNA –", "Tehran, IRNA –": an agency, not a place
+            written = (match.group(group) or "").strip()
+            agency = gazetteer.agency_named(written) if written else None
+            start = match.start(group) + (match.group(group) or "").find(written)
+            credit = doc.char_span(start, start + len(written), alignment_mode="contract") if agency else None
+            if agency is not None and credit is not None and len(credit):
+                agencies.append(
+                    Candidate(
+                        credit.start,
+                        credit.end,
+                        "NEWS_AGENCY",
+                        "dateline_agency",
+                        priority=90,
+                        canonical=agency.canonical,
+                        aliases=agency.names,
+                    )
+                )
+                if group == "place":
+                    span = None
         if span is not None and len(span):
             name = match.group("place").title()
-            places = gazetteer.places_named(name)
-            city = next((p for p in places if p.kind == "city"), None)
-            place = city or (places[0] if places else None)
-            state.add(
+            known = gazetteer.places_named(name)
+            city = next((p for p in known if p.kind == "city"), None)
+            place = city or (known[0] if known else None)
+            places.append(
                 Candidate(
                     span.start,
                     span.end,
@@ -48,14 +75,14 @@ class DatelineFinder:
                 )
             )
         if not match.group("agency"):
-            return doc
+            return
         offset = match.start("agency")
         for part in AGENCY_SEPARATOR.split(match.group("agency")):  # "(MENAFN - Tehran Times)"
             start = match.group("agency").find(part) + offset
             agency = gazetteer.agency_named(part.strip())
             span = doc.char_span(start, start + len(part.rstrip()), alignment_mode="contract")
             if agency is not None and span is not None and len(span):
-                state.add(
+                agencies.append(
                     Candidate(
                         span.start,
                         span.end,
@@ -66,9 +93,8 @@ class DatelineFinder:
                         aliases=agency.names,
                     )
                 )
-        return doc
 
 
-@Language.factory("newskg_dateline", assigns=["doc._.newskg"])
+@Language.factory("newskg_dateline", assigns=[ext.attr(ext.PLACE_NAMES), ext.attr(ext.AGENCY_NAMES)])
 def make_dateline(nlp: Language, name: str) -> DatelineFinder:
     return DatelineFinder()

@@ -11,7 +11,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ...iris import name_key
-from ..state import Candidate, Cluster, state_of
+from .. import extensions as ext
+from ..facts import Candidate, Cluster, Entities
 
 TYPE_GROUP = {"NEWS_AGENCY": "ORG", "GPE": "PLACE", "LOC": "PLACE"}
 
@@ -20,11 +21,11 @@ class EntityResolver:
     """Chooses among candidates and builds the entity clusters."""
 
     def __call__(self, doc: Doc) -> Doc:
-        state = state_of(doc)
-        view = state.view_of(doc)
+        view = ext.view_of(doc)
+        candidates = [c for kind in ext.CANDIDATE_KINDS for c in ext.get(doc, kind)]
         chosen: list[Candidate] = []
         used: set[int] = set()
-        for cand in sorted(state.candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
+        for cand in sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
             tokens = set(range(cand.start, cand.end))
             if cand.end > cand.start and not tokens & used:
                 chosen.append(cand)
@@ -56,11 +57,14 @@ class EntityResolver:
         doc.set_ents(
             sorted((s for c in clusters.values() for s in c.spans), key=lambda s: s.start), default="outside"
         )
-        state.clusters = list(clusters.values())
-        state.index_clusters(len(doc))
+        ext.put(doc, ext.ENTITIES, Entities(list(clusters.values()), len(doc)))
         return doc
 
 
-@Language.factory("newskg_entities", assigns=["doc.ents", "doc._.newskg"])
+@Language.factory(
+    "newskg_entities",
+    requires=[ext.attr(kind) for kind in ext.CANDIDATE_KINDS],
+    assigns=["doc.ents", ext.attr(ext.ENTITIES)],
+)
 def make_entities(nlp: Language, name: str) -> EntityResolver:
     return EntityResolver()

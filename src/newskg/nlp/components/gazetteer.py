@@ -14,15 +14,15 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
+from .. import extensions as ext
+from ..credits import credited
+from ..facts import Candidate
 from ..gazetteers import Agency, Place, load_gazetteer
 from ..lexicon import load_lexicon
-from ..state import Candidate, state_of
 from ..text import DocView
 
-AGENCY_CUE_AFTER = re.compile(
-    r"\A\W{0,3}(?:news agency|reported|reports|quoted|cited|said|says|website|news)", re.I
-)
-AGENCY_CUE_BEFORE = re.compile(r"(?:according to|told|by|quoted by|\()\W{0,3}\Z", re.I)
+GPE_KINDS = ("country", "province", "city", "crossing")
+"""Places that are political units or stand for a town (a border crossing); the others are LOC."""
 PLAIN_WORDS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*\Z")
 """A name the tokenizer splits at its spaces only (unless a word is one of its special cases)."""
 
@@ -68,6 +68,7 @@ class GazetteerMatcher:
 
     def __init__(self, nlp: Language) -> None:
         gazetteer = load_gazetteer()
+        self.gazetteer = gazetteer
         self.lexicon = load_lexicon()
         self.places: dict[str, list[Place]] = {}
         self.agencies: dict[str, Agency] = {}
@@ -77,55 +78,107 @@ class GazetteerMatcher:
         for agency in gazetteer.agencies:
             for name in agency.names:
                 self.agencies[name] = agency
-        self.index = PhraseIndex(nlp, sorted(set(self.places) | set(self.agencies)))
+        self.bodies = {name: body for body in gazetteer.bodies for name in body.names}
+        self.index = PhraseIndex(nlp, sorted(set(self.places) | set(self.agencies) | set(self.bodies)))
 
     def __call__(self, doc: Doc) -> Doc:
-        state = state_of(doc)
-        view = state.view_of(doc)
-        text = view.text
+        view = ext.view_of(doc)
+        places: list[Candidate] = []
+        agencies: list[Candidate] = []
+        bodies: list[Candidate] = []
         for start, end in self.index.find(view.words):
-            if _glued(view, start, end):
+            if _glued(view, start, end) and not self._in_route(view, start, end):
                 continue
             surface = view.span_text(start, end)
             agency = self.agencies.get(surface)
-            if agency is not None:
-                start_char, end_char = view.starts[start], view.ends[end - 1]
-                before = text[max(0, start_char - 20) : start_char]
-                after = text[end_char : end_char + 20]
-                if (
-                    not agency.needs_context
-                    or AGENCY_CUE_AFTER.match(after)
-                    or AGENCY_CUE_BEFORE.search(before)
-                ):
-                    state.add(
-                        Candidate(
-                            start,
-                            end,
-                            "NEWS_AGENCY",
-                            "gazetteer_agency",
-                            priority=80,
-                            canonical=agency.canonical,
-                            aliases=agency.names,
-                        )
-                    )
-                    continue
-            places = self.places.get(surface)
-            if places and all(p.kind == "city" for p in places) and self._starts_a_name(view, end):
-                continue  # "Ahmad Rezaei": a city name that begins a personal name
-            if places:
-                place, end = self._choose_place(view, end, places)
-                state.add(
+            if agency is not None and (
+                not agency.needs_context or credited(view, start, end, self.lexicon.reporting)
+            ):
+                agencies.append(
                     Candidate(
                         start,
                         end,
-                        "GPE",
+                        "NEWS_AGENCY",
+                        "gazetteer_agency",
+                        priority=80,
+                        canonical=agency.canonical,
+                        aliases=agency.names,
+                    )
+                )
+                continue
+            body = self.bodies.get(surface)
+            if body is not None:
+                bodies.append(
+                    Candidate(
+                        start,
+                        end,
+                        "ORG",
+                        "gazetteer_body",
+                        priority=75,
+                        canonical=body.canonical,
+                        aliases=body.names,
+                    )
+                )
+                continue
+            known = self.places.get(surface)
+            if known and all(p.kind == "city" for p in known) and self._starts_a_name(view, end):
+                continue  # "Ahmad Rezaei": a city name that begins a personal name
+            if known:
+                place, end = self._choose_place(view, end, known)
+                if self._foreign_region(view, start, place):
+                    surface = view.span_text(start, end)
+                    places.append(
+                        Candidate(
+                            start, end, "LOC", "foreign_region", priority=60, canonical=surface, kind="region"
+                        )
+                    )
+                    continue
+                places.append(
+                    Candidate(
+                        start,
+                        end,
+                        "GPE" if place.kind in GPE_KINDS else "LOC",
                         "gazetteer_place",
                         priority=60,
                         canonical=place.canonical,
                         kind=place.kind,
                     )
                 )
+        ext.extend(doc, ext.PLACE_NAMES, places)
+        ext.extend(doc, ext.AGENCY_NAMES, agencies)
+        ext.extend(doc, ext.ORG_NAMES, bodies)
         return doc
+
+    def _in_route(self, view: DocView, start: int, end: int) -> bool:
+        """``the Qazvin-Rasht railway``: places joined by hyphens before a route noun."""
+        k = end
+        words = view.words
+        while k + 1 < len(words) and words[k] == "-" and words[k + 1][:1].isupper():
+            k += 2
+        return k < len(words) and view.lower[k] in self.lexicon.things.route_nouns and words[k].islower()
+
+    def _foreign_region(self, view: DocView, start: int, place: Place) -> bool:
+        """``Iraq's Kurdistan region``: a name owned by another country is that country's region."""
+        if start < 2 or view.lower[start - 1] not in ("’s", "'s"):
+            return False
+        owners = [p for p in self.places.get(view.words[start - 2], []) if p.kind == "country"]
+        return (
+            bool(owners)
+            and place.kind != "country"
+            and all(o.canonical != place.container for o in owners)
+            and all(o.canonical != self._country_of(place) for o in owners)
+        )
+
+    def _country_of(self, place: Place) -> str | None:
+        container = place.container
+        seen = 0
+        while container is not None and seen < 3:
+            found = self.gazetteer.place(container)
+            if found is None or found.kind == "country":
+                return container
+            container = found.container
+            seen += 1
+        return container
 
     def _starts_a_name(self, view: DocView, end: int) -> bool:
         if end >= len(view):
@@ -134,9 +187,9 @@ class GazetteerMatcher:
         if not (word.isalpha() and word.istitle()) or word in self.places or word in self.agencies:
             return False
         return (
-            lower not in self.lexicon.head_titles
-            and lower not in self.lexicon.other_titles
-            and word not in ("Province", "City", "County", "Airport", "Port")
+            lower not in self.lexicon.titles.post_starts
+            and word not in self.lexicon.people.never_in_names
+            and self.lexicon.things.kind_of_head(word) is None
         )
 
     @staticmethod
@@ -168,6 +221,9 @@ def _glued(view: DocView, start: int, end: int) -> bool:
     return before or after
 
 
-@Language.factory("newskg_gazetteer", assigns=["doc._.newskg"])
+@Language.factory(
+    "newskg_gazetteer",
+    assigns=[ext.attr(ext.PLACE_NAMES), ext.attr(ext.AGENCY_NAMES), ext.attr(ext.ORG_NAMES)],
+)
 def make_gazetteer(nlp: Language, name: str) -> GazetteerMatcher:
     return GazetteerMatcher(nlp)

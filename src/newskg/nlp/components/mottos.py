@@ -11,18 +11,18 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .. import extensions as ext
+from ..facts import Candidate
 from ..lexicon import Lexicon, load_lexicon
-from ..state import Candidate, state_of, view_of
 
 QUOTED = re.compile(r"[\"“‘]([^\"“”‘’\n]{2,80}?)[\"”’]")
-SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
 
 
-def motto_case(text: str) -> str:
+def motto_case(text: str, small_words: frozenset[str]) -> str:
     """Title case that keeps small words lower (``Surge in Production``)."""
     words = text.split()
     return " ".join(
-        w if i and w.lower() in SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words)
+        w if i and w.lower() in small_words else w[:1].upper() + w[1:] for i, w in enumerate(words)
     )
 
 
@@ -30,12 +30,19 @@ class MottoFinder:
     """Marks mottos introduced by a cue word, and their repetitions."""
 
     def __init__(self, lexicon: Lexicon) -> None:
-        cues = "|".join(re.escape(c) for c in sorted(lexicon.motto_cues, key=len, reverse=True))
+        self.things = lexicon.things
+        cues = "|".join(re.escape(c) for c in sorted(lexicon.things.motto_cues, key=len, reverse=True))
         # The quotation follows the cue closely: "the motto of this year, “...”", "named “...”".
         self.cue = re.compile(rf"\b(?:{cues})\b", re.I)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = view_of(doc).text
+        found: list[Candidate] = []
+        self._find(doc, found)
+        ext.extend(doc, ext.MOTTO_NAMES, found)
+        return doc
+
+    def _find(self, doc: Doc, found: list[Candidate]) -> None:
+        text = ext.view_of(doc).text
         mottos: dict[str, str] = {}
         for match in QUOTED.finditer(text):
             words = match.group(1).split()
@@ -43,41 +50,38 @@ class MottoFinder:
                 continue
             window = text[max(0, match.start() - 60) : match.start()]
             if any(
-                _fits(cue.group(0).lower(), window[cue.end() :], match.group(1))
+                _fits(cue.group(0).lower(), window[cue.end() :], match.group(1), self.things.naming_verbs)
                 for cue in self.cue.finditer(window)
             ):
                 phrase = match.group(1)
                 key = phrase.lower()
                 if key not in mottos or (mottos[key].islower() and not phrase.islower()):
                     mottos[key] = phrase
-        if not mottos:
-            return doc
-        state = state_of(doc)
         for key, phrase in mottos.items():
-            canonical = phrase if not phrase.islower() else motto_case(phrase)
-            for found in re.finditer(re.escape(key), text, flags=re.I):
-                span = doc.char_span(found.start(), found.end(), alignment_mode="strict")
+            canonical = (
+                phrase if not phrase.islower() else motto_case(phrase, self.things.title_case_small_words)
+            )
+            for use in re.finditer(re.escape(key), text, flags=re.I):
+                span = doc.char_span(use.start(), use.end(), alignment_mode="strict")
                 if span is not None:
-                    state.add(
+                    found.append(
                         Candidate(span.start, span.end, "MOTTO", "motto", priority=75, canonical=canonical)
                     )
-        return doc
 
 
-NAMING_VERBS = {"named", "called", "titled", "entitled", "dubbed"}
-
-
-def _fits(cue: str, gap: str, phrase: str) -> bool:
+def _fits(cue: str, gap: str, phrase: str, naming_verbs: frozenset[str]) -> bool:
     """A naming verb takes a capitalised name right after it (``named “X”``, ``named the year of``);
     motto and slogan allow a few words between (``the motto which is “...”``)."""
     words = gap.split()
-    if len(gap) > 40 or any(c in gap for c in '."“”'):
+    if len(gap) > 60 or any(c in gap for c in '."“”'):
         return False
-    if cue in NAMING_VERBS:
+    if cue in naming_verbs:
+        if words and words[-1] == "as":  # "the year named by the Leader as 'boosting production'"
+            return len(words) <= 10
         return len(words) <= 1 and phrase[:1].isupper()
     return len(words) <= 6
 
 
-@Language.factory("newskg_mottos", assigns=["doc._.newskg"])
+@Language.factory("newskg_mottos", assigns=[ext.attr(ext.MOTTO_NAMES)])
 def make_mottos(nlp: Language, name: str) -> MottoFinder:
     return MottoFinder(load_lexicon())

@@ -1,208 +1,342 @@
-"""``newskg_persons``: personal names, found by the company they keep rather than by a name list.
+"""``newskg_persons``: personal names, by what they look like and by the slots only people fill.
 
-A run of two to four capitalised words is a name when the text vouches for it: a title before it
-(``Head``, ``Governor``, ``deputy industry minister``), a speech verb after it (``..., Ali Rasoulian
-said``), ``according to`` before it, or an apposition after it (``..., the deputy head of ...``).
-Later uses of the surname alone (``Salehinia``) or of a shorter form (``Asghar Mosaheb`` for
-``Ali-Asghar Mosaheb``) are the same person.
+A run of two to five capitalised words (``newskg.nlp.names``) is a personal name when
+
+* it looks like one: a known given name, in any transliteration, perhaps after a prefix such as
+  Seyyed, before a surname-shaped word (one English does not mostly write in lower case): ``Hamid
+  Zadboum``, ``Seyed Ali Khamenei``, ``Gholam Hossein Shafei``; or
+* it fills a slot only people fill: after a title (``CEO``, ``Spokesman for X``), after ``the
+  appointment of``, ``according to``, ``quoted``; before a reporting verb (``..., X said``), ``became``,
+  ``made the remarks``, ``, who heads``; before an apposed title (``X, the deputy head of ...``); or
+* a trained pipeline's named-entity recogniser or parser says so (a PERSON entity; the subject of
+  a reporting verb).
+
+Once a name is established anywhere in the article, every mention of it, of its surname (one or
+two words: ``Modarres Khiabani``) or of a shorter form (``Asghar Mosaheb`` for ``Ali-Asghar
+Mosaheb``) is the same person.
 """
 
 from __future__ import annotations
 
-from itertools import compress
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..gazetteers import Gazetteer, load_gazetteer
+from .. import extensions as ext
+from ..facts import Candidate
 from ..lexicon import Lexicon, load_lexicon
-from ..memo import Memo
-from ..state import Candidate, DocState, state_of
-from ..text import DocView, indexes_of, is_all_caps, is_capitalised
+from ..names import Group, NameModel, word_groups
+from ..text import DocView
+from ..vocabulary import load_english_words, load_given_names
 
-MAX_WORDS = 4
+MAX_GROUPS = 5
+APPOSITION_REACH = 9
+CANDIDATE_KINDS = (ext.PLACE_NAMES, ext.AGENCY_NAMES, ext.ORG_NAMES, ext.MOTTO_NAMES)
+
+
+class Person:
+    """One person of the article: the name forms it was established by."""
+
+    __slots__ = ("forms", "starts")
+
+    def __init__(self, groups: tuple[str, ...], start: int) -> None:
+        self.forms: list[tuple[str, ...]] = [groups]
+        self.starts: list[int] = [start]
+
+    @property
+    def canonical(self) -> tuple[str, ...]:
+        return max(self.forms, key=lambda f: (len(f), len(" ".join(f))))
+
+    def matches(self, groups: tuple[str, ...]) -> bool:
+        """Same surname, and given names that agree: ``Asghar`` is part of ``Ali-Asghar``."""
+        mine = self.canonical
+        if groups[-1] != mine[-1]:
+            return False
+        return _given_agree(groups[:-1], mine[:-1])
+
+
+def _given_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    parts_a = {p for g in a for p in g.lower().split("-")}
+    parts_b = {p for g in b for p in g.lower().split("-")}
+    return not parts_a or not parts_b or bool(parts_a & parts_b)
 
 
 class PersonFinder:
-    """Marks personal names vouched for by titles, speech verbs and appositions."""
+    """Marks personal names and every later mention of them."""
 
-    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer) -> None:
+    def __init__(self, lexicon: Lexicon, model: NameModel) -> None:
         self.lexicon = lexicon
-        self.adverbs = lexicon.cue_adverbs
-        self.gazetteer = gazetteer
-        self.speech_first_words = {cue.split()[0] for cue in lexicon.speech_verbs}
-        # Whether a word may be part of a name depends on the word alone: decide each word once.
-        self.is_name_word: Memo[bool] = Memo(self._is_name_word)
+        self.model = model
+        reporting = lexicon.reporting
+        self.finite_cues = {form for form in reporting.verb_of if not form.endswith("ing")}
+        self.after_cues = lexicon.people.person_after_cues
+        self.before_cues = lexicon.people.person_before_cues
+        self.markers = reporting.finite_markers
 
     def __call__(self, doc: Doc) -> Doc:
-        state = state_of(doc)
-        self._run(state.view_of(doc), state)
+        view = ext.view_of(doc)
+        others = [c for kind in CANDIDATE_KINDS for c in ext.get(doc, kind)]
+        taken = {k for c in others if not self._surname_like_town(view, c) for k in range(c.start, c.end)}
+        found = self._find(view, taken, self._model_evidence(doc), others)
+        ext.put(doc, ext.PERSON_NAMES, found)
         return doc
 
-    def _run(self, doc: DocView, state: DocState) -> None:
-        taken = self._taken(state)
-        names = list(map(self.is_name_word.__getitem__, doc.words))
-        lower_words: set[str] | None = None
-        found: dict[str, list[tuple[int, int]]] = {}
-        i = 0
-        # A run of name words starts with one: other tokens would only step ahead by one.
-        for k in indexes_of(names, True):
-            if k < i:
-                continue
-            i = k
-            end = self._name_end(doc, names, i, taken)
-            if end - i < 2 or _word_count(doc.words, i, end) < 2:
-                i += 1
-                continue
-            words = [w for w in doc.words[i:end] if w != "-"]
-            if self._ends_a_list(doc, i):
-                i += 1  # "Industry, Mine and Trade Reza Fatemi Amin": the name starts after "Trade"
-                continue
-            if lower_words is None:  # words also written in lower case: "Development", "development"
-                lower_words = set(compress(doc.lower, map(str.islower, doc.words)))
-            if all(w.lower() in lower_words for w in words):
-                i = end
-                continue
-            if self._vouched(doc, i, end, taken):
-                found.setdefault(_surname(doc, i, end), []).append((i, end))
-            i = end
-        self._add_people(doc, names, state, found, taken)
-        return
-
-    def _ends_a_list(self, doc: DocView, i: int) -> bool:
-        """A sector or organisational word closing a capitalised list is no first name."""
-        word = doc.words[i]
-        after_list = i > 0 and doc.lower[i - 1] in ("and", "&", ",")
-        if not after_list:
+    def _surname_like_town(self, view: DocView, candidate: Candidate) -> bool:
+        """``Seyyed Rouhollah Latifi``: a one-word town right after a given name is the surname."""
+        if candidate.kind != "city" or candidate.end - candidate.start != 1:
             return False
-        return word in self.lexicon.org_heads or self.gazetteer.ministry_for(word) is not None
-
-    @staticmethod
-    def _taken(state: DocState) -> set[int]:
-        return {k for c in state.candidates for k in range(c.start, c.end)}
-
-    def _is_name_word(self, text: str) -> bool:
-        if not is_capitalised(text) or is_all_caps(text) or not text.replace("'", "").isalpha():
-            return False
-        lower = text.lower()
-        return (
-            text not in self.lexicon.stop_name_words
-            and text not in self.lexicon.honorifics
-            and not self.lexicon.is_title_word(lower)
-            and lower not in self.lexicon.title_modifiers
-            and text not in self.lexicon.months
-        )
-
-    def _name_end(self, doc: DocView, names: list[bool], i: int, taken: set[int]) -> int:
-        """End of the longest run of name words starting at i (hyphens join parts of one word)."""
-        words, spaces = doc.words, doc.spaces
-        n = len(words)
-        particles = self.lexicon.name_particles
-        j = i
-        while j < n and j not in taken:
-            if names[j] or (j > i and doc.lower[j] in particles):
-                j += 1
-                if j + 1 < n and words[j] == "-" and not spaces[j - 1] and not spaces[j] and names[j + 1]:
-                    j += 1
-                continue
-            break
-        return j if j - i <= MAX_WORDS or _word_count(words, i, j) <= MAX_WORDS else i
-
-    def _vouched(self, doc: DocView, start: int, end: int, taken: set[int]) -> bool:
-        return (
-            self._title_before(doc, start, taken)
-            or self._cue_after(doc, end)
-            or self._apposition_after(doc, end)
-        )
-
-    def _title_before(self, doc: DocView, start: int, taken: set[int]) -> bool:
-        if start == 0:
-            return False
-        lower, is_title_word = doc.lower, self.lexicon.is_title_word
-        prev = lower[start - 1]
-        if is_title_word(prev) or doc.words[start - 1] in self.lexicon.honorifics:
-            return True
-        if prev == "to" and start >= 2 and lower[start - 2] == "according":
-            return True
-        if prev in ("quoting", "by") or (prev == "," and start >= 2 and lower[start - 2] == "said"):
-            return True
-        if prev == "," and start >= 2:  # "The spokesman of X, Ahmad Rezaei, said"
-            budget = 10
-            for k in range(start - 2, max(-1, start - 40), -1):
-                if k in taken:
-                    continue  # commas inside a name: "Chamber of Commerce, Industries, Mines"
-                budget -= 1
-                if budget < 0:
-                    return False
-                if doc.words[k] in ",.;" or (doc.sent_starts[k] and k < start - 2):
-                    return is_title_word(lower[k]) if doc.sent_starts[k] else False
-                if is_title_word(lower[k]) and lower[k] != "official":
-                    return True
+        k = candidate.start - 1
+        while k >= 0 and self.model.is_name_word[view.words[k]]:
+            if self.model.is_given[view.words[k]] or self.model.is_prefix(view.words[k]):
+                return True
+            k -= 1
         return False
 
-    def _cue_after(self, doc: DocView, end: int) -> bool:
-        lower = doc.lower
+    # -- evidence from a trained pipeline ------------------------------------------------------
+
+    def _model_evidence(self, doc: Doc) -> set[int]:
+        """Tokens a trained pipeline marks as a person: PERSON entities, subjects of reporting verbs."""
+        tokens: set[int] = set()
+        if doc.has_annotation("ENT_IOB"):
+            for ent in doc.ents:
+                if ent.label_ in ("PERSON", "PER"):
+                    tokens.update(range(ent.start, ent.end))
+        if doc.has_annotation("DEP"):
+            verbs = self.lexicon.reporting.verb_of
+            for token in doc:
+                if (
+                    token.dep_ in ("nsubj", "nsubjpass")
+                    and token.head.lower_ in verbs
+                    and token.text[:1].isupper()
+                ):
+                    tokens.add(token.i)
+        return tokens
+
+    # -- names -----------------------------------------------------------------------------------
+
+    def _find(
+        self, view: DocView, taken: set[int], vouched: set[int], others: list[Candidate]
+    ) -> list[Candidate]:
+        groups = word_groups(view)
+        runs = self._runs(view, groups, taken)
+        people: list[Person] = []
+        for run in runs:
+            name = self._trim(run)
+            if name is None or not self._is_name(view, name, taken, vouched):
+                continue
+            key = tuple(g.text for g in name)
+            for person in people:
+                if person.matches(key):
+                    person.forms.append(key)
+                    person.starts.append(name[0].start)
+                    break
+            else:
+                people.append(Person(key, name[0].start))
+        if not people:
+            return []
+        # "According to Latifi": a one-word town that is an established surname is the person.
+        surnames = {p.canonical[-1] for p in people}
+        towns = {
+            k
+            for c in others
+            if c.kind == "city" and c.end - c.start == 1 and view.words[c.start] in surnames
+            for k in range(c.start, c.end)
+        }
+        if towns:
+            runs = self._runs(view, groups, taken - towns)
+        return self._mentions(runs, people)
+
+    def _runs(self, view: DocView, groups: list[Group], taken: set[int]) -> list[list[Group]]:
+        """Maximal runs of name-like word groups inside one sentence, outside other names."""
+        model = self.model
+        is_part, is_word = model.is_part, model.is_name_word
+        sent_starts = view.sent_starts
+        runs: list[list[Group]] = []
+        current: list[Group] = []
+        for group in groups:
+            text = group.text
+            free = group.start not in taken and (
+                group.end - group.start == 1 or not taken.intersection(range(group.start, group.end))
+            )
+            if free and is_word[text] and not (current and sent_starts[group.start]):
+                current.append(group)
+                continue
+            if current:
+                runs.append(current)
+            current = [group] if free and (is_part[text] or model.is_prefix(text)) else []
+        if current:
+            runs.append(current)
+        return runs
+
+    def _trim(self, run: list[Group], *, keep_particles: bool = False) -> list[Group] | None:
+        """Drop leading common words (``Technology Sourena Sattari``) and edge particles."""
+        model = self.model
+        start, end = 0, len(run)
+        while start < end and not model.is_prefix(run[start].text):
+            text = run[start].text
+            if model.is_particle(text):
+                if keep_particles and start + 1 < end:
+                    break  # "Al-e Es'haq": a surname may start with its particle
+            elif not (model.is_common[text] and not model.is_given[text]):
+                break
+            start += 1
+        while end > start and (model.is_particle(run[end - 1].text) or model.is_prefix(run[end - 1].text)):
+            end -= 1
+        name = run[start:end]
+        return name if name else None
+
+    def _is_name(self, view: DocView, name: list[Group], taken: set[int], vouched: set[int]) -> bool:
+        model = self.model
+        core = [g for g in name if not model.is_prefix(g.text)]
+        if len(core) < 2 or len(name) > MAX_GROUPS:
+            return False
+        last = core[-1].text
+        if any(k in vouched for g in name for k in range(g.start, g.end)):
+            return True
+        first = core[0].text
+        if model.is_given[first] or (len(core) > 2 and model.given_pair(first, core[1].text)):
+            # A given name vouches for the word after it even when that word is also English
+            # ("Mehdi Safari"), unless the words go on into the name of a body or place.
+            return not self._inside_longer_name(view, name)
+        if model.is_common[last] and not model.is_given[last]:
+            return False
+        if all(model.is_common[g.text] for g in core):
+            return False
+        return self._in_person_slot(view, name[0].start, name[-1].end, taken)
+
+    def _inside_longer_name(self, view: DocView, name: list[Group]) -> bool:
+        """``Imam Reza Hospital``: the run goes on into a head word of an organisation or place."""
+        end = name[-1].end
+        return end < len(view) and self.lexicon.things.kind_of_head(view.words[end]) is not None
+
+    # -- slots -----------------------------------------------------------------------------------
+
+    def _in_person_slot(self, view: DocView, start: int, end: int, taken: set[int]) -> bool:
+        return (
+            self._title_before(view, start, taken)
+            or self._cue_before(view, start)
+            or self._cue_after(view, end)
+            or self._apposed_title(view, end)
+        )
+
+    def _title_before(self, view: DocView, start: int, taken: set[int]) -> bool:
+        """``Governor X``, ``ICCIMA Deputy Head X``, ``Spokesman for the Y Administration X``."""
+        lower = view.lower
+        k = start - 1
+        if k >= 0 and view.words[k] == ",":
+            k -= 1  # "the head of the X Organization, Y Z, visited"
+        while k >= 0 and view.words[k] in self.lexicon.people.courtesy_titles:
+            k -= 1
+        if k >= 0 and k in taken:  # an organisation between the title and the name
+            while k >= 0 and k in taken:
+                k -= 1
+            if k >= 0 and lower[k] == "the":
+                k -= 1
+            if k < 0 or lower[k] not in self.lexicon.titles.body_prepositions:
+                return self._is_post_word(view, k)
+            k -= 1
+        return self._is_post_word(view, k)
+
+    def _is_post_word(self, view: DocView, k: int) -> bool:
+        if k < 0:
+            return False
+        lower = view.lower
+        titles = self.lexicon.titles
+        if titles.modifiers.get(lower[k]) in ("acting", "former", "deputy"):
+            return True
+        for start in range(max(0, k - titles.longest_post + 1), k + 1):
+            base, end = titles.post_at(lower, start)
+            if base is not None and end == k + 1 and base != "official":
+                return True
+        return False
+
+    def _cue_before(self, view: DocView, start: int) -> bool:
+        before = tuple(w for w in view.lower[max(0, start - 4) : start] if w not in ("-", ","))
+        return any(before[-len(cue) :] == cue for cue in self.before_cues if len(cue) <= len(before))
+
+    def _cue_after(self, view: DocView, end: int) -> bool:
+        lower = view.lower
         n = len(lower)
         j = end
-        while j < n and j < end + 4 and lower[j] in self.adverbs:
+        if j < n and lower[j] == ",":
             j += 1
-        return j < n and lower[j] in self.speech_first_words
+        k = j
+        while k < n and k < j + 4 and lower[k] in self.markers:
+            k += 1
+        if k < n and lower[k] in self.finite_cues and lower[k] not in self.lexicon.reporting.passive_markers:
+            return True
+        after = tuple(lower[j : j + 4])
+        return any(after[: len(cue)] == cue for cue in self.after_cues)
 
-    def _apposition_after(self, doc: DocView, end: int) -> bool:
-        if end >= len(doc.words) or doc.words[end] != ",":
+    def _apposed_title(self, view: DocView, end: int) -> bool:
+        """``X, the deputy head of ...``, ``X, CEO of ...``: a title within a few words after a comma."""
+        if end >= len(view) or view.words[end] != ",":
             return False
-        for k in range(end + 1, min(len(doc.words), end + 9)):
-            lower = doc.lower[k]
-            if (self.lexicon.is_title_word(lower) and lower != "official") or lower in ("deputy", "acting"):
-                return True
-            if doc.words[k] in ",.;":
+        for k in range(end + 1, min(len(view), end + APPOSITION_REACH)):
+            if view.words[k] in ",.;:()":
                 return False
+            if self._is_post_word(view, k):
+                return True
         return False
 
-    def _add_people(
-        self,
-        doc: DocView,
-        names: list[bool],
-        state: DocState,
-        found: dict[str, list[tuple[int, int]]],
-        taken: set[int],
-    ) -> None:
-        """Add every use of each vouched-for name: full forms, shorter forms and the surname alone."""
-        canonical_for: dict[str, str] = {}
-        for surname, spans in found.items():
-            forms = sorted({doc.span_text(s, e) for s, e in spans}, key=lambda f: (-len(f), f))
-            canonical_for[surname] = forms[0]
-        if not canonical_for:
-            return
-        i = 0
-        for k in indexes_of(names, True):
-            if k < i or k in taken:
+    # -- mentions --------------------------------------------------------------------------------
+
+    def _mentions(self, runs: list[list[Group]], people: list[Person]) -> list[Candidate]:
+        """Every run that names one of the people: whole, shortened, or by surname."""
+        found: list[Candidate] = []
+        for run in runs:
+            name = self._trim(run, keep_particles=True)
+            if name is None:
                 continue
-            i = k
-            end = self._name_end(doc, names, i, taken)
-            if end > i and self._ends_a_list(doc, i):
-                continue
-            if end > i:
-                surname = _surname(doc, i, end)
-                if surname in canonical_for:
-                    state.add(
-                        Candidate(i, end, "PERSON", "person", priority=65, canonical=canonical_for[surname])
+            i = 0
+            while i < len(name):
+                match = self._longest_match(name[i:], people)
+                if match is None:
+                    i += 1
+                    continue
+                size, person = match
+                part = name[i : i + size]
+                canonical = " ".join(person.canonical)
+                found.append(
+                    Candidate(
+                        part[0].start, part[-1].end, "PERSON", "person", priority=65, canonical=canonical
                     )
-                    i = end
+                )
+                i += size
+        return found
+
+    def _longest_match(self, groups: list[Group], people: list[Person]) -> tuple[int, Person] | None:
+        for size in range(len(groups), 0, -1):
+            key = tuple(g.text for g in groups[:size])
+            if (
+                size == 1
+                and self.model.is_given[key[0]]
+                and not any(p.canonical[-1] == key[0] for p in people)
+            ):
+                continue
+            matching = [p for p in people if self._names(key, p)]
+            if matching:
+                start = groups[0].start
+                best = min(
+                    matching,
+                    key=lambda p: min(abs(s - start) + (0 if s <= start else 10_000) for s in p.starts),
+                )
+                return size, best
+        return None
+
+    @staticmethod
+    def _names(key: tuple[str, ...], person: Person) -> bool:
+        """A full form, the surname (one or more final words), or given names that agree."""
+        for form in person.forms:
+            if key == form or form[-len(key) :] == key:
+                return True
+        return person.matches(key) and len(key) > 1
 
 
-def _word_count(words: list[str], start: int, end: int) -> int:
-    """Words in tokens ``start:end``, a hyphenated name counting as one (``Ali-Asghar``)."""
-    return sum(1 for k in range(start, end) if (words[k] != "-" and words[k - 1] != "-") or k == start)
-
-
-def _surname(doc: DocView, start: int, end: int) -> str:
-    k = end - 1
-    while k - 2 >= start and doc.words[k - 1] == "-":
-        k -= 2
-    return doc.span_text(k, end)
-
-
-@Language.factory("newskg_persons", assigns=["doc._.newskg"])
+@Language.factory(
+    "newskg_persons",
+    requires=[ext.attr(kind) for kind in CANDIDATE_KINDS],
+    assigns=[ext.attr(ext.PERSON_NAMES)],
+)
 def make_persons(nlp: Language, name: str) -> PersonFinder:
-    return PersonFinder(load_lexicon(), load_gazetteer())
+    lexicon = load_lexicon()
+    return PersonFinder(lexicon, NameModel(lexicon, load_given_names(), load_english_words()))

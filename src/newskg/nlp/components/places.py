@@ -1,82 +1,160 @@
-"""``newskg_places``: which place lies in which, and which news agency reported the article.
+"""``newskg_places``: which place lies in which, and which news media the article credits.
 
-Provinces and cities lie in the place their gazetteer entry names (a province in Iran); a news
-agency is credited when a reporting cue stands next to it (``IRIB reported``, ``(MNA)``, ``Tasnim
-news agency reported``, ``All Content by Mehr News Agency is licensed ...``).
+An Iranian province or city lies in Iran; a city lies in its province when the text says so
+(``Chabahar in Sistan-Baluchestan Province``, ``Tabriz, East Azarbaijan Province``). A place found by
+its head word (a port, a free zone, a park) lies in the Iranian city the text puts it in (``Ferdows
+... in Pardis``), else in Iran when its name holds an Iranian place (``Chabahar Free Zone``); seas,
+rivers and foreign places get no container. A news medium is credited when a reporting cue stands
+next to it (``newskg.nlp.credits``: ``IRNA reported``, ``(MNA)``, ``told Tasnim``).
 """
 
 from __future__ import annotations
 
-import re
-
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from ..gazetteers import Gazetteer, load_gazetteer
-from ..state import Cluster, DocState, LinkFact, state_of
+from .. import extensions as ext
+from ..credits import credited
+from ..facts import Cluster, Entities, LinkFact
+from ..gazetteers import Gazetteer, Place, load_gazetteer
+from ..lexicon import Lexicon, load_lexicon
 from ..text import DocView
-
-CREDIT_AFTER = re.compile(
-    r"\A\W{0,3}(?:news agency\s+)?(?:reported|reports|quoted|cited|said|says|wrote|\))", re.I
-)
-CREDIT_BEFORE = re.compile(r"(?:according to|told|by|quoted by|\(|reported by|content by|to)\s*\Z", re.I)
 
 
 class PlaceLinker:
-    """Adds located-in links from the gazetteer and reported-by credits from cues."""
+    """Adds located-in links and reported-by credits."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer) -> None:
+        self.lexicon = lexicon
         self.gazetteer = gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
-        state = state_of(doc)
-        self._run(state.view_of(doc), state)
-        return doc
-
-    def _run(self, doc: DocView, state: DocState) -> None:
-        by_name = {c.canonical: c for c in state.clusters}
-        text = doc.text
-        for cluster in state.clusters:
+        view = ext.view_of(doc)
+        entities: Entities = ext.get(doc, ext.ENTITIES)
+        located: list[LinkFact] = []
+        reported: list[LinkFact] = []
+        by_name = {c.canonical: c for c in entities.clusters}
+        for cluster in entities.clusters:
             if cluster.type in ("GPE", "LOC"):
-                container = self._container(cluster.canonical, by_name)
-                if container is not None:
-                    span = cluster.spans[0]
-                    state.located_in.append(
-                        LinkFact(
-                            cluster, container, span.start_char, span.end_char, rule="gazetteer_containment"
-                        )
-                    )
+                link = self._container(view, entities, cluster, by_name)
+                if link is not None:
+                    located.append(link)
             elif cluster.type == "NEWS_AGENCY":
                 for span in cluster.spans:
-                    before = text[max(0, span.start_char - 16) : span.start_char]
-                    after = text[span.end_char : span.end_char + 24]
-                    if CREDIT_AFTER.match(after) or CREDIT_BEFORE.search(before):
-                        state.reported_by.append(
+                    if (
+                        credited(view, span.start, span.end, self.lexicon.reporting)
+                        or "dateline_agency" in cluster.rules
+                    ):
+                        reported.append(
                             LinkFact(cluster, None, span.start_char, span.end_char, rule="agency_credit")
                         )
                         break
-        return
+        ext.put(doc, ext.LOCATED_IN, located)
+        ext.put(doc, ext.REPORTED_BY, reported)
+        return doc
 
-    def _container(self, canonical: str, by_name: dict[str, Cluster]) -> Cluster | None:
-        """The country a province or city lies in (a city's province is not stated by the text)."""
-        place = self.gazetteer.place(canonical)
-        if place is None or not place.container:
-            return None
-        container = self.gazetteer.place(place.container)
-        if (
-            place.kind == "city"
-            and container is not None
-            and container.kind == "province"
-            and container.container
-        ):
-            container = self.gazetteer.place(container.container)
+    def _container(
+        self, view: DocView, entities: Entities, cluster: Cluster, by_name: dict[str, Cluster]
+    ) -> LinkFact | None:
+        span = cluster.spans[0]
+        place = self.gazetteer.place(cluster.canonical)
+        if place is None:
+            return self._container_of_named_place(view, entities, cluster, by_name)
+        if place.kind == "city":
+            for mention in cluster.spans:
+                written = self._written_container(view, entities, mention, kinds=("province",))
+                if written is not None and self._agrees(place, written):
+                    return LinkFact(
+                        cluster, written, mention.start_char, mention.end_char, rule="text_containment"
+                    )
+        container = self._country_of(place)
         if container is None:
             return None
-        return by_name.get(container.canonical) or Cluster(
+        target = by_name.get(container.canonical) or Cluster(
             container.canonical, "GPE", [], kind=container.kind
         )
+        return LinkFact(cluster, target, span.start_char, span.end_char, rule="gazetteer_containment")
+
+    def _country_of(self, place: Place) -> Place | None:
+        """The country an Iranian province or city lies in (foreign places get none)."""
+        if not place.container or place.kind == "country":
+            return None
+        container = self.gazetteer.place(place.container)
+        while container is not None and container.kind != "country" and container.container:
+            container = self.gazetteer.place(container.container)
+        if container is None or container.canonical != self.lexicon.titles.default_country:
+            return None
+        return container
+
+    def _agrees(self, place: Place, written: Cluster) -> bool:
+        return place.container in (None, "", written.canonical, self.lexicon.titles.default_country)
+
+    def _container_of_named_place(
+        self, view: DocView, entities: Entities, cluster: Cluster, by_name: dict[str, Cluster]
+    ) -> LinkFact | None:
+        """A port, free zone or park: in the Iranian place the text puts it in, or whose name it bears."""
+        if cluster.type != "LOC" or cluster.kind not in ("place",):
+            return None
+        for mention in cluster.spans:
+            written = self._written_container(view, entities, mention, kinds=("city", "province"))
+            if written is not None:
+                return LinkFact(
+                    cluster, written, mention.start_char, mention.end_char, rule="text_containment"
+                )
+        home = self.lexicon.titles.default_country
+        for word in cluster.canonical.split():
+            for place in self.gazetteer.places_named(word):
+                if place.kind in ("city", "province") and self._country_of(place) is not None:
+                    target = by_name.get(home) or Cluster(home, "GPE", [], kind="country")
+                    span = cluster.spans[0]
+                    return LinkFact(cluster, target, span.start_char, span.end_char, rule="name_containment")
+        return None
+
+    def _written_container(
+        self, view: DocView, entities: Entities, mention: Span, *, kinds: tuple[str, ...]
+    ) -> Cluster | None:
+        """``X in Y`` / ``X, Y`` / ``X of Y`` with Y a place of one of ``kinds``."""
+        k = mention.end
+        n = len(view)
+        while k < n and view.lower[k] in self.lexicon.things.containment_verbs:
+            k += 1
+        if k < n and view.lower[k] in ("province", "city", "county"):
+            k += 1
+        if k >= n or view.lower[k] not in self.lexicon.things.containment_links:
+            return None
+        k += 1
+        if k + 1 < n and view.lower[k] in ("this", "the") and view.lower[k + 1] in kinds:
+            return self._last_named(entities, view.lower[k + 1], before=k)  # "in this province"
+        if k < n and view.lower[k] == "the":
+            k += 1
+        target = entities.at(k) if k < n else None
+        if (
+            target is None
+            or target.type != "GPE"
+            or target.kind not in kinds
+            or target.canonical == mention.kb_id_
+        ):
+            return None
+        place = self.gazetteer.place(target.canonical)
+        return target if place is not None and self._country_of(place) is not None else None
+
+    @staticmethod
+    def _last_named(entities: Entities, kind: str, *, before: int) -> Cluster | None:
+        """The place of that kind named last before token ``before``."""
+        best: tuple[int, Cluster] | None = None
+        for cluster in entities.clusters:
+            if cluster.type != "GPE" or cluster.kind != kind:
+                continue
+            starts = [span.start for span in cluster.spans if span.start < before]
+            if starts and (best is None or max(starts) > best[0]):
+                best = (max(starts), cluster)
+        return best[1] if best is not None else None
 
 
-@Language.factory("newskg_places", assigns=["doc._.newskg"], requires=["doc.ents"])
+@Language.factory(
+    "newskg_places",
+    requires=[ext.attr(ext.ENTITIES)],
+    assigns=[ext.attr(ext.LOCATED_IN), ext.attr(ext.REPORTED_BY)],
+)
 def make_places(nlp: Language, name: str) -> PlaceLinker:
-    return PlaceLinker(load_gazetteer())
+    return PlaceLinker(load_lexicon(), load_gazetteer())

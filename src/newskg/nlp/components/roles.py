@@ -1,9 +1,19 @@
 """``newskg_roles``: who holds which post in which organisation.
 
-A title phrase (see ``newskg.nlp.titles``) names a person when the name follows it (``ISIPO Head
-Mohsen Salehinia``), when it is an apposition to the name (``Alireza Rahman-Nejad, the deputy head
-of ...``), or, when the phrase is the subject of a speech verb without a name (``The acting head of
-ISIPO announced ...``), the next person named within two sentences.
+A title phrase (``newskg.nlp.titles``) names a person in every slot news uses:
+
+* the name right after it: ``ISIPO Head Mohsen Salehinia``, ``Head of ISIPO, Ali Rasoulian, said``;
+* an apposition before it: ``Alireza Rahman-Nejad, the deputy head of ...``, with coordinated
+  titles (``X, deputy industry minister and head of ISIPO``);
+* ``X as TITLE``, ``the appointment of X as TITLE``, ``X became TITLE``, ``X, who heads ORG``;
+* a title that is the subject of a reporting verb with no name (``The acting head of ISIPO
+  announced ...``): the person an earlier phrase with the same post named, else the next person
+  named within two sentences;
+* succession: ``X replaced Y as TITLE`` gives Y the former post.
+
+The role is normalised by the kind of body (see ``newskg.nlp.titles.role_of``); a post with no
+named body, or one the annotation conventions do not list, binds the person (statements resolve
+``the official`` through it) without a role.
 """
 
 from __future__ import annotations
@@ -11,13 +21,16 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .. import extensions as ext
+from ..facts import Cluster, Entities, RoleFact, TitleBinding
 from ..gazetteers import Gazetteer, load_gazetteer
 from ..lexicon import Lexicon, load_lexicon
-from ..state import Cluster, DocState, RoleFact, state_of
 from ..text import DocView
-from ..titles import TitlePhrase, find_title_phrases
+from ..titles import TitleFinder, TitlePhrase, role_of
 
-APPOSITION_WORDS = {"the", "who", "is", "was", "also", "a", "an", "currently", "now", "as", "and"}
+Binding = tuple[Cluster | None, str]
+UNNAMED_POSTS = ("official", "other")
+"""Posts too vague to stand for a person by themselves (``the official said``: statements resolve it)."""
 
 
 class RoleFinder:
@@ -25,121 +38,254 @@ class RoleFinder:
 
     def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer) -> None:
         self.lexicon = lexicon
-        self.adverbs = lexicon.cue_adverbs | {"as"}  # "quoting X as saying"
-        self.gazetteer = gazetteer
-        self.speech_first_words = {cue.split()[0] for cue in lexicon.speech_verbs} | {"saying"}
+        self.titles = TitleFinder(lexicon, gazetteer)
+        reporting = lexicon.reporting
+        self.markers = reporting.finite_markers | {"as"}  # "quoting X as saying"
+        self.speech_words = {form for form in reporting.verb_of} | {words[0] for words in reporting.phrases}
+        self.heading_verbs = lexicon.titles.heading_verbs
+        self.succession = lexicon.titles.succession_verbs
+        self.apposition_words = lexicon.titles.apposition_words
 
     def __call__(self, doc: Doc) -> Doc:
-        state = state_of(doc)
-        self._run(state.view_of(doc), state)
+        view = ext.view_of(doc)
+        entities: Entities = ext.get(doc, ext.ENTITIES)
+        bindings, roles = self._run(view, entities)
+        ext.put(doc, ext.TITLES, bindings)
+        ext.put(doc, ext.ROLES, roles)
         return doc
 
-    def _run(self, doc: DocView, state: DocState) -> None:
-        ministries = {c.canonical: c for c in state.clusters if c.type == "ORG"}
-        phrases = find_title_phrases(doc, state, self.lexicon, self.gazetteer)
-        found: dict[int, tuple[Cluster | None, str]] = {}
-        named = [(p, self._named_person(doc, state, p)) for p in phrases]
+    def _run(self, doc: DocView, entities: Entities) -> tuple[list[TitleBinding], list[RoleFact]]:
+        phrases = self.titles.find(doc, entities)
+        named = [self._named_person(doc, entities, p) for p in phrases]
+        found: dict[int, Binding] = {}
         # Right to left, so "Deputy Minister of X and Chief Executive of Y said" gives both phrases
-        # the person of the second.
+        # the person of the second; left to right afterwards for "X, minister and head of Y".
         for index in range(len(phrases) - 1, -1, -1):
             phrase = phrases[index]
-            person, rule = named[index][1]
-            if person is None and self._is_subject(doc, phrase):
-                person, rule = self._earlier_holder(phrase, named[:index])
-                if person is None:
-                    person, rule = self._next_person(doc, state, phrase.end), "title_subject_then_name"
+            person, rule = named[index]
             following = phrases[index + 1] if index + 1 < len(phrases) else None
-            if (
-                person is None
-                and following is not None
-                and following.start == phrase.end + 1
-                and doc.lower[phrase.end] == "and"
-            ):
+            if person is None and following is not None and self._coordinated(doc, phrase, following):
                 person, rule = found[index + 1]
             found[index] = (person, rule)
+        for index in range(1, len(phrases)):
+            if found[index][0] is None and self._coordinated(doc, phrases[index - 1], phrases[index]):
+                found[index] = (found[index - 1][0], "coordinated_title")
+        for index, phrase in enumerate(phrases):
+            if found[index][0] is None and phrase.base not in UNNAMED_POSTS and self._is_subject(doc, phrase):
+                person, rule = self._earlier_holder(
+                    phrase, phrases[:index], found, self.lexicon.titles.modifier_order
+                )
+                if person is None:
+                    person, rule = self._next_person(doc, entities, phrase.end), "title_subject_then_name"
+                found[index] = (person, rule)
+        bindings: list[TitleBinding] = []
+        roles: list[RoleFact] = []
         for index, phrase in enumerate(phrases):
             person, rule = found[index]
             if person is None:
                 continue
-            state.title_bindings[(phrase.start, phrase.end)] = person
-            org = phrase.org or (ministries.get(phrase.ministry) if phrase.ministry else None)
-            if org is None and phrase.ministry:
-                org = Cluster(phrase.ministry, "ORG", [], rules=["ministry_table"])
-            if org is None:
-                continue
-            title = doc.span_text(phrase.title_start, phrase.title_end)
-            role = phrase.role
-            if org.type in ("ORG", "NEWS_AGENCY") and role.endswith("governor"):
-                role = role[: -len("governor")] + "head"  # the governor of a bank heads it
-            start = doc.starts[phrase.start]
-            end = doc.ends[phrase.end - 1]
-            near = min(person.spans, key=lambda s: abs(s.start - phrase.start))
-            if doc.sentence(near.start).start == doc.sentence(phrase.start).start:
-                start, end = min(start, near.start_char), max(end, near.end_char)
-            state.roles.append(RoleFact(person, role, org, title, start, end, rule=rule))
-        return
+            role = role_of(phrase, self.lexicon)
+            bindings.append(TitleBinding(phrase.start, phrase.end, person, role or phrase.base, phrase.org))
+            fact = self._fact(doc, phrase, person, role, rule)
+            if fact is not None:
+                roles.append(fact)
+        roles.extend(self._heading_verbs(doc, entities))
+        roles.extend(self._successions(doc, entities, roles))
+        return bindings, roles
+
+    def _fact(
+        self, doc: DocView, phrase: TitlePhrase, person: Cluster, role: str | None, rule: str
+    ) -> RoleFact | None:
+        if role is None:
+            return None
+        org = phrase.org
+        if org is None and phrase.ministry:
+            org = Cluster(phrase.ministry, "ORG", [], rules=["ministry_table"])
+        if org is None and phrase.country_post:
+            org = self._home_country(doc)
+        if org is None:
+            return None
+        title = doc.span_text(phrase.title_start, phrase.title_end)
+        start, end = self._evidence(doc, phrase.start, phrase.end, person)
+        return RoleFact(person, role, org, title, start, end, rule=rule)
 
     @staticmethod
-    def _earlier_holder(
-        phrase: TitlePhrase, earlier: list[tuple[TitlePhrase, tuple[Cluster | None, str]]]
-    ) -> tuple[Cluster | None, str]:
-        """``the ISIPO head said``: the person an earlier phrase named with the same post."""
-        for other, (person, _) in reversed(earlier):
-            if (
-                person is not None
-                and other.role == phrase.role
-                and other.org is phrase.org
-                and other.ministry == phrase.ministry
-            ):
-                return person, "title_subject_earlier_name"
-        return None, ""
+    def _evidence(doc: DocView, start_token: int, end_token: int, person: Cluster) -> tuple[int, int]:
+        start, end = doc.starts[start_token], doc.ends[end_token - 1]
+        if person.spans:
+            near = min(person.spans, key=lambda s: abs(s.start - start_token))
+            if doc.sentence(near.start).start == doc.sentence(start_token).start:
+                start, end = min(start, near.start_char), max(end, near.end_char)
+        return start, end
 
-    def _named_person(self, doc: DocView, state: DocState, phrase: TitlePhrase) -> tuple[Cluster | None, str]:
+    def _home_country(self, doc: DocView) -> Cluster:
+        """The country a head-of-state title with no country belongs to: the one the article
+        names most, Iran when it names none (the beat newskg is built for)."""
+        entities: Entities = ext.get(doc.doc, ext.ENTITIES)
+        countries = [c for c in entities.clusters if c.type == "GPE" and c.kind == "country"]
+        if countries:
+            return max(countries, key=lambda c: (len(c.spans), -c.spans[0].start))
+        return Cluster(self.lexicon.titles.default_country, "GPE", [], kind="country")
+
+    # -- who a phrase names ----------------------------------------------------------------------
+
+    def _named_person(self, doc: DocView, entities: Entities, phrase: TitlePhrase) -> Binding:
         """The person a title phrase names in writing, and the rule that says so."""
-        after = state.cluster_at(phrase.end) if phrase.end < len(doc) else None
+        k = phrase.end
+        while k < len(doc) and doc.words[k] in self.lexicon.people.courtesy_titles:
+            k += 1
+        after = entities.at(k) if k < len(doc) else None
         if after is not None and after.type == "PERSON":
             return after, "title_before_name"
         if phrase.end + 1 < len(doc) and doc.words[phrase.end] == ",":
-            apposed = state.cluster_at(phrase.end + 1)
+            apposed = entities.at(phrase.end + 1)
             if apposed is not None and apposed.type == "PERSON":
                 return apposed, "title_then_apposed_name"
-        person = self._apposition(doc, state, phrase)
-        if person is not None:
-            return person, "apposition"
+        return self._before(doc, entities, phrase)
+
+    def _before(self, doc: DocView, entities: Entities, phrase: TitlePhrase) -> Binding:
+        """``X, the deputy head of``, ``X as head of``, ``appointment of X as``, ``X became head``."""
+        lower = doc.lower
+        titles = self.lexicon.titles
+        j = phrase.start - 1
+        appointed = False
+        while j >= 0 and (
+            lower[j] in self.apposition_words or lower[j] in titles.appointment_verbs or lower[j] == "-"
+        ):
+            appointed = appointed or lower[j] in titles.appointment_verbs
+            j -= 1
+        if j < 0:
+            return None, ""
+        if doc.words[j] == ",":
+            person = entities.at(j - 1) if j > 0 else None
+            if person is not None and person.type == "PERSON":
+                return person, "apposition"
+            return None, ""
+        person = entities.at(j)
+        if (
+            person is not None
+            and person.type == "PERSON"
+            and (
+                appointed
+                or "as" in lower[j + 1 : phrase.start]
+                or (j + 1 < len(doc) and lower[j + 1] in titles.becoming_verbs)
+                or (j + 1 < len(doc) and lower[j + 1] in titles.copulas)  # "X is the CEO of Y"
+            )
+        ):
+            return person, "name_as_title"
         return None, ""
 
-    def _apposition(self, doc: DocView, state: DocState, phrase: TitlePhrase) -> Cluster | None:
-        j = phrase.start - 1
-        while j >= 0 and doc.lower[j] in APPOSITION_WORDS:
-            j -= 1
-        if j < 1 or doc.words[j] != ",":
-            return None
-        cluster = state.cluster_at(j - 1)
-        return cluster if cluster is not None and cluster.type == "PERSON" else None
+    @staticmethod
+    def _coordinated(doc: DocView, first: TitlePhrase, second: TitlePhrase) -> bool:
+        """``deputy industry minister and head of ISIPO``: two titles joined by ``and``."""
+        between = doc.lower[first.end : second.start]
+        return between in (["and"], [",", "and"], ["and", "the"], [",", "and", "the"])
 
     def _is_subject(self, doc: DocView, phrase: TitlePhrase) -> bool:
         lower = doc.lower
         j = phrase.end
-        while j < len(lower) and lower[j] in self.adverbs:
+        while j < len(lower) and lower[j] in self.markers:
             j += 1
-        if j < len(lower) and lower[j] in self.speech_first_words:
+        if j < len(lower) and lower[j] in self.speech_words:
             return True
-        return phrase.start > 0 and lower[phrase.start - 1] == "quoting"
+        before = lower[max(0, phrase.start - 3) : phrase.start]
+        while before and before[-1] in ("the", "a", "an"):
+            before = before[:-1]
+        if before and before[-1] in self.speech_words and before[:-1][-1:] in ([","], ["”"], ['"']):
+            return True  # "..., announced the managing director of the company"
+        return (
+            before[-1:] == ["quoting"]
+            or before[-2:] == ["according", "to"]
+            or before[-3:] == ["according", "to", "the"]
+        )
 
     @staticmethod
-    def _next_person(doc: DocView, state: DocState, after: int) -> Cluster | None:
+    def _earlier_holder(
+        phrase: TitlePhrase, earlier: list[TitlePhrase], found: dict[int, Binding], order: tuple[str, ...]
+    ) -> Binding:
+        """``the ISIPO head said``: the person an earlier phrase with the same post named."""
+        for index in range(len(earlier) - 1, -1, -1):
+            other = earlier[index]
+            person = found[index][0]
+            if (
+                person is not None
+                and other.key(order) == phrase.key(order)
+                and (
+                    (other.org is phrase.org and other.ministry == phrase.ministry)
+                    or (phrase.org is None and phrase.ministry is None)  # "the minister added"
+                )
+            ):
+                return person, "title_subject_earlier_name"
+        return None, ""
+
+    @staticmethod
+    def _next_person(doc: DocView, entities: Entities, after: int) -> Cluster | None:
         sentence_ends = 0
         for k in range(after, len(doc)):
             if doc.sent_starts[k] and k > after:
                 sentence_ends += 1
                 if sentence_ends > 2:
                     return None
-            cluster = state.cluster_at(k)
+            cluster = entities.at(k)
             if cluster is not None and cluster.type == "PERSON":
                 return cluster
         return None
 
+    # -- posts said with a verb ------------------------------------------------------------------
 
-@Language.factory("newskg_roles", assigns=["doc._.newskg"], requires=["doc.ents"])
+    def _heading_verbs(self, doc: DocView, entities: Entities) -> list[RoleFact]:
+        """``X, who heads the Trade Promotion Organization``, ``X chairs Y``: the head of Y."""
+        facts: list[RoleFact] = []
+        lower = doc.lower
+        for k, word in enumerate(lower):
+            if word not in self.heading_verbs or k + 1 >= len(doc):
+                continue
+            j = k + 1
+            if lower[j] == "the":
+                j += 1
+            org = entities.at(j)
+            if org is None or org.type not in ("ORG", "NEWS_AGENCY"):
+                continue
+            i = k - 1
+            if i >= 0 and lower[i] == "who":
+                i -= 1
+                if i >= 0 and doc.words[i] == ",":
+                    i -= 1
+            person = entities.at(i) if i >= 0 else None
+            if person is None or person.type != "PERSON":
+                continue
+            start, end = self._evidence(doc, k, entities.end_of(j), person)
+            role = "minister" if org.canonical.startswith("Ministry of") else "head"
+            facts.append(RoleFact(person, role, org, doc.words[k], start, end, rule="heading_verb"))
+        return facts
+
+    def _successions(self, doc: DocView, entities: Entities, roles: list[RoleFact]) -> list[RoleFact]:
+        """``X replaced Y as head of Z``: Y held the post before."""
+        facts: list[RoleFact] = []
+        lower = doc.lower
+        for k, word in enumerate(lower):
+            if word not in self.succession or k == 0 or k + 1 >= len(doc):
+                continue
+            new, old = entities.at(k - 1), entities.at(k + 1)
+            if lower[k - 1] == "by":  # "Y was replaced by X"
+                continue
+            if new is None or old is None or new.type != "PERSON" or old.type != "PERSON":
+                continue
+            for fact in roles:
+                if fact.person is new and fact.role in ("head", "minister"):
+                    start, end = self._evidence(doc, k - 1, entities.end_of(k + 1), old)
+                    facts.append(
+                        RoleFact(
+                            old, f"former {fact.role}", fact.org, fact.title, start, end, rule="succession"
+                        )
+                    )
+        return facts
+
+
+@Language.factory(
+    "newskg_roles",
+    requires=[ext.attr(ext.ENTITIES)],
+    assigns=[ext.attr(ext.TITLES), ext.attr(ext.ROLES)],
+)
 def make_roles(nlp: Language, name: str) -> RoleFinder:
     return RoleFinder(load_lexicon(), load_gazetteer())

@@ -1,0 +1,105 @@
+"""What a personal name looks like in English news, word by word.
+
+Names are read as *word groups*: tokens glued by hyphens without spaces (``Ali-Asghar``,
+``Sa’d-Mohammadi``, ``Al-e``) count as one word of the name. A group is a *name part* when it is
+capitalised, alphabetic and not a word names never contain (a title, a month, a sentence-initial
+function word); a *particle* (``al``, ``bin``, ``Al-e``) or a *prefix* (``Seyyed``, ``Mir``) may stand
+inside a name; a *given name* comes from the table derived from ``persian-names`` and other
+packages (``newskg.nlp.vocabulary``); a *common word* is one English mostly writes in lower case.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from .lexicon import Lexicon
+from .memo import Memo
+from .text import DocView, is_all_caps, is_capitalised
+from .vocabulary import EnglishWords, GivenNames
+
+
+class Group(NamedTuple):
+    """Tokens ``start:end`` written as one word (hyphens inside, no spaces)."""
+
+    start: int
+    end: int
+    text: str
+
+
+def word_groups(view: DocView) -> list[Group]:
+    """The Doc's tokens grouped into words: ``Ali``, ``-``, ``Asghar`` -> ``Ali-Asghar``."""
+    words, spaces = view.words, view.spaces
+    n = len(words)
+    groups: list[Group] = []
+    i = 0
+    while i < n:
+        j = i + 1
+        while (
+            j + 1 < n
+            and words[j] in ("-", "‐")
+            and not spaces[j - 1]
+            and not spaces[j]
+            and words[j + 1][:1].isalpha()
+            and words[j - 1][-1:].isalpha()
+        ):
+            j += 2
+        groups.append(Group(i, j, "".join(words[i:j])))
+        i = j
+    return groups
+
+
+class NameModel:
+    """Word-level tests for personal names, each decided once per word (memoised)."""
+
+    def __init__(self, lexicon: Lexicon, given: GivenNames, english: EnglishWords) -> None:
+        self.people = lexicon.people
+        self.titles = lexicon.titles
+        self.months = lexicon.figures.months
+        self.given = given
+        self.english = english
+        self.is_part: Memo[bool] = Memo(self._is_part)
+        self.is_given: Memo[bool] = Memo(self._is_given)
+        self.is_common: Memo[bool] = Memo(self._is_common)
+        self.is_name_word: Memo[bool] = Memo(self._is_name_word)
+        """A name part, a particle or a prefix: a word that may stand inside a name."""
+
+    def _is_part(self, text: str) -> bool:
+        """A capitalised alphabetic word that may be part of a personal name."""
+        if not is_capitalised(text) or (is_all_caps(text) and len(text) > 1):
+            return False
+        if not text.replace("’", "").replace("'", "").replace("-", "").isalpha():
+            return False
+        lower = text.lower()
+        return (
+            text not in self.people.never_in_names
+            and text not in self.people.courtesy_titles
+            and text not in self.months
+            and lower not in self.titles.modifiers
+            and (lower,) not in self.titles.posts
+        )
+
+    def _is_name_word(self, text: str) -> bool:
+        return self.is_part[text] or self.is_particle(text) or self.is_prefix(text)
+
+    def is_particle(self, text: str) -> bool:
+        return text in self.people.name_particles
+
+    def is_prefix(self, text: str) -> bool:
+        return text in self.people.name_prefixes
+
+    def _is_given(self, text: str) -> bool:
+        """A given name of the table, or one built on Allah (``Rouhollah``, ``Nasrollah``)."""
+        if self.given.is_given_name(text):
+            return True
+        lower = text.lower()
+        return len(lower) >= 7 and lower.isalpha() and lower.endswith(self.people.theophoric_endings)
+
+    def _is_common(self, text: str) -> bool:
+        """A word English mostly writes in lower case (``Trade``, ``Development``); every part of a
+        hyphenated word must be one."""
+        parts = [p for p in text.replace("‐", "-").split("-") if p]
+        return bool(parts) and all(self.english.is_common(p) for p in parts)
+
+    def given_pair(self, first: str, second: str) -> bool:
+        """``Gholam Hossein``, ``Mohammad Reza``: a compound given name written with a space."""
+        return self.given.is_given_name_pair(first, second)

@@ -1,0 +1,350 @@
+"""Each kind of general evidence the NLP pass rests on, on short texts of our own.
+
+The names, bodies and sentences here are invented (or general knowledge) and appear in no corpus
+file: they check the rule a linguist would write down, not the wording of an article. Every group
+has negative cases: capitalised common phrases, organisations that look like names, places.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newskg.ingest import article_from_text
+from newskg.nlp import extract_one
+
+
+def run(nlp, text: str, date: str | None = "2024-06-01"):
+    return extract_one(article_from_text(text, id="t", date=date), nlp=nlp)
+
+
+def people(record) -> dict[str, str]:
+    """Surface form -> canonical name, for every person mention."""
+    return {m.text: e.canonical for e in record.entities if e.type == "PERSON" for m in e.mentions}
+
+
+def typed(record) -> set[tuple[str, str]]:
+    return {(m.text, e.type) for e in record.entities for m in e.mentions}
+
+
+def roles(record) -> set[tuple[str, str, str]]:
+    return {(r.person, r.role, r.org) for r in record.roles}
+
+
+def said(record) -> list[tuple[str, str]]:
+    return [(s.speaker, s.cue) for s in record.statements]
+
+
+# -- people --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The delegation of Kourosh Tabatabaei visited the fair in Shiraz.", "Kourosh Tabatabaei"),
+        ("The report was prepared by Mahdi Khosravipour and his team.", "Mahdi Khosravipour"),
+        ("Exports rose as Gholam-Hossein Rahimpour had predicted.", "Gholam-Hossein Rahimpour"),
+        ("Exports rose as Gholam Hossein Rahimpour had predicted.", "Gholam Hossein Rahimpour"),
+        ("The plan was drafted under Seyyed Mehran Aghaei last year.", "Seyyed Mehran Aghaei"),
+        ("Dmitry Volkov met Iranian traders in Astrakhan.", "Dmitry Volkov"),
+        ("Traders welcomed the visit of Nasrollah Bidgoli to the port.", "Nasrollah Bidgoli"),
+    ],
+)
+def test_a_known_given_name_before_a_surname_is_a_person_without_any_cue(nlp, text, name):
+    assert people(run(nlp, text)).get(name) == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to Zarvan Tolouei, exports rose.",
+        "Exports rose, Zarvan Tolouei told reporters.",
+        "The appointment of Zarvan Tolouei as CEO of the company was approved.",
+        "Zarvan Tolouei made the remarks at a fair.",
+        "The agency quoted Zarvan Tolouei as saying that exports rose.",
+        "Zarvan Tolouei, the deputy head of the chamber, attended.",
+        "Zarvan Tolouei became minister in 2021.",
+    ],
+)
+def test_a_name_with_no_known_given_name_counts_in_a_slot_only_people_fill(nlp, text):
+    assert people(run(nlp, text)).get("Zarvan Tolouei") == "Zarvan Tolouei"
+
+
+def test_the_same_name_without_a_slot_is_no_person(nlp):
+    assert people(run(nlp, "Zarvan Tolouei is a busy market town.")) == {}
+
+
+def test_later_mentions_of_the_surname_or_a_shorter_form_are_the_same_person(nlp):
+    text = (
+        "Ali-Akbar Mohammadifar, the head of the chamber, spoke first. Later, Akbar Mohammadifar added "
+        "that exports rose, and Mohammadifar said the trend would hold."
+    )
+    assert set(people(run(nlp, text)).values()) == {"Ali-Akbar Mohammadifar"}
+    assert {"Akbar Mohammadifar", "Mohammadifar"} <= set(people(run(nlp, text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The year was named Surge in Production by the Leader.",  # a capitalised common phrase
+        "Bank Melli Iran and Amir Kabir University signed a deal.",  # bodies named after people
+        "Flights left Imam Khomeini International Airport for Bandar Abbas.",  # places
+        "Speaking to reporters, officials said exports rose.",
+        "The Trade Minister and the Central Bank Governor met.",
+    ],
+)
+def test_capitalised_phrases_bodies_and_places_are_no_people(nlp, text):
+    assert people(run(nlp, text)) == {}
+
+
+# -- posts ---------------------------------------------------------------------------------------
+
+MINING = "Iran Minerals Production Company"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            f"Managing Director of {MINING} Parviz Kalantari said output rose.",
+            ("Parviz Kalantari", "head", MINING),
+        ),
+        (f"Parviz Kalantari, the CEO of {MINING}, said output rose.", ("Parviz Kalantari", "head", MINING)),
+        (f"The {MINING} (IMPC) CEO Parviz Kalantari said output rose.", ("Parviz Kalantari", "head", MINING)),
+        (f"{MINING}'s chairman Parviz Kalantari said output rose.", ("Parviz Kalantari", "head", MINING)),
+        (
+            f"Parviz Kalantari was appointed as the new head of {MINING}.",
+            ("Parviz Kalantari", "head", MINING),
+        ),
+        (f"Parviz Kalantari, who heads {MINING}, said output rose.", ("Parviz Kalantari", "head", MINING)),
+        (
+            f"Parviz Kalantari, vice chairman of {MINING}, said output rose.",
+            ("Parviz Kalantari", "deputy head", MINING),
+        ),
+        (
+            f"Caretaker of {MINING} Parviz Kalantari said output rose.",
+            ("Parviz Kalantari", "acting head", MINING),
+        ),
+        (
+            "Kerman Governor Parviz Kalantari said output rose.",
+            ("Parviz Kalantari", "governor", "Kerman Province"),
+        ),
+        ("President Parviz Kalantari said output rose.", ("Parviz Kalantari", "president", "Iran")),
+        (
+            "Deputy Oil Minister Parviz Kalantari said output rose.",
+            ("Parviz Kalantari", "deputy minister", "Ministry of Petroleum"),
+        ),
+        (
+            "Parviz Kalantari, the governor of the Central Bank of Iran, said inflation eased.",
+            ("Parviz Kalantari", "head", "Central Bank of Iran"),
+        ),
+        (
+            "Secretary of the Iran Cement Producers Association Parviz Kalantari said output rose.",
+            ("Parviz Kalantari", "executive secretary", "Iran Cement Producers Association"),
+        ),
+    ],
+)
+def test_a_title_binds_its_person_in_every_slot_news_uses(nlp, text, expected):
+    assert expected in roles(run(nlp, text))
+
+
+def test_a_title_subject_binds_the_person_named_next_and_succession_gives_the_former_post(nlp):
+    text = (
+        f"The head of {MINING} announced that output rose 8 percent. Parviz Kalantari added that "
+        "exports would double. Kalantari replaced Houshang Azarpira, who had led the company for years."
+    )
+    record = run(nlp, text)
+    assert ("Parviz Kalantari", "head", MINING) in roles(record)
+    assert said(record)[:2] == [("Parviz Kalantari", "announced"), ("Parviz Kalantari", "added")]
+    assert ("Houshang Azarpira", "former head", MINING) in roles(record)
+
+
+def test_a_post_with_no_named_body_or_no_named_person_gives_no_role(nlp):
+    record = run(nlp, "The provincial governor said output rose. The head of the company was absent.")
+    assert record.roles == ()
+
+
+# -- statements ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("Parviz Kalantari warned that prices would rise.", "warned"),
+        ("Parviz Kalantari insisted that prices would fall.", "insisted"),
+        ("Parviz Kalantari denied that the mine had closed.", "denied"),
+        ("Parviz Kalantari revealed plans for a new smelter.", "revealed"),
+        ("Parviz Kalantari pointed out that prices had fallen.", "pointed out"),
+        ("Parviz Kalantari went on to say that prices had fallen.", "went on to say"),
+        ("Parviz Kalantari made the remarks at a fair in Tabriz.", "made the remarks"),
+        ("Prices will fall, Parviz Kalantari told ILNA.", "told"),
+        ("According to Parviz Kalantari, prices will fall.", "According to"),
+        ("ILNA quoted Parviz Kalantari as saying that prices will fall.", "saying"),
+    ],
+)
+def test_reporting_verbs_finite_non_finite_and_phrases(nlp, text, cue):
+    assert said(run(nlp, text)) == [("Parviz Kalantari", cue)]
+
+
+def test_pronouns_and_title_nominals_refer_to_the_salient_person_an_indefinite_to_the_next(nlp):
+    text = (
+        "Prices will fall, a senior industry official said. Parviz Kalantari, the head of the chamber, "
+        "also noted that exports rose. The official added that imports fell. He stressed that jobs grew."
+    )
+    assert said(run(nlp, text)) == [
+        ("Parviz Kalantari", "said"),
+        ("Parviz Kalantari", "noted"),
+        ("Parviz Kalantari", "added"),
+        ("Parviz Kalantari", "stressed"),
+    ]
+
+
+def test_organisations_speak_in_statements_and_through_their_data(nlp):
+    text = (
+        "The Central Bank of Iran (CBI) said in a statement that inflation eased to 31 percent. "
+        "According to data released by the Statistical Centre of Iran, unemployment fell."
+    )
+    assert said(run(nlp, text)) == [
+        ("Central Bank of Iran", "said"),
+        ("Statistical Centre of Iran", "According to"),
+    ]
+
+
+def test_the_content_is_the_reported_clause_only(nlp):
+    text = (
+        "TEHRAN – Parviz Kalantari told IRNA on Monday that copper output rose 12 percent, adding that "
+        "exports would double. “We will build two smelters,” he said."
+    )
+    contents = [(s.cue, s.content) for s in run(nlp, text).statements]
+    assert contents == [
+        ("told", "copper output rose 12 percent"),
+        ("adding", "exports would double"),
+        ("said", "We will build two smelters"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Referring to the new smelter, Parviz Kalantari visited the mine.",  # a participial opener
+        "The plan was announced in May.",  # a passive without a speaker
+        "IRNA reported that output rose.",  # an agency credit, not a statement
+        "The said units were revived, and the company added three new lines.",  # not speech
+        "“The minister said it would rise,” they wrote in a letter to the firm.",  # a cue in a quote
+    ],
+)
+def test_what_is_not_a_statement(nlp, text):
+    assert said(run(nlp, text)) == []
+
+
+# -- organisations, agencies, places, events, programmes -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, surface, kind",
+    [
+        ("Shares fell on the Tehran Stock Exchange.", "Tehran Stock Exchange", "ORG"),
+        ("The Kish Free Zone Organization approved it.", "Kish Free Zone Organization", "ORG"),
+        ("The Ports and Maritime Authority approved it.", "Ports and Maritime Authority", "ORG"),
+        ("Trade with the Eurasian Economic Union grew.", "Eurasian Economic Union", "ORG"),
+        ("OPEC kept its output unchanged.", "OPEC", "ORG"),
+        ("Tankers crossed the Strait of Hormuz.", "Strait of Hormuz", "LOC"),
+        ("Fishing fleets of the Caspian Sea grew.", "Caspian Sea", "LOC"),
+        ("Gas output at South Pars gas field rose.", "South Pars", "LOC"),
+        ("Investors flocked to the Chabahar Free Zone.", "Chabahar Free Zone", "LOC"),
+        (
+            "The Seventh National Development Plan was approved.",
+            "Seventh National Development Plan",
+            "PROGRAM",
+        ),
+        ("The Customs Law was amended.", "Customs Law", "PROGRAM"),
+        ("Firms joined the Iran Oil Show 2024 in May.", "Iran Oil Show 2024", "EVENT"),
+        ("The National Exports Day was celebrated.", "National Exports Day", "EVENT"),
+    ],
+)
+def test_names_by_their_head_word_and_from_the_tables(nlp, text, surface, kind):
+    assert (surface, kind) in typed(run(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exports rose, Parviz Kalantari told Tasnim.",
+        "Exports rose, according to the semi-official Tasnim news agency.",
+        "TEHRAN, May 5 (Tasnim) – Exports rose.",
+        "Exports rose, the minister was quoted by Tasnim as saying.",
+        "By Tasnim\nExports rose in May.",
+    ],
+)
+def test_agency_credits_in_every_form(nlp, text):
+    assert [r.agency for r in run(nlp, text).reported_by] == ["Tasnim News Agency"]
+
+
+def test_a_name_that_is_also_a_plain_word_is_an_agency_only_when_credited(nlp):
+    assert run(nlp, "Analysts follow the market trend closely.").reported_by == ()
+
+
+def test_iranian_places_lie_in_iran_foreign_regions_and_seas_in_nothing(nlp):
+    text = (
+        "Trade through Bazargan and the Qazvin-Rasht railway grew, while Iraq's Kurdistan region and "
+        "the Caspian Sea ports saw less traffic. Jask, Hormozgan Province, got a new pier."
+    )
+    record = run(nlp, text)
+    located = {(x.place, x.container) for x in record.located_in}
+    assert {("Bazargan", "Iran"), ("Rasht", "Iran"), ("Jask", "Hormozgan Province")} <= located
+    assert not any(place in ("Kurdistan", "Caspian Sea") for place, _ in located)
+    assert ("Kurdistan", "LOC") in typed(record)
+
+
+# -- statistics ----------------------------------------------------------------------------------
+
+
+def figures(record) -> dict[str, tuple[str, int, str]]:
+    return {s.value_text: (s.unit, s.scale, s.what) for s in record.statistics}
+
+
+def test_a_plain_count_has_no_unit_and_says_what_it_counts(nlp):
+    found = figures(run(nlp, "The province revived 412 idle industrial units and 37 small mines."))
+    assert found == {"412": ("count", 1, "idle industrial units"), "37": ("count", 1, "small mines")}
+
+
+@pytest.mark.parametrize(
+    "text, value, expected",
+    [
+        ("Iran exported 310 tons of saffron.", "310", ("tons", 1, "saffron")),
+        ("SMEs make up 42 percent of all industrial units.", "42", ("percent", 1, "industrial units")),
+        (
+            "The firm exported 210 tons of pistachios worth $2.4 million.",
+            "2.4",
+            ("dollars", 10**6, "pistachios"),
+        ),
+        ("Non-oil exports rose 14 percent.", "14", ("percent", 1, "Non-oil exports")),
+        (
+            "The value of copper exports reached $1.9 billion.",
+            "1.9",
+            ("dollars", 10**9, "value of copper exports"),
+        ),
+        ("A 12-trillion-rial factory opened in Arak.", "12", ("rials", 10**12, "factory")),
+        ("The bank paid 8 trillion rials in loans.", "8", ("rials", 10**12, "loans")),
+    ],
+)
+def test_units_scales_and_what_a_figure_measures(nlp, text, value, expected):
+    assert figures(run(nlp, text))[value] == expected
+
+
+def test_a_figure_in_a_list_keeps_the_meaning_of_the_figure_before_it(nlp):
+    text = "Iran exported 500 tons of saffron. Spain bought 120 tons ($60 million) and Qatar 40 tons."
+    found = figures(run(nlp, text))
+    assert found["120"][2] == found["40"][2] == found["60"][2] == "saffron"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plant opened in 2021 and again in the Iranian year 1401.",
+        "It was the 3rd plant to open in the first seven months.",
+        "Output rose for 11 months, under Article 44 of the Constitution.",
+        "Exports reached 490 trillion rials (about $980 million).",
+    ],
+)
+def test_years_ordinals_time_spans_clause_numbers_and_conversions_are_no_statistics(nlp, text):
+    assert [v for v in figures(run(nlp, text)) if v not in ("490",)] == []

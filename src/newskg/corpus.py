@@ -27,8 +27,8 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import ExitStack
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -37,7 +37,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
 from . import iris
-from .errors import InputError
+from .errors import InputError, NewskgError
 from .graph.article import article_graph, text_hash
 from .graph.build import build_dataset, derivation_triples, known_entities, union_graph
 from .graph.terms import NQuadsWriter
@@ -47,6 +47,7 @@ from .parallel import (
     DEFAULT_BATCH_SIZE,
     batched,
     can_fork,
+    check_scheduler,
     extract_mapped,
     extract_records,
     ordered_map,
@@ -54,8 +55,9 @@ from .parallel import (
 )
 from .records import Article, ArticleRecord, Entity
 from .resolve import Resolution, resolve
+from .scratch import scratch_folder
 from .serialize import format_for
-from .store import BuiltGraph, TextSegment, Workspace, article_states
+from .store import BuiltGraph, TextSegment, Workspace, article_states, is_out_of_space
 from .validate import ValidationReport, validate
 
 if TYPE_CHECKING:
@@ -69,6 +71,12 @@ ErrorHandler = Callable[[InputError], None]
 Extractor = Callable[[Iterable[Article]], Iterable[ArticleRecord]]
 """Runs the NLP pass over a stream of articles, returning their records in order."""
 GLOB_CHARS = frozenset("*?[")
+NLP_MAX_CHARACTERS = 1_000_000
+"""The longest text the NLP pass takes: spaCy's ``nlp.max_length``, which ``make_pipeline`` keeps.
+
+spaCy refuses a longer text with an error that would end the whole build; such an article is
+reported and skipped like an unreadable one instead. Reached only when ``NEWSKG_MAX_ARTICLE_BYTES``
+is raised above it (the default byte limit is half of it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,14 +116,31 @@ def to_articles(sources: Iterable[Source]) -> list[Article]:
     return list(iter_articles(sources))
 
 
-def iter_articles(sources: Iterable[Source], *, on_error: ErrorHandler | None = None) -> Iterator[Article]:
+def iter_articles(
+    sources: Iterable[Source],
+    *,
+    on_error: ErrorHandler | None = None,
+    exclude: Collection[Path] = (),
+    max_characters: int = NLP_MAX_CHARACTERS,
+) -> Iterator[Article]:
     """Stream the articles of ``sources`` in order, each id once.
 
     An exact repeat of an article (same id, same text) is dropped; two texts under one id is an error.
-    With ``on_error``, unreadable articles are passed to it and reading goes on.
+    With ``on_error``, unreadable articles, and articles longer than the NLP pass takes
+    (``max_characters``), are passed to it and reading goes on. Files in ``exclude`` (resolved paths:
+    a build's own outputs) are not read from folders or glob patterns.
     """
     seen: dict[str, tuple[str, str]] = {}
-    for article in _articles(sources, on_error):
+    for article in _articles(sources, on_error, frozenset(exclude)):
+        if len(article.text) > max_characters:
+            error = InputError(
+                f"{article.origin}: article is too long for the NLP pass ({len(article.text):,} characters, "
+                f"over spaCy's limit of {max_characters:,}); split it"
+            )
+            if on_error is None:
+                raise error
+            on_error(error)
+            continue
         digest = hashlib.sha256(article.text.strip().encode("utf-8")).hexdigest()
         first = seen.get(article.id)
         if first is None:
@@ -127,14 +152,19 @@ def iter_articles(sources: Iterable[Source], *, on_error: ErrorHandler | None = 
             )
 
 
-def _articles(sources: Iterable[Source], on_error: ErrorHandler | None) -> Iterator[Article]:
+def _articles(
+    sources: Iterable[Source], on_error: ErrorHandler | None, exclude: frozenset[Path]
+) -> Iterator[Article]:
     for source in iter_sources(sources):  # the checks the command line gets
         if isinstance(source, Article):
             yield source
         elif source == STDIN:
             yield from read_jsonl_stream(sys.stdin.buffer, on_error=on_error)
         else:
-            yield from read_articles(_expand(source, on_error), on_error=on_error)
+            paths = _expand(source, on_error)
+            if _is_glob(str(source)):
+                paths = [path for path in paths if Path(path).resolve() not in exclude]
+            yield from read_articles(paths, on_error=on_error, exclude=exclude)
 
 
 def _is_glob(text: str) -> bool:
@@ -152,6 +182,31 @@ def _expand(source: str | Path, on_error: ErrorHandler | None) -> list[str | Pat
             raise error
         on_error(error)
     return list(matches)
+
+
+def check_not_inputs(sources: Sequence[Source], outputs: Iterable[str | Path]) -> frozenset[Path]:
+    """Refuse an output file that is one of the input files (the build would replace an article by its
+    graph); return the outputs' resolved paths, which folder walks and glob patterns leave out, so a
+    build never reads its own output back as articles."""
+    targets = frozenset(Path(output).resolve() for output in outputs)
+    for source in sources:
+        if not isinstance(source, (str, os.PathLike)) or source == STDIN or _is_glob(str(source)):
+            continue  # articles, stdin and glob patterns; sources of the wrong type are told later
+        path = Path(source)
+        if path.is_file() and (path.resolve() in targets or any(_same_file(path, t) for t in targets)):
+            raise InputError(
+                f"{path}: is both an input and the output; newskg would replace the articles with the "
+                "graph: give another output file"
+            )
+    return targets
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two paths are one file (hard links included)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def estimate_articles(sources: Sequence[Source]) -> int | None:
@@ -272,6 +327,18 @@ class Tally:
         return "\n".join(lines)
 
 
+@dataclass(slots=True)
+class BuildStatus:
+    """Where a streaming build is and what it has written, kept up to date as it goes: what a caller
+    needs to say truthfully what a stop (Ctrl-C, SIGTERM) left behind."""
+
+    stage: str = "reading the articles"
+    store_updated: bool = False
+    """The store's update is committed: it stays whatever happens next."""
+    output_written: bool = False
+    """The output file was replaced by the new graph."""
+
+
 @dataclass(frozen=True, slots=True)
 class CorpusBuild:
     """What a streaming build did, for the CLI summary and exit code."""
@@ -314,6 +381,7 @@ def build_corpus(
     on_progress: Callable[[int], None] | None = None,
     nlp: Language | None = None,
     extractor: Extractor | None = None,
+    status: BuildStatus | None = None,
 ) -> CorpusBuild:
     """Build the graph of ``sources`` into ``output`` (a file) and/or ``store`` (an Oxigraph folder).
 
@@ -324,11 +392,19 @@ def build_corpus(
     done after each one; ``nlp`` is a loaded pipeline to use instead of a new one. ``extractor`` runs
     the NLP pass elsewhere (a Spark cluster...): it gets the articles to extract and must return their
     records in the same order (``newskg.parallel.extract_partition`` extracts one partition).
+    ``status`` is kept up to date with the stage and what has been written.
+
+    A store is updated all or nothing: an error or a stop before the update is committed leaves it as
+    it was (``newskg.store_undo``). Validation runs last, after every file is written and closed.
     """
     started = time.perf_counter()
+    status = status if status is not None else BuildStatus()
     if output is None and store is None:
         raise InputError("give an output file (-o), a store (--store), or both")
     chosen = format_for(output, fmt) if output is not None else None
+    own_outputs = check_not_inputs(sources, [output] if output is not None else [])
+    if dask is not None:
+        check_scheduler(dask)
     tally = Tally()
 
     def skip(error: InputError) -> None:
@@ -337,8 +413,9 @@ def build_corpus(
             raise error
         on_skip(error)
 
-    with ExitStack() as stack:
-        work = Workspace.open(stack, store=store, output=output, fmt=chosen, rebuild=rebuild)
+    with _temporary_space(), ExitStack() as stack:
+        scratch = stack.enter_context(scratch_folder())
+        work = Workspace.open(stack, store=store, output=output, fmt=chosen, rebuild=rebuild, scratch=scratch)
         states = {} if rebuild else article_states(work.store)
         wanted: set[str] = set()
         done = 0
@@ -355,8 +432,11 @@ def build_corpus(
                 return False
             return True
 
-        fresh = (a for a in iter_articles(sources, on_error=skip) if needs_extraction(a))
-        spool = _RecordSpool(stack.enter_context(tempfile.TemporaryFile()))
+        status.stage = "reading and extracting the articles"
+        limit = nlp.max_length if nlp is not None else NLP_MAX_CHARACTERS
+        articles = iter_articles(sources, on_error=skip, exclude=own_outputs, max_characters=limit)
+        fresh = (a for a in articles if needs_extraction(a))
+        spool = _RecordSpool(stack.enter_context(tempfile.TemporaryFile(dir=scratch)))
         entities = _EntitySummary()
         if extractor is None:
             packed = extract_mapped(fresh, _pack, jobs=jobs, batch_size=batch_size, dask=dask, nlp=nlp)
@@ -384,25 +464,48 @@ def build_corpus(
             work.remove(stale)
         resolution = resolve(entities.as_records(), known=known_entities(work.view))
         labels: dict[ox.NamedNode, str] = {}
-        texts = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="newskg-graphs-")))
+        texts = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="graphs-", dir=scratch)))
         builder = _GraphBuilder(resolution, spool, texts)
         stack.callback(builder.close)
+        status.stage = "building the graphs" + (" and loading them into the store" if store else "")
         for graphs, batch_labels in _graph_batches(spool.sorted_batches(batch_size), builder, jobs=jobs):
             work.put(graphs)
             labels.update((ox.NamedNode(iri), label) for iri, label in batch_labels)
         work.derive(labels)
+        work.commit()
+        status.store_updated = store is not None
+        if output is not None:
+            status.stage = f"writing {output}"
         triples = work.finish(output, chosen)
-        report = validate(work.validation_graph()) if run_validation else None
-        seconds = time.perf_counter() - started
-        return CorpusBuild(
-            tally,
-            triples,
-            report,
-            Path(output) if output is not None else None,
-            chosen,
-            Path(store) if store is not None else None,
-            seconds,
-        )
+        status.output_written = output is not None
+        status.stage = "validating"
+        graph = work.validation_graph() if run_validation else None
+    report = validate(graph) if graph is not None else None  # with the store and temporary files closed
+    seconds = time.perf_counter() - started
+    return CorpusBuild(
+        tally,
+        triples,
+        report,
+        Path(output) if output is not None else None,
+        chosen,
+        Path(store) if store is not None else None,
+        seconds,
+    )
+
+
+@contextmanager
+def _temporary_space() -> Iterator[None]:
+    """Tell a full TMPDIR as what it is, not as an internal error (the store's and the output's own
+    failures are told where they happen)."""
+    try:
+        yield
+    except OSError as exc:
+        if not is_out_of_space(exc):
+            raise
+        raise NewskgError(
+            f"{tempfile.gettempdir()}: no space left on the device for the build's temporary files; "
+            "free some space, or set TMPDIR to a folder with more"
+        ) from exc
 
 
 GRAPH_BATCHES_IN_FLIGHT = 16
@@ -551,6 +654,7 @@ class _EntitySummary:
 
 __all__ = [
     "BuildResult",
+    "BuildStatus",
     "CorpusBuild",
     "Source",
     "build",

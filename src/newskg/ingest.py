@@ -23,7 +23,7 @@ import os
 import re
 import unicodedata
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -78,20 +78,23 @@ def read_articles(
     *,
     on_error: ErrorHandler | None = None,
     max_bytes: int | None = None,
+    exclude: Collection[Path] = (),
 ) -> Iterator[Article]:
     """Yield the articles found at each path (a lone path is one path), in a stable order (directories
     sorted, recursively).
 
     Without ``on_error`` the first unreadable article raises its ``InputError``; with it, each
     one is passed to ``on_error`` and the rest are still read. Files (and JSON Lines lines) over
-    ``max_bytes`` are reported, never read whole.
+    ``max_bytes`` are reported, never read whole. Files in ``exclude`` (resolved paths: a build's own
+    outputs) are left out of directory walks.
     """
     limit = max_article_bytes() if max_bytes is None else _checked_limit(max_bytes, "max_bytes")
+    skip = frozenset(exclude)
     for index, path in _each(paths, "paths", "paths"):
         if not isinstance(path, (str, os.PathLike)):
             kind = _python_type(path)
             raise InputError(f"paths[{index}]: cannot read {kind}; give a path (str or pathlib.Path)")
-        yield from _reported(_read_path(Path(_checked_path(path)), limit), on_error)
+        yield from _reported(_read_path(Path(_checked_path(path)), limit, skip), on_error)
 
 
 def _reported(items: Iterable[Item], on_error: ErrorHandler | None) -> Iterator[Article]:
@@ -343,12 +346,12 @@ def _checked_limit(value: int, name: str) -> int:
 Item = Article | InputError
 
 
-def _read_path(path: Path, limit: int) -> Iterator[Item]:
+def _read_path(path: Path, limit: int, exclude: frozenset[Path] = frozenset()) -> Iterator[Item]:
     if not path.exists():
         yield InputError(f"{path}: no such file or directory")
     elif path.is_dir():
         unreadable: list[InputError] = []
-        files = _article_files(path, unreadable)
+        files = [f for f in _article_files(path, unreadable) if not exclude or f.resolve() not in exclude]
         yield from unreadable
         if not files and not unreadable:
             yield InputError(f"{path}: directory holds no articles (.txt, .json or .jsonl files)")

@@ -193,10 +193,38 @@ def extract_partition(articles: Iterable[Article]) -> list[ArticleRecord]:
     return list(extract(list(articles), nlp=_partition_pipeline()))
 
 
+def check_scheduler(address: str) -> None:
+    """Refuse a ``--dask`` value that is not a scheduler address (or 'local') before any work is done."""
+    if address == LOCAL_SCHEDULER:
+        return
+    try:
+        from distributed.comm.addressing import parse_address, parse_host_port
+        from distributed.comm.registry import backends
+    except ImportError:
+        raise InputError("--dask needs Dask: pip install 'newskg[dask]'") from None
+    try:
+        scheme, location = parse_address(address)
+        if scheme not in backends:
+            raise ValueError(f"unknown scheme '{scheme}'")
+        if scheme in ("tcp", "tls", "ws", "wss"):
+            host, _ = parse_host_port(location)
+            if not host or any(c.isspace() for c in host):
+                raise ValueError(f"'{host}' is not a host name")
+    except ValueError as exc:
+        raise _bad_scheduler(address, exc) from None
+
+
+def _bad_scheduler(address: str, reason: Exception) -> InputError:
+    return InputError(
+        f"--dask {address!r}: not a Dask scheduler address ({reason}); give tcp://HOST:PORT or 'local'"
+    )
+
+
 def _dask_records(
     articles: Iterable[Article], scheduler: str, *, jobs: int, batch_size: int
 ) -> Iterator[ArticleRecord]:
     """``map_partitions`` over windows of article batches, computed on the cluster in order."""
+    check_scheduler(scheduler)
     try:
         import dask.bag as db
         from distributed import Client, LocalCluster
@@ -218,6 +246,8 @@ def _dask_records(
             client = Client(scheduler, timeout=DASK_CONNECT_TIMEOUT)
     except OSError as exc:
         raise InputError(f"--dask {scheduler}: cannot reach the Dask scheduler ({exc})") from exc
+    except (ValueError, TypeError) as exc:  # an address the check above let through
+        raise _bad_scheduler(scheduler, exc) from exc
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         window = batch_size * workers * IN_FLIGHT_PER_WORKER

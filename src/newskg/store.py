@@ -16,14 +16,17 @@ Oxigraph stores values, not every lexical form: an ``xsd:nonNegativeInteger`` co
 
 from __future__ import annotations
 
-import gc
+import contextlib
+import errno
 import itertools
 import os
 import tempfile
+import traceback
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from io import BytesIO
 from pathlib import Path
+from types import TracebackType
 from typing import IO, Any, NamedTuple
 from xml.sax import SAXException
 
@@ -37,7 +40,7 @@ from rdflib.plugin import PluginException
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from rdflib.query import Result
 
-from . import remote
+from . import remote, store_undo
 from .errors import StoreError
 from .files import atomic_writer
 from .graph.build import (
@@ -59,8 +62,10 @@ ENDPOINT_ACCEPT = (
 """JSON for SELECT and ASK (Virtuoso would answer RDF/XML otherwise), a graph format for CONSTRUCT."""
 ARTICLE_GRAPH_PREFIX = "https://w3id.org/newskg/id/article/"
 """Article graphs are named by the article IRI; the corpus-level graphs are not."""
-STORE_CHUNK = 200_000
-"""Quads loaded into Oxigraph at once: each bulk load writes and syncs files, so fewer is faster."""
+STORE_CHUNK = 50_000
+"""Quads loaded into Oxigraph at once. Each bulk load writes and syncs files, so fewer would be faster,
+but a signal waits for the running load to end: at 50,000 quads a load takes about half a second, and
+builds were no slower than at 200,000."""
 DEFAULT = ox.DefaultGraph()
 NQUADS = "nquads"
 ROCKSDB_MARKER = "CURRENT"
@@ -90,17 +95,41 @@ class BuiltGraph(NamedTuple):
 
 
 def is_store(path: str | Path) -> bool:
-    """Whether ``path`` is an Oxigraph store directory."""
+    """Whether ``path`` is an Oxigraph store directory (or one whose interrupted update is to be undone)."""
     folder = Path(path)
-    return folder.is_dir() and (folder / ROCKSDB_MARKER).is_file()
+    return folder.is_dir() and ((folder / ROCKSDB_MARKER).is_file() or store_undo.interrupted(folder))
 
 
-def open_oxigraph(path: str | Path, *, create: bool = False, read_only: bool = False) -> ox.Store:
-    """The pyoxigraph store at ``path``; created when ``create`` and missing, else it must exist."""
+def open_oxigraph(
+    path: str | Path,
+    *,
+    create: bool = False,
+    read_only: bool = False,
+    lock: store_undo.StoreLock | None = None,
+) -> ox.Store:
+    """The pyoxigraph store at ``path``; created when ``create`` and missing, else it must exist.
+
+    An update that a killed build left unfinished is undone first (``newskg.store_undo``), so every
+    store opened is one a build finished. ``lock``: the caller's, held for an update.
+    """
     folder = Path(path)
+    _check_folder(folder, create=create, read_only=read_only)
+    if is_store(folder):
+        if lock is not None:
+            store_undo.restore(folder)
+        else:
+            store_undo.repair(folder)
+    try:
+        return ox.Store.read_only(str(folder)) if read_only else ox.Store(str(folder))
+    except (OSError, RuntimeError) as exc:
+        raise store_failure(folder, exc, "cannot open the Oxigraph store") from exc
+
+
+def _check_folder(folder: Path, *, create: bool, read_only: bool) -> None:
+    """Refuse a file or a folder of other files; create the folder of a new store."""
     if folder.exists() and not folder.is_dir():
         raise StoreError(f"{folder}: is a file, not an Oxigraph store folder")
-    if folder.is_dir() and any(folder.iterdir()) and not is_store(folder):
+    if folder.is_dir() and not is_store(folder) and any(not store_undo.is_ours(e) for e in folder.iterdir()):
         raise StoreError(
             f"{folder}: folder holds other files, not an Oxigraph store; give a new or store folder"
         )
@@ -111,17 +140,39 @@ def open_oxigraph(path: str | Path, *, create: bool = False, read_only: bool = F
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"{folder}: cannot create the store folder: {exc.strerror}") from exc
-    try:
-        return ox.Store.read_only(str(folder)) if read_only else ox.Store(str(folder))
-    except OSError as exc:
-        text = " ".join(str(exc).split())
-        if "lock hold by current process" in text:
-            raise StoreError(f"{folder}: store is already open in this process; close it first") from exc
-        if "lock" in text.lower():
-            raise StoreError(
-                f"{folder}: store is in use by another process; wait for it or close it"
-            ) from exc
-        raise StoreError(f"{folder}: cannot open the Oxigraph store ({text[:200]})") from exc
+
+
+_NO_SPACE = (errno.ENOSPC, errno.EDQUOT)
+
+
+def is_out_of_space(exc: BaseException) -> bool:
+    """Whether ``exc`` says a disk (or a quota) is full, as Python or RocksDB words it."""
+    if isinstance(exc, OSError) and exc.errno in _NO_SPACE:
+        return True
+    text = str(exc)
+    return "No space left on device" in text or "Disk quota exceeded" in text
+
+
+def store_failure(folder: Path, exc: BaseException, doing: str) -> StoreError:
+    """What to tell the user when Oxigraph (RocksDB) fails on the store in ``folder``: a full disk, a
+    damaged store, a lock held elsewhere, or else what RocksDB said."""
+    text = " ".join(str(exc).split())
+    if is_out_of_space(exc):
+        return StoreError(
+            f"{folder}: no space left on the device ({doing}); free some space and run it again"
+        )
+    if "Corruption" in text:
+        return StoreError(
+            f"{folder}: the store is damaged ({text[:200]}); restore it from a backup, or rebuild it: "
+            f"move it aside and run 'newskg build ARTICLES --store {folder}'"
+        )
+    if "lock hold by current process" in text:
+        return StoreError(f"{folder}: store is already open in this process; close it first")
+    if "lock" in text.lower():
+        return StoreError(f"{folder}: store is in use by another process; wait for it or close it")
+    if "Permission denied" in text:
+        return StoreError(f"{folder}: permission denied ({doing}); check who owns the store folder")
+    return StoreError(f"{folder}: {doing} ({text[:200]})")
 
 
 def open_store(path: str | Path, *, read_only: bool = False) -> Dataset:
@@ -276,16 +327,6 @@ def refresh_union(store: ox.Store, removed: Iterable[ox.Triple], added: Iterable
             store.remove(ox.Quad(triple.subject, triple.predicate, triple.object, default))
 
 
-def rebuild_union(store: ox.Store) -> None:
-    """Make the default graph the union of the named graphs again, from scratch (bounded memory)."""
-    store.clear_graph(DEFAULT)
-    store.bulk_extend(
-        ox.Quad(q.subject, q.predicate, q.object, DEFAULT)
-        for q in store.quads_for_pattern(None, None, None, None)
-        if q.graph_name != DEFAULT
-    )
-
-
 def graph_triples(store: ox.Store, names: Iterable[ox.NamedNode]) -> list[ox.Triple]:
     """The triples of some named graphs of ``store`` (repeats kept)."""
     return [q.triple for name in names for q in store.quads_for_pattern(None, None, None, name)]
@@ -327,14 +368,24 @@ class Workspace:
     Oxigraph keeps values rather than lexical forms (``xsd:nonNegativeInteger`` comes back as
     ``xsd:integer``), so a file output is written from the quads as built, kept in a spool file,
     while the store serves the derivation of corpus-level graphs and the next incremental build.
+
+    A persistent store is updated all or nothing (``newskg.store_undo``): the update begins when the
+    workspace opens and ends with ``commit``; a workspace closed before (an error, Ctrl-C) puts the
+    store back as it was, and a killed build's update is undone by the next open.
     """
 
-    def __init__(self, store: ox.Store, spool: GraphSpool | None) -> None:
+    def __init__(self, store: ox.Store, spool: GraphSpool | None, *, folder: Path | None = None) -> None:
         self.store = store
         self.view = open_store_view(store)
         self._spool = spool
         self._pending: dict[ox.NamedNode, bytes] = {}
         self._pending_quads = 0
+        self._folder = folder
+        """A persistent store's folder."""
+        self._updating = folder is not None
+        """Whether a persistent store's update is begun and not committed."""
+        self.undone = False
+        """Whether closing put the store back as it was before this workspace opened."""
 
     @classmethod
     def open(
@@ -345,28 +396,84 @@ class Workspace:
         output: str | Path | None,
         fmt: str | None,
         rebuild: bool,
+        scratch: Path | None = None,
     ) -> Workspace:
         if store is not None:
-            work = cls(open_oxigraph(store, create=True), None)
-            stack.callback(work.close)  # unlock the store for the next reader or build
+            folder = Path(store)
+            _check_folder(folder, create=True, read_only=False)
+            lock = store_undo.StoreLock(folder).acquire()
+            stack.callback(lock.release)
+            work = cls(open_oxigraph(folder, create=True, lock=lock), None, folder=folder)
+            stack.push(work._exit)  # closed (and an unfinished update undone) before the lock goes
+            store_undo.begin(work.store, folder)
             return work
-        folder = stack.enter_context(
-            tempfile.TemporaryDirectory(prefix="newskg-build-", ignore_cleanup_errors=True)
+        folder_name = stack.enter_context(
+            tempfile.TemporaryDirectory(prefix="store-", dir=scratch, ignore_cleanup_errors=True)
         )
-        spool_file = stack.enter_context(tempfile.TemporaryFile())  # noqa: SIM115 (the stack closes it)
-        work = cls(ox.Store(folder), GraphSpool(spool_file))
-        stack.callback(work.close)  # runs before the folder is removed
+        spool_file = stack.enter_context(tempfile.TemporaryFile(dir=scratch))  # noqa: SIM115 (the stack closes it)
+        work = cls(ox.Store(folder_name), GraphSpool(spool_file))
+        stack.push(work._exit)  # runs before the folder is removed
         previous = Path(output) if output is not None else None
         if not rebuild and previous is not None and fmt in QUAD_FORMATS and previous.is_file():
             work._load_previous(previous, fmt)
         return work
 
+    def _exit(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        """Close on the way out of the build; after an error, first let go of what the failed calls
+        held (a traceback keeps their frames, and so the store, alive, and RocksDB open)."""
+        seen: set[int] = set()
+        while error is not None and id(error) not in seen:  # the error, what caused it, and so on
+            seen.add(id(error))
+            if error.__traceback__ is not None:
+                traceback.clear_frames(error.__traceback__)
+            error = error.__cause__ or error.__context__
+        self.close()
+
     def close(self) -> None:
-        """Let go of the store: RocksDB unlocks it, and stops writing before a temporary one is removed."""
+        """Let go of the store: RocksDB unlocks it, and stops writing before a temporary one is removed.
+
+        A persistent store whose update was not committed is put back as it was.
+        """
         if self._spool is not None:
             self._spool.close()
-        del self.view, self.store
-        gc.collect()
+        self.view.close()  # the rdflib view lets go of the pyoxigraph store...
+        del self.view, self.store  # ...and this was the last reference: RocksDB closes here
+        if self._updating and self._folder is not None:
+            self._updating = False
+            with contextlib.suppress(StoreError):  # if still open in this process, the next open undoes it
+                self.undone = store_undo.restore(self._folder)
+
+    def commit(self) -> None:
+        """End a persistent store's update: what the build wrote stays, whatever happens next."""
+        with self._writing("writing the store"):
+            self._flush()
+        if self._updating and self._folder is not None:
+            store_undo.commit(self.store, self._folder)
+            self._updating = False
+
+    @contextmanager
+    def _writing(self, doing: str) -> Iterator[None]:
+        """Tell a failure of the store (a full disk, a damaged store) as a ``StoreError``."""
+        try:
+            yield
+        except (OSError, RuntimeError) as exc:
+            if isinstance(exc, RuntimeError) and not _from_storage(exc):
+                raise
+            raise self._failure(exc, doing) from exc
+
+    def _failure(self, exc: BaseException, doing: str) -> StoreError:
+        if self._folder is not None:
+            undone = "; this build's changes to it are undone" if self._updating else ""
+            return store_failure(self._folder, exc, f"{doing}{undone}")
+        where = tempfile.gettempdir()
+        if is_out_of_space(exc):
+            return StoreError(
+                f"{where}: no space left on the device for the build's temporary files; free some "
+                "space, or set TMPDIR to a folder with more"
+            )
+        return StoreError(f"{where}: the build's temporary store failed ({' '.join(str(exc).split())[:200]})")
 
     def _load_previous(self, path: Path, fmt: str) -> None:
         """Start from the last build's output: its graphs are kept unless their article changed.
@@ -402,14 +509,15 @@ class Workspace:
     def remove(self, names: Iterable[str]) -> None:
         """Drop whole graphs (articles no longer in a file build's input)."""
         removed = False
-        for name in names:
-            node = ox.NamedNode(name)
-            self.store.remove_graph(node)
-            if self._spool is not None:
-                self._spool.drop(node)
-            removed = True
-        if removed:  # their entities may no longer be named by any article
-            update_dataset(self.view, ())
+        with self._writing("removing graphs"):
+            for name in names:
+                node = ox.NamedNode(name)
+                self.store.remove_graph(node)
+                if self._spool is not None:
+                    self._spool.drop(node)
+                removed = True
+            if removed:  # their entities may no longer be named by any article
+                update_dataset(self.view, ())
 
     def put(self, graphs: Sequence[BuiltGraph]) -> None:
         """Replace the graphs of some articles by new ones (loaded in large chunks).
@@ -436,8 +544,8 @@ class Workspace:
             return
         data = b"".join(self._pending.values())
         union = self._spool is None  # a persistent store keeps its default graph the union
-        removed = graph_triples(self.store, self._pending) if union else []
-        try:
+        with self._writing("writing the store"):  # stopped half-way, the whole update is undone
+            removed = graph_triples(self.store, self._pending) if union else []
             for name in self._pending:
                 self.store.remove_graph(name)
             self.store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)  # quads newskg just wrote
@@ -447,10 +555,6 @@ class Workspace:
                 )
                 self.store.bulk_load(triples, format=ox.RdfFormat.N_TRIPLES, lenient=True)
                 refresh_union(self.store, removed, ())
-        except BaseException:  # interrupted half-way (Ctrl-C): leave a consistent store, then stop
-            if union:
-                rebuild_union(self.store)
-            raise
         self._pending, self._pending_quads = {}, 0
 
     def derive(self, labels: dict[ox.NamedNode, str]) -> None:
@@ -459,17 +563,18 @@ class Workspace:
         self._flush()
         entities = ox.NamedNode(str(ENTITIES_GRAPH))
         derived = [ox.NamedNode(str(name)) for name in DERIVED_GRAPHS]
-        before = graph_triples(self.store, derived) if self._spool is None else []
-        pref = ox.NamedNode(str(SKOS.prefLabel))
-        labelled = {q.subject for q in self.store.quads_for_pattern(None, pref, None, entities)}
-        self.store.extend(
-            ox.Quad(iri, pref, ox.Literal(label), entities)
-            for iri, label in labels.items()
-            if iri not in labelled
-        )
-        update_dataset(self.view, ())
-        if self._spool is None:  # a persistent store: keep its default graph the union
-            refresh_union(self.store, before, graph_triples(self.store, derived))
+        with self._writing("writing the corpus-level graphs"):
+            before = graph_triples(self.store, derived) if self._spool is None else []
+            pref = ox.NamedNode(str(SKOS.prefLabel))
+            labelled = {q.subject for q in self.store.quads_for_pattern(None, pref, None, entities)}
+            self.store.extend(
+                ox.Quad(iri, pref, ox.Literal(label), entities)
+                for iri, label in labels.items()
+                if iri not in labelled
+            )
+            update_dataset(self.view, ())
+            if self._spool is None:  # a persistent store: keep its default graph the union
+                refresh_union(self.store, before, graph_triples(self.store, derived))
 
     def _graph_names(self) -> list[ox.NamedNode]:
         """Every named graph, in IRI order: a file build's article graphs are in its spool."""
@@ -535,6 +640,12 @@ class Workspace:
         for _, block in self.blocks():
             add_to_graph(graph, block)
         return graph
+
+
+def _from_storage(exc: RuntimeError) -> bool:
+    """Whether a ``RuntimeError`` is RocksDB's (pyoxigraph raises some storage errors so)."""
+    text = str(exc)
+    return any(word in text for word in ("Corruption", "IO error", "No space left", "RocksDB"))
 
 
 def open_store_view(store: ox.Store) -> Dataset:

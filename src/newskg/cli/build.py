@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from . import EXIT_NONCONFORMING, EXIT_SKIPPED, app, cli_errors
+from . import (
+    EXIT_INTERRUPTED,
+    EXIT_NONCONFORMING,
+    EXIT_SKIPPED,
+    EXIT_TERMINATED,
+    Terminated,
+    app,
+    cli_errors,
+)
+
+if TYPE_CHECKING:
+    from ..corpus import BuildStatus
 
 DEFAULT_OUTPUT = Path("out/graph.ttl")
 REFRESH_SECONDS = 0.2
@@ -79,7 +91,7 @@ def build(
     Input streams in batches, so memory does not grow with the corpus. Articles that cannot be read
     are reported one per line and skipped; the graph is still built, and the exit code is then 4.
     """
-    from ..corpus import STDIN, build_corpus, estimate_articles
+    from ..corpus import STDIN, BuildStatus, build_corpus, estimate_articles
     from ..errors import InputError
     from ..serialize import format_for
 
@@ -94,20 +106,25 @@ def build(
     sources = [STDIN if given == STDIN else Path(given) for given in inputs]  # never taken for article text
     show = not quiet and sys.stderr.isatty()
     total = estimate_articles(sources) if show else None
-    with _progress(show, total) as advance:
-        result = build_corpus(
-            sources,
-            output=output,
-            fmt=fmt,
-            store=store,
-            jobs=jobs,
-            dask=dask,
-            batch_size=batch_size,
-            run_validation=not no_validate,
-            rebuild=rebuild,
-            on_skip=report_skip,
-            on_progress=advance,
-        )
+    status = BuildStatus()
+    try:
+        with _progress(show, total) as advance:
+            result = build_corpus(
+                sources,
+                output=output,
+                fmt=fmt,
+                store=store,
+                jobs=jobs,
+                dask=dask,
+                batch_size=batch_size,
+                run_validation=not no_validate,
+                rebuild=rebuild,
+                on_skip=report_skip,
+                on_progress=advance,
+                status=status,
+            )
+    except KeyboardInterrupt as stop:
+        _stopped(stop, status, output=output, store=store)
     if not quiet:
         typer.echo(result.summary())
     if result.report is not None and not result.report.conforms:
@@ -115,6 +132,42 @@ def build(
         raise typer.Exit(EXIT_NONCONFORMING)
     if result.skipped:
         raise typer.Exit(EXIT_SKIPPED)
+
+
+def _stopped(
+    stop: KeyboardInterrupt, status: BuildStatus, *, output: Path | None, store: Path | None
+) -> NoReturn:
+    """Say what a stop (Ctrl-C, SIGTERM) left behind, and exit at once.
+
+    By now the build has unwound: the store's unfinished update is undone, temporary files are gone.
+    What is left is memory; freeing a large graph object by object would hold the exit up for
+    seconds, so the process ends without it.
+    """
+    how, code = (
+        ("terminated", EXIT_TERMINATED) if isinstance(stop, Terminated) else ("interrupted", EXIT_INTERRUPTED)
+    )
+    typer.echo(
+        f"newskg: {how} while {status.stage}; {stop_report(status, output=output, store=store)}", err=True
+    )
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
+def stop_report(status: BuildStatus, *, output: Path | None, store: Path | None) -> str:
+    """What a stopped build wrote and did not write, in words."""
+    kept = [f"the store {store}"] if store is not None and not status.store_updated else []
+    written = [f"the store {store}"] if store is not None and status.store_updated else []
+    if output is not None:
+        (written if status.output_written else kept).append(str(output))
+    if not written:
+        return f"outputs were left as they were ({' and '.join(kept)} unchanged)"
+    report = f"wrote {' and '.join(written)}"
+    if kept:
+        report += f"; {' and '.join(kept)} left as it was"
+    if status.stage == "validating":
+        report += "; validation did not finish"
+    return report
 
 
 @contextmanager

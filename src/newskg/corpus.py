@@ -42,7 +42,7 @@ from .graph.article import article_graph, text_hash
 from .graph.build import build_dataset, derivation_triples, known_entities, union_graph
 from .graph.terms import NQuadsWriter
 from .ingest import ARTICLE_SUFFIXES, META_SUFFIX, STDIN, iter_sources, read_articles, read_jsonl_stream
-from .nlp import PIPELINE_VERSION
+from .nlp import MAX_TEXT_CHARACTERS, PIPELINE_VERSION
 from .parallel import (
     DEFAULT_BATCH_SIZE,
     batched,
@@ -71,12 +71,11 @@ ErrorHandler = Callable[[InputError], None]
 Extractor = Callable[[Iterable[Article]], Iterable[ArticleRecord]]
 """Runs the NLP pass over a stream of articles, returning their records in order."""
 GLOB_CHARS = frozenset("*?[")
-NLP_MAX_CHARACTERS = 1_000_000
-"""The longest text the NLP pass takes: spaCy's ``nlp.max_length``, which ``make_pipeline`` keeps.
-
-spaCy refuses a longer text with an error that would end the whole build; such an article is
-reported and skipped like an unreadable one instead. Reached only when ``NEWSKG_MAX_ARTICLE_BYTES``
-is raised above it (the default byte limit is half of it)."""
+NLP_MAX_CHARACTERS = MAX_TEXT_CHARACTERS
+"""The longest text the NLP pass takes (``newskg.nlp.MAX_TEXT_CHARACTERS``, its ``nlp.max_length``):
+a longer article is reported and skipped like an unreadable one, instead of an error that would
+end the whole build. Reached only when ``NEWSKG_MAX_ARTICLE_BYTES`` is raised above it (the
+default byte limit is half of it)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,6 @@ This package never imports rdflib: its output is ``newskg.records``.
 
 from __future__ import annotations
 
-from .pipeline import PIPELINE_VERSION, extract, extract_one, make_pipeline
+from .pipeline import MAX_TEXT_CHARACTERS, PIPELINE_VERSION, extract, extract_one, make_pipeline
 
-__all__ = ["PIPELINE_VERSION", "extract", "extract_one", "make_pipeline"]
+__all__ = ["MAX_TEXT_CHARACTERS", "PIPELINE_VERSION", "extract", "extract_one", "make_pipeline"]

@@ -33,6 +33,8 @@ from .components import (  # noqa: F401  (importing registers the factories)
 from .convert import to_record
 
 PIPELINE_VERSION = "0.3.0"
+MAX_TEXT_CHARACTERS = 1_000_000
+"""The longest article text the pipeline takes (its ``nlp.max_length``): the build skips longer ones."""
 """Bumped whenever extraction output may change, so incremental builds know to redo articles."""
 
 COMPONENTS = (
@@ -74,6 +76,7 @@ def make_pipeline(base: str | Language | None = None) -> Language:
         nlp.add_pipe("sentencizer")
     for name in COMPONENTS:
         nlp.add_pipe(name)
+    nlp.max_length = MAX_TEXT_CHARACTERS
     return nlp
 
 
@@ -107,4 +110,4 @@ def extract_one(article: Article, *, nlp: Language | None = None) -> ArticleReco
     return next(extract([article], nlp=nlp))
 
 
-__all__ = ["COMPONENTS", "PIPELINE_VERSION", "extract", "extract_one", "make_pipeline"]
+__all__ = ["COMPONENTS", "MAX_TEXT_CHARACTERS", "PIPELINE_VERSION", "extract", "extract_one", "make_pipeline"]

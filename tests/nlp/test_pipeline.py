@@ -232,3 +232,14 @@ def test_a_parse_names_the_subject_of_a_reporting_verb_the_rules_cannot_reach(nl
     parsing.add_pipe("test_fixed_parse")
     parsed = extract_one(article, nlp=make_pipeline(parsing))
     assert [(s.speaker, s.cue) for s in parsed.statements] == [("Zorbek Tulani", "said")]
+
+
+def test_the_facts_read_through_doc_underscore_are_the_ones_the_components_wrote(nlp):
+    """``newskg.nlp.extensions`` keeps facts under spaCy's own key for ``doc._``; a spaCy that
+    stored them elsewhere would break the pipeline, and this test first."""
+    from newskg.nlp import extensions as ext
+
+    doc = nlp("Hamid Zadboum, the head of the Trade Promotion Organization, said exports rose.")
+    for kind in ext.FACT_KINDS:
+        assert getattr(doc._, kind) is ext.get(doc, kind)
+    assert [r.role for r in doc._.newskg_roles] == ["head"]

@@ -62,17 +62,34 @@ def attr(name: str) -> str:
     return f"doc._.{name}"
 
 
+_registered = False
+
+
 def ensure_extensions() -> None:
-    """Register every newskg extension once (idempotent)."""
+    """Register every newskg extension once (idempotent; a flag spares the check on every call)."""
+    global _registered
+    if _registered:
+        return
     for name in ALL:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+    _registered = True
+
+
+_KEYS = {name: ("._.", name, None, None) for name in ALL}
+"""Where ``doc._.<name>`` keeps its value in ``doc.user_data`` (spaCy's own key for a Doc
+extension): read and written directly, because ``doc._`` builds a new object on every use and the
+components ask dozens of times per Doc. ``tests/nlp/test_pipeline.py`` checks both agree."""
+
+
+def _data(doc: Doc) -> dict[Any, Any]:
+    data: dict[Any, Any] = doc.user_data
+    return data
 
 
 def get(doc: Doc, name: str) -> Any:
     """The facts of one kind; raises when the component that writes them has not run."""
-    ensure_extensions()
-    value = doc._.get(name)
+    value = _data(doc).get(_KEYS[name])
     if value is None:
         raise PipelineOrderError(
             f"doc._.{name} is not set: add '{WRITTEN_BY.get(name, name)}' to the pipeline before the"
@@ -83,19 +100,18 @@ def get(doc: Doc, name: str) -> Any:
 
 def put(doc: Doc, name: str, value: Any) -> None:
     ensure_extensions()
-    doc._.set(name, value)
+    _data(doc)[_KEYS[name]] = value
 
 
 def extend(doc: Doc, name: str, items: list[Any]) -> None:
     """Add facts to a kind several components write (the gazetteer and the dateline both name places)."""
     ensure_extensions()
-    current = doc._.get(name)
-    doc._.set(name, [*(current or ()), *items])
+    data = _data(doc)
+    data[_KEYS[name]] = [*(data.get(_KEYS[name]) or ()), *items]
 
 
 def article_date(doc: Doc) -> str | None:
-    ensure_extensions()
-    value: str | None = doc._.get(DATE)
+    value: str | None = _data(doc).get(_KEYS[DATE])
     return value
 
 

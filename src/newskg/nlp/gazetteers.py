@@ -399,10 +399,13 @@ class Gazetteer:
 
     __slots__ = (
         "_agency_index",
+        "_agency_named",
         "_body_index",
+        "_body_named",
         "_by_canonical",
         "_ministry_for",
         "_place_index",
+        "_places_named",
         "agencies",
         "bodies",
         "ministries",
@@ -425,19 +428,24 @@ class Gazetteer:
             for name in body.names:
                 self._body_index.setdefault(_key(name), body)
         self._by_canonical: dict[str, Place] = {}
-        self._place_index: dict[str, list[Place]] = {}
+        place_index: dict[str, list[Place]] = {}
         for place in self.places:
             if place.canonical in self._by_canonical:
                 raise ValueError(f"two places are called {place.canonical!r}; canonical names must be unique")
             self._by_canonical[place.canonical] = place
             for k in dict.fromkeys(_key(n) for n in place.names):
-                self._place_index.setdefault(k, []).append(place)
+                place_index.setdefault(k, []).append(place)
+        # One tuple per name, handed out by every lookup of it: remembering a lookup makes no object.
+        self._place_index: dict[str, tuple[Place, ...]] = {k: tuple(v) for k, v in place_index.items()}
         self._agency_index: dict[str, Agency] = {}
         for agency in self.agencies:
             for name in agency.names:
                 self._agency_index.setdefault(_key(name), agency)
-        # The rules ask about the same few words in every article: score each once.
+        # The rules ask about the same few words in every article: look each up once.
         self._ministry_for: Memo[Ministry | None] = Memo(self._best_ministry, limit=4096)
+        self._places_named: Memo[tuple[Place, ...]] = Memo(self._find_places, limit=8192)
+        self._agency_named: Memo[Agency | None] = Memo(self._find_agency, limit=8192)
+        self._body_named: Memo[Body | None] = Memo(self._find_body, limit=8192)
 
     def places_named(self, surface: str) -> tuple[Place, ...]:
         """Every place with this name: countries, then provinces, then cities (biggest first).
@@ -445,8 +453,11 @@ class Gazetteer:
         ``"Tehran"`` gives the city and the province; ``"Tehran province"`` only the province.
         The caller decides between them from context.
         """
-        found = self._place_index.get(_key(surface)) or self._place_index.get(normalise(surface))
-        return tuple(found or ())
+        return self._places_named[surface]
+
+    def _find_places(self, surface: str) -> tuple[Place, ...]:
+        # The index's own tuples (or the empty one): remembering a surface makes no new object.
+        return self._place_index.get(_key(surface)) or self._place_index.get(normalise(surface)) or ()
 
     def place(self, canonical: str) -> Place | None:
         """The place with exactly this canonical name."""
@@ -454,6 +465,9 @@ class Gazetteer:
 
     def agency_named(self, surface: str) -> Agency | None:
         """The agency with this name or acronym (``IRNA``, ``Tasnim``, ``Tasnim news agency``)."""
+        return self._agency_named[surface]
+
+    def _find_agency(self, surface: str) -> Agency | None:
         bare = _AGENCY_SUFFIX.sub("", surface.strip())
         for name in dict.fromkeys((surface, bare)):
             agency = self._agency_index.get(_key(name)) or self._agency_index.get(normalise(name))
@@ -463,6 +477,9 @@ class Gazetteer:
 
     def body_named(self, surface: str) -> Body | None:
         """The international organisation with this name or acronym (``OPEC``, ``the World Bank``)."""
+        return self._body_named[surface]
+
+    def _find_body(self, surface: str) -> Body | None:
         return self._body_index.get(_key(surface)) or self._body_index.get(normalise(surface))
 
     def ministry_for(self, words: str) -> Ministry | None:

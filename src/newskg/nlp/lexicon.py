@@ -158,6 +158,7 @@ class Figures:
     units: dict[tuple[str, ...], str]
     """Unit words as written (case kept for symbols and codes, lower case otherwise) -> unit."""
     longest_unit: int
+    unit_starts: frozenset[str]
     prefix_units: frozenset[str]
     scales: dict[str, int]
     time_units: frozenset[str]
@@ -183,6 +184,8 @@ class Figures:
 
     def unit_at(self, words: list[str], i: int) -> tuple[str | None, int]:
         """The unit written at word i (``percent``, ``metric tons``, ``$``), and where it ends."""
+        if i >= len(words) or (words[i] not in self.unit_starts and words[i].lower() not in self.unit_starts):
+            return None, i
         for size in range(min(self.longest_unit, len(words) - i), 0, -1):
             written = tuple(words[i : i + size])
             unit = self.units.get(written) or self.units.get(tuple(w.lower() for w in written))
@@ -351,6 +354,7 @@ def _figures() -> Figures:
     return Figures(
         units=units,
         longest_unit=max(len(words) for words in units),
+        unit_starts=frozenset(words[0] for words in units),
         prefix_units=f.words("prefix_units"),
         scales=scales,
         time_units=f.words("time_units"),

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from .lexicon import Lexicon
 from .memo import Memo
-from .text import DocView, is_all_caps, is_capitalised
+from .text import is_all_caps, is_capitalised
 from .vocabulary import EnglishWords, GivenNames
 
 
@@ -26,26 +26,20 @@ class Group(NamedTuple):
     text: str
 
 
-def word_groups(view: DocView) -> list[Group]:
-    """The Doc's tokens grouped into words: ``Ali``, ``-``, ``Asghar`` -> ``Ali-Asghar``."""
-    words, spaces = view.words, view.spaces
+def hyphen_group_end(words: list[str], spaces: list[bool], k: int) -> int:
+    """End of the word group starting at token k: ``Ali``, ``-``, ``Asghar`` is one word."""
     n = len(words)
-    groups: list[Group] = []
-    i = 0
-    while i < n:
-        j = i + 1
-        while (
-            j + 1 < n
-            and words[j] in ("-", "‐")
-            and not spaces[j - 1]
-            and not spaces[j]
-            and words[j + 1][:1].isalpha()
-            and words[j - 1][-1:].isalpha()
-        ):
-            j += 2
-        groups.append(Group(i, j, "".join(words[i:j])))
-        i = j
-    return groups
+    end = k + 1
+    while (
+        end + 1 < n
+        and words[end] in ("-", "‐")
+        and not spaces[end - 1]
+        and not spaces[end]
+        and words[end + 1][:1].isalpha()
+        and words[end - 1][-1:].isalpha()
+    ):
+        end += 2
+    return end
 
 
 class NameModel:

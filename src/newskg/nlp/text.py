@@ -7,7 +7,8 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from typing import NamedTuple, TypeVar
 
-from spacy.attrs import IDX, LENGTH, ORTH, SENT_START, SPACY
+import numpy
+from spacy.attrs import IDX, IS_SPACE, LENGTH, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
 T = TypeVar("T")
@@ -18,8 +19,9 @@ QUOTE_OR_NEWLINE = re.compile('["“”\n]')
 
 
 def is_capitalised(word: str) -> bool:
-    """A word that starts with a capital letter (``Salehinia``, ``ISIPO``, ``Ali-Asghar``)."""
-    return bool(word) and word[0].isupper() and any(c.isalpha() for c in word)
+    """A word that starts with a capital letter (``Salehinia``, ``ISIPO``, ``Ali-Asghar``); only a
+    cased letter is upper case, so the first character says it all."""
+    return word[:1].isupper()
 
 
 def is_all_caps(word: str) -> bool:
@@ -111,41 +113,48 @@ class DocView:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        table = doc.to_array([ORTH, IDX, LENGTH, SPACY, SENT_START]).reshape(len(doc), 5)
+        n = len(doc)
+        table = doc.to_array([ORTH, IDX, LENGTH, SPACY, SENT_START, IS_SPACE]).reshape(n, 6)
         strings = doc.vocab.strings
         self.words: list[str] = list(map(strings.__getitem__, table[:, 0].tolist()))
         self.lower: list[str] = list(map(str.lower, self.words))
         self.starts: list[int] = table[:, 1].tolist()
         self.ends: list[int] = (table[:, 1] + table[:, 2]).tolist()
         self.spaces: list[bool] = (table[:, 3] == 1).tolist()
-        n = len(self.words)
-        # A sentence starts where spaCy says (only an explicit 1, as Token.is_sent_start) and after a
-        # line break: headlines and datelines have no full stop. Space tokens never start one.
-        spacy_starts = (table[:, 4] == 1).tolist()
-        blank = [not w.strip() for w in self.words]
-        starts: list[bool] = [False] * n
-        pending = True
-        for i in range(n):
-            if blank[i]:
-                pending = pending or spacy_starts[i] or "\n" in self.words[i]
-                continue
-            if pending or spacy_starts[i]:
-                starts[i] = True
-            pending = False
-        self.sent_starts: list[bool] = starts
+        # The same as doc.text, without a Token object per word.
         self.text: str = "".join([w + " " if s else w for w, s in zip(self.words, self.spaces, strict=True)])
-        firsts = [i for i in indexes_of(starts, True)]
+        # A sentence starts where spaCy says (only an explicit 1, as Token.is_sent_start) and after a
+        # line break: headlines and datelines have no full stop. Space tokens never start one; a
+        # start spaCy put on one moves to the word after it.
+        blank = table[:, 5] == 1
+        spacy_starts = table[:, 4] == 1
+        starts = spacy_starts & ~blank
+        blank_at = numpy.flatnonzero(blank).tolist()
+        run_start = None
+        for k, i in enumerate(blank_at):
+            run_start = i if run_start is None else run_start
+            if k + 1 < len(blank_at) and blank_at[k + 1] == i + 1:
+                continue  # the run of space tokens goes on
+            run = range(run_start, i + 1)
+            if i + 1 < n and (run_start == 0 or any(spacy_starts[j] or "\n" in self.words[j] for j in run)):
+                starts[i + 1] = True
+            run_start = None
+        if n and not blank[0]:
+            starts[0] = True
+        self.sent_starts: list[bool] = starts.tolist()
+        firsts = numpy.flatnonzero(starts).tolist()
         if n and (not firsts or firsts[0] != 0):
             firsts.insert(0, 0)
         lasts = [*firsts[1:], n] if n else []
         self._sentence_firsts = firsts
+        blanks = blank.tolist()
         self.sentences: list[Sentence] = []
         for a, b in zip(firsts, lasts, strict=True):
             last = b - 1
-            while last > a and blank[last]:
+            while last > a and blanks[last]:
                 last -= 1
             first = a
-            while first < last and blank[first]:
+            while first < last and blanks[first]:
                 first += 1
             self.sentences.append(Sentence(a, b, self.starts[first], self.ends[last]))
 

@@ -87,7 +87,8 @@ class TitleFinder:
         phrases: list[TitlePhrase] = []
         lower = doc.lower
         i = 0
-        starts = [k for k, word in enumerate(lower) if word in self.titles.post_starts]
+        post_starts = self.titles.post_starts
+        starts = [k for k, word in enumerate(lower) if word in post_starts]
         for k in starts:
             if k < i:
                 continue

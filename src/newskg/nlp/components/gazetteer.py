@@ -46,9 +46,11 @@ class PhraseIndex:
                 words = tuple(token.text for token in nlp.make_doc(name))
             if words:
                 phrases.add(words)
-        self._by_first: dict[str, list[tuple[str, ...]]] = {}
+        by_first: dict[str, list[tuple[str, ...]]] = {}
         for phrase in sorted(phrases, key=len):
-            self._by_first.setdefault(phrase[0], []).append(phrase)
+            by_first.setdefault(phrase[0], []).append(phrase)
+        # Tuples of strings: the garbage collector stops visiting them after its first pass.
+        self._by_first: dict[str, tuple[tuple[str, ...], ...]] = {k: tuple(v) for k, v in by_first.items()}
 
     def find(self, words: list[str]) -> Iterator[tuple[int, int]]:
         """(start, end) of every occurrence, overlapping ones too, by start then end."""

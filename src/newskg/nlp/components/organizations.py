@@ -111,6 +111,8 @@ class OrganizationFinder:
         word, lower = doc.words[k], doc.lower[k]
         titles = self.lexicon.titles
         for start in range(max(0, k - titles.longest_post + 1), k + 1):
+            if doc.lower[start] not in titles.post_starts:
+                continue
             base, end = titles.post_at(doc.lower, start)
             if base is not None and end > k:
                 return True  # a post word, or the end of one: "Director General of X"
@@ -396,23 +398,17 @@ class OrganizationFinder:
         (``managing director of Saipa``)."""
         lower, words = doc.lower, doc.words
         titles = self.lexicon.titles
-        for k in [k for k, word in enumerate(lower) if word in self.org_noun_starts and k > 0]:
+        org_nouns = self.org_noun_starts
+        for k in [k for k, word in enumerate(lower) if word in org_nouns and k > 0]:
             if words[k].islower() and any(
                 tuple(lower[k : k + len(p)]) == p for p in self.things.organisation_nouns_lower
             ):
                 self._context_name(doc, found, self._run_before(doc, k), k, "name_before_organisation_noun")
-        for k, word in enumerate(lower):
-            if word not in titles.body_prepositions or k == 0 or k + 1 >= len(doc):
+        post_starts = titles.post_starts
+        for post in [k for k, word in enumerate(lower) if word in post_starts]:
+            base, k = titles.post_at(lower, post)
+            if base is None or k + 1 >= len(doc) or lower[k] not in titles.body_prepositions:
                 continue
-            base = next(
-                (
-                    b
-                    for s in range(max(0, k - titles.longest_post), k)
-                    for b, e in [titles.post_at(lower, s)]
-                    if b and e == k
-                ),
-                None,
-            )
             if base is None or base in ("other", "official"):
                 continue  # "Leader of the Islamic Revolution": no post of an organisation
             start = k + 2 if lower[k + 1] == "the" else k + 1

@@ -24,8 +24,8 @@ from spacy.tokens import Doc
 from .. import extensions as ext
 from ..facts import Candidate
 from ..lexicon import Lexicon, load_lexicon
-from ..names import Group, NameModel, word_groups
-from ..text import DocView
+from ..names import Group, NameModel, hyphen_group_end
+from ..text import DocView, indexes_of
 from ..vocabulary import load_english_words, load_given_names
 
 MAX_GROUPS = 5
@@ -116,8 +116,7 @@ class PersonFinder:
     def _find(
         self, view: DocView, taken: set[int], vouched: set[int], others: list[Candidate]
     ) -> list[Candidate]:
-        groups = word_groups(view)
-        runs = self._runs(view, groups, taken)
+        runs = self._runs(view, taken)
         people: list[Person] = []
         for run in runs:
             name = self._trim(run)
@@ -142,22 +141,30 @@ class PersonFinder:
             for k in range(c.start, c.end)
         }
         if towns:
-            runs = self._runs(view, groups, taken - towns)
+            runs = self._runs(view, taken - towns)
         return self._mentions(runs, people)
 
-    def _runs(self, view: DocView, groups: list[Group], taken: set[int]) -> list[list[Group]]:
-        """Maximal runs of name-like word groups inside one sentence, outside other names."""
+    def _runs(self, view: DocView, taken: set[int]) -> list[list[Group]]:
+        """Maximal runs of name-like word groups inside one sentence, outside other names.
+
+        Only tokens that may be part of a name start a group (a dictionary lookup per token); a
+        group takes the hyphens glued to it (``Ali-Asghar``)."""
         model = self.model
         is_part, is_word = model.is_part, model.is_name_word
-        sent_starts = view.sent_starts
+        words, spaces, sent_starts = view.words, view.spaces, view.sent_starts
+        flags = list(map(is_word.__getitem__, words))
         runs: list[list[Group]] = []
         current: list[Group] = []
-        for group in groups:
+        group_end = -1
+        for k in indexes_of(flags, True):
+            if k < group_end:
+                continue  # inside the hyphenated group before
+            end = hyphen_group_end(words, spaces, k)
+            group = Group(k, end, words[k] if end == k + 1 else "".join(words[k:end]))
+            group_end = end
+            free = k not in taken and (end == k + 1 or not taken.intersection(range(k, end)))
             text = group.text
-            free = group.start not in taken and (
-                group.end - group.start == 1 or not taken.intersection(range(group.start, group.end))
-            )
-            if free and is_word[text] and not (current and sent_starts[group.start]):
+            if free and is_word[text] and current and current[-1].end == k and not sent_starts[k]:
                 current.append(group)
                 continue
             if current:

@@ -21,6 +21,7 @@ its sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -38,6 +39,7 @@ GLUED = re.compile(
     r"\A(?P<unit>USD|US\$|\$|€|£)?(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<scale>bn|mn|m|b|k|tln)?\Z"
 )
 YEAR = re.compile(r"\A(?:19|20)\d\d\Z")
+DIGITS = re.compile(r"\d[\d,.]*")
 IRANIAN_YEAR = re.compile(r"\A1[34]\d\d\Z")
 COUNT = "count"
 MAX_WHAT = 8
@@ -67,6 +69,8 @@ class StatisticFinder:
         self.lexicon = lexicon
         self.figures = lexicon.figures
         self.english = english
+        self._dateline_end = 0
+        """Where the dateline of the Doc being read ends (0 when it has none)."""
 
     def __call__(self, doc: Doc) -> Doc:
         view = ext.view_of(doc)
@@ -75,17 +79,13 @@ class StatisticFinder:
         return doc
 
     def _run(self, doc: DocView, entities: Entities, article_date: str | None) -> list[StatisticFact]:
-        words = doc.words
         facts: list[StatisticFact] = []
         read: list[Figure] = []
         seen: set[tuple[float, str, str]] = set()
         dateline = DATELINE.match(doc.text)
+        self._dateline_end = dateline.end() if dateline else 0
         i = 0
-        for k in [
-            k
-            for k, word in enumerate(words)
-            if word[:1].isdigit() or (word[:1] in "$€£U" and GLUED.match(word))
-        ]:
+        for k in self._figure_tokens(doc):
             if k < i:
                 continue  # inside the phrase of the figure before
             if dateline and doc.starts[k] < dateline.end():
@@ -124,6 +124,13 @@ class StatisticFinder:
                 )
             )
         return facts
+
+    @staticmethod
+    def _figure_tokens(doc: DocView) -> list[int]:
+        """Tokens a figure may start at, found by the digits of the text, not by visiting every token."""
+        starts, words = doc.starts, doc.words
+        found = {bisect_right(starts, match.start()) - 1 for match in DIGITS.finditer(doc.text)}
+        return sorted(k for k in found if k >= 0 and _may_be_figure(words[k]))
 
     # -- the figure ----------------------------------------------------------------------------
 
@@ -671,8 +678,7 @@ class StatisticFinder:
                 return k + 1
             k -= 1
         if first == 0:
-            dateline = DATELINE.match(doc.text)
-            while dateline and k < end and doc.starts[k] < dateline.end():
+            while k < end and doc.starts[k] < self._dateline_end:
                 k += 1
         return k
 
@@ -751,6 +757,11 @@ class StatisticFinder:
             if cluster is not None and cluster.type in ("ORG", "GPE", "LOC"):
                 return cluster
         return None
+
+
+def _may_be_figure(word: str) -> bool:
+    """A token a figure starts with: digits, or a currency glued to them (``USD7.0``, ``$4.5``)."""
+    return word[:1].isdigit() or (word[:1] in "$€£U" and GLUED.match(word) is not None)
 
 
 def ext_entity(doc: DocView, span: tuple[int, int]) -> bool:

@@ -295,6 +295,16 @@ def test_iranian_places_lie_in_iran_foreign_regions_and_seas_in_nothing(nlp):
     assert ("Kurdistan", "LOC") in typed(record)
 
 
+
+def test_this_province_is_the_citys_own_province_not_a_neighbour_named_after_it(nlp):
+    text = (
+        "Hormozgan Province, after Fars, is the busiest trading province in the south.\n\n"
+        "The country's largest container port, Bandar Abbas, is located in this province."
+    )
+    located = {(x.place, x.container) for x in run(nlp, text).located_in}
+    assert ("Bandar Abbas", "Hormozgan Province") in located
+    assert ("Bandar Abbas", "Fars Province") not in located
+
 # -- statistics ----------------------------------------------------------------------------------
 
 

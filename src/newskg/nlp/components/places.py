@@ -10,6 +10,8 @@ next to it (``newskg.nlp.credits``: ``IRNA reported``, ``(MNA)``, ``told Tasnim`
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -62,8 +64,10 @@ class PlaceLinker:
             return self._container_of_named_place(view, entities, cluster, by_name)
         if place.kind == "city":
             for mention in cluster.spans:
-                written = self._written_container(view, entities, mention, kinds=("province",))
-                if written is not None and self._agrees(place, written):
+                written = self._written_container(
+                    view, entities, mention, kinds=("province",), fits=lambda c: self._agrees(place, c)
+                )
+                if written is not None:
                     return LinkFact(
                         cluster, written, mention.start_char, mention.end_char, rule="text_containment"
                     )
@@ -111,12 +115,21 @@ class PlaceLinker:
         return None
 
     def _written_container(
-        self, view: DocView, entities: Entities, mention: Span, *, kinds: tuple[str, ...]
+        self,
+        view: DocView,
+        entities: Entities,
+        mention: Span,
+        *,
+        kinds: tuple[str, ...],
+        fits: Callable[[Cluster], bool] = lambda cluster: True,
     ) -> Cluster | None:
-        """``X in Y`` / ``X, Y`` / ``X of Y`` with Y a place of one of ``kinds``."""
+        """``X in Y`` / ``X, Y`` / ``X of Y`` with Y a place of one of ``kinds`` that ``fits``."""
         k = mention.end
         n = len(view)
-        while k < n and view.lower[k] in self.lexicon.things.containment_verbs:
+        verbs = self.lexicon.things.containment_verbs
+        if k + 1 < n and view.lower[k] == "," and view.lower[k + 1] in verbs:
+            k += 1  # the comma closing an apposition: "the port, Chabahar, is based in"
+        while k < n and view.lower[k] in verbs:
             k += 1
         if k < n and view.lower[k] in ("province", "city", "county"):
             k += 1
@@ -124,7 +137,7 @@ class PlaceLinker:
             return None
         k += 1
         if k + 1 < n and view.lower[k] in ("this", "the") and view.lower[k + 1] in kinds:
-            return self._last_named(entities, view.lower[k + 1], before=k)  # "in this province"
+            return self._last_named(entities, view.lower[k + 1], before=k, fits=fits)  # "in this province"
         if k < n and view.lower[k] == "the":
             k += 1
         target = entities.at(k) if k < n else None
@@ -136,14 +149,19 @@ class PlaceLinker:
         ):
             return None
         place = self.gazetteer.place(target.canonical)
-        return target if place is not None and self._country_of(place) is not None else None
+        if place is None or self._country_of(place) is None or not fits(target):
+            return None
+        return target
 
     @staticmethod
-    def _last_named(entities: Entities, kind: str, *, before: int) -> Cluster | None:
-        """The place of that kind named last before token ``before``."""
+    def _last_named(
+        entities: Entities, kind: str, *, before: int, fits: Callable[[Cluster], bool]
+    ) -> Cluster | None:
+        """The place of that kind named last before token ``before`` that ``fits`` (a city's own province
+        rather than a neighbour named in passing)."""
         best: tuple[int, Cluster] | None = None
         for cluster in entities.clusters:
-            if cluster.type != "GPE" or cluster.kind != kind:
+            if cluster.type != "GPE" or cluster.kind != kind or not fits(cluster):
                 continue
             starts = [span.start for span in cluster.spans if span.start < before]
             if starts and (best is None or max(starts) > best[0]):

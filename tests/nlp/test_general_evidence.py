@@ -163,6 +163,16 @@ def test_a_post_with_no_named_body_or_no_named_person_gives_no_role(nlp):
     assert record.roles == ()
 
 
+
+def test_two_coordinated_titles_before_a_later_name_both_go_to_that_person(nlp):
+    text = (
+        "Deputy Minister of Energy and Managing Director of Iran Grid Management Company said on Monday "
+        "that peak demand had been met.\n\nNo blackouts are planned this summer, Hamid Rostami added."
+    )
+    found = roles(run(nlp, text))
+    assert ("Hamid Rostami", "head", "Iran Grid Management Company") in found
+    assert ("Hamid Rostami", "deputy minister", "Ministry of Energy") in found
+
 # -- statements ----------------------------------------------------------------------------------
 
 

@@ -78,6 +78,10 @@ class RoleFinder:
                 if person is None:
                     person, rule = self._next_person(doc, entities, phrase.end), "title_subject_then_name"
                 found[index] = (person, rule)
+        # "Deputy Minister of X and Chief Executive of Y said ..., Z added": the subject found only now.
+        for index in range(len(phrases) - 2, -1, -1):
+            if found[index][0] is None and self._coordinated(doc, phrases[index], phrases[index + 1]):
+                found[index] = (found[index + 1][0], "coordinated_title")
         bindings: list[TitleBinding] = []
         roles: list[RoleFact] = []
         for index, phrase in enumerate(phrases):

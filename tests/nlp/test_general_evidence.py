@@ -163,7 +163,6 @@ def test_a_post_with_no_named_body_or_no_named_person_gives_no_role(nlp):
     assert record.roles == ()
 
 
-
 def test_two_coordinated_titles_before_a_later_name_both_go_to_that_person(nlp):
     text = (
         "Deputy Minister of Energy and Managing Director of Iran Grid Management Company said on Monday "
@@ -172,6 +171,7 @@ def test_two_coordinated_titles_before_a_later_name_both_go_to_that_person(nlp):
     found = roles(run(nlp, text))
     assert ("Hamid Rostami", "head", "Iran Grid Management Company") in found
     assert ("Hamid Rostami", "deputy minister", "Ministry of Energy") in found
+
 
 # -- statements ----------------------------------------------------------------------------------
 
@@ -305,7 +305,6 @@ def test_iranian_places_lie_in_iran_foreign_regions_and_seas_in_nothing(nlp):
     assert ("Kurdistan", "LOC") in typed(record)
 
 
-
 def test_this_province_is_the_citys_own_province_not_a_neighbour_named_after_it(nlp):
     text = (
         "Hormozgan Province, after Fars, is the busiest trading province in the south.\n\n"
@@ -314,6 +313,7 @@ def test_this_province_is_the_citys_own_province_not_a_neighbour_named_after_it(
     located = {(x.place, x.container) for x in run(nlp, text).located_in}
     assert ("Bandar Abbas", "Hormozgan Province") in located
     assert ("Bandar Abbas", "Fars Province") not in located
+
 
 # -- statistics ----------------------------------------------------------------------------------
 
@@ -345,6 +345,22 @@ def test_a_plain_count_has_no_unit_and_says_what_it_counts(nlp):
         ),
         ("A 12-trillion-rial factory opened in Arak.", "12", ("rials", 10**12, "factory")),
         ("The bank paid 8 trillion rials in loans.", "8", ("rials", 10**12, "loans")),
+        (
+            "The fund set aside 6 trillion rials (about $14 million) of credit.",
+            "6",
+            ("rials", 10**12, "credit"),
+        ),
+        (
+            "Sales of dates to Gulf countries in the first five months of the year (ended in August), "
+            "increased by 19% year on year.",
+            "19",
+            ("percent", 1, "Sales of dates"),
+        ),
+        (
+            "The share of private firms in receiving state contracts is about 27 percent.",
+            "27",
+            ("percent", 1, "share of private firms in receiving state contracts"),
+        ),
     ],
 )
 def test_units_scales_and_what_a_figure_measures(nlp, text, value, expected):

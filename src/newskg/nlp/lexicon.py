@@ -177,6 +177,7 @@ class Figures:
     amount_links: frozenset[str]
     clause_conjunctions: frozenset[str]
     anaphoric_quantity_nouns: frozenset[str]
+    modifier_prepositions: frozenset[str]
     number_words: dict[str, int]
     year_offsets: dict[str, int]
     gregorian_months: dict[str, int]
@@ -373,6 +374,7 @@ def _figures() -> Figures:
         amount_links=f.words("amount_links"),
         clause_conjunctions=f.words("clause_conjunctions"),
         anaphoric_quantity_nouns=f.words("anaphoric_quantity_nouns"),
+        modifier_prepositions=f.words("modifier_prepositions"),
         number_words={k: int(v) for k, v in f.table("number_words").items()},
         year_offsets={k: int(v) for k, v in f.table("year_offsets").items()},
         gregorian_months={

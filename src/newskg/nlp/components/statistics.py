@@ -319,8 +319,10 @@ class StatisticFinder:
             end += 1  # "$3 billion worth of products"
         if end + 2 < n and words[end] == "(" and ")" in words[end + 2 : end + 8]:
             close = words.index(")", end + 2)
-            if lower[close + 1 : close + 2] and lower[close + 1] in figures.amount_links:
-                end = close + 1  # "73.93 trillion rials ($302 million) in loans"
+            if lower[close + 1 : close + 2] and (
+                lower[close + 1] in figures.amount_links or lower[close + 1] == "of"
+            ):
+                end = close + 1  # "73.93 trillion rials ($302 million) in loans", "... of facilities"
         if end < n and lower[end] == "of":
             of_phrase = self._noun_phrase_after(doc, end + 1, sentence, determiners=True)
             if of_phrase is not None:
@@ -617,6 +619,8 @@ class StatisticFinder:
         chain = figures.verb_chain_words | self.lexicon.reporting.finite_markers
         while k >= sentence.start and lower[k] in chain:
             k -= 1
+        if k > sentence.start and words[k] == "," and words[k - 1] == ")":
+            k -= 1  # "exports (in the year started March 21), increased by 24%"
         start = self._clause_start(doc, sentence.start, k + 1)
         return self._subject_text(doc, start, k + 1, figure, read)
 
@@ -730,6 +734,13 @@ class StatisticFinder:
             return self._inherited(figure, read, same_unit=False)  # "it", "the figure"
         if ext_entity(doc, (start, end)):
             return self._inherited(figure, read, same_unit=True)  # "Semnan Province was next with N"
+        if end - start > MAX_WHAT and lower[start] not in self.figures.change_nouns:
+            # "exports of shrimp to Asian countries in the first 9 months", but "the share of
+            # production units in receiving bank facilities" is a share of what follows "in"
+            cut = next(
+                (k for k in range(start + 1, end) if lower[k] in self.figures.modifier_prepositions), end
+            )
+            end = cut
         if end - start > 2 * MAX_WHAT:
             start = end - 2 * MAX_WHAT
         return doc.span_text(start, end).strip("\"“”‘’' ")

@@ -650,7 +650,7 @@ class _Reader:
             and not self._clause_before(cue, subject, sentence)
         ):
             return after
-        before_end = subject.start if 0 <= subject.start < cue.start else cue.start
+        before_end = self._with_article(subject.start) if 0 <= subject.start < cue.start else cue.start
         if cue.kind == "according":
             before_end = cue.start
         first = max(doc.starts[sentence.start], self.dateline_end if sentence.start == 0 else 0)
@@ -672,7 +672,8 @@ class _Reader:
         """``Output rose 5 percent, the head of X said on Saturday.``: the reported clause comes
         first and what follows the cue is no clause."""
         doc = self.doc
-        if subject.start <= self._first_word(sentence) + 2 or doc.words[subject.start - 1] not in (
+        start = self._with_article(subject.start)
+        if start <= self._first_word(sentence) + 2 or doc.words[start - 1] not in (
             ",",
             *CLOSE_QUOTES,
         ):
@@ -684,7 +685,13 @@ class _Reader:
             return False
         if any(self._is_finite_verb(j) for j in range(cue.end + 1, self._clause_end(cue.end, sentence))):
             return False
-        return any(self._is_finite_verb(j) for j in range(self._first_word(sentence) + 1, subject.start))
+        return any(self._is_finite_verb(j) for j in range(self._first_word(sentence) + 1, start))
+
+    def _with_article(self, start: int) -> int:
+        """Where a speaker's noun phrase starts: ``the`` belongs to ``the CBI`` it introduces."""
+        if start > 0 and self.doc.lower[start - 1] in ("the", "a", "an"):
+            return start - 1
+        return start
 
     def _after_speaker(self, k: int, sentence: Sentence) -> int:
         """``According to X, the ...``: where the content starts after the speaker and its comma."""

@@ -38,6 +38,11 @@ def test_acronym_definition_and_later_uses_are_one_organisation(nlp):
     assert canon(record, "IMPO") == "Iran Mineral Processing Organization"
 
 
+def test_an_acronym_may_leave_out_the_long_forms_of_tail(nlp):
+    record = run(nlp, "The Forest Protection Agency of Georgia (FPA) planted trees. FPA said more will follow.")
+    assert canon(record, "FPA") == "Forest Protection Agency of Georgia"
+    assert not any(e.canonical == "FPA" for e in record.entities)
+
 def test_dateline_city_is_a_place_in_its_country(nlp):
     record = run(nlp, MINES)
     assert ("TABRIZ", "GPE") in entities(record)

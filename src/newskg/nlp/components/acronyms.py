@@ -38,7 +38,15 @@ def long_form_start(words: list[str], acronym: str) -> int | None:
     letters = [c.lower() for c in acronym if c.isalnum()]
     if len(letters) > 2 and acronym.endswith("s") and acronym[-2].isupper():
         letters = letters[:-1]  # plural acronym: SMEs
-    return _initials_start(words, letters) if letters else None
+    if not letters:
+        return None
+    start = _initials_start(words, letters)
+    if start is None and "of" in words[-4:-1]:
+        # An acronym may leave out a trailing "of <place>": "Trade Promotion Organization of Iran (TPO)".
+        of = len(words) - 1 - words[::-1].index("of")
+        if all(w[:1].isupper() for w in words[of + 1 :]):
+            start = _initials_start(words[:of], letters)
+    return start
 
 
 def _initials_start(words: list[str], letters: list[str]) -> int | None:

@@ -66,9 +66,10 @@ def test_a_same_origin_307_is_followed_with_the_query():
         run = run_query(f"{server.base}/old")
         assert [r.path for r in server.received] == ["/old", "/sparql"]
         assert [r.method for r in server.received] == ["POST", "POST"]
-        assert parse_qs(server.received[1].body.decode())["query"] == parse_qs(
-            server.received[0].body.decode()
-        )["query"]
+        assert (
+            parse_qs(server.received[1].body.decode())["query"]
+            == parse_qs(server.received[0].body.decode())["query"]
+        )
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "true"
 

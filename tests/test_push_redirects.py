@@ -95,7 +95,9 @@ def test_a_same_origin_307_is_followed_with_the_same_method_and_body(trig):
 @pytest.mark.parametrize("status", [301, 302, 303])
 def test_a_same_origin_redirect_that_would_turn_the_put_into_a_get_is_a_failure(trig, status):
     with recording_server(redirect_to("/elsewhere", status)) as server:
-        with pytest.raises(PushError, match=rf"redirects \(HTTP {status}\) to http://127\.0\.0\.1:\d+/elsewhere"):
+        with pytest.raises(
+            PushError, match=rf"redirects \(HTTP {status}\) to http://127\.0\.0\.1:\d+/elsewhere"
+        ):
             push(trig, Target(f"{server.base}/store", retries=0))
         assert len(server.received) == 1 and server.received[0].path.startswith("/store?")
 

@@ -51,7 +51,10 @@ def refused_port() -> int:
         ("http://host/sparql?token=abc&graph=g", "http://host/sparql?token=***&graph=g"),
         ("http://host/q?api_key=1&Password=2&access_token=3&X-Amz-Signature=4", None),
         ("http://host/q?sessionid=1&auth=2&pwd=3&client_secret=4&credential=5", None),
-        ("http://host/store?graph=https%3A%2F%2Fx&default", "http://host/store?graph=https%3A%2F%2Fx&default"),
+        (
+            "http://host/store?graph=https%3A%2F%2Fx&default",
+            "http://host/store?graph=https%3A%2F%2Fx&default",
+        ),
         ("http://host/#access_token=abc", "http://host/#access_token=***"),
     ],
 )

@@ -243,9 +243,7 @@ class _Endpoint(SPARQLStore):
     def response_mime_types(self) -> str:
         return ENDPOINT_ACCEPT
 
-    def _query(
-        self, query: str, default_graph: str | None = None, named_graph: str | None = None
-    ) -> Result:
+    def _query(self, query: str, default_graph: str | None = None, named_graph: str | None = None) -> Result:
         import requests
 
         form = {"query": query}

@@ -39,9 +39,31 @@ def test_acronym_definition_and_later_uses_are_one_organisation(nlp):
 
 
 def test_an_acronym_may_leave_out_the_long_forms_of_tail(nlp):
-    record = run(nlp, "The Forest Protection Agency of Georgia (FPA) planted trees. FPA said more will follow.")
+    record = run(
+        nlp, "The Forest Protection Agency of Georgia (FPA) planted trees. FPA said more will follow."
+    )
     assert canon(record, "FPA") == "Forest Protection Agency of Georgia"
     assert not any(e.canonical == "FPA" for e in record.entities)
+
+
+def test_an_acronym_may_take_two_letters_from_its_last_word(nlp):
+    record = run(nlp, "Ore from Southern Zinc Smelting Company (SZSCO) rose. SZSCO will export it.")
+    assert canon(record, "SZSCO") == "Southern Zinc Smelting Company"
+
+
+def test_two_companies_joined_by_and_stay_two_but_a_compound_name_stays_one(nlp):
+    found = entities(
+        run(
+            nlp,
+            "Ore went to Arvand Zinc Company and Northern Lead Smelting Company. The Roads and "
+            "Industrial Parks Organization approved it. So did the Textile Industries and Crafts "
+            "Organization.",
+        )
+    )
+    assert {("Arvand Zinc Company", "ORG"), ("Northern Lead Smelting Company", "ORG")} <= found
+    assert ("Roads and Industrial Parks Organization", "ORG") in found
+    assert ("Textile Industries and Crafts Organization", "ORG") in found
+
 
 def test_dateline_city_is_a_place_in_its_country(nlp):
     record = run(nlp, MINES)

@@ -232,10 +232,10 @@ def test_the_content_is_the_reported_clause_only(nlp):
     ]
 
 
-
 def test_the_content_before_an_organisation_speaker_leaves_out_its_article(nlp):
     text = "Car sales to Iraq doubled, the Trade Promotion Organization of Iran said on Sunday."
     assert [s.content for s in run(nlp, text).statements] == ["Car sales to Iraq doubled"]
+
 
 @pytest.mark.parametrize(
     "text",

@@ -116,6 +116,8 @@ class Reporting:
 class NamedThings:
     organisation_heads: frozenset[str]
     organisation_heads_before_of: frozenset[str]
+    organisation_heads_closing: frozenset[str]
+    """Head words that end a name: ``and`` after one starts another name."""
     program_heads: frozenset[str]
     event_heads: frozenset[str]
     place_heads: frozenset[str]
@@ -319,6 +321,7 @@ def _things() -> NamedThings:
     return NamedThings(
         organisation_heads=f.words("organisation_heads"),
         organisation_heads_before_of=f.words("organisation_heads_before_of"),
+        organisation_heads_closing=f.words("organisation_heads_closing"),
         program_heads=f.words("program_heads"),
         event_heads=f.words("event_heads"),
         place_heads=frozenset(p for p in place_heads if " " not in p),

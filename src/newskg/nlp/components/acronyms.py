@@ -52,6 +52,10 @@ def long_form_start(words: list[str], acronym: str) -> int | None:
 def _initials_start(words: list[str], letters: list[str]) -> int | None:
     si = len(letters) - 1
     wi = len(words) - 1
+    last = words[wi].lower() if words else ""
+    if len(letters) > 2 and last[:1] != letters[-1] and last.startswith(letters[-2] + letters[-1]):
+        si -= 2  # the last word gives two letters: "... Industries Company (NICICO)"
+        wi -= 1
     while si >= 0 and wi >= 0:
         if words[wi][:1].lower() == letters[si]:
             si -= 1

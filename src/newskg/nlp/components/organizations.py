@@ -275,8 +275,15 @@ class OrganizationFinder:
             prev = words[start - 1]
             if prev == "," and start >= 2 and words[start - 2] in self.things.organisation_heads:
                 break  # "X Department, and Y Department" are two organisations
-            if doc.lower[start - 1] == "and" and start >= 2 and words[start - 2] in self.things.place_heads:
-                break  # "Kish Island and Qeshm Free Zone" are two places
+            if (
+                doc.lower[start - 1] == "and"
+                and start >= 2
+                and (
+                    words[start - 2] in self.things.place_heads
+                    or words[start - 2] in self.things.organisation_heads_closing
+                )
+            ):
+                break  # "Kish Island and Qeshm Free Zone", "X Steel Company and Y Copper Company": two names
             far = start - 2
             while far > 0 and words[far] in (",", "and"):
                 far -= 1  # "Industry, Mining, and Trade Ministry"

@@ -73,6 +73,32 @@ def test_the_same_name_without_a_slot_is_no_person(nlp):
     assert people(run(nlp, "Zarvan Tolouei is a busy market town.")) == {}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Roads Minister Tolouei said the line will open in May.",
+        "The head of the Plan Organization, Tolouei, said the line will open in May.",
+        "The governor of the Export Bank of Iran (EBI), Tolouei, said the line will open in May.",
+    ],
+)
+def test_one_surname_that_a_title_introduces_is_a_person(nlp, text):
+    record = run(nlp, text)
+    assert people(record) == {"Tolouei": "Tolouei"}
+    assert said(record) == [("Tolouei", "said")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Roads Minister Reza said the line will open.",  # a given name alone is no surname
+        "The Roads Minister Forum opened in May.",  # an English word
+        "The Roads Minister Tolouei Hall opened in May.",  # the name of a place or body
+        "Tolouei said the line will open in May.",  # no title vouches for one word
+    ],
+)
+def test_one_word_without_a_title_or_that_is_no_surname_is_no_person(nlp, text):
+    assert people(run(nlp, text)) == {}
+
 def test_later_mentions_of_the_surname_or_a_shorter_form_are_the_same_person(nlp):
     text = (
         "Ali-Akbar Mohammadifar, the head of the chamber, spoke first. Later, Akbar Mohammadifar added "

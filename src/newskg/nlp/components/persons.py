@@ -5,7 +5,8 @@ A run of two to five capitalised words (``newskg.nlp.names``) is a personal name
 * it looks like one: a known given name, in any transliteration, perhaps after a prefix such as
   Seyyed, before a surname-shaped word (one English does not mostly write in lower case): ``Hamid
   Zadboum``, ``Seyed Ali Khamenei``, ``Gholam Hossein Shafei``; or
-* it fills a slot only people fill: after a title (``CEO``, ``Spokesman for X``), after ``the
+* it fills a slot only people fill: after a title (``CEO``, ``Spokesman for X``; there one word
+  that is no English word is enough: ``Oil Minister Paknejad``), after ``the
   appointment of``, ``according to``, ``quoted``; before a reporting verb (``..., X said``), ``became``,
   ``made the remarks``, ``, who heads``; before an apposed title (``X, the deputy head of ...``); or
 * a trained pipeline's named-entity recogniser or parser says so (a PERSON entity; the subject of
@@ -194,6 +195,8 @@ class PersonFinder:
     def _is_name(self, view: DocView, name: list[Group], taken: set[int], vouched: set[int]) -> bool:
         model = self.model
         core = [g for g in name if not model.is_prefix(g.text)]
+        if len(name) == 1:
+            return self._lone_surname(view, name[0], taken, vouched)
         if len(core) < 2 or len(name) > MAX_GROUPS:
             return False
         last = core[-1].text
@@ -209,6 +212,27 @@ class PersonFinder:
         if all(model.is_common[g.text] for g in core):
             return False
         return self._in_person_slot(view, name[0].start, name[-1].end, taken)
+
+    def _lone_surname(self, view: DocView, group: Group, taken: set[int], vouched: set[int]) -> bool:
+        """``Oil Minister Paknejad``, ``the head of the X Organization, Rahimi, said``: one word a title
+        introduces (or a trained model marks as a person) that is neither English nor a given name
+        (unless set off by commas: ``the governor of the CBI, Farzin, said``)."""
+        model = self.model
+        text = group.text
+        if model.is_common[text] or text.isupper() or len(text) < 3:
+            return False
+        apposed = (
+            0 < group.start
+            and view.words[group.start - 1] == ","
+            and view.words[group.end : group.end + 1] == [","]
+        )
+        if model.is_given[text] and not apposed:
+            return False  # "Minister Ali" is no name, but "the governor of X, Farzin, said" is
+        if self._inside_longer_name(view, [group]):
+            return False
+        if any(k in vouched for k in range(group.start, group.end)):
+            return True
+        return self._title_before(view, group.start, taken)
 
     def _inside_longer_name(self, view: DocView, name: list[Group]) -> bool:
         """``Imam Reza Hospital``: the run goes on into a head word of an organisation or place."""
@@ -231,6 +255,8 @@ class PersonFinder:
         k = start - 1
         if k >= 0 and view.words[k] == ",":
             k -= 1  # "the head of the X Organization, Y Z, visited"
+        if k >= 2 and view.words[k] == ")" and view.words[k - 2] == "(" and k - 1 in taken:
+            k -= 3  # "the governor of the Central Bank of Iran (CBI), Y Z"
         while k >= 0 and view.words[k] in self.lexicon.people.courtesy_titles:
             k -= 1
         if k >= 0 and k in taken:  # an organisation between the title and the name

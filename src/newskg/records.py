@@ -90,7 +90,7 @@ class Role(_Record):
     """Normalised: head, acting head, former head, deputy head, minister, governor, ..."""
     org: str
     title: str
-    """The title as written, e.g. ``Previous Head``."""
+    """The title as written, e.g. ``Previous Head``; empty when the text writes none (a predecessor)."""
     evidence: Evidence
 
 

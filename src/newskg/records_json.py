@@ -30,7 +30,13 @@ def record_to_dict(record: ArticleRecord) -> dict[str, Any]:
             key=lambda d: (d["start"], d["end"]),
         ),
         "roles": [
-            {"person": r.person, "role": r.role, "org": r.org, "title": r.title, **_evidence(r.evidence)}
+            {
+                "person": r.person,
+                "role": r.role,
+                "org": r.org,
+                "title": r.title or None,
+                **_evidence(r.evidence),
+            }
             for r in record.roles
         ],
         "statements": [

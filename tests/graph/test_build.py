@@ -13,7 +13,7 @@ from record_factory import entity, evidence, head_report, record, role
 from newskg import iris
 from newskg.graph import DERIVED_GRAPHS, ENTITIES_GRAPH, INTERVALS_GRAPH, build_dataset, union_graph
 from newskg.graph.namespace import NKG, OA, ORG, PROV, SCHEMA
-from newskg.records import LocatedIn, ReportedBy, Statistic
+from newskg.records import LocatedIn, ReportedBy, Role, Statistic
 from newskg.serialize import serialize
 
 TEXT = (
@@ -197,3 +197,25 @@ def _span(graph, ev):
         int(graph.value(position, OA.end)),
         str(graph.value(quote, OA.exact)),
     )
+
+
+def test_a_post_the_text_gives_no_title_for_has_no_title_as_written():
+    text = "Sara Ahmadi replaced Omid Karimi as the head of Iran Tea Board."
+    predecessor = Role(
+        "Omid Karimi",
+        "former head",
+        "Iran Tea Board",
+        "",
+        evidence(text, "Sara Ahmadi replaced Omid Karimi", "x"),
+    )
+    successor = role(text, "Sara Ahmadi", "head", "Iran Tea Board", "head of Iran Tea Board", title="head")
+    people = (entity(text, "Sara Ahmadi", "PERSON"), entity(text, "Omid Karimi", "PERSON"))
+    org = entity(text, "Iran Tea Board", "ORG")
+    graph = union_graph(
+        build_dataset([record("tea-2", text, entities=(*people, org), roles=(successor, predecessor))])
+    )
+    titles = {
+        str(graph.value(m, NKG.roleName)): [str(t) for t in graph.objects(m, NKG.titleAsWritten)]
+        for m in graph.subjects(RDF.type, NKG.Membership)
+    }
+    assert titles == {"head": ["head"], "former head": []}

@@ -99,6 +99,7 @@ def test_one_surname_that_a_title_introduces_is_a_person(nlp, text):
 def test_one_word_without_a_title_or_that_is_no_surname_is_no_person(nlp, text):
     assert people(run(nlp, text)) == {}
 
+
 def test_later_mentions_of_the_surname_or_a_shorter_form_are_the_same_person(nlp):
     text = (
         "Ali-Akbar Mohammadifar, the head of the chamber, spoke first. Later, Akbar Mohammadifar added "
@@ -167,6 +168,10 @@ MINING = "Iran Minerals Production Company"
             "Secretary of the Iran Cement Producers Association Parviz Kalantari said output rose.",
             ("Parviz Kalantari", "executive secretary", "Iran Cement Producers Association"),
         ),
+        (
+            "Iran's Vice President for Rural Development Parviz Kalantari said output rose.",
+            ("Parviz Kalantari", "vice president", "Iran"),
+        ),
     ],
 )
 def test_a_title_binds_its_person_in_every_slot_news_uses(nlp, text, expected):
@@ -182,6 +187,22 @@ def test_a_title_subject_binds_the_person_named_next_and_succession_gives_the_fo
     assert ("Parviz Kalantari", "head", MINING) in roles(record)
     assert said(record)[:2] == [("Parviz Kalantari", "announced"), ("Parviz Kalantari", "added")]
     assert ("Houshang Azarpira", "former head", MINING) in roles(record)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Parviz Kalantari replaced Houshang Azarpira as the head of {MINING}.",
+        f"Parviz Kalantari has been appointed as the new head of {MINING}, replacing Houshang Azarpira.",
+    ],
+)
+def test_a_successor_takes_the_post_and_the_predecessor_held_it_before(nlp, text):
+    record = run(nlp, text)
+    assert roles(record) == {
+        ("Parviz Kalantari", "head", MINING),
+        ("Houshang Azarpira", "former head", MINING),
+    }
+    assert [r.title for r in record.roles if r.person == "Houshang Azarpira"] == [""]  # none written
 
 
 def test_a_post_with_no_named_body_or_no_named_person_gives_no_role(nlp):

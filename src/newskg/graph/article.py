@@ -84,9 +84,10 @@ def article_graph(record: ArticleRecord, resolution: Resolution) -> ArticleGraph
             (membership, ORG.member, person),
             (membership, ORG.organization, org),
             (membership, NKG.roleName, Lit(role.role)),
-            (membership, NKG.titleAsWritten, Lit(role.title)),
             (membership, NKG.status, Lit(role_status(role.role))),
         )
+        if role.title:  # a predecessor ("replacing X") has no title of its own in the text
+            out.append((membership, NKG.titleAsWritten, Lit(role.title)))
         add_report(out, membership, record, role.evidence)
         if role.role in HEAD_ROLES:
             out.append((person, ORG.headOf, org))

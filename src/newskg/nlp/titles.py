@@ -125,9 +125,14 @@ class TitleFinder:
                 if more:  # "Former ISIPO head": modifiers before the organisation
                     modifiers = more + modifiers
                     phrase_start = more_start
-        if org is None and ministry is None and base in ("president", "head of state"):
-            country_post = True
+        if (
+            ministry is None
+            and base in ("president", "head of state")
+            and (org is None or org.kind == "country")
+        ):
+            country_post = org is None
             if word_end + 1 < len(doc) and lower[word_end] == "for" and doc.words[word_end + 1][:1].isupper():
+                # "Vice President for Economic Affairs", also after "Iran's"
                 title_end = end = self._portfolio_end(doc, entities, word_end + 1)
         return TitlePhrase(
             phrase_start,

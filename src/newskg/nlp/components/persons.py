@@ -222,7 +222,7 @@ class PersonFinder:
         if model.is_common[text] or text.isupper() or len(text) < 3:
             return False
         apposed = (
-            0 < group.start
+            group.start > 0
             and view.words[group.start - 1] == ","
             and view.words[group.end : group.end + 1] == [","]
         )

@@ -166,6 +166,13 @@ class RoleFinder:
                 return person, "apposition"
             return None, ""
         person = entities.at(j)
+        if person is not None and person.type == "PERSON" and "as" in lower[j + 1 : phrase.start]:
+            verb = entities.start_of(j) - 1
+            if verb > 0 and lower[verb] in self.succession:  # "X replaced Y as head of Z": X's post
+                successor = entities.at(verb - 1)
+                if successor is not None and successor.type == "PERSON":
+                    return successor, "succession_subject"
+                return None, ""
         if (
             person is not None
             and person.type == "PERSON"
@@ -273,17 +280,25 @@ class RoleFinder:
             new, old = entities.at(k - 1), entities.at(k + 1)
             if lower[k - 1] == "by":  # "Y was replaced by X"
                 continue
+            if lower[k - 1] == "," and word.endswith("ing"):  # "X was appointed head of Z, replacing Y"
+                new = self._appointed_before(doc, roles, k)
             if new is None or old is None or new.type != "PERSON" or old.type != "PERSON":
                 continue
             for fact in roles:
                 if fact.person is new and fact.role in ("head", "minister"):
-                    start, end = self._evidence(doc, k - 1, entities.end_of(k + 1), old)
+                    first = entities.start_of(k - 1) if entities.at(k - 1) is not None else k
+                    start, end = self._evidence(doc, first, entities.end_of(k + 1), old)
                     facts.append(
-                        RoleFact(
-                            old, f"former {fact.role}", fact.org, fact.title, start, end, rule="succession"
-                        )
+                        RoleFact(old, f"former {fact.role}", fact.org, "", start, end, rule="succession")
                     )
         return facts
+
+    @staticmethod
+    def _appointed_before(doc: DocView, roles: list[RoleFact], k: int) -> Cluster | None:
+        """The person given a post earlier in the sentence of token k."""
+        sentence_start = doc.starts[doc.sentence(k).start]
+        earlier = [f for f in roles if sentence_start <= f.start < doc.starts[k]]
+        return max(earlier, key=lambda f: f.start).person if earlier else None
 
 
 @Language.factory(

@@ -31,6 +31,12 @@ class Reply:
 
 Responder = Callable[[Request], Reply]
 
+JSON_LD_CONTEXT = Reply(
+    200, b'{"@context": {"name": "http://schema.org/name"}}', {"Content-Type": "application/ld+json"}
+)
+"""What a remote JSON-LD context would answer: a server that gives it and records nothing proves that
+nothing was fetched."""
+
 
 class RecordingServer:
     """A threaded HTTP server: ``received`` lists every request, ``respond`` makes each answer."""

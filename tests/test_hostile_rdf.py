@@ -3,12 +3,10 @@ no traceback for an ill-typed literal, and syntax errors at a real line and colu
 
 from __future__ import annotations
 
-import http.server
 import json
 import os
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,48 +18,17 @@ from typer.testing import CliRunner
 from newskg.errors import InputError, RdfSyntaxError
 from newskg.rdfio import MAX_GRAPH_BYTES_ENV, parse_file, parse_into
 from newskg.serialize import read_dataset, read_graph, read_graph_blocks
+from recording_server import JSON_LD_CONTEXT, RecordingServer, recording_server
 
 NEWSKG = [sys.executable, "-m", "newskg"]
 RDF_NS = 'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://example.org/"'
 
 
-class RecordingServer:
-    """A local HTTP server that answers every request with a JSON-LD context and records it:
-    proof that nothing was fetched when it records nothing."""
-
-    def __init__(self) -> None:
-        self.requests: list[str] = []
-        recorded = self.requests
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def _answer(self) -> None:
-                recorded.append(f"{self.command} {self.path}")
-                body = b'{"@context": {"name": "http://schema.org/name"}}'
-                self.send_response(200)
-                self.send_header("Content-Type", "application/ld+json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            do_GET = do_POST = _answer
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(
-            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
-
-
 @pytest.fixture
 def server() -> Iterator[RecordingServer]:
-    recording = RecordingServer()
-    recording.thread.start()
-    yield recording
-    recording.httpd.shutdown()
-    recording.httpd.server_close()
+    """Answers every request with a JSON-LD context, and records it."""
+    with recording_server(lambda request: JSON_LD_CONTEXT) as recording:
+        yield recording
 
 
 def run_cli(*args: str):
@@ -135,23 +102,23 @@ def _hostile_documents(folder: Path, url: str) -> list[Path]:
     ],
 )
 def test_no_command_fetches_a_jsonld_context_in_any_form(tmp_path, server, command):
-    for path in _hostile_documents(tmp_path, server.url):
+    for path in _hostile_documents(tmp_path, server.base):
         args = _args(command, path, tmp_path)
         result = run_cli(*args)
         assert result.exit_code == 2, (path.read_text(), result.output)
         (error,) = errors(result)
         assert error.startswith(f"newskg: error: {path}: ")
-    assert server.requests == []
+    assert server.received == []
 
 
 @pytest.mark.parametrize("reader", [read_graph, read_dataset, read_graph_blocks, parse_file])
 def test_no_python_reader_fetches_a_jsonld_context(tmp_path, server, reader):
-    for path in _hostile_documents(tmp_path, server.url):
+    for path in _hostile_documents(tmp_path, server.base):
         with pytest.raises(InputError, match=f"^{path}: "):
             reader(path)
         with pytest.raises(InputError):
             parse_into(Graph(), path)
-    assert server.requests == []
+    assert server.received == []
 
 
 def test_a_local_context_file_is_not_read_either(tmp_path):

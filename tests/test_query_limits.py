@@ -23,6 +23,7 @@ from typer.testing import CliRunner
 from newskg.errors import QueryError
 from newskg.query import query
 from newskg.serialize import read_dataset, serialize
+from recording_server import RecordingServer, Reply, recording_server
 
 NEWSKG = [sys.executable, "-m", "newskg"]
 CROSS_JOIN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -323,40 +324,12 @@ def test_graph_on_a_plain_rdflib_graph_is_a_clear_error_not_an_internal_one(seed
             query(seeds_graph, sparql)
 
 
-class RecordingServer:
-    """A local HTTP server that records every request (and answers with a tiny Turtle graph)."""
-
-    def __init__(self) -> None:
-        self.requests: list[str] = []
-        recorded = self.requests
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def _answer(self) -> None:
-                recorded.append(f"{self.command} {self.path}")
-                body = b"<urn:remote> <urn:says> <urn:hello> .\n"
-                self.send_response(200)
-                self.send_header("Content-Type", "text/turtle")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            do_GET = do_POST = _answer
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-
-
-@pytest.fixture()
+@pytest.fixture
 def server() -> Iterator[RecordingServer]:
-    recording = RecordingServer()
-    thread = threading.Thread(target=recording.httpd.serve_forever, daemon=True)
-    thread.start()
-    yield recording
-    recording.httpd.shutdown()
-    recording.httpd.server_close()
+    """Answers every request with a tiny Turtle graph and records it."""
+    answer = Reply(200, b"<urn:remote> <urn:says> <urn:hello> .\n", {"Content-Type": "text/turtle"})
+    with recording_server(lambda request: answer) as recording:
+        yield recording
 
 
 @pytest.mark.parametrize(
@@ -369,7 +342,7 @@ def server() -> Iterator[RecordingServer]:
     ],
 )
 def test_using_in_an_update_fetches_nothing_without_allow_service(store_path, server, update):
-    sparql = update.replace("URL", server.url)
+    sparql = update.replace("URL", server.base)
     result = run_cli("query", "--store", str(store_path), "--allow-update", sparql)
     assert result.exit_code == 2, result.output
     (line,) = errors(result)
@@ -381,7 +354,7 @@ def test_using_in_an_update_fetches_nothing_without_allow_service(store_path, se
     dataset = Dataset()
     with pytest.raises(QueryError, match="is refused: rdflib downloads USING graphs"):
         query(dataset, sparql, allow_update=True)
-    assert server.requests == []
+    assert server.received == []
 
 
 # --- 5. Labels cannot drive a terminal ---------------------------------------------------------------------

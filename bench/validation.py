@@ -39,11 +39,11 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, XSD
 
 from newskg import build
-from newskg.consistency import find_inconsistencies
-from newskg.graph.namespace import NKG, OA, ORG, SCHEMA
 from newskg.iris import INSTANCE_BASE
 from newskg.resources import load_shapes
-from newskg.validate import reading_view, validate
+from newskg.validate.consistency import find_inconsistencies
+from newskg.validate.shacl import reading_view, validate
+from newskg.vocab.namespace import NKG, OA, ORG, SCHEMA
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [ROOT / "seeds", ROOT.parent / "shared" / "corpus" / "dev"]

@@ -20,7 +20,7 @@ from rdflib import Dataset
 
 import newskg
 from newskg import Article, InputError, NewskgError
-from newskg.corpus import iter_articles
+from newskg.ingest.sources import iter_articles
 
 TEXT = "TEHRAN - Reza Karimi, the head of the National Development Fund, said exports rose 5 percent."
 

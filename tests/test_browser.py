@@ -23,9 +23,9 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from newskg.graph.namespace import NKG, ORG
-from newskg.html import render_html, to_html
-from newskg.visualise import to_networkx
+from newskg.views.html import render_html, to_html
+from newskg.views.network import to_networkx
+from newskg.vocab.namespace import NKG, ORG
 
 CHROMIUM = next(
     (path for name in ("chromium", "chromium-browser", "google-chrome") if (path := shutil.which(name))), None

@@ -15,7 +15,7 @@ import pytest
 from rdflib import Dataset, Graph
 
 from conftest import SEEDS
-from newskg.ingest import read_articles
+from newskg.ingest.readers import read_articles
 
 pytestmark = pytest.mark.slow
 

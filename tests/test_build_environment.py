@@ -21,10 +21,10 @@ from pathlib import Path
 import pytest
 
 from conftest import SEEDS
-from newskg.corpus import build_corpus
+from newskg.build.corpus import build_corpus
+from newskg.build.scratch import PREFIX, scratch_folder
 from newskg.errors import NewskgError, StoreError
-from newskg.scratch import PREFIX, scratch_folder
-from newskg.store_undo import UNDO_NAME
+from newskg.stores.undo import UNDO_NAME
 from synthetic import NEWSKG, articles, build, store_quads, write_jsonl
 
 pytestmark = pytest.mark.slow
@@ -115,12 +115,12 @@ def test_a_full_disk_is_a_clear_error_and_the_store_is_kept(tmp_path):
 
 def test_no_space_for_temporary_files_is_reported_as_such(tmp_path, monkeypatch, nlp):
     """The same, injected where the build writes its record spool."""
-    from newskg import corpus
+    from newskg.build import spool
 
     def full(self, article_id, data):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(corpus._RecordSpool, "add", full)
+    monkeypatch.setattr(spool.RecordSpool, "add", full)
     with pytest.raises(NewskgError, match="no space left on the device for the build's temporary files"):
         build_corpus([SEEDS], output=tmp_path / "graph.ttl", nlp=nlp)
     assert not (tmp_path / "graph.ttl").exists()
@@ -128,7 +128,7 @@ def test_no_space_for_temporary_files_is_reported_as_such(tmp_path, monkeypatch,
 
 def test_no_space_for_the_store_is_reported_and_the_store_kept(tmp_path, monkeypatch, nlp):
     """The same, injected where the store is written."""
-    from newskg import store as stores
+    from newskg.stores import oxigraph as stores
 
     path = tmp_path / "store"
     build_corpus([SEEDS], store=path, run_validation=False, nlp=nlp)

@@ -10,7 +10,7 @@ import os
 import pytest
 
 from conftest import SEEDS
-from newskg.corpus import NLP_MAX_CHARACTERS
+from newskg.build.corpus import NLP_MAX_CHARACTERS
 from newskg.nlp import make_pipeline
 from synthetic import build
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from newskg.store_undo import UNDO_NAME
+from newskg.stores.undo import UNDO_NAME
 from synthetic import articles, build, store_quads, write_jsonl
 
 pytestmark = pytest.mark.slow
@@ -26,7 +26,7 @@ STOP_SECONDS = 5
 
 _LOGGING_STAGES = """
 import os, sys
-from newskg import corpus
+from newskg.build import corpus
 from newskg.cli import main
 
 class LoggedStatus(corpus.BuildStatus):

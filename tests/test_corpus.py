@@ -13,10 +13,12 @@ from rdflib import Dataset
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from conftest import DEV_CORPUS, SEEDS, needs_dev_corpus
-from newskg.corpus import _EntitySummary, _pack, build_corpus, estimate_articles, iter_articles
+from newskg.build.corpus import build_corpus
+from newskg.build.spool import EntitySummary, pack
 from newskg.errors import InputError
-from newskg.ingest import read_articles
-from newskg.resolve import resolve
+from newskg.ingest.readers import read_articles
+from newskg.ingest.sources import estimate_articles, iter_articles
+from newskg.records.resolve import resolve
 
 
 def _named_graphs(dataset: Dataset) -> dict[str, Dataset]:
@@ -95,9 +97,9 @@ def test_entity_summaries_resolve_like_whole_records(nlp):
     from newskg.nlp import extract
 
     records = list(extract(read_articles([DEV_CORPUS, SEEDS]), nlp=nlp))
-    summary = _EntitySummary()
+    summary = EntitySummary()
     for record in records:
-        summary.add(_pack(record).entities)  # what the NLP workers send back
+        summary.add(pack(record).entities)  # what the NLP workers send back
     assert resolve(summary.as_records()).canonical == resolve(records).canonical
 
 
@@ -248,7 +250,7 @@ def test_build_needs_somewhere_to_write():
 
 def test_an_external_extractor_sees_only_changed_articles(tmp_path, nlp, seeds_trig):
     """How a Spark job plugs in: it gets the articles to extract and returns their records in order."""
-    from newskg.parallel import batched, extract_partition
+    from newskg.build.parallel import batched, extract_partition
 
     asked: list[str] = []
 
@@ -268,7 +270,7 @@ def test_an_external_extractor_sees_only_changed_articles(tmp_path, nlp, seeds_t
 
 @pytest.mark.parametrize("suffix", [".trig", ".ttl", ".nq", ".nt"])
 def test_streaming_output_has_the_bytes_of_the_api_build(tmp_path, nlp, seeds_result, suffix):
-    from newskg.serialize import write_dataset
+    from newskg.rdf.write import write_dataset
 
     streamed, written = tmp_path / f"streamed{suffix}", tmp_path / f"written{suffix}"
     build_corpus([SEEDS], output=streamed, run_validation=False, nlp=nlp)

@@ -9,10 +9,10 @@ from collections.abc import Iterator
 import pytest
 
 from conftest import DEV_CORPUS, SEEDS, needs_dev_corpus
-from newskg.corpus import build_corpus
+from newskg.build.corpus import build_corpus
+from newskg.build.parallel import extract_partition, extract_records
 from newskg.errors import InputError
-from newskg.ingest import read_articles
-from newskg.parallel import extract_partition, extract_records
+from newskg.ingest.readers import read_articles
 
 distributed = pytest.importorskip("distributed", reason="the dask extra is part of the dev extra")
 
@@ -80,7 +80,7 @@ def test_cli_starts_a_local_cluster(tmp_path):
 
 
 def test_an_unreachable_scheduler_is_an_input_error(monkeypatch):
-    from newskg import parallel
+    from newskg.build import parallel
 
     monkeypatch.setattr(parallel, "DASK_CONNECT_TIMEOUT", "2s")
     with pytest.raises(InputError, match="cannot reach the Dask scheduler"):

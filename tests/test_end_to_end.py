@@ -9,7 +9,7 @@ import pytest
 from rdflib import Graph
 
 from conftest import ROOT, SEEDS
-from newskg.graph.namespace import PREFIXES
+from newskg.vocab.namespace import PREFIXES
 
 SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items()) + (
     "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"

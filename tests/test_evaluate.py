@@ -338,7 +338,7 @@ INVENTED = gold_doc(
 
 def test_evaluate_scores_its_own_extraction_as_score_does_the_extract_output(tmp_path, nlp):
     from newskg.nlp import extract
-    from newskg.records_json import record_to_dict
+    from newskg.records.as_json import record_to_dict
 
     docs = read_gold(write_gold(tmp_path, INVENTED))
     result = evaluate(docs, nlp=nlp)

@@ -13,9 +13,9 @@ from rdflib.namespace import RDF
 from typer.testing import CliRunner
 
 from newskg.errors import InputError
-from newskg.export import JSONLD_CONTEXT, TABLES, export
-from newskg.graph.namespace import NKG
-from newskg.serialize import read_graph, read_graph_blocks
+from newskg.export.writers import JSONLD_CONTEXT, TABLES, export
+from newskg.rdf.write import read_graph, read_graph_blocks
+from newskg.vocab.namespace import NKG
 
 RDF_SUFFIXES = (".ttl", ".nt", ".trig", ".nq", ".jsonld")
 

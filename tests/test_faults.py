@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SEEDS
-from newskg.ingest import read_articles
+from newskg.ingest.readers import read_articles
 
 NEWSKG = Path(sys.executable).with_name("newskg")
 COPIES = 24

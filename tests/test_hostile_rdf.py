@@ -16,8 +16,8 @@ from rdflib import Graph, Literal, URIRef
 from typer.testing import CliRunner
 
 from newskg.errors import InputError, RdfSyntaxError
-from newskg.rdfio import MAX_GRAPH_BYTES_ENV, parse_file, parse_into
-from newskg.serialize import read_dataset, read_graph, read_graph_blocks
+from newskg.rdf.parse import MAX_GRAPH_BYTES_ENV, parse_file, parse_into
+from newskg.rdf.write import read_dataset, read_graph, read_graph_blocks
 from recording_server import JSON_LD_CONTEXT, RecordingServer, recording_server
 
 NEWSKG = [sys.executable, "-m", "newskg"]

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import SEEDS
 from newskg.errors import InputError, InputWarning
-from newskg.ingest import (
+from newskg.ingest.readers import (
     DEFAULT_MAX_ARTICLE_BYTES,
     MAX_BYTES_ENV,
     article_from_text,

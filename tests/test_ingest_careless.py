@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from newskg.errors import InputError
-from newskg.ingest import read_articles
+from newskg.ingest.readers import read_articles
 
 NEWSKG = Path(sys.executable).with_name("newskg")
 TEXT = "TEHRAN - Reza Karimi, the head of the National Development Fund, said exports rose 5 percent."

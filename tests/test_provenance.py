@@ -8,7 +8,7 @@ import pytest
 from rdflib import URIRef
 from rdflib.namespace import RDF, SKOS
 
-from newskg.graph.namespace import NKG, OA, PROV, SCHEMA
+from newskg.vocab.namespace import NKG, OA, PROV, SCHEMA
 
 
 def texts(seeds_result) -> dict[URIRef, str]:

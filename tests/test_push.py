@@ -1,4 +1,4 @@
-"""``newskg push`` and ``newskg.store.open_endpoint`` against a real Oxigraph server on 127.0.0.1."""
+"""``newskg push`` and ``newskg.stores.oxigraph.open_endpoint`` against a real Oxigraph server."""
 
 from __future__ import annotations
 
@@ -17,10 +17,10 @@ from rdflib.compare import isomorphic
 
 from conftest import SEEDS
 from newskg.errors import StoreError
-from newskg.graph.namespace import OA
-from newskg.push import PushError, Target, push
-from newskg.serialize import write_dataset
-from newskg.store import open_endpoint
+from newskg.rdf.write import write_dataset
+from newskg.stores.oxigraph import open_endpoint
+from newskg.stores.push import PushError, Target, push
+from newskg.vocab.namespace import OA
 
 pytestmark = pytest.mark.slow
 
@@ -180,7 +180,7 @@ def test_http_errors_are_reported_naming_the_graph(server, seeds_trig):
 
 def test_a_failure_midway_counts_only_whole_graphs(server, seeds_trig, seeds_result, monkeypatch):
     """The server goes away after two requests: only graphs whose every request went through count."""
-    from newskg import push as push_module
+    from newskg.stores import push as push_module
 
     sent: list[str] = []
     real_send = push_module._send

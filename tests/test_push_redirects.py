@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from newskg.push import PushError, Target, push
+from newskg.stores.push import PushError, Target, push
 from recording_server import Reply, Request, recording_server
 
 GRAPHS = [f"https://example.org/graph/{n}" for n in range(4)]

@@ -16,9 +16,9 @@ from rdflib.plugins.sparql.parser import parseQuery
 from typer.testing import CliRunner
 
 from newskg.errors import QueryError
-from newskg.graph.namespace import NKG, SCHEMA
-from newskg.queries import named_queries, named_query
-from newskg.query import STANDARD_PREFIXES, QueryResult, query
+from newskg.query.named import named_queries, named_query
+from newskg.query.run import STANDARD_PREFIXES, QueryResult, query
+from newskg.vocab.namespace import NKG, SCHEMA
 
 EXPECTED_QUERIES = {
     "about",
@@ -61,9 +61,8 @@ def isipo(seeds_graph) -> URIRef:
 
 
 def test_named_queries_ship_as_package_data_and_are_documented():
-    files = {
-        entry.name for entry in resources.files("newskg.queries").iterdir() if entry.name.endswith(".rq")
-    }
+    library = resources.files("newskg.query").joinpath("library")
+    files = {entry.name for entry in library.iterdir() if entry.name.endswith(".rq")}
     assert {f"{name}.rq" for name in EXPECTED_QUERIES} <= files
     library = named_queries()
     assert set(library) >= EXPECTED_QUERIES
@@ -414,7 +413,7 @@ def test_cli_allow_service_lets_service_run(seeds_file, no_network):
 def store_path(tmp_path, seeds_result):
     ox = pytest.importorskip("pyoxigraph")
     pytest.importorskip("oxrdflib")
-    from newskg.serialize import serialize
+    from newskg.rdf.write import serialize
 
     path = tmp_path / "store"
     store = ox.Store(str(path))
@@ -425,7 +424,7 @@ def store_path(tmp_path, seeds_result):
 
 
 def test_named_queries_and_refusals_on_an_oxigraph_store(store_path, seeds_graph):
-    from newskg.store import open_store
+    from newskg.stores.oxigraph import open_store
 
     dataset = open_store(store_path, read_only=True)
     assert isinstance(dataset, Dataset)
@@ -470,7 +469,7 @@ def endpoint(seeds_result):
     from urllib.parse import parse_qs
 
     ox = pytest.importorskip("pyoxigraph")
-    from newskg.serialize import serialize
+    from newskg.rdf.write import serialize
 
     store = ox.Store()
     store.load(serialize(seeds_result.dataset, "nquads"), format=ox.RdfFormat.N_QUADS)

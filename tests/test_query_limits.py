@@ -21,8 +21,8 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from typer.testing import CliRunner
 
 from newskg.errors import QueryError
-from newskg.query import query
-from newskg.serialize import read_dataset, serialize
+from newskg.query.run import query
+from newskg.rdf.write import read_dataset, serialize
 from recording_server import RecordingServer, Reply, recording_server
 
 NEWSKG = [sys.executable, "-m", "newskg"]
@@ -259,8 +259,8 @@ def test_a_slow_endpoint_is_stopped_at_the_time_limit(trickling):
 def test_the_time_limit_reaches_the_endpoint_client(monkeypatch):
     """The HTTP client gets the limit too (``open_endpoint(..., timeout=)``), so a socket never waits
     longer than the whole query may."""
-    from newskg import store as stores
     from newskg.cli.query import _graph_opener
+    from newskg.stores import oxigraph as stores
 
     given: list[object] = []
     monkeypatch.setattr(stores, "open_endpoint", lambda url, **options: given.append(options) or Graph())

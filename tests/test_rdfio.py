@@ -10,8 +10,8 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from newskg.errors import InputError, RdfSyntaxError
-from newskg.rdfio import MAX_ENTITY_EXPANSION, oxigraph_syntax_error, parse_file, parse_into
-from newskg.validate import validate
+from newskg.rdf.parse import MAX_ENTITY_EXPANSION, oxigraph_syntax_error, parse_file, parse_into
+from newskg.validate.shacl import validate
 from recording_server import JSON_LD_CONTEXT, RecordingServer, recording_server
 
 RDF_NS = 'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://example.org/"'
@@ -137,7 +137,7 @@ def test_a_remote_jsonld_context_is_refused_and_not_fetched(tmp_path, server):
 
 
 def test_the_oxigraph_reader_used_by_export_does_not_fetch_contexts_either(tmp_path, server):
-    from newskg.serialize import read_graph_blocks
+    from newskg.rdf.write import read_graph_blocks
 
     path = _file(
         tmp_path, "remote.jsonld", f'{{"@context": "{server.base}/ctx", "@id": "http://a", "name": "x"}}'

@@ -10,9 +10,9 @@ from rdflib.namespace import RDF, SKOS
 
 from conftest import DEV_CORPUS, SEEDS
 from newskg import iris
-from newskg.graph.namespace import NKG
 from newskg.records import Article, ArticleRecord, Entity
-from newskg.resolve import resolve, transliteration_key
+from newskg.records.resolve import resolve, transliteration_key
+from newskg.vocab.namespace import NKG
 
 
 def records(*entities: Entity) -> list[ArticleRecord]:

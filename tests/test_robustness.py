@@ -19,10 +19,10 @@ from rdflib import Graph, Literal
 
 from newskg.graph.build import build_dataset, union_graph
 from newskg.nlp import extract
-from newskg.rdfio import parse_file
+from newskg.rdf.parse import parse_file
+from newskg.rdf.write import serialize
 from newskg.records import Article
-from newskg.serialize import serialize
-from newskg.validate import validate
+from newskg.validate.shacl import validate
 
 FRAGMENTS = [
     "TEHRAN –",

@@ -1,7 +1,7 @@
 """Credentials in endpoint URLs are used, and never printed, by ``push`` and ``query --endpoint``.
 
 Regression tests: ``https://user:secret@host/sparql`` and ``?token=...`` were echoed in error messages.
-The rule (``newskg.remote.redact_url``): the whole user part of a URL, and the value of any query
+The rule (``newskg.stores.remote.redact_url``): the whole user part of a URL, and the value of any query
 parameter whose name contains token, key, pass, pwd, secret, auth, sig, credential or session, are
 shown as ``***``, wherever the URL or those values appear in a message.
 """
@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from newskg.errors import StoreError
-from newskg.push import PushError, Target, push
-from newskg.remote import redact, redact_url
-from newskg.store import open_endpoint
+from newskg.stores.oxigraph import open_endpoint
+from newskg.stores.push import PushError, Target, push
+from newskg.stores.remote import redact, redact_url
 from recording_server import Reply, Request, recording_server
 
 PASSWORD = "s3cret-pass"

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from rdflib import Literal
 from rdflib.namespace import XSD
 
-from newskg import serialize
 from newskg.graph.terms import Lit, NQuadsWriter, decimal_lit, to_rdflib
+from newskg.rdf import write as serialize
 
 EX = "https://example.org/"
 
@@ -91,8 +91,8 @@ def test_files_read_with_pyoxigraph_give_what_rdflib_reads(tmp_path, seeds_resul
     from rdflib.compare import isomorphic
 
     from newskg.graph import build_dataset
-    from newskg.rdfio import parse_into
-    from newskg.serialize import read_graph, write_dataset
+    from newskg.rdf.parse import parse_into
+    from newskg.rdf.write import read_graph, write_dataset
 
     dataset = build_dataset(list(seeds_result.records))  # a copy of its own: it is changed here
     extra = dataset.graph(URIRef("https://example.org/extra"))

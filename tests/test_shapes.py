@@ -13,9 +13,9 @@ import rdflib
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH, SKOS
 
-from newskg.graph.namespace import ID, NKG, OA, ONTOLOGY_IRI, TIME
-from newskg.graph.namespace import PREFIXES as NEWSKG_PREFIXES
 from newskg.resources import load_shapes
+from newskg.vocab.namespace import ID, NKG, OA, ONTOLOGY_IRI, TIME
+from newskg.vocab.namespace import PREFIXES as NEWSKG_PREFIXES
 
 PREFIXES = "".join(
     f"@prefix {prefix}: <{iri}> .\n"

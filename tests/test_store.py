@@ -1,4 +1,4 @@
-"""The persistent Oxigraph store: ``build --store``, ``newskg.store.open_store`` and their errors."""
+"""The persistent Oxigraph store: ``build --store``, ``newskg.stores.oxigraph.open_store``, their errors."""
 
 from __future__ import annotations
 
@@ -15,10 +15,10 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import XSD
 
 from conftest import DEV_CORPUS, SEEDS, needs_dev_corpus
-from newskg.corpus import build_corpus
+from newskg.build.corpus import build_corpus
 from newskg.errors import StoreError
-from newskg.graph.namespace import OA
-from newskg.store import open_store, read_store_graph
+from newskg.stores.oxigraph import open_store, read_store_graph
+from newskg.vocab.namespace import OA
 
 ARTICLES = "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a <https://w3id.org/newskg/ontology#Article> }"
 PEOPLE = """PREFIX nkg: <https://w3id.org/newskg/ontology#>
@@ -199,7 +199,7 @@ def test_queries_over_the_union_count_each_triple_once(seeds_store, seeds_graph)
 
 
 def test_query_cli_on_a_store_matches_the_file(seeds_store, tmp_path, seeds_result):
-    from newskg.serialize import write_dataset
+    from newskg.rdf.write import write_dataset
 
     graph = tmp_path / "seeds.ttl"
     write_dataset(seeds_result.dataset, graph)
@@ -219,7 +219,7 @@ def test_query_cli_on_a_store_matches_the_file(seeds_store, tmp_path, seeds_resu
 @needs_dev_corpus
 def test_an_interrupted_load_leaves_the_union_whole(tmp_path, nlp, monkeypatch):
     """Ctrl-C while graphs are loaded: the default graph is rebuilt before the build stops."""
-    from newskg import store as stores
+    from newskg.stores import oxigraph as stores
 
     path = tmp_path / "store"
     build_corpus([SEEDS], store=path, run_validation=False, nlp=nlp)

@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 
 from newskg.errors import StoreError
-from newskg.store import open_oxigraph, open_store
-from newskg.store_undo import UNDO_NAME, StoreLock
+from newskg.stores.oxigraph import open_oxigraph, open_store
+from newskg.stores.undo import UNDO_NAME, StoreLock
 from synthetic import NEWSKG, articles, build, store_quads, write_jsonl
 
 pytestmark = pytest.mark.slow
@@ -95,7 +95,7 @@ def test_random_kills_are_undone_and_the_rerun_equals_a_clean_build(tmp_path, co
 
 _KILL_MID_LOAD = """
 import os, signal, sys
-from newskg import store
+from newskg.stores import oxigraph as store
 from newskg.cli import main
 
 class Dying:

@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 
 from conftest import DEV_CORPUS, SEEDS
 from newskg.errors import InputError
-from newskg.graph.namespace import ORG, TIME
-from newskg.timeline import find_organization, format_timeline, timeline
+from newskg.views.timeline import find_organization, format_timeline, timeline
+from newskg.vocab.namespace import ORG, TIME
 
 ARTICLES = {
     "nto-1": (
@@ -40,7 +40,7 @@ ARTICLES = {
 @pytest.fixture(scope="module")
 def graph_file(tmp_path_factory) -> Path:
     from newskg import build
-    from newskg.serialize import write_dataset
+    from newskg.rdf.write import write_dataset
 
     folder = tmp_path_factory.mktemp("nto")
     for article_id, (date, text) in ARTICLES.items():
@@ -52,7 +52,7 @@ def graph_file(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def graph(graph_file) -> Graph:
-    from newskg.serialize import read_graph
+    from newskg.rdf.write import read_graph
 
     return read_graph(graph_file)
 

@@ -13,10 +13,10 @@ from rdflib.namespace import RDF, SH
 from typer.testing import CliRunner
 
 from conftest import SEEDS
-from newskg.consistency import NKGSH, find_inconsistencies
-from newskg.graph.namespace import PREFIXES
 from newskg.resources import load_shapes
-from newskg.validate import validate
+from newskg.validate.consistency import NKGSH, find_inconsistencies
+from newskg.validate.shacl import validate
+from newskg.vocab.namespace import PREFIXES
 
 CONTRADICTING = {
     "tea-a": (

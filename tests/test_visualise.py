@@ -10,8 +10,8 @@ from rdflib.namespace import RDF, SKOS
 from typer.testing import CliRunner
 
 from newskg.errors import InputError
-from newskg.graph.namespace import NKG
-from newskg.visualise import NODE_LABEL_GID, draw, layout, to_image, to_networkx
+from newskg.views.network import NODE_LABEL_GID, draw, layout, to_image, to_networkx
+from newskg.vocab.namespace import NKG
 
 
 def run_cli(*args: str):
@@ -163,7 +163,7 @@ def test_cli_show_writes_html_and_png_and_refuses_other_names(tmp_path, seeds_gr
 
 def test_an_empty_graph_still_draws(tmp_path):
     pytest.importorskip("matplotlib")
-    from newskg.html import render_html
+    from newskg.views.html import render_html
 
     assert layout(to_networkx(Graph())) == {}
     assert to_image(Graph(), tmp_path / "empty.png").read_bytes().startswith(b"\x89PNG")

@@ -16,27 +16,33 @@ from typing import TYPE_CHECKING, Any
 
 from rdflib import Dataset, Graph
 
-from .corpus import BuildResult, Source, build, to_articles
+from .build.corpus import BuildResult, build
 from .errors import DataFileError, InputError, NewskgError, QueryError, RdfSyntaxError, StoreError
-from .export import export
+from .export.writers import export
 from .graph.build import build_dataset as _build_dataset
 from .graph.build import union_graph
 from .graph.build import update_dataset as _update_dataset
-from .ingest import article_from_text, check_article, read_articles
+from .ingest.readers import article_from_text, check_article, read_articles
+from .ingest.sources import Source, to_articles
+from .nlp import MAX_TEXT_CHARACTERS, make_pipeline
 from .nlp import extract as _extract
-from .nlp import make_pipeline
-from .queries import named_queries
-from .query import QueryResult, query
+from .query.named import named_queries
+from .query.run import QueryResult, query
 from .records import Article, ArticleRecord
-from .resolve import Resolution
-from .timeline import TimelineEntry, timeline
-from .validate import ValidationReport, validate
+from .records.resolve import Resolution
+from .validate.shacl import ValidationReport, validate
+from .views.timeline import TimelineEntry, timeline
 
 if TYPE_CHECKING:
-    from .html import to_html
-    from .visualise import draw, to_image, to_networkx
+    from .views.html import to_html
+    from .views.network import draw, to_image, to_networkx
 
-_LAZY = {"draw": ".visualise", "to_image": ".visualise", "to_networkx": ".visualise", "to_html": ".html"}
+_LAZY = {
+    "draw": ".views.network",
+    "to_image": ".views.network",
+    "to_networkx": ".views.network",
+    "to_html": ".views.html",
+}
 """Names imported on first use: networkx takes long to import, and building a graph never needs it."""
 
 
@@ -54,7 +60,7 @@ __version__ = "0.1.0"
 
 def extract(sources: Iterable[Source]) -> list[ArticleRecord]:
     """Run the NLP pass over paths or ``Article`` objects; one record per article."""
-    return list(_extract(to_articles(sources)))
+    return list(_extract(to_articles(sources, max_characters=MAX_TEXT_CHARACTERS)))
 
 
 def build_graph(sources: Iterable[Source]) -> Graph:

@@ -12,9 +12,9 @@ from record_factory import entity, evidence, head_report, record, role
 
 from newskg import iris
 from newskg.graph import DERIVED_GRAPHS, ENTITIES_GRAPH, INTERVALS_GRAPH, build_dataset, union_graph
-from newskg.graph.namespace import NKG, OA, ORG, PROV, SCHEMA
+from newskg.rdf.write import serialize
 from newskg.records import LocatedIn, ReportedBy, Role, Statistic
-from newskg.serialize import serialize
+from newskg.vocab.namespace import NKG, OA, ORG, PROV, SCHEMA
 
 TEXT = (
     "TEHRAN - Ali Rezaei, the head of the National Tea Organization (NTO), said on Monday that exports "

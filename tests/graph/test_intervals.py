@@ -14,10 +14,10 @@ from newskg.graph import ENTITIES_GRAPH, INTERVALS_GRAPH, build_dataset, update_
 from newskg.graph.article import article_graph
 from newskg.graph.build import derivation_triples
 from newskg.graph.intervals import membership_reports, post_intervals
-from newskg.graph.namespace import NKG, ORG, TIME
 from newskg.graph.posts import post_of, role_status
 from newskg.graph.terms import to_rdflib
-from newskg.resolve import resolve
+from newskg.records.resolve import resolve
+from newskg.vocab.namespace import NKG, ORG, TIME
 
 NTO = "National Tea Organization"
 

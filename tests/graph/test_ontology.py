@@ -7,8 +7,8 @@ import rdflib
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
-from newskg.graph.namespace import NKG, OA, ONTOLOGY_IRI, ORG, PROV, SCHEMA
 from newskg.resources import load_ontology
+from newskg.vocab.namespace import NKG, OA, ONTOLOGY_IRI, ORG, PROV, SCHEMA
 
 DECLARATION_TYPES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
 XSD_IRI = str(rdflib.XSD)

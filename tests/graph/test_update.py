@@ -11,8 +11,8 @@ from record_factory import head_report
 from newskg import iris
 from newskg.errors import InputError
 from newskg.graph import ENTITIES_GRAPH, INTERVALS_GRAPH, build_dataset, remove_articles, update_dataset
-from newskg.graph.namespace import NKG, ORG, TIME
-from newskg.serialize import serialize
+from newskg.rdf.write import serialize
+from newskg.vocab.namespace import NKG, ORG, TIME
 
 
 def corpus():

@@ -23,7 +23,7 @@ from . import (
 )
 
 if TYPE_CHECKING:
-    from ..corpus import BuildStatus
+    from ..build.corpus import BuildStatus
 
 DEFAULT_OUTPUT = Path("out/graph.ttl")
 REFRESH_SECONDS = 0.2
@@ -91,9 +91,11 @@ def build(
     Input streams in batches, so memory does not grow with the corpus. Articles that cannot be read
     are reported one per line and skipped; the graph is still built, and the exit code is then 4.
     """
-    from ..corpus import STDIN, BuildStatus, build_corpus, estimate_articles
+    from ..build.corpus import BuildStatus, build_corpus
     from ..errors import InputError
-    from ..serialize import format_for
+    from ..ingest.readers import STDIN
+    from ..ingest.sources import estimate_articles
+    from ..rdf.write import format_for
 
     if output is None and store is None:
         output = DEFAULT_OUTPUT

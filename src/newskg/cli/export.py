@@ -35,8 +35,8 @@ def export(
     TriG and N-Quads keep the named graphs (one per article); the other formats hold their union.
     CSV writes entities.csv, relations.csv and statistics.csv into the folder given with -o.
     """
-    from ..export import export_format, export_tables, file_blocks, write_blocks
-    from ..serialize import read_graph
+    from ..export.writers import export_format, export_tables, file_blocks, write_blocks
+    from ..rdf.write import read_graph
 
     chosen = export_format(output, fmt)  # fail on a bad output name before reading anything
     if chosen == "csv":

@@ -24,13 +24,14 @@ def extract(
     ] = "json",
 ) -> None:
     """Print what the NLP pass finds in each article, one JSON object per line."""
-    from ..corpus import to_articles
-    from ..ingest import STDIN
+    from ..ingest.readers import STDIN
+    from ..ingest.sources import to_articles
+    from ..nlp import MAX_TEXT_CHARACTERS
     from ..nlp import extract as run_extract
-    from ..records_json import record_to_dict
+    from ..records.as_json import record_to_dict
 
     if fmt != "json":
         fail(f"unknown extract format '{fmt}'; use json")
     sources = [STDIN if str(given) == STDIN else given for given in inputs]  # as newskg build reads them
-    for record in run_extract(to_articles(sources)):
+    for record in run_extract(to_articles(sources, max_characters=MAX_TEXT_CHARACTERS)):
         sys.stdout.write(json.dumps(record_to_dict(record), ensure_ascii=False) + "\n")

@@ -56,9 +56,9 @@ def push(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary.")] = False,
 ) -> None:
     """Upload each named graph with an HTTP PUT (idempotent: run it again to finish a failed push)."""
-    from ..push import Target
-    from ..push import push as run_push
-    from ..remote import redact_url
+    from ..stores.push import Target
+    from ..stores.push import push as run_push
+    from ..stores.remote import redact_url
 
     target = Target(
         endpoint, graph_param, user, os.environ.get(PASSWORD_ENV) if user else None, digest, timeout

@@ -19,8 +19,8 @@ if TYPE_CHECKING:
     from rdflib import Graph
     from rich.table import Table
 
-    from ..queries import NamedQuery
-    from ..query import QueryResult
+    from ..query.named import NamedQuery
+    from ..query.run import QueryResult
 
 FORMATS = ("table", "csv", "tsv", "json")
 DEFAULT_TIMEOUT = 60.0
@@ -87,7 +87,7 @@ def query(
     newskg query out/graph.ttl heads-of ORG=ISIPO; newskg query --list.
     The prefixes rdf, rdfs, xsd, owl, skos, nkg, id, org, schema, prov, oa and time need no declaration.
     """
-    from ..queries import named_queries, named_query
+    from ..query.named import named_queries, named_query
 
     if list_queries:
         _print_library(named_queries())
@@ -126,7 +126,7 @@ def query(
             if store is not None or endpoint is not None:
                 graph.close()
 
-    from ..rdfio import rdflib_term_warnings_silenced
+    from ..rdf.parse import rdflib_term_warnings_silenced
 
     with rdflib_term_warnings_silenced():  # the result's ill-typed literals are made again here
         result = _run_stoppable(job, limit, origin=origin, update=allow_update)
@@ -137,7 +137,7 @@ def _run_stoppable(
     job: Callable[[], QueryResult], limit: float | None, *, origin: str, update: bool
 ) -> QueryResult:
     """Run the query in a process that a time limit, Ctrl-C or SIGTERM really stop."""
-    from ..stoppable import TimeLimitExceeded, run_stoppable
+    from ..build.stoppable import TimeLimitExceeded, run_stoppable
 
     what, partial = ("update", " (it may have been applied in part)") if update else ("query", "")
     try:
@@ -186,8 +186,8 @@ def _run(
     graph: Graph, text: str, params: dict[str, str], *, origin: str, allow_service: bool, allow_update: bool
 ) -> QueryResult:
     """A named query (its parameters read as declared) or SPARQL text (``<iri>`` or literal values)."""
-    from ..queries import named_query
-    from ..query import as_term, run_named, run_sparql
+    from ..query.named import named_query
+    from ..query.run import as_term, run_named, run_sparql
 
     if origin == "query" and _NAME.fullmatch(text):
         return run_named(graph, named_query(text), params, allow_service=allow_service)
@@ -223,10 +223,10 @@ def _graph_opener(
         fail(f"give graph files or --store/--endpoint, not both (got {graphs[0]})")
     if store is not None or endpoint is not None:
         try:
-            from .. import store as stores
+            from ..stores import oxigraph as stores
         except ImportError:
             option = "--store" if store is not None else "--endpoint"
-            raise QueryError(f"{option} needs newskg.store, which this installation lacks") from None
+            raise QueryError(f"{option} needs newskg.stores, which this installation lacks") from None
         if store is not None:
             return lambda: stores.open_store(store, read_only=not writable)
         url = str(endpoint)
@@ -235,7 +235,7 @@ def _graph_opener(
         return lambda: stores.open_endpoint(url, timeout=timeout)
     if not graphs:
         fail("give at least one graph file (or --store PATH, or --endpoint URL)")
-    from ..serialize import read_dataset
+    from ..rdf.write import read_dataset
 
     dataset = read_dataset([*graphs])
     return lambda: dataset
@@ -262,7 +262,7 @@ def _print_table(result: QueryResult) -> None:
     """An aligned table; on a terminal it fits the window, in a pipe nothing is cut."""
     from rich.text import Text
 
-    from ..query import display
+    from ..query.run import display
 
     table = _table([(var, "fold") for var in result.variables])
     for row in result.rows:

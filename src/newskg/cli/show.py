@@ -29,9 +29,9 @@ def show(
     title: Annotated[str | None, typer.Option("--title", help="Title of the page or picture.")] = None,
 ) -> None:
     """Draw the graph: an HTML page to explore (offline, self-contained), or a PNG/SVG/PDF picture."""
-    from ..html import to_html
-    from ..serialize import read_graph
-    from ..visualise import IMAGE_FORMATS, to_image
+    from ..rdf.write import read_graph
+    from ..views.html import to_html
+    from ..views.network import IMAGE_FORMATS, to_image
 
     if view not in VIEWS:
         fail(f"unknown view '{view}'; use {' or '.join(VIEWS)}")

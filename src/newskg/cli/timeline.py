@@ -23,9 +23,9 @@ def timeline(
 ) -> None:
     """Print the posts of an organisation sorted by date: holder, role, first and latest report, end."""
     from ..graph.labels import label
-    from ..serialize import read_graph
-    from ..timeline import find_organization, format_timeline
-    from ..timeline import timeline as org_timeline
+    from ..rdf.write import read_graph
+    from ..views.timeline import find_organization, format_timeline
+    from ..views.timeline import timeline as org_timeline
 
     graph = read_graph(list(graphs or [Path("out/graph.ttl")]))
     entries = org_timeline(graph, org)

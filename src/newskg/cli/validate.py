@@ -30,8 +30,8 @@ def validate(
     The text report lists each result with its node's label, the message and the evidence sentences
     with their article ids, sorted; warnings are listed but do not make the graph fail.
     """
-    from ..serialize import read_graph
-    from ..validate import validate as run_validate
+    from ..rdf.write import read_graph
+    from ..validate.shacl import validate as run_validate
 
     if fmt not in ("text", "turtle"):
         fail(f"unknown report format '{fmt}'; use text or turtle")
@@ -40,7 +40,7 @@ def validate(
     if store is None and not graphs:
         fail("give at least one graph file (or --store PATH)")
     if store is not None:
-        from ..store import read_store_graph
+        from ..stores.oxigraph import read_store_graph
 
         report = run_validate(read_store_graph(store))
     else:

@@ -57,7 +57,7 @@ def score(gold_docs: Iterable[Mapping[str, Any]], system_docs: Mapping[str, Mapp
 def evaluate(gold_docs: Iterable[Mapping[str, Any]], *, nlp: Language | None = None) -> Evaluation:
     """Extract from the gold articles' texts and compare with their annotations."""
     from ..nlp import extract
-    from ..records_json import record_to_dict
+    from ..records.as_json import record_to_dict
 
     gold_docs = list(gold_docs)
     records = extract((gold_article(doc) for doc in gold_docs), nlp=nlp)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..ingest import parse_date
+from ..ingest.readers import parse_date
 from ..records import Article
 
 FACT_KEYS: dict[str, tuple[str, ...]] = {

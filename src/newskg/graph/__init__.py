@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..vocab.namespace import NKG, bind_prefixes
 from .build import (
     DERIVED_GRAPHS,
     ENTITIES_GRAPH,
@@ -12,7 +13,6 @@ from .build import (
     update_dataset,
 )
 from .intervals import INTERVALS_GRAPH
-from .namespace import NKG, bind_prefixes
 
 __all__ = [
     "DERIVED_GRAPHS",

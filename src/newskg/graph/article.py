@@ -15,8 +15,8 @@ from rdflib import namespace as rdflib_namespace
 
 from .. import iris
 from ..records import ArticleRecord, Entity
-from ..resolve import Resolution
-from . import namespace
+from ..records.resolve import Resolution
+from ..vocab import namespace
 from .posts import role_status
 from .provenance import add_assertion, add_report, form_evidence
 from .terms import Lit, PlainTerms, Triple, date_lit, decimal_lit, uri_lit

@@ -18,11 +18,11 @@ from rdflib.namespace import RDF, SKOS
 from .. import iris
 from ..errors import InputError
 from ..records import ArticleRecord, Entity
-from ..resolve import Resolution, resolve
+from ..records.resolve import Resolution, resolve
+from ..vocab.namespace import NKG, ORG, SCHEMA, bind_prefixes
 from .access import holds, objects
 from .article import TYPE_CLASSES, article_graph
 from .intervals import INTERVALS_GRAPH, add_intervals, membership_reports, post_intervals
-from .namespace import NKG, ORG, SCHEMA, bind_prefixes
 from .terms import Triple, to_rdflib
 
 ENTITIES_GRAPH = URIRef(iris.INSTANCE_BASE + "graph/entities")

@@ -28,8 +28,8 @@ from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
 from .. import iris
+from ..vocab.namespace import NKG, ORG, SCHEMA, TIME
 from .access import objects, subjects, value
-from .namespace import NKG, ORG, SCHEMA, TIME
 from .posts import is_sole_holder, post_of, role_status
 
 INTERVALS_GRAPH = URIRef(iris.INSTANCE_BASE + "graph/intervals")

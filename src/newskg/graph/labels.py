@@ -9,8 +9,8 @@ from rdflib import Graph, Literal
 from rdflib.namespace import RDF, SKOS
 from rdflib.term import Node
 
+from ..vocab.namespace import NKG, OA, ORG, SCHEMA
 from .access import objects, value
-from .namespace import NKG, OA, ORG, SCHEMA
 
 
 def label(graph: Graph, node: Node | None) -> str:

@@ -16,7 +16,7 @@ from rdflib import namespace as rdflib_namespace
 
 from .. import iris
 from ..records import ArticleRecord, Entity, Evidence
-from . import namespace
+from ..vocab import namespace
 from .terms import Lit, PlainTerms, Term, Triple, count_lit, date_lit
 
 NKG, OA, PROV = (PlainTerms(ns) for ns in (namespace.NKG, namespace.OA, namespace.PROV))

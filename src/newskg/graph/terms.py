@@ -76,7 +76,7 @@ def to_rdflib(term: Term) -> URIRef | Literal:
 
 
 class NQuadsWriter:
-    """Triples -> canonical N-Quads lines, sorted as ``newskg.serialize`` sorts a graph's triples.
+    """Triples -> canonical N-Quads lines, sorted as ``newskg.rdf.write`` sorts a graph's triples.
 
     Each distinct term is checked and formatted once by pyoxigraph (an invalid IRI raises
     ``ValueError`` here, not in a reader of the file); the writer keeps that cache across articles.

@@ -40,18 +40,18 @@ from rdflib.plugin import PluginException
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from rdflib.query import Result
 
-from . import remote, store_undo
-from .errors import StoreError
-from .files import atomic_writer
-from .graph.build import (
+from ..errors import StoreError
+from ..files import atomic_writer
+from ..graph.build import (
     DERIVATION_PREDICATES,
     DERIVED_GRAPHS,
     ENTITIES_GRAPH,
     derivation_triples,
     update_dataset,
 )
-from .graph.namespace import bind_prefixes
-from .serialize import OX_FORMATS, QUAD_FORMATS, GraphBlock, add_to_graph, write_graphs, write_graphs_to
+from ..rdf.write import OX_FORMATS, QUAD_FORMATS, GraphBlock, add_to_graph, write_graphs, write_graphs_to
+from ..vocab.namespace import bind_prefixes
+from . import remote, undo
 
 NKG_TEXT_HASH = "https://w3id.org/newskg/ontology#textHash"
 NKG_PIPELINE_VERSION = "https://w3id.org/newskg/ontology#pipelineVersion"
@@ -97,7 +97,7 @@ class BuiltGraph(NamedTuple):
 def is_store(path: str | Path) -> bool:
     """Whether ``path`` is an Oxigraph store directory (or one whose interrupted update is to be undone)."""
     folder = Path(path)
-    return folder.is_dir() and ((folder / ROCKSDB_MARKER).is_file() or store_undo.interrupted(folder))
+    return folder.is_dir() and ((folder / ROCKSDB_MARKER).is_file() or undo.interrupted(folder))
 
 
 def open_oxigraph(
@@ -105,20 +105,20 @@ def open_oxigraph(
     *,
     create: bool = False,
     read_only: bool = False,
-    lock: store_undo.StoreLock | None = None,
+    lock: undo.StoreLock | None = None,
 ) -> ox.Store:
     """The pyoxigraph store at ``path``; created when ``create`` and missing, else it must exist.
 
-    An update that a killed build left unfinished is undone first (``newskg.store_undo``), so every
+    An update that a killed build left unfinished is undone first (``newskg.stores.undo``), so every
     store opened is one a build finished. ``lock``: the caller's, held for an update.
     """
     folder = Path(path)
     _check_folder(folder, create=create, read_only=read_only)
     if is_store(folder):
         if lock is not None:
-            store_undo.restore(folder)
+            undo.restore(folder)
         else:
-            store_undo.repair(folder)
+            undo.repair(folder)
     try:
         return ox.Store.read_only(str(folder)) if read_only else ox.Store(str(folder))
     except (OSError, RuntimeError) as exc:
@@ -129,7 +129,7 @@ def _check_folder(folder: Path, *, create: bool, read_only: bool) -> None:
     """Refuse a file or a folder of other files; create the folder of a new store."""
     if folder.exists() and not folder.is_dir():
         raise StoreError(f"{folder}: is a file, not an Oxigraph store folder")
-    if folder.is_dir() and not is_store(folder) and any(not store_undo.is_ours(e) for e in folder.iterdir()):
+    if folder.is_dir() and not is_store(folder) and any(not undo.is_ours(e) for e in folder.iterdir()):
         raise StoreError(
             f"{folder}: folder holds other files, not an Oxigraph store; give a new or store folder"
         )
@@ -218,7 +218,7 @@ def open_endpoint(
     ``--union-default-graph``, Fuseki with ``tdb2:unionDefaultGraph true``. Failures raise
     ``StoreError`` (rdflib alone would return an error tuple instead of a result): no connection, an
     HTTP error, no whole answer within ``timeout`` seconds (``None``: ``DEFAULT_ENDPOINT_TIMEOUT``;
-    ``math.inf`` waits for ever), or a redirect ``newskg.remote`` does not follow. Credentials may be
+    ``math.inf`` waits for ever), or a redirect ``newskg.stores.remote`` does not follow. Credentials may be
     given as ``user``/``password`` or in the URL; they are never printed.
     """
     remote.check_url(url, what="SPARQL endpoint")
@@ -229,7 +229,7 @@ def open_endpoint(
 
 
 class _Endpoint(SPARQLStore):
-    """rdflib's SPARQL store, its requests sent by ``newskg.remote`` (bounded waits, no redirect to
+    """rdflib's SPARQL store, its requests sent by ``newskg.stores.remote`` (bounded waits, no redirect to
     another server, secrets redacted), asking for JSON results (N-Triples or Turtle for CONSTRUCT and
     DESCRIBE) and raising ``StoreError`` for anything but a 2xx answer it can read."""
 
@@ -367,7 +367,7 @@ class Workspace:
     ``xsd:integer``), so a file output is written from the quads as built, kept in a spool file,
     while the store serves the derivation of corpus-level graphs and the next incremental build.
 
-    A persistent store is updated all or nothing (``newskg.store_undo``): the update begins when the
+    A persistent store is updated all or nothing (``newskg.stores.undo``): the update begins when the
     workspace opens and ends with ``commit``; a workspace closed before (an error, Ctrl-C) puts the
     store back as it was, and a killed build's update is undone by the next open.
     """
@@ -399,11 +399,11 @@ class Workspace:
         if store is not None:
             folder = Path(store)
             _check_folder(folder, create=True, read_only=False)
-            lock = store_undo.StoreLock(folder).acquire()
+            lock = undo.StoreLock(folder).acquire()
             stack.callback(lock.release)
             work = cls(open_oxigraph(folder, create=True, lock=lock), None, folder=folder)
             stack.push(work._exit)  # closed (and an unfinished update undone) before the lock goes
-            store_undo.begin(work.store, folder)
+            undo.begin(work.store, folder)
             return work
         folder_name = stack.enter_context(
             tempfile.TemporaryDirectory(prefix="store-", dir=scratch, ignore_cleanup_errors=True)
@@ -441,14 +441,14 @@ class Workspace:
         if self._updating and self._folder is not None:
             self._updating = False
             with contextlib.suppress(StoreError):  # if still open in this process, the next open undoes it
-                self.undone = store_undo.restore(self._folder)
+                self.undone = undo.restore(self._folder)
 
     def commit(self) -> None:
         """End a persistent store's update: what the build wrote stays, whatever happens next."""
         with self._writing("writing the store"):
             self._flush()
         if self._updating and self._folder is not None:
-            store_undo.commit(self.store, self._folder)
+            undo.commit(self.store, self._folder)
             self._updating = False
 
     @contextmanager

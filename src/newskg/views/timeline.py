@@ -15,12 +15,12 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 from rdflib.term import Node
 
-from .errors import InputError
-from .graph.access import objects, subjects, value
-from .graph.intervals import PostInterval, membership_reports, post_intervals
-from .graph.labels import article_id, label
-from .graph.namespace import NKG, ORG, SCHEMA, TIME
-from .iris import name_key
+from ..errors import InputError
+from ..graph.access import objects, subjects, value
+from ..graph.intervals import PostInterval, membership_reports, post_intervals
+from ..graph.labels import article_id, label
+from ..iris import name_key
+from ..vocab.namespace import NKG, ORG, SCHEMA, TIME
 
 
 @dataclass(frozen=True, slots=True)

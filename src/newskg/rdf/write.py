@@ -24,10 +24,11 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD
 
-from .errors import InputError, InputWarning, RdfSyntaxError
-from .files import atomic_writer
-from .graph.namespace import INSTANCE_BASE, PREFIXES
-from .rdfio import (
+from ..errors import InputError, InputWarning, RdfSyntaxError
+from ..files import atomic_writer
+from ..terminal import printable
+from ..vocab.namespace import INSTANCE_BASE, PREFIXES
+from .parse import (
     OXIGRAPH_FORMATS,
     PARSE_FORMATS,
     graph_format,
@@ -35,7 +36,6 @@ from .rdfio import (
     parse_file,
     rdflib_term_warnings_silenced,
 )
-from .terminal import printable
 
 FORMATS = {suffix: fmt for suffix, fmt in PARSE_FORMATS.items() if fmt != "xml"}
 """Output formats by file extension: what newskg reads, less RDF/XML (read, never written)."""
@@ -242,7 +242,7 @@ def write_dataset(dataset: Dataset, path: str | Path, *, fmt: str | None = None)
 
 OXIGRAPH_READS = frozenset(OXIGRAPH_FORMATS)
 """Formats read with pyoxigraph's parsers: several times faster than rdflib's, with nothing to fetch
-or expand (JSON-LD contexts naming a document are refused); RDF/XML goes through ``newskg.rdfio``'s
+or expand (JSON-LD contexts naming a document are refused); RDF/XML goes through ``newskg.rdf.parse``'s
 guarded rdflib parsing."""
 RDFLIB_EXPLAINS = frozenset({"turtle", "trig", "nt", "nquads"})
 """Formats whose syntax errors rdflib's parsers describe better for hand-written files."""

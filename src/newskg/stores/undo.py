@@ -29,7 +29,7 @@ from typing import IO
 
 import pyoxigraph as ox
 
-from .errors import StoreError
+from ..errors import StoreError
 
 LOCK_NAME = ".newskg-lock"
 UNDO_NAME = ".newskg-undo"

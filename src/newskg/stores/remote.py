@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
-from .errors import StoreError
+from ..errors import StoreError
 
 if TYPE_CHECKING:
     import requests

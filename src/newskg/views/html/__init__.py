@@ -22,8 +22,8 @@ from typing import Any
 import networkx as nx
 from rdflib import Graph
 
-from .files import write_bytes_atomic
-from .visualise import EDGE_STYLES, TYPE_COLOURS, View, layout, short_label, to_networkx
+from ...files import write_bytes_atomic
+from ..network import EDGE_STYLES, TYPE_COLOURS, View, layout, short_label, to_networkx
 
 PIXELS_PER_UNIT = 70
 _SAFE_CLASS = re.compile(r"[^A-Za-z0-9_-]")

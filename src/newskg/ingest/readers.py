@@ -29,8 +29,8 @@ from typing import IO, Any
 
 import jdatetime
 
-from .errors import InputError, InputWarning
-from .records import Article
+from ..errors import InputError, InputWarning
+from ..records import Article
 
 ARTICLE_SUFFIXES = (".txt", ".json", ".jsonl")
 META_SUFFIX = ".meta.json"

@@ -1,6 +1,6 @@
 """Export a graph for other tools: RDF files, compact JSON-LD, and CSV tables for spreadsheets.
 
-RDF goes through ``newskg.serialize`` (pyoxigraph: sorted, so the same graph gives the same bytes);
+RDF goes through ``newskg.rdf.write`` (pyoxigraph: sorted, so the same graph gives the same bytes);
 TriG and N-Quads keep a dataset's named graphs, the other formats hold their union. JSON-LD is
 compacted here with one ``@context`` of the newskg prefixes (``nkg:``, ``id:``, ``org:``...), so it
 reads like the Turtle. CSV is a folder of three tables: ``entities.csv``, ``relations.csv`` (posts,
@@ -19,11 +19,11 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
-from .errors import InputError
-from .files import write_bytes_atomic, write_text_atomic
-from .queries import named_query
-from .query import STANDARD_PREFIXES, run_named
-from .serialize import FORMAT_NAMES, FORMATS, GraphBlock, dataset_blocks, format_for, to_ox, write_graphs_to
+from ..errors import InputError
+from ..files import write_bytes_atomic, write_text_atomic
+from ..query.named import named_query
+from ..query.run import STANDARD_PREFIXES, run_named
+from ..rdf.write import FORMAT_NAMES, FORMATS, GraphBlock, dataset_blocks, format_for, to_ox, write_graphs_to
 
 EXPORT_FORMATS = ("turtle", "nt", "trig", "nquads", "json-ld", "csv")
 TABLES = ("entities.csv", "relations.csv", "statistics.csv")
@@ -63,7 +63,7 @@ def export_format(path: str | Path, fmt: str | None = None) -> str:
 
 
 def graph_blocks(graph: Graph) -> list[GraphBlock]:
-    """The triples of a graph, or each named graph of a dataset, as ``newskg.serialize`` writes them."""
+    """The triples of a graph, or each named graph of a dataset, as ``newskg.rdf.write`` writes them."""
     if isinstance(graph, Dataset):
         return list(dataset_blocks(graph))
     name = ox.DefaultGraph()
@@ -73,7 +73,7 @@ def graph_blocks(graph: Graph) -> list[GraphBlock]:
 
 def file_blocks(paths: Sequence[str | Path]) -> list[GraphBlock]:
     """The named graphs of some RDF files, merged by graph name, without repeats, in IRI order."""
-    from .serialize import read_graph_blocks
+    from ..rdf.write import read_graph_blocks
 
     merged: dict[Any, set[ox.Quad]] = {}
     for path in paths:
@@ -112,7 +112,7 @@ def export_tables(graph: Graph, folder: str | Path) -> list[Path]:
     target = Path(folder)
     if target.exists() and not target.is_dir():
         raise InputError(f"{target}: CSV export writes a folder of tables, and this is a file")
-    from .visualise import to_networkx  # networkx is slow to import and only needed here
+    from ..views.network import to_networkx  # networkx is slow to import and only needed here
 
     network = to_networkx(graph, view="entities")
     entities = [

@@ -2,7 +2,7 @@
 
 Two passes, one report. pySHACL checks the SHACL Core shapes without inference and without advanced
 features (no rules, so it reads the data graph in place instead of copying it, and writes nothing to
-it); then ``newskg.consistency`` runs the cross-article checks in one pass over the memberships, and
+it); then ``newskg.validate.consistency`` runs the cross-article checks in one pass over the memberships, and
 adds its findings to the report graph as sh:ValidationResults. Warnings never make a graph fail. The
 text of the report is sorted, so it is the same on every run.
 """
@@ -17,11 +17,11 @@ from rdflib.compare import to_canonical_graph
 from rdflib.namespace import RDF, SH, NamespaceManager
 from rdflib.term import Node
 
+from ..graph.build import union_graph
+from ..graph.labels import article_id, label, short
+from ..resources import load_shapes
+from ..vocab.namespace import NKG, OA, bind_prefixes
 from .consistency import add_findings, find_inconsistencies
-from .graph.build import union_graph
-from .graph.labels import article_id, label, short
-from .graph.namespace import NKG, OA, bind_prefixes
-from .resources import load_shapes
 
 SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
 

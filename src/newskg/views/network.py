@@ -27,9 +27,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 from rdflib.term import Node
 
-from .errors import InputError, NewskgError
-from .graph.namespace import NKG, OA, ORG, SCHEMA, TIME
-from .query import union_view
+from ..errors import InputError, NewskgError
+from ..query.run import union_view
+from ..vocab.namespace import NKG, OA, ORG, SCHEMA, TIME
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -220,7 +220,7 @@ def to_image(
 
     Uses a figure of its own, not pyplot, so it changes no matplotlib state of the caller.
     """
-    from .files import atomic_path
+    from ..files import atomic_path
 
     target = Path(path)
     suffix = target.suffix.lower()
@@ -530,7 +530,7 @@ def _label(graph: Graph, node: Node) -> str:
 
 
 def _short_iri(term: Node) -> str:
-    from .query import compact_iri
+    from ..query.run import compact_iri
 
     return compact_iri(str(term))
 

@@ -37,7 +37,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
-from .errors import InputError, RdfSyntaxError
+from ..errors import InputError, RdfSyntaxError
 
 PARSE_FORMATS = {
     ".ttl": "turtle",

@@ -23,8 +23,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from .iris import name_key
-from .records import ArticleRecord, Entity
+from ..iris import name_key
+from . import ArticleRecord, Entity
 
 TYPE_GROUP = {"NEWS_AGENCY": "ORG", "GPE": "PLACE", "LOC": "PLACE"}
 TRANSLITERATION = (

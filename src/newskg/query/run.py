@@ -32,12 +32,12 @@ from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from rdflib.term import Identifier
 
-from .errors import QueryError, StoreError
-from .graph.namespace import PREFIXES, bind_prefixes
-from .iris import name_key
-from .queries import NamedQuery, Param, named_queries, named_query
-from .rdfio import rdflib_term_warnings_silenced
-from .terminal import printable
+from ..errors import QueryError, StoreError
+from ..iris import name_key
+from ..rdf.parse import rdflib_term_warnings_silenced
+from ..terminal import printable
+from ..vocab.namespace import PREFIXES, bind_prefixes
+from .named import NamedQuery, Param, named_queries, named_query
 
 STANDARD_PREFIXES: dict[str, str] = {
     "rdf": str(RDF),

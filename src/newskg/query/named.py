@@ -21,6 +21,8 @@ from importlib import resources
 
 from ..errors import DataFileError, QueryError
 
+LIBRARY = "library"
+"""The folder of this package that holds the `.rq` files."""
 PARAM_KINDS = ("entity", "article", "text")
 _PARAM = re.compile(r"#\s*@param\s+([a-z][a-z0-9_]*)\s+(\w+)\s+(.+)")
 
@@ -81,7 +83,7 @@ def parse_named_query(name: str, text: str, *, origin: str) -> NamedQuery:
 def named_queries() -> dict[str, NamedQuery]:
     """Every named query shipped with newskg, by name, in name order."""
     found: dict[str, NamedQuery] = {}
-    folder = resources.files(__name__)
+    folder = resources.files(__package__ or "newskg.query").joinpath(LIBRARY)
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".rq"):
             name = entry.name.removesuffix(".rq")

@@ -21,8 +21,8 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import BNode, Node
 
-from .graph.labels import article_id, label
-from .graph.namespace import NKG, OA, ORG, SCHEMA
+from ..graph.labels import article_id, label
+from ..vocab.namespace import NKG, OA, ORG, SCHEMA
 
 NKGSH = Namespace("https://w3id.org/newskg/shapes#")
 """The namespace of the shipped shapes."""

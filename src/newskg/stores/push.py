@@ -5,7 +5,7 @@ which replaces the graph: pushing twice gives the same store, and a push that fa
 finished by running it again. A graph larger than ``batch_size`` triples goes in bounded requests
 (the first a ``PUT``, the rest ``POST`` to the same graph), since some stores (Virtuoso) stall on one
 huge upload. A graph counts as pushed only once all its requests succeeded, which means a 2xx answer:
-redirects are followed only as ``newskg.remote`` allows (same origin, ``307``/``308``), anything else
+redirects are followed only as ``newskg.stores.remote`` allows (same origin, ``307``/``308``), anything else
 is a failure.
 """
 
@@ -19,10 +19,10 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from ..errors import StoreError
+from ..rdf.write import QUAD_FORMATS, format_for, read_graph_blocks
 from . import remote
-from .errors import StoreError
-from .serialize import QUAD_FORMATS, format_for, read_graph_blocks
-from .store import is_store, iter_stored_graphs, stored_graph_names
+from .oxigraph import is_store, iter_stored_graphs, stored_graph_names
 
 DEFAULT_BATCH_SIZE = 50_000
 """Triples per HTTP request: some megabytes of N-Triples."""
@@ -152,7 +152,7 @@ def _send(
 ) -> None:
     """One request, retried on connection errors and busy answers; a refusal is reported at once.
 
-    Only a 2xx answer counts: a redirect the policy of ``newskg.remote`` does not follow, or any other
+    Only a 2xx answer counts: a redirect the policy of ``newskg.stores.remote`` does not follow, or any other
     status, is a failure (a client following a 302 would send a bodiless GET and report success)."""
     url = remote.credentials(target.url)[0]  # the session sends them, to this origin only
     params = {target.graph_param: name} if name else {"default": ""}

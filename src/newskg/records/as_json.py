@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import iris
-from .records import ArticleRecord, Evidence
+from .. import iris
+from . import ArticleRecord, Evidence
 
 
 def record_to_dict(record: ArticleRecord) -> dict[str, Any]:

@@ -19,15 +19,10 @@ Both give the same graph for the same articles.
 from __future__ import annotations
 
 import gc
-import glob
-import hashlib
 import os
-import pickle
-import sys
 import tempfile
 import time
-from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,16 +31,20 @@ from typing import IO, TYPE_CHECKING
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
-from . import iris
-from .errors import InputError, NewskgError
-from .graph.article import article_graph, text_hash
-from .graph.build import build_dataset, derivation_triples, known_entities, union_graph
-from .graph.terms import NQuadsWriter
-from .ingest import ARTICLE_SUFFIXES, META_SUFFIX, STDIN, iter_sources, read_articles, read_jsonl_stream
-from .nlp import MAX_TEXT_CHARACTERS, PIPELINE_VERSION
+from .. import iris
+from ..errors import InputError, NewskgError
+from ..graph.article import article_graph, text_hash
+from ..graph.build import build_dataset, derivation_triples, known_entities, union_graph
+from ..graph.terms import NQuadsWriter
+from ..ingest.sources import ErrorHandler, Source, check_not_inputs, iter_articles, to_articles
+from ..nlp import MAX_TEXT_CHARACTERS, PIPELINE_VERSION
+from ..rdf.write import format_for
+from ..records import Article, ArticleRecord
+from ..records.resolve import Resolution, resolve
+from ..stores.oxigraph import BuiltGraph, TextSegment, Workspace, article_states, is_out_of_space
+from ..validate.shacl import ValidationReport, validate
 from .parallel import (
     DEFAULT_BATCH_SIZE,
-    batched,
     can_fork,
     check_scheduler,
     extract_mapped,
@@ -53,24 +52,15 @@ from .parallel import (
     ordered_map,
     quiet_worker_signals,
 )
-from .records import Article, ArticleRecord, Entity
-from .resolve import Resolution, resolve
 from .scratch import scratch_folder
-from .serialize import format_for
-from .store import BuiltGraph, TextSegment, Workspace, article_states, is_out_of_space
-from .validate import ValidationReport, validate
+from .spool import EntitySummary, RecordRef, RecordSpool, pack
+from .summary import Tally
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-Source = str | Path | Article
-"""What the API accepts: a path (file, folder or glob; ``-`` is JSON Lines on stdin) or an ``Article``
-(``article_from_text`` makes one from a string); checked by ``ingest.iter_sources``."""
-
-ErrorHandler = Callable[[InputError], None]
 Extractor = Callable[[Iterable[Article]], Iterable[ArticleRecord]]
 """Runs the NLP pass over a stream of articles, returning their records in order."""
-GLOB_CHARS = frozenset("*?[")
 NLP_MAX_CHARACTERS = MAX_TEXT_CHARACTERS
 """The longest text the NLP pass takes (``newskg.nlp.MAX_TEXT_CHARACTERS``, its ``nlp.max_length``):
 a longer article is reported and skipped like an unreadable one, instead of an error that would
@@ -101,229 +91,13 @@ class BuildResult:
 
 def build(sources: Iterable[Source], *, run_validation: bool = True, jobs: int = 1) -> BuildResult:
     """Build the knowledge graph of ``sources`` in memory and validate it."""
-    records = tuple(extract_records(to_articles(sources), jobs=jobs))
+    records = tuple(extract_records(to_articles(sources, max_characters=NLP_MAX_CHARACTERS), jobs=jobs))
     dataset = build_dataset(records)
     report = validate(union_graph(dataset)) if run_validation else None
     return BuildResult(records, dataset, report)
 
 
-# --- reading ---------------------------------------------------------------------------------
-
-
-def to_articles(sources: Iterable[Source]) -> list[Article]:
-    """Articles from paths and ``Article`` objects (a lone path is one source, not its characters)."""
-    return list(iter_articles(sources))
-
-
-def iter_articles(
-    sources: Iterable[Source],
-    *,
-    on_error: ErrorHandler | None = None,
-    exclude: Collection[Path] = (),
-    max_characters: int = NLP_MAX_CHARACTERS,
-) -> Iterator[Article]:
-    """Stream the articles of ``sources`` in order, each id once.
-
-    An exact repeat of an article (same id, same text) is dropped; two texts under one id is an error.
-    With ``on_error``, unreadable articles, and articles longer than the NLP pass takes
-    (``max_characters``), are passed to it and reading goes on. Files in ``exclude`` (resolved paths:
-    a build's own outputs) are not read from folders or glob patterns.
-    """
-    seen: dict[str, tuple[str, str]] = {}
-    for article in _articles(sources, on_error, frozenset(exclude)):
-        if len(article.text) > max_characters:
-            error = InputError(
-                f"{article.origin}: article is too long for the NLP pass ({len(article.text):,} characters, "
-                f"over spaCy's limit of {max_characters:,}); split it"
-            )
-            if on_error is None:
-                raise error
-            on_error(error)
-            continue
-        digest = hashlib.sha256(article.text.strip().encode("utf-8")).hexdigest()
-        first = seen.get(article.id)
-        if first is None:
-            seen[article.id] = (digest, article.origin)
-            yield article
-        elif first[0] != digest:
-            raise InputError(
-                f"{article.origin}: article id '{article.id}' is also used by {first[1]} for another text"
-            )
-
-
-def _articles(
-    sources: Iterable[Source], on_error: ErrorHandler | None, exclude: frozenset[Path]
-) -> Iterator[Article]:
-    for source in iter_sources(sources):  # the checks the command line gets
-        if isinstance(source, Article):
-            yield source
-        elif source == STDIN:
-            yield from read_jsonl_stream(sys.stdin.buffer, on_error=on_error)
-        else:
-            paths = _expand(source, on_error)
-            if _is_glob(str(source)):
-                paths = [path for path in paths if Path(path).resolve() not in exclude]
-            yield from read_articles(paths, on_error=on_error, exclude=exclude)
-
-
-def _is_glob(text: str) -> bool:
-    return any(c in GLOB_CHARS for c in text) and not Path(text).exists()
-
-
-def _expand(source: str | Path, on_error: ErrorHandler | None) -> list[str | Path]:
-    """A glob pattern (``corpus/**/*.jsonl``) becomes its matching files, sorted; a path stays itself."""
-    if not _is_glob(str(source)):
-        return [source]
-    matches = sorted(glob.glob(str(source), recursive=True))
-    if not matches:
-        error = InputError(f"{source}: pattern matches no file")
-        if on_error is None:
-            raise error
-        on_error(error)
-    return list(matches)
-
-
-def check_not_inputs(sources: Sequence[Source], outputs: Iterable[str | Path]) -> frozenset[Path]:
-    """Refuse an output file that is one of the input files (the build would replace an article by its
-    graph); return the outputs' resolved paths, which folder walks and glob patterns leave out, so a
-    build never reads its own output back as articles."""
-    targets = frozenset(Path(output).resolve() for output in outputs)
-    for source in sources:
-        if not isinstance(source, (str, os.PathLike)) or source == STDIN or _is_glob(str(source)):
-            continue  # articles, stdin and glob patterns; sources of the wrong type are told later
-        path = Path(source)
-        if path.is_file() and (path.resolve() in targets or any(_same_file(path, t) for t in targets)):
-            raise InputError(
-                f"{path}: is both an input and the output; newskg would replace the articles with the "
-                "graph: give another output file"
-            )
-    return targets
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    """Whether two paths are one file (hard links included)."""
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
-def estimate_articles(sources: Sequence[Source]) -> int | None:
-    """About how many articles ``sources`` hold, cheaply (for a progress bar); None if unknown (stdin)."""
-    total = 0
-    for source in sources:
-        if source == STDIN:
-            return None
-        if isinstance(source, Article):
-            total += 1
-            continue
-        for path in map(Path, _expand(source, lambda _: None)):
-            files = sorted(path.rglob("*")) if path.is_dir() else [path]
-            for file in files:
-                if (
-                    file.suffix not in ARTICLE_SUFFIXES
-                    or file.name.endswith(META_SUFFIX)
-                    or not file.is_file()
-                ):
-                    continue
-                total += _count_lines(file) if file.suffix == ".jsonl" else 1
-    return total
-
-
-def _count_lines(path: Path) -> int:
-    try:
-        with path.open("rb") as handle:
-            return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
-    except OSError:
-        return 0
-
-
 # --- streaming build -------------------------------------------------------------------------
-
-
-RELATION_NAMES = ("roles", "statements", "statistics", "located in", "reported by")
-
-
-@dataclass(frozen=True, slots=True)
-class _RecordCounts:
-    """What the summary counts of a record: words, entity types, relations (``RELATION_NAMES``)."""
-
-    words: int
-    types: tuple[str, ...]
-    relations: tuple[int, ...]
-
-    @classmethod
-    def of(cls, record: ArticleRecord) -> _RecordCounts:
-        r = record
-        relations = (r.roles, r.statements, r.statistics, r.located_in, r.reported_by)
-        return cls(len(r.article.text.split()), tuple(e.type for e in r.entities), tuple(map(len, relations)))
-
-
-@dataclass(frozen=True, slots=True)
-class _PackedRecord:
-    """A record pickled where it was made, with the little of it the parent reads: its entities'
-    names (for resolving them across articles) and its counts."""
-
-    article_id: str
-    data: bytes
-    entities: tuple[Entity, ...]
-    counts: _RecordCounts
-
-
-def _pack(record: ArticleRecord) -> _PackedRecord:
-    """Runs in the NLP workers (``extract_mapped``)."""
-    return _PackedRecord(
-        record.article.id,
-        pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL),
-        tuple(Entity(e.canonical, e.type, (), e.kind, e.aliases) for e in record.entities),
-        _RecordCounts.of(record),
-    )
-
-
-@dataclass(slots=True)
-class Tally:
-    """Counts for the summary, kept as records stream past (never the records themselves)."""
-
-    extracted: int = 0
-    unchanged: int = 0
-    skipped: int = 0
-    removed: int = 0
-    words: int = 0
-    types: Counter[str] = field(default_factory=Counter)
-    relations: Counter[str] = field(default_factory=Counter)
-
-    def count(self, record: ArticleRecord) -> None:
-        self.add(_RecordCounts.of(record))
-
-    def add(self, counts: _RecordCounts) -> None:
-        self.extracted += 1
-        self.words += counts.words
-        self.types.update(counts.types)
-        self.relations.update(dict(zip(RELATION_NAMES, counts.relations, strict=True)))
-
-    def summary(self, *, triples: int, report: ValidationReport | None) -> str:
-        articles = f"articles: {self.extracted + self.unchanged}"
-        found = f" (in the {self.extracted} extracted)" if self.unchanged else ""
-        extras = [
-            f"{n} {what}"
-            for n, what in (
-                (self.unchanged, "unchanged, not extracted again"),
-                (self.removed, "removed"),
-                (self.skipped, "skipped as unreadable"),
-            )
-            if n
-        ]
-        if extras:
-            articles += f" ({self.extracted} extracted, {', '.join(extras)})"
-        names = RELATION_NAMES
-        lines = [
-            articles,
-            f"entities{found}: " + (", ".join(f"{t} {n}" for t, n in sorted(self.types.items())) or "none"),
-            f"relations{found}: " + ", ".join(f"{k} {self.relations[k]}" for k in names),
-            f"triples: {triples}",
-            str(report).splitlines()[0] if report is not None else "SHACL: not run (--no-validate)",
-        ]
-        return "\n".join(lines)
 
 
 @dataclass(slots=True)
@@ -390,11 +164,11 @@ def build_corpus(
     each unreadable article (else the first one raises); ``on_progress`` gets the number of articles
     done after each one; ``nlp`` is a loaded pipeline to use instead of a new one. ``extractor`` runs
     the NLP pass elsewhere (a Spark cluster...): it gets the articles to extract and must return their
-    records in the same order (``newskg.parallel.extract_partition`` extracts one partition).
+    records in the same order (``newskg.build.parallel.extract_partition`` extracts one partition).
     ``status`` is kept up to date with the stage and what has been written.
 
     A store is updated all or nothing: an error or a stop before the update is committed leaves it as
-    it was (``newskg.store_undo``). Validation runs last, after every file is written and closed.
+    it was (``newskg.stores.undo``). Validation runs last, after every file is written and closed.
     """
     started = time.perf_counter()
     status = status if status is not None else BuildStatus()
@@ -435,12 +209,12 @@ def build_corpus(
         limit = nlp.max_length if nlp is not None else NLP_MAX_CHARACTERS
         articles = iter_articles(sources, on_error=skip, exclude=own_outputs, max_characters=limit)
         fresh = (a for a in articles if needs_extraction(a))
-        spool = _RecordSpool(stack.enter_context(tempfile.TemporaryFile(dir=scratch)))
-        entities = _EntitySummary()
+        spool = RecordSpool(stack.enter_context(tempfile.TemporaryFile(dir=scratch)))
+        entities = EntitySummary()
         if extractor is None:
-            packed = extract_mapped(fresh, _pack, jobs=jobs, batch_size=batch_size, dask=dask, nlp=nlp)
+            packed = extract_mapped(fresh, pack, jobs=jobs, batch_size=batch_size, dask=dask, nlp=nlp)
         else:
-            packed = map(_pack, extractor(fresh))
+            packed = map(pack, extractor(fresh))
         for record in packed:
             if extractor is not None and iris.article_iri(record.article_id) not in wanted:
                 raise InputError(
@@ -516,7 +290,7 @@ GraphBatch = tuple[list[BuiltGraph], list[tuple[str, str]]]
 
 
 def _graph_batches(
-    batches: Iterable[list[_RecordRef]], builder: _GraphBuilder, *, jobs: int
+    batches: Iterable[list[RecordRef]], builder: _GraphBuilder, *, jobs: int
 ) -> Iterator[GraphBatch]:
     """Each batch's article graphs, built in ``jobs`` processes (forked: they inherit the builder)."""
     if jobs > 1 and can_fork():
@@ -544,7 +318,7 @@ def _start_graph_worker(builder: _GraphBuilder) -> None:
     gc.freeze()  # what the worker inherited lives as long as it: spare the collector from scanning it
 
 
-def _graph_batch(batch: list[_RecordRef]) -> GraphBatch:
+def _graph_batch(batch: list[RecordRef]) -> GraphBatch:
     assert _worker_builder is not None, "started by _start_graph_worker"
     return _worker_builder.build(batch)
 
@@ -559,11 +333,11 @@ class _GraphBuilder:
     """
 
     resolution: Resolution
-    records: _RecordSpool
+    records: RecordSpool
     folder: Path
     _output: IO[bytes] | None = field(default=None, init=False)
 
-    def build(self, refs: list[_RecordRef]) -> GraphBatch:
+    def build(self, refs: list[RecordRef]) -> GraphBatch:
         records = self.records.read(refs)
         texts, derivations, labels = article_graphs(records, self.resolution)
         path = str(self.folder / f"{os.getpid()}.nq")  # one file per process, opened by that process
@@ -604,61 +378,10 @@ def article_graphs(
     return texts, derivations, labels
 
 
-_RecordRef = tuple[int, int]
-"""Where a record's pickle is in the spool: offset and length."""
-
-
-class _RecordSpool:
-    """Records pickled to a temporary file, read back in article id order, a batch at a time.
-
-    Reads are positional (``os.pread``), so forked processes can read the same file at once.
-    """
-
-    def __init__(self, handle: IO[bytes]) -> None:
-        self._handle = handle
-        self._refs: dict[str, _RecordRef] = {}
-
-    def add(self, article_id: str, data: bytes) -> None:
-        """Add a pickled record."""
-        self._handle.seek(0, 2)
-        self._refs[article_id] = (self._handle.tell(), len(data))
-        self._handle.write(data)
-
-    def sorted_batches(self, size: int) -> Iterator[list[_RecordRef]]:
-        """Positions of the records in article id order, ``size`` at a time."""
-        self._handle.flush()
-        for ids in batched(sorted(self._refs), size):
-            yield [self._refs[article_id] for article_id in ids]
-
-    def read(self, refs: Sequence[_RecordRef]) -> list[ArticleRecord]:
-        fd = self._handle.fileno()
-        return [pickle.loads(os.pread(fd, length, offset)) for offset, length in refs]
-
-
-class _EntitySummary:
-    """Each distinct entity (type, name, aliases, kind) and how many articles name it: what
-    ``resolve`` needs, in the order it first appears, without mentions or articles."""
-
-    def __init__(self) -> None:
-        self._counts: Counter[Entity] = Counter()
-
-    def add(self, entities: Iterable[Entity]) -> None:
-        """Add an article's entities, given without their mentions."""
-        self._counts.update(entities)
-
-    def as_records(self) -> list[ArticleRecord]:
-        entities = tuple(e for e, n in self._counts.items() for _ in range(n))
-        return [ArticleRecord(article=Article(id="", text=""), entities=entities)]
-
-
 __all__ = [
     "BuildResult",
     "BuildStatus",
     "CorpusBuild",
-    "Source",
     "build",
     "build_corpus",
-    "estimate_articles",
-    "iter_articles",
-    "to_articles",
 ]

@@ -18,9 +18,9 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .errors import InputError
-from .nlp import PIPELINE_VERSION, extract, make_pipeline
-from .records import Article, ArticleRecord
+from ..errors import InputError
+from ..nlp import PIPELINE_VERSION, extract, make_pipeline
+from ..records import Article, ArticleRecord
 
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult

@@ -1,0 +1,1 @@
+"""Exports: the graph in another RDF format, or CSV tables for spreadsheets."""

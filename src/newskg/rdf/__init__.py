@@ -1,0 +1,1 @@
+"""RDF files in and out: parsing that reports bad input by file and line, and deterministic writing."""

@@ -1,0 +1,1 @@
+"""Pictures of a graph: the network projection, its layout and drawing, the HTML page, the timeline."""

@@ -44,6 +44,9 @@ def test_wheel_contains_ontology_shapes_and_rule_data(wheel):
     assert "newskg/nlp/data/given_names.tsv" in names
     assert "newskg/nlp/data/english_words.tsv" in names
     assert "newskg/nlp/data/WORDNET_LICENSE.txt" in names
+    assert {f"newskg/views/html/page.{kind}" for kind in ("css", "js", "html")} <= names
+    assert "newskg/query/library/heads-of.rq" in names
+    assert "newskg/build/corpus.py" in names  # a folder named build/ is not left out as a build output
     assert (ROOT / "ontology" / "newskg.ttl").read_bytes() == zipfile.ZipFile(wheel).read(
         "newskg/_data/ontology/newskg.ttl"
     )

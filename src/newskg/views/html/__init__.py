@@ -16,7 +16,9 @@ import json
 import re
 from collections import defaultdict
 from html import escape
+from importlib import resources
 from pathlib import Path
+from string import Template
 from typing import Any
 
 import networkx as nx
@@ -28,176 +30,18 @@ from ..network import EDGE_STYLES, TYPE_COLOURS, View, layout, short_label, to_n
 PIXELS_PER_UNIT = 70
 _SAFE_CLASS = re.compile(r"[^A-Za-z0-9_-]")
 
-_STYLE = """
-body { margin: 0; font: 14px/1.4 system-ui, sans-serif; color: #222; display: flex; flex-direction: column;
-       height: 100vh; }
-header { padding: 8px 14px; border-bottom: 1px solid #ddd; display: flex; gap: 16px; align-items: center;
-         flex-wrap: wrap; }
-header h1 { font-size: 17px; margin: 0; }
-#search { padding: 4px 8px; min-width: 16em; }
-#status { color: #666; }
-.legend { display: flex; gap: 10px; flex-wrap: wrap; font-size: 12px; }
-.legend span::before { content: ""; display: inline-block; width: 10px; height: 10px; border-radius: 50%;
-                       margin-right: 4px; }
-main { flex: 1; display: flex; min-height: 0; }
-#graph { flex: 1; cursor: grab; background: #fff; touch-action: none; }
-#graph.panning { cursor: grabbing; }
-aside { width: 26em; overflow: auto; border-left: 1px solid #ddd; padding: 10px 14px; }
-aside h2 { font-size: 16px; margin: 4px 0; }
-aside h3 { font-size: 13px; margin: 12px 0 4px; color: #555; }
-aside ul { padding-left: 18px; margin: 4px 0; }
-aside blockquote { margin: 4px 0 8px; padding-left: 8px; border-left: 3px solid #ccc; color: #333; }
-.node circle { stroke: #fff; stroke-width: 2; }
-.node text { font-size: 12px; text-anchor: middle; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
-.node { cursor: pointer; }
-.node:focus { outline: none; }
-.node:focus circle, .node.selected circle { stroke: #000; }
-.edge path { fill: none; }
-.edge .hit { stroke: transparent; stroke-width: 10; }
-.edge { cursor: pointer; }
-.edge-label { font-size: 11px; font-style: italic; text-anchor: middle; paint-order: stroke; stroke: #fff;
-              stroke-width: 3px; cursor: pointer; }
-.dim { opacity: 0.15; }
-.match circle { stroke: #000; stroke-width: 3; }
-"""
 
-_SCRIPT = """
-"use strict";
-(function () {
-  const data = JSON.parse(document.getElementById("newskg-data").textContent);
-  const svg = document.getElementById("graph");
-  const viewport = document.getElementById("viewport");
-  const details = document.getElementById("details");
-  const nodes = Array.from(document.querySelectorAll("g.node"));
-  const edges = Array.from(document.querySelectorAll("g.edge"));
-  const edgeLabels = Array.from(document.querySelectorAll("text.edge-label"));
-  let view = { x: 0, y: 0, k: 1 };
-  const apply = () => viewport.setAttribute("transform", `translate(${view.x} ${view.y}) scale(${view.k})`);
+def _asset(name: str) -> str:
+    """A file of the page (its CSS, script, HTML template), shipped beside this module as package data."""
+    return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
 
-  function el(tag, text) {
-    const e = document.createElement(tag);
-    if (text !== undefined) e.textContent = text;
-    return e;
-  }
-  function list(title, items) {
-    if (!items || !items.length) return;
-    details.appendChild(el("h3", title));
-    const ul = el("ul");
-    for (const item of items) ul.appendChild(el("li", item));
-    details.appendChild(ul);
-  }
-  function quotes(title, items) {
-    if (!items || !items.length) return;
-    details.appendChild(el("h3", title));
-    for (const item of items) details.appendChild(el("blockquote", item));
-  }
-  function neighbours(index) {
-    const near = new Set([index]);
-    for (const e of data.edges) {
-      if (e.source === index) near.add(e.target);
-      if (e.target === index) near.add(e.source);
-    }
-    return near;
-  }
-  function highlight(near) {
-    nodes.forEach((n, i) => n.classList.toggle("dim", near !== null && !near.has(i)));
-    edges.forEach((g, i) => {
-      const e = data.edges[i];
-      g.classList.toggle("dim", near !== null && !(near.has(e.source) && near.has(e.target)));
-    });
-    edgeLabels.forEach((t) => {
-      const e = data.edges[Number(t.dataset.index)];
-      t.classList.toggle("dim", near !== null && !(near.has(e.source) && near.has(e.target)));
-    });
-  }
-  function showNode(index) {
-    const n = data.nodes[index];
-    details.replaceChildren();
-    details.appendChild(el("h2", n.label));
-    details.appendChild(el("p", n.type || ""));
-    list("Also written as", n.aliases);
-    list("Articles", n.article_ids.length ? n.article_ids : n.articles);
-    const facts = data.edges.filter((e) => e.source === index || e.target === index)
-      .map((e) => `${data.nodes[e.source].label} — ${e.label} → ${data.nodes[e.target].label}`);
-    list("Relations", facts);
-    details.appendChild(el("p", n.id)).className = "iri";
-    nodes.forEach((g, i) => g.classList.toggle("selected", i === index));
-    highlight(neighbours(index));
-  }
-  function showEdge(index) {
-    const e = data.edges[index];
-    details.replaceChildren();
-    const heading = `${data.nodes[e.source].label} — ${e.label} → ${data.nodes[e.target].label}`;
-    details.appendChild(el("h2", heading));
-    details.appendChild(el("p", e.relation));
-    if (e.status) details.appendChild(el("p", `status: ${e.status}`));
-    if (e.since || e.until) details.appendChild(el("p", `from ${e.since || "?"} until ${e.until || "?"}`));
-    list("Titles as written", e.titles);
-    list("Articles", e.article_ids && e.article_ids.length ? e.article_ids : e.articles);
-    list("Dates", e.dates);
-    quotes("Evidence", e.evidence);
-    list("Rules", e.rules);
-    highlight(new Set([e.source, e.target]));
-  }
-  nodes.forEach((g, i) => {
-    g.addEventListener("click", (ev) => { ev.stopPropagation(); showNode(i); });
-    g.addEventListener("keydown", (ev) => { if (ev.key === "Enter") showNode(i); });
-    g.addEventListener("mouseenter", () => highlight(neighbours(i)));
-    g.addEventListener("mouseleave", () => highlight(null));
-  });
-  for (const g of [...edges, ...edgeLabels]) {
-    g.addEventListener("click", (ev) => { ev.stopPropagation(); showEdge(Number(g.dataset.index)); });
-  }
 
-  const search = document.getElementById("search");
-  search.addEventListener("input", () => {
-    const q = search.value.trim().toLowerCase();
-    nodes.forEach((g, i) => {
-      const n = data.nodes[i];
-      const hit = q !== "" && [n.label, ...n.aliases].some((s) => s.toLowerCase().includes(q));
-      g.classList.toggle("match", hit);
-      g.classList.toggle("dim", q !== "" && !hit);
-    });
-  });
+_STYLE = _asset("page.css")
+_SCRIPT = _asset("page.js")
+_PAGE = Template(_asset("page.html"))
+"""The page; ``$name`` placeholders are filled with values already escaped for HTML."""
 
-  let drag = null;
-  svg.addEventListener("pointerdown", (ev) => {
-    if (ev.target.closest("g.node, g.edge, text.edge-label")) return;
-    drag = { x: ev.clientX, y: ev.clientY, vx: view.x, vy: view.y };
-    svg.classList.add("panning");
-    svg.setPointerCapture(ev.pointerId);
-  });
-  svg.addEventListener("pointermove", (ev) => {
-    if (!drag) return;
-    const scale = svg.viewBox.baseVal.width / svg.clientWidth || 1;
-    view.x = drag.vx + (ev.clientX - drag.x) * scale;
-    view.y = drag.vy + (ev.clientY - drag.y) * scale;
-    apply();
-  });
-  svg.addEventListener("pointerup", () => { drag = null; svg.classList.remove("panning"); });
-  svg.addEventListener("wheel", (ev) => {
-    ev.preventDefault();
-    const box = svg.viewBox.baseVal;
-    const rect = svg.getBoundingClientRect();
-    const px = box.x + (ev.clientX - rect.left) * box.width / rect.width;
-    const py = box.y + (ev.clientY - rect.top) * box.height / rect.height;
-    const factor = ev.deltaY < 0 ? 1.15 : 1 / 1.15;
-    view.x = px - (px - view.x) * factor;
-    view.y = py - (py - view.y) * factor;
-    view.k *= factor;
-    apply();
-  }, { passive: false });
-  svg.addEventListener("click", () => {
-    highlight(null);
-    nodes.forEach((g) => g.classList.remove("selected"));
-  });
 
-  document.getElementById("status").textContent =
-    `${data.nodes.length} nodes, ${data.edges.length} edges: click one for its sources; ` +
-    "drag to pan, scroll to zoom";
-  document.body.dataset.ready = "true";
-})();
-"""
 
 
 def to_html(
@@ -242,43 +86,21 @@ def render_html(
         f"default-src 'none'; script-src '{_sha256(_SCRIPT)}'; style-src '{_sha256(style)}'; "
         "img-src data:; base-uri 'none'; form-action 'none'"
     )
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{escape(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{escape(title)}</title>
-<style>{style}</style>
-</head>
-<body>
-<header><h1>{escape(title)}</h1>
-<input id="search" type="search" placeholder="Find a name" aria-label="Find a name">
-<span id="status">{len(names)} nodes, {len(edge_list)} edges</span>
-<div class="legend">{legend}</div></header>
-<main>
-<svg id="graph" xmlns="http://www.w3.org/2000/svg" viewBox="{view_box}" role="img"
- aria-label="{escape(title)}">
-<defs>{_markers()}</defs>
-<g id="viewport">
-<g class="edges">
-{svg_edges}
-</g>
-<g class="nodes">
-{svg_nodes}
-</g>
-<g class="edge-labels">
-{svg_edge_labels}
-</g>
-</g>
-</svg>
-<aside id="details"><p>Click a node or an edge to see where it comes from.</p></aside>
-</main>
-<script type="application/json" id="newskg-data">{data}</script>
-<script>{_SCRIPT}</script>
-</body>
-</html>
-"""
+    return _PAGE.substitute(
+        csp=escape(csp),
+        title=escape(title),
+        style=style,
+        nodes=len(names),
+        edges=len(edge_list),
+        legend=legend,
+        view_box=view_box,
+        markers=_markers(),
+        svg_edges=svg_edges,
+        svg_nodes=svg_nodes,
+        svg_edge_labels=svg_edge_labels,
+        data=data,
+        script=_SCRIPT,
+    )
 
 
 def _node_data(name: str, attributes: dict[str, Any]) -> dict[str, Any]:

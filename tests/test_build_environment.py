@@ -128,7 +128,7 @@ def test_no_space_for_temporary_files_is_reported_as_such(tmp_path, monkeypatch,
 
 def test_no_space_for_the_store_is_reported_and_the_store_kept(tmp_path, monkeypatch, nlp):
     """The same, injected where the store is written."""
-    from newskg.stores import oxigraph as stores
+    from newskg.stores import _workspace as stores
 
     path = tmp_path / "store"
     build_corpus([SEEDS], store=path, run_validation=False, nlp=nlp)

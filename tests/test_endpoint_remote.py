@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newskg.errors import StoreError
-from newskg.stores.oxigraph import open_endpoint
+from newskg.stores import open_endpoint
 from recording_server import Reply, Request, recording_server, silent_server
 
 ASK_TRUE = json.dumps({"head": {}, "boolean": True}).encode()
@@ -104,7 +104,7 @@ def test_the_endpoint_client_keeps_its_default_limit_when_the_query_has_none(mon
     ``DEFAULT_ENDPOINT_TIMEOUT``, so a silent server cannot hang the command."""
     import newskg.cli.commands  # noqa: F401  (registers the commands)
     from newskg.cli import app
-    from newskg.stores import oxigraph as store
+    from newskg.stores import _endpoint as store
 
     assert store.DEFAULT_ENDPOINT_TIMEOUT == 60
     monkeypatch.setattr(store, "DEFAULT_ENDPOINT_TIMEOUT", 0.5)

@@ -18,7 +18,7 @@ from rdflib.compare import isomorphic
 from conftest import SEEDS
 from newskg.errors import StoreError
 from newskg.rdf.write import write_dataset
-from newskg.stores.oxigraph import open_endpoint
+from newskg.stores import open_endpoint
 from newskg.stores.push import PushError, Target, push
 from newskg.vocab.namespace import OA
 

@@ -424,7 +424,7 @@ def store_path(tmp_path, seeds_result):
 
 
 def test_named_queries_and_refusals_on_an_oxigraph_store(store_path, seeds_graph):
-    from newskg.stores.oxigraph import open_store
+    from newskg.stores import open_store
 
     dataset = open_store(store_path, read_only=True)
     assert isinstance(dataset, Dataset)

@@ -260,13 +260,13 @@ def test_the_time_limit_reaches_the_endpoint_client(monkeypatch):
     """The HTTP client gets the limit too (``open_endpoint(..., timeout=)``), so a socket never waits
     longer than the whole query may."""
     from newskg.cli.query import _graph_opener
-    from newskg.stores import oxigraph as stores
+    from newskg.stores import _open as stores
 
     given: list[object] = []
     monkeypatch.setattr(stores, "open_endpoint", lambda url, **options: given.append(options) or Graph())
     _graph_opener([], store=None, endpoint="http://127.0.0.1:9/sparql", writable=False, timeout=7.5)()
     _graph_opener([], store=None, endpoint="http://127.0.0.1:9/sparql", writable=False, timeout=None)()
-    assert given == [{"timeout": 7.5}, {}]
+    assert given == [{"timeout": 7.5}, {"timeout": None}]  # None: the client's own default
 
 
 # --- 3. FROM, FROM NAMED, GRAPH and USING ---------------------------------------------------------------

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from newskg.errors import StoreError
-from newskg.stores.oxigraph import open_endpoint
+from newskg.stores import open_endpoint
 from newskg.stores.push import PushError, Target, push
 from newskg.stores.remote import redact, redact_url
 from recording_server import Reply, Request, recording_server

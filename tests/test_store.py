@@ -17,7 +17,9 @@ from rdflib.namespace import XSD
 from conftest import DEV_CORPUS, SEEDS, needs_dev_corpus
 from newskg.build.corpus import build_corpus
 from newskg.errors import StoreError
-from newskg.stores.oxigraph import open_store, read_store_graph
+from newskg.graph.access import union_view
+from newskg.graph.build import union_graph
+from newskg.stores import open_store
 from newskg.vocab.namespace import OA
 
 ARTICLES = "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a <https://w3id.org/newskg/ontology#Article> }"
@@ -58,7 +60,7 @@ def _offsets_as_integers(graph: Graph) -> Graph:
 
 
 def test_store_holds_the_graph_of_the_build(seeds_store, seeds_result):
-    stored = read_store_graph(seeds_store)
+    stored = union_graph(open_store(seeds_store, read_only=True))
     assert len(stored) == len(seeds_result.graph)
     assert isomorphic(stored, _offsets_as_integers(seeds_result.graph))
 
@@ -187,13 +189,12 @@ def test_default_graph_stays_the_union_after_an_article_changes(tmp_path, nlp):
 
 
 def test_queries_over_the_union_count_each_triple_once(seeds_store, seeds_graph):
-    """Oxigraph's union of graphs repeats a triple per graph; a newskg store answers from its union copy."""
-    from rdflib import Dataset
-
+    """Oxigraph's union of graphs repeats a triple per graph; a newskg store answers from its union copy,
+    as the store opens and through ``union_view``, the one union every reader uses."""
     people = "SELECT ?p WHERE { ?p a <https://w3id.org/newskg/ontology#Person> }"
     expected = sorted(str(r[0]) for r in seeds_graph.query(people))
     dataset = open_store(seeds_store, read_only=True)
-    union = Dataset(store=dataset.store, default_union=True)
+    union = union_view(dataset)
     assert sorted(str(r[0]) for r in union.query(people)) == expected
     assert sorted(str(r[0]) for r in dataset.query(people)) == expected
 
@@ -219,7 +220,7 @@ def test_query_cli_on_a_store_matches_the_file(seeds_store, tmp_path, seeds_resu
 @needs_dev_corpus
 def test_an_interrupted_load_leaves_the_union_whole(tmp_path, nlp, monkeypatch):
     """Ctrl-C while graphs are loaded: the default graph is rebuilt before the build stops."""
-    from newskg.stores import oxigraph as stores
+    from newskg.stores import _workspace as stores
 
     path = tmp_path / "store"
     build_corpus([SEEDS], store=path, run_validation=False, nlp=nlp)

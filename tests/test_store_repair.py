@@ -21,7 +21,8 @@ from pathlib import Path
 import pytest
 
 from newskg.errors import StoreError
-from newskg.stores.oxigraph import open_oxigraph, open_store
+from newskg.stores import open_store
+from newskg.stores._folder import open_oxigraph
 from newskg.stores.undo import UNDO_NAME, StoreLock
 from synthetic import NEWSKG, articles, build, store_quads, write_jsonl
 
@@ -95,7 +96,7 @@ def test_random_kills_are_undone_and_the_rerun_equals_a_clean_build(tmp_path, co
 
 _KILL_MID_LOAD = """
 import os, signal, sys
-from newskg.stores import oxigraph as store
+from newskg.stores import _workspace as store
 from newskg.cli import main
 
 class Dying:

@@ -12,7 +12,7 @@ from rdflib.namespace import RDF
 from typer.testing import CliRunner
 
 from conftest import DEV_CORPUS, SEEDS
-from newskg.errors import InputError
+from newskg.errors import QueryError
 from newskg.views.timeline import find_organization, format_timeline, timeline
 from newskg.vocab.namespace import ORG, TIME
 
@@ -86,11 +86,23 @@ def test_the_organisation_is_found_by_label_alias_or_iri_in_any_case(graph):
 
 def test_an_unknown_organisation_is_a_one_line_error_listing_the_known_ones(graph):
     with pytest.raises(
-        InputError,
-        match="no organisation named 'Tea Board' in the graph; organisations with posts: "
+        QueryError,
+        match="'Tea Board': no organisation has that name or alias in the graph; organisations with posts: "
         "National Tea Organization",
     ):
         timeline(graph, "Tea Board")
+
+
+def test_the_organisation_and_a_query_parameter_are_found_by_one_look_up(graph):
+    """``find_organization`` and a named query's ORG= resolve names alike and raise the same error."""
+    from newskg.query.run import query
+
+    org = find_organization(graph, "nto")
+    assert query(graph, "SELECT ?o WHERE { BIND(?org AS ?o) }", org=org).rows == ((org,),)
+    with pytest.raises(QueryError, match="no entity has that name or alias"):
+        query(graph, "heads-of", org="Tea Board")
+    with pytest.raises(QueryError, match="no organisation has that IRI"):
+        find_organization(graph, "https://w3id.org/newskg/id/person/nobody")
 
 
 def test_a_graph_without_intervals_gives_the_same_timeline(graph):
@@ -135,7 +147,9 @@ def test_cli_prints_the_table_and_exits_2_on_an_unknown_organisation(graph_file)
     missing = CliRunner().invoke(app, ["timeline", "Tea Board", "--graph", str(graph_file)])
     assert missing.exit_code == 2
     # The last line: under pytest, rdflib's deprecation warnings are shown (and echoed by the CLI) too.
-    assert missing.stderr.splitlines()[-1].startswith("newskg: error: no organisation named 'Tea Board'")
+    assert missing.stderr.splitlines()[-1].startswith(
+        "newskg: error: 'Tea Board': no organisation has that name"
+    )
 
 
 @pytest.mark.skipif(not DEV_CORPUS.is_dir(), reason="needs the shared dev corpus")

@@ -11,16 +11,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rdflib import Graph
 
-from ..errors import QueryError
+from ..build.stoppable import TimeLimitExceeded, run_stoppable
+from ..errors import InputError, QueryError
+from ..query.named import NamedQuery, named_queries, named_query
+from ..query.run import QueryResult, as_term, display, run_named, run_sparql
+from ..rdf.parse import rdflib_term_warnings_silenced
+from ..stores import check_sources, open_graph
 from . import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated, app, cli_errors, fail
+from .options import EndpointOption, StoreOption
 
 if TYPE_CHECKING:
-    from rdflib import Graph
     from rich.table import Table
-
-    from ..query.named import NamedQuery
-    from ..query.run import QueryResult
 
 FORMATS = ("table", "csv", "tsv", "json")
 DEFAULT_TIMEOUT = 60.0
@@ -58,13 +61,8 @@ def query(
     show: Annotated[
         str | None, typer.Option("--show", metavar="NAME", help="Print a named query's SPARQL and exit.")
     ] = None,
-    store: Annotated[
-        Path | None,
-        typer.Option("--store", help="Query a newskg store (folder) instead of files.", show_default=False),
-    ] = None,
-    endpoint: Annotated[
-        str | None, typer.Option("--endpoint", help="Query a SPARQL endpoint (URL) instead of files.")
-    ] = None,
+    store: StoreOption = None,
+    endpoint: EndpointOption = None,
     allow_service: Annotated[
         bool, typer.Option("--allow-service", help="Let SERVICE, LOAD and FROM fetch data over the network.")
     ] = False,
@@ -87,8 +85,6 @@ def query(
     newskg query out/graph.ttl heads-of ORG=ISIPO; newskg query --list.
     The prefixes rdf, rdfs, xsd, owl, skos, nkg, id, org, schema, prov, oa and time need no declaration.
     """
-    from ..query.named import named_queries, named_query
-
     if list_queries:
         _print_library(named_queries())
         return
@@ -114,10 +110,10 @@ def query(
     if timeout < 0 or math.isnan(timeout):
         fail(f"--timeout {timeout:g}: give a number of seconds, or 0 for no limit")
     limit = timeout or None
-    open_graph = _graph_opener(graphs, store=store, endpoint=endpoint, writable=allow_update, timeout=limit)
+    opener = _graph_opener(graphs, store=store, endpoint=endpoint, writable=allow_update, timeout=limit)
 
     def job() -> QueryResult:
-        graph = open_graph()
+        graph = opener()
         try:
             return _run(
                 graph, text, params, origin=origin, allow_service=allow_service, allow_update=allow_update
@@ -125,8 +121,6 @@ def query(
         finally:
             if store is not None or endpoint is not None:
                 graph.close()
-
-    from ..rdf.parse import rdflib_term_warnings_silenced
 
     with rdflib_term_warnings_silenced():  # the result's ill-typed literals are made again here
         result = _run_stoppable(job, limit, origin=origin, update=allow_update)
@@ -137,8 +131,6 @@ def _run_stoppable(
     job: Callable[[], QueryResult], limit: float | None, *, origin: str, update: bool
 ) -> QueryResult:
     """Run the query in a process that a time limit, Ctrl-C or SIGTERM really stop."""
-    from ..build.stoppable import TimeLimitExceeded, run_stoppable
-
     what, partial = ("update", " (it may have been applied in part)") if update else ("query", "")
     try:
         return run_stoppable(job, timeout=limit)
@@ -186,9 +178,6 @@ def _run(
     graph: Graph, text: str, params: dict[str, str], *, origin: str, allow_service: bool, allow_update: bool
 ) -> QueryResult:
     """A named query (its parameters read as declared) or SPARQL text (``<iri>`` or literal values)."""
-    from ..query.named import named_query
-    from ..query.run import as_term, run_named, run_sparql
-
     if origin == "query" and _NAME.fullmatch(text):
         return run_named(graph, named_query(text), params, allow_service=allow_service)
     return run_sparql(
@@ -202,8 +191,6 @@ def _run(
 
 
 def _read_query_file(path: Path) -> str:
-    from ..errors import InputError
-
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -217,28 +204,11 @@ def _graph_opener(
 ) -> Callable[[], Graph]:
     """What opens the graph to query: graph files are read now (their named graphs kept), a store or
     an endpoint is opened where the query runs, so that stopping it releases them."""
-    if store is not None and endpoint is not None:
-        fail("give --store or --endpoint, not both")
-    if (store is not None or endpoint is not None) and graphs:
-        fail(f"give graph files or --store/--endpoint, not both (got {graphs[0]})")
-    if store is not None or endpoint is not None:
-        try:
-            from ..stores import oxigraph as stores
-        except ImportError:
-            option = "--store" if store is not None else "--endpoint"
-            raise QueryError(f"{option} needs newskg.stores, which this installation lacks") from None
-        if store is not None:
-            return lambda: stores.open_store(store, read_only=not writable)
-        url = str(endpoint)
-        if timeout is None:
-            return lambda: stores.open_endpoint(url)
-        return lambda: stores.open_endpoint(url, timeout=timeout)
-    if not graphs:
-        fail("give at least one graph file (or --store PATH, or --endpoint URL)")
-    from ..rdf.write import read_dataset
-
-    dataset = read_dataset([*graphs])
-    return lambda: dataset
+    check_sources(graphs, store=store, endpoint=endpoint)
+    if store is None and endpoint is None:
+        dataset = open_graph(files=graphs)
+        return lambda: dataset
+    return lambda: open_graph(store=store, endpoint=endpoint, writable=writable, timeout=timeout)
 
 
 def _print_result(result: QueryResult, fmt: str) -> None:
@@ -261,8 +231,6 @@ def _print_result(result: QueryResult, fmt: str) -> None:
 def _print_table(result: QueryResult) -> None:
     """An aligned table; on a terminal it fits the window, in a pipe nothing is cut."""
     from rich.text import Text
-
-    from ..query.run import display
 
     table = _table([(var, "fold") for var in result.variables])
     for row in result.rows:

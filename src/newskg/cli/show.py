@@ -1,13 +1,19 @@
-"""``newskg show``: draw a graph as an interactive web page or a picture."""
+"""``newskg show``: draw a graph (files, a store or an endpoint) as an interactive web page or a picture."""
 
 from __future__ import annotations
 
+from contextlib import closing
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from ..graph.build import union_graph
+from ..stores import check_sources, open_graph
+from ..views.html import to_html
+from ..views.network import IMAGE_FORMATS, to_image
 from . import app, cli_errors, fail
+from .options import EndpointOption, StoreOption
 
 VIEWS = ("entities", "triples")
 
@@ -15,7 +21,11 @@ VIEWS = ("entities", "triples")
 @app.command()
 @cli_errors
 def show(
-    graphs: Annotated[list[Path], typer.Argument(help="RDF files to draw (their union).")],
+    graphs: Annotated[
+        list[Path] | None, typer.Argument(help="RDF files to draw (their union).", show_default=False)
+    ] = None,
+    store: StoreOption = None,
+    endpoint: EndpointOption = None,
     output: Annotated[
         Path,
         typer.Option("--output", "-o", help="graph.html (interactive page), graph.png, .svg or .pdf."),
@@ -29,17 +39,16 @@ def show(
     title: Annotated[str | None, typer.Option("--title", help="Title of the page or picture.")] = None,
 ) -> None:
     """Draw the graph: an HTML page to explore (offline, self-contained), or a PNG/SVG/PDF picture."""
-    from ..rdf.write import read_graph
-    from ..views.html import to_html
-    from ..views.network import IMAGE_FORMATS, to_image
-
     if view not in VIEWS:
         fail(f"unknown view '{view}'; use {' or '.join(VIEWS)}")
     suffix = output.suffix.lower()
     if suffix not in (".html", ".htm", *IMAGE_FORMATS):
         fail(f"{output}: write .html, {', '.join(IMAGE_FORMATS)}")
-    graph = read_graph(list(graphs))
-    label = title or ", ".join(path.name for path in graphs)
+    files = list(graphs or ())
+    check_sources(files, store=store, endpoint=endpoint)
+    with closing(open_graph(files=files, store=store, endpoint=endpoint)) as source:
+        graph = union_graph(source)  # drawn from memory: a store or an endpoint is read once
+    label = title or (", ".join(path.name for path in files) if files else str(store or endpoint))
     if suffix in (".html", ".htm"):
         to_html(graph, output, view=view, title=label)  # type: ignore[arg-type]
     else:

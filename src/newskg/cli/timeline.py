@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from contextlib import closing
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from ..graph.build import union_graph
+from ..graph.labels import label
+from ..stores import open_graph
+from ..views.timeline import find_organization, format_timeline
+from ..views.timeline import timeline as org_timeline
 from . import app, cli_errors
+from .options import EndpointOption, StoreOption
+
+DEFAULT_GRAPH = Path("out/graph.ttl")
+"""What ``newskg build`` writes by default, read when no graph, store or endpoint is given."""
 
 
 @app.command()
@@ -20,13 +30,14 @@ def timeline(
         list[Path] | None,
         typer.Option("--graph", "-g", help="Graph file to read (.ttl, .trig, .nq, ...); repeat for several."),
     ] = None,
+    store: StoreOption = None,
+    endpoint: EndpointOption = None,
 ) -> None:
     """Print the posts of an organisation sorted by date: holder, role, first and latest report, end."""
-    from ..graph.labels import label
-    from ..rdf.write import read_graph
-    from ..views.timeline import find_organization, format_timeline
-    from ..views.timeline import timeline as org_timeline
-
-    graph = read_graph(list(graphs or [Path("out/graph.ttl")]))
+    files = list(graphs or ())
+    if not files and store is None and endpoint is None:
+        files = [DEFAULT_GRAPH]
+    with closing(open_graph(files=files, store=store, endpoint=endpoint)) as source:
+        graph = union_graph(source)  # read once: the timeline looks up many small things
     entries = org_timeline(graph, org)
     typer.echo(format_timeline(entries, title=label(graph, find_organization(graph, org))))

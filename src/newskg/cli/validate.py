@@ -1,13 +1,18 @@
-"""``newskg validate``: check graphs against the SHACL shapes."""
+"""``newskg validate``: check a graph (files, a store or an endpoint) against the SHACL shapes."""
 
 from __future__ import annotations
 
+from contextlib import closing
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from ..graph.build import union_graph
+from ..stores import open_graph
+from ..validate.shacl import validate as run_validate
 from . import EXIT_NONCONFORMING, EXIT_OK, app, cli_errors, fail
+from .options import EndpointOption, StoreOption
 
 
 @app.command()
@@ -17,10 +22,8 @@ def validate(
         list[Path] | None,
         typer.Argument(help="RDF files to validate (their union is checked).", show_default=False),
     ] = None,
-    store: Annotated[
-        Path | None,
-        typer.Option("--store", help="Validate a store made by 'newskg build --store' instead of files."),
-    ] = None,
+    store: StoreOption = None,
+    endpoint: EndpointOption = None,
     fmt: Annotated[
         str, typer.Option("--format", help="text (readable report) or turtle (the SHACL report graph).")
     ] = "text",
@@ -30,21 +33,11 @@ def validate(
     The text report lists each result with its node's label, the message and the evidence sentences
     with their article ids, sorted; warnings are listed but do not make the graph fail.
     """
-    from ..rdf.write import read_graph
-    from ..validate.shacl import validate as run_validate
-
     if fmt not in ("text", "turtle"):
         fail(f"unknown report format '{fmt}'; use text or turtle")
-    if store is not None and graphs:
-        fail(f"give graph files or --store, not both (got {graphs[0]})")
-    if store is None and not graphs:
-        fail("give at least one graph file (or --store PATH)")
-    if store is not None:
-        from ..stores.oxigraph import read_store_graph
-
-        report = run_validate(read_store_graph(store))
-    else:
-        report = run_validate(read_graph(list(graphs or [])))
+    with closing(open_graph(files=graphs or (), store=store, endpoint=endpoint)) as source:
+        graph = union_graph(source)  # pySHACL reads a graph of its own
+    report = run_validate(graph)
     if fmt == "turtle":
         typer.echo(report.turtle(), nl=False)
     else:

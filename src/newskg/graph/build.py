@@ -20,7 +20,7 @@ from ..errors import InputError
 from ..records import ArticleRecord, Entity
 from ..records.resolve import Resolution, resolve
 from ..vocab.namespace import NKG, ORG, SCHEMA, bind_prefixes
-from .access import holds, objects
+from .access import holds, objects, union_view
 from .article import TYPE_CLASSES, article_graph
 from .intervals import INTERVALS_GRAPH, add_intervals, membership_reports, post_intervals
 from .terms import Triple, to_rdflib
@@ -134,13 +134,13 @@ def known_entities(dataset: Dataset) -> list[Entity]:
     return entities
 
 
-def union_graph(dataset: Dataset) -> Graph:
-    """All triples of all named graphs in one plain graph (what Turtle output holds)."""
+def union_graph(source: Graph) -> Graph:
+    """All triples of ``source`` (a dataset: of all its graphs) in one plain in-memory graph (what Turtle
+    output holds and pySHACL validates): a copy of ``union_view(source)``, each triple once."""
     graph = Graph()
     bind_prefixes(graph)
-    for context in dataset.graphs():
-        for triple in context:
-            graph.add(triple)
+    for triple in union_view(source).triples((None, None, None)):
+        graph.add(triple)
     return graph
 
 

@@ -22,7 +22,8 @@ import pyoxigraph as ox
 from ..errors import StoreError
 from ..rdf.write import QUAD_FORMATS, format_for, read_graph_blocks
 from . import remote
-from .oxigraph import is_store, iter_stored_graphs, stored_graph_names
+from ._folder import is_store
+from ._state import iter_stored_graphs, stored_graph_names
 
 DEFAULT_BATCH_SIZE = 50_000
 """Triples per HTTP request: some megabytes of N-Triples."""

@@ -12,14 +12,13 @@ import datetime as dt
 from dataclasses import dataclass
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDF, SKOS
+from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from ..errors import InputError
 from ..graph.access import objects, subjects, value
 from ..graph.intervals import PostInterval, membership_reports, post_intervals
 from ..graph.labels import article_id, label
-from ..iris import name_key
+from ..query.parameters import EntityKind, entity_named
 from ..vocab.namespace import NKG, ORG, SCHEMA, TIME
 
 
@@ -55,30 +54,16 @@ def timeline(graph: Graph, org: str) -> list[TimelineEntry]:
     return sorted(entries, key=lambda e: (e.start or dt.date.max, e.latest or dt.date.max, e.holder, e.role))
 
 
+ORGANISATION_WITH_POSTS = EntityKind(
+    "organisation", "organisations", pattern="?post org:organization ?x .", listed="organisations with posts"
+)
+"""What a timeline is drawn for: a node that some membership says holds posts."""
+
+
 def find_organization(graph: Graph, name: str) -> URIRef:
-    """The node that holds posts and is named ``name`` (or is the IRI ``name``); one-line errors."""
-    holders = {o for o in objects(graph, None, ORG.organization) if isinstance(o, URIRef)}
-    by_iri = {str(node): node for node in holders}
-    if name in by_iri:
-        return by_iri[name]
-    key = name_key(name)
-    matches = sorted(
-        node
-        for node in holders
-        if any(
-            name_key(str(form)) == key
-            for predicate in (SKOS.prefLabel, SKOS.altLabel)
-            for form in objects(graph, node, predicate)
-        )
-    )
-    if len(matches) == 1:
-        return matches[0]
-    if matches:
-        names = "; ".join(f"{label(graph, m)} <{m}>" for m in matches)
-        raise InputError(f"'{name}' names several organisations ({names}); give the IRI instead")
-    known = sorted({label(graph, node) for node in holders})
-    hint = f"organisations with posts: {', '.join(known)}" if known else "the graph records no posts"
-    raise InputError(f"no organisation named '{name}' in the graph; {hint}")
+    """The organisation with posts named ``name`` (label, alias or IRI), found as every entity is
+    (``newskg.query.parameters.entity_named``); one-line ``QueryError``s otherwise."""
+    return entity_named(graph, name, kind=ORGANISATION_WITH_POSTS)
 
 
 def format_timeline(entries: list[TimelineEntry], *, title: str = "") -> str:

@@ -1,0 +1,370 @@
+"""The store a build writes to (``Workspace``): the persistent Oxigraph store, updated all or nothing,
+or for a file output a temporary one beside a spool of each graph's text.
+
+Oxigraph stores values, not every lexical form: an ``xsd:nonNegativeInteger`` comes back as an
+``xsd:integer`` and ``"1.50"^^xsd:decimal`` as ``"1.5"``; the triples mean the same. That is why a file
+output is written from the spool.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import tempfile
+import traceback
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+from types import TracebackType
+
+import pyoxigraph as ox
+from rdflib import Graph
+from rdflib.namespace import SKOS
+
+from ..errors import StoreError
+from ..files import atomic_writer
+from ..graph.build import (
+    DERIVATION_PREDICATES,
+    DERIVED_GRAPHS,
+    ENTITIES_GRAPH,
+    derivation_triples,
+    union_graph,
+    update_dataset,
+)
+from ..rdf.write import OX_FORMATS, QUAD_FORMATS, GraphBlock, add_to_graph, write_graphs, write_graphs_to
+from . import undo
+from ._folder import check_folder, is_out_of_space, open_oxigraph, store_failure
+from ._rdflib import open_store_view, stored_dataset
+from ._spool import BuiltGraph, GraphSpool
+from ._state import (
+    NKG_PIPELINE_VERSION,
+    NKG_TEXT_HASH,
+    count_named_quads,
+    graph_quads,
+    graph_triples,
+    named_graphs,
+    refresh_union,
+)
+
+ARTICLE_GRAPH_PREFIX = "https://w3id.org/newskg/id/article/"
+"""Article graphs are named by the article IRI; the corpus-level graphs are not."""
+STORE_CHUNK = 50_000
+"""Quads loaded into Oxigraph at once. Each bulk load writes and syncs files, so fewer would be faster,
+but a signal waits for the running load to end: at 50,000 quads a load takes about half a second, and
+builds were no slower than at 200,000."""
+NQUADS = "nquads"
+
+
+class Workspace:
+    """The Oxigraph store a build writes to, and for file outputs a lossless copy of each graph.
+
+    Oxigraph keeps values rather than lexical forms (``xsd:nonNegativeInteger`` comes back as
+    ``xsd:integer``), so a file output is written from the quads as built, kept in a spool file,
+    while the store serves the derivation of corpus-level graphs and the next incremental build.
+
+    A persistent store is updated all or nothing (``newskg.stores.undo``): the update begins when the
+    workspace opens and ends with ``commit``; a workspace closed before (an error, Ctrl-C) puts the
+    store back as it was, and a killed build's update is undone by the next open.
+    """
+
+    def __init__(self, store: ox.Store, spool: GraphSpool | None, *, folder: Path | None = None) -> None:
+        self.store = store
+        self.view = open_store_view(store)
+        self._spool = spool
+        self._pending: dict[ox.NamedNode, bytes] = {}
+        self._pending_quads = 0
+        self._folder = folder
+        """A persistent store's folder."""
+        self._updating = folder is not None
+        """Whether a persistent store's update is begun and not committed."""
+        self.undone = False
+        """Whether closing put the store back as it was before this workspace opened."""
+
+    @classmethod
+    def open(
+        cls,
+        stack: ExitStack,
+        *,
+        store: str | Path | None,
+        output: str | Path | None,
+        fmt: str | None,
+        rebuild: bool,
+        scratch: Path | None = None,
+    ) -> Workspace:
+        if store is not None:
+            folder = Path(store)
+            check_folder(folder, create=True, read_only=False)
+            lock = undo.StoreLock(folder).acquire()
+            stack.callback(lock.release)
+            work = cls(open_oxigraph(folder, create=True, lock=lock), None, folder=folder)
+            stack.push(work._exit)  # closed (and an unfinished update undone) before the lock goes
+            undo.begin(work.store, folder)
+            return work
+        folder_name = stack.enter_context(
+            tempfile.TemporaryDirectory(prefix="store-", dir=scratch, ignore_cleanup_errors=True)
+        )
+        spool_file = stack.enter_context(tempfile.TemporaryFile(dir=scratch))  # noqa: SIM115 (the stack closes it)
+        work = cls(ox.Store(folder_name), GraphSpool(spool_file))
+        stack.push(work._exit)  # runs before the folder is removed
+        previous = Path(output) if output is not None else None
+        if not rebuild and previous is not None and fmt in QUAD_FORMATS and previous.is_file():
+            work._load_previous(previous, fmt)
+        return work
+
+    def _exit(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        """Close on the way out of the build; after an error, first let go of what the failed calls
+        held (a traceback keeps their frames, and so the store, alive, and RocksDB open)."""
+        seen: set[int] = set()
+        while error is not None and id(error) not in seen:  # the error, what caused it, and so on
+            seen.add(id(error))
+            if error.__traceback__ is not None:
+                traceback.clear_frames(error.__traceback__)
+            error = error.__cause__ or error.__context__
+        self.close()
+
+    def close(self) -> None:
+        """Let go of the store: RocksDB unlocks it, and stops writing before a temporary one is removed.
+
+        A persistent store whose update was not committed is put back as it was.
+        """
+        if self._spool is not None:
+            self._spool.close()
+        self.view.close()  # the rdflib view lets go of the pyoxigraph store...
+        del self.view, self.store  # ...and this was the last reference: RocksDB closes here
+        if self._updating and self._folder is not None:
+            self._updating = False
+            with contextlib.suppress(StoreError):  # if still open in this process, the next open undoes it
+                self.undone = undo.restore(self._folder)
+
+    def commit(self) -> None:
+        """End a persistent store's update: what the build wrote stays, whatever happens next."""
+        with self._writing("writing the store"):
+            self._flush()
+        if self._updating and self._folder is not None:
+            undo.commit(self.store, self._folder)
+            self._updating = False
+
+    @contextmanager
+    def _writing(self, doing: str) -> Iterator[None]:
+        """Tell a failure of the store (a full disk, a damaged store) as a ``StoreError``."""
+        try:
+            yield
+        except (OSError, RuntimeError) as exc:
+            if isinstance(exc, RuntimeError) and not _from_storage(exc):
+                raise
+            raise self._failure(exc, doing) from exc
+
+    def _failure(self, exc: BaseException, doing: str) -> StoreError:
+        if self._folder is not None:
+            undone = "; this build's changes to it are undone" if self._updating else ""
+            return store_failure(self._folder, exc, f"{doing}{undone}")
+        where = tempfile.gettempdir()
+        if is_out_of_space(exc):
+            return StoreError(
+                f"{where}: no space left on the device for the build's temporary files; free some "
+                "space, or set TMPDIR to a folder with more"
+            )
+        return StoreError(f"{where}: the build's temporary store failed ({' '.join(str(exc).split())[:200]})")
+
+    def _load_previous(self, path: Path, fmt: str) -> None:
+        """Start from the last build's output: its graphs are kept unless their article changed.
+
+        Article graphs go to the spool as they are; the working store gets only what the build reads
+        of them (text hashes, names, what the derived graphs are computed from), and the other
+        graphs whole.
+        """
+        try:
+            kept: list[ox.Quad] = []
+            seen: set[object] = set()
+            for name, group in itertools.groupby(ox.parse(path=path, format=OX_FORMATS[fmt]), _graph_of):
+                if name in seen:  # each graph must come in one piece to be read one at a time
+                    raise ValueError(f"graph {name} is split in {path}")
+                seen.add(name)
+                quads = list(group)
+                if self._spool is not None and _is_article_graph(name):
+                    assert isinstance(name, ox.NamedNode)
+                    self._spool.append_text(name, ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"")
+                    kept.extend(_read_by_builds(quads))
+                else:
+                    kept.extend(quads)
+            self.store.bulk_extend(kept)
+        except (SyntaxError, ValueError, OSError):  # not a graph newskg can reuse: build everything
+            self.store.clear()
+            if self._spool is not None:
+                for name in self._spool.names():
+                    self._spool.drop(name)
+
+    def _spool_names(self) -> list[ox.NamedNode]:
+        return self._spool.names() if self._spool is not None else []
+
+    def remove(self, names: Iterable[str]) -> None:
+        """Drop whole graphs (articles no longer in a file build's input)."""
+        removed = False
+        with self._writing("removing graphs"):
+            for name in names:
+                node = ox.NamedNode(name)
+                self.store.remove_graph(node)
+                if self._spool is not None:
+                    self._spool.drop(node)
+                removed = True
+            if removed:  # their entities may no longer be named by any article
+                update_dataset(self.view, ())
+
+    def put(self, graphs: Sequence[BuiltGraph]) -> None:
+        """Replace the graphs of some articles by new ones (loaded in large chunks).
+
+        A persistent store takes every quad; a file build spools the graphs for the output and
+        loads only what the derived graphs read, which is a few percent of them.
+        """
+        for built in graphs:
+            name = ox.NamedNode(built.name)
+            if self._spool is not None:
+                self._spool.drop(name)
+                self._spool.add_segment(name, built.text)
+                data = built.derivation
+            else:
+                data = built.text.read()
+            self._pending[name] = data
+            self._pending_quads += data.count(b"\n")
+        if self._pending_quads >= STORE_CHUNK:
+            self._flush()
+
+    def _flush(self) -> None:
+        """Load the pending graphs into the store, replacing older versions of them."""
+        if not self._pending:
+            return
+        data = b"".join(self._pending.values())
+        union = self._spool is None  # a persistent store keeps its default graph the union
+        with self._writing("writing the store"):  # stopped half-way, the whole update is undone
+            removed = graph_triples(self.store, self._pending) if union else []
+            for name in self._pending:
+                self.store.remove_graph(name)
+            self.store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)  # quads newskg just wrote
+            if union:  # the same lines without their graph name: N-Triples of the default graph
+                triples = b"".join(
+                    text.replace(f" {name} .\n".encode(), b" .\n") for name, text in self._pending.items()
+                )
+                self.store.bulk_load(triples, format=ox.RdfFormat.N_TRIPLES, lenient=True)
+                refresh_union(self.store, removed, ())
+        self._pending, self._pending_quads = {}, 0
+
+    def derive(self, labels: dict[ox.NamedNode, str]) -> None:
+        """Give each new entity its label (known entities keep theirs), then let the graph stage
+        recompute the corpus-level graphs from all the article graphs."""
+        self._flush()
+        entities = ox.NamedNode(str(ENTITIES_GRAPH))
+        derived = [ox.NamedNode(str(name)) for name in DERIVED_GRAPHS]
+        with self._writing("writing the corpus-level graphs"):
+            before = graph_triples(self.store, derived) if self._spool is None else []
+            pref = ox.NamedNode(str(SKOS.prefLabel))
+            labelled = {q.subject for q in self.store.quads_for_pattern(None, pref, None, entities)}
+            self.store.extend(
+                ox.Quad(iri, pref, ox.Literal(label), entities)
+                for iri, label in labels.items()
+                if iri not in labelled
+            )
+            update_dataset(self.view, ())
+            if self._spool is None:  # a persistent store: keep its default graph the union
+                refresh_union(self.store, before, graph_triples(self.store, derived))
+
+    def _graph_names(self) -> list[ox.NamedNode]:
+        """Every named graph, in IRI order: a file build's article graphs are in its spool."""
+        names = set(named_graphs(self.store)) | set(self._spool_names())
+        return sorted(names, key=lambda name: name.value)
+
+    def blocks(self) -> Iterator[GraphBlock]:
+        """Every graph, in IRI order: as built for article graphs of a file build, else from the store."""
+        for name, block in self._graphs(as_text=False):
+            assert not isinstance(block, bytes)
+            yield name, block
+
+    def _graphs(self, *, as_text: bool) -> Iterator[tuple[ox.NamedNode, list[ox.Quad] | bytes]]:
+        """Every non-empty graph in IRI order; ``as_text``: spooled graphs already in the writer's
+        order come as their N-Quads text, unparsed."""
+        spooled = set(self._spool_names())
+        for name in self._graph_names():
+            if name not in spooled or self._spool is None:
+                block: list[ox.Quad] | bytes = graph_quads(self.store, name)
+            else:
+                text = self._spool.in_order(name) if as_text else None
+                block = text if text is not None else self._spool.get(name)
+            if block:
+                yield name, block
+
+    def finish(self, output: str | Path | None, fmt: str | None) -> int:
+        """Write the output file if any; return the number of quads in the graph."""
+        self.store.flush()
+        if output is None:
+            return count_named_quads(self.store)
+        if fmt == NQUADS and self._spool is not None:
+            return self._write_nquads(output)
+        count = 0
+
+        def counted() -> Iterator[GraphBlock]:
+            nonlocal count
+            for name, block in self.blocks():
+                count += len(block)
+                yield name, block
+
+        write_graphs(counted(), output, fmt=fmt)
+        return count
+
+    def _write_nquads(self, output: str | Path) -> int:
+        """N-Quads straight from the spooled text where it is already in the writer's order."""
+        assert self._spool is not None, "a file build"
+        count = 0
+        with atomic_writer(output) as handle:
+            for name, block in self._graphs(as_text=True):
+                if isinstance(block, bytes):
+                    handle.write(block)
+                    count += block.count(b"\n")
+                else:
+                    write_graphs_to([(name, block)], handle, fmt=NQUADS)
+                    count += len(block)
+        return count
+
+    def validation_graph(self) -> Graph:
+        """The union graph to validate: as written for a file build, as stored for a store build."""
+        if self._spool is None:
+            return union_graph(stored_dataset(self.store))
+        graph = Graph()
+        for _, block in self.blocks():
+            add_to_graph(graph, block)
+        return graph
+
+
+def _from_storage(exc: RuntimeError) -> bool:
+    """Whether a ``RuntimeError`` is RocksDB's (pyoxigraph raises some storage errors so)."""
+    text = str(exc)
+    return any(word in text for word in ("Corruption", "IO error", "No space left", "RocksDB"))
+
+
+def _graph_of(quad: ox.Quad) -> ox.NamedNode | ox.BlankNode | ox.DefaultGraph:
+    return quad.graph_name
+
+
+_READ_FROM_PREVIOUS = frozenset(
+    ox.NamedNode(iri) for iri in (NKG_TEXT_HASH, NKG_PIPELINE_VERSION, str(SKOS.altLabel))
+)
+"""Besides what the derived graphs read: what tells whether an article changed, and known names."""
+_DERIVATION_PREDICATES = frozenset(ox.NamedNode(iri) for iri in DERIVATION_PREDICATES)
+
+
+def _read_by_builds(quads: list[ox.Quad]) -> list[ox.Quad]:
+    """The quads of an article graph that a build reads back from its working store."""
+    kept = [quad for quad in quads if quad.predicate in _READ_FROM_PREVIOUS]
+    candidates = [quad for quad in quads if quad.predicate in _DERIVATION_PREDICATES]
+    triples = [(_text(q.subject), q.predicate.value, _text(q.object)) for q in candidates]
+    derivation = set(derivation_triples(triples))
+    kept.extend(quad for quad, triple in zip(candidates, triples, strict=True) if triple in derivation)
+    return kept
+
+
+def _text(term: object) -> str:
+    return term.value if isinstance(term, (ox.NamedNode, ox.BlankNode, ox.Literal)) else str(term)
+
+
+def _is_article_graph(name: object) -> bool:
+    return isinstance(name, ox.NamedNode) and name.value.startswith(ARTICLE_GRAPH_PREFIX)

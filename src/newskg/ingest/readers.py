@@ -351,7 +351,7 @@ def _read_path(path: Path, limit: int, exclude: frozenset[Path] = frozenset()) -
         yield InputError(f"{path}: no such file or directory")
     elif path.is_dir():
         unreadable: list[InputError] = []
-        files = [f for f in _article_files(path, unreadable) if not exclude or f.resolve() not in exclude]
+        files = [f for f in article_files(path, unreadable) if not exclude or f.resolve() not in exclude]
         yield from unreadable
         if not files and not unreadable:
             yield InputError(f"{path}: directory holds no articles (.txt, .json or .jsonl files)")
@@ -361,8 +361,10 @@ def _read_path(path: Path, limit: int, exclude: frozenset[Path] = frozenset()) -
         yield from _read_file(path, limit)
 
 
-def _article_files(folder: Path, unreadable: list[InputError]) -> list[Path]:
+def article_files(folder: Path, unreadable: list[InputError]) -> list[Path]:
     """Article files under ``folder``, sorted; hidden files and folders (``.git``...) are ignored.
+
+    The one walk of a folder: reading and ``estimate_articles`` both use it, so they count alike.
 
     Symbolic links to folders are not followed, so a link loop cannot make the walk endless;
     sub-folders that cannot be listed are added to ``unreadable``.

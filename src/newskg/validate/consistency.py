@@ -12,7 +12,6 @@ report as the core shapes.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,14 +21,11 @@ from rdflib.namespace import RDF, SH
 from rdflib.term import BNode, Node
 
 from ..graph.labels import article_id, label
+from ..graph.posts import post_of
 from ..vocab.namespace import NKG, OA, ORG, SCHEMA
 
 NKGSH = Namespace("https://w3id.org/newskg/shapes#")
 """The namespace of the shipped shapes."""
-
-_FORMER_PREFIX = re.compile(r"^former (acting )?")
-"""What turns a former role into the post it names: ``former acting head`` -> ``head``."""
-
 
 @dataclass(frozen=True, slots=True)
 class Finding:
@@ -158,7 +154,7 @@ def _head_after_former(graph: Graph) -> list[Finding]:
     for other, other_reports in former:
         if not other_reports:
             continue
-        held = current.get((other.person, other.org, _FORMER_PREFIX.sub("", other.role)), [])
+        held = current.get((other.person, other.org, post_of(other.role)), [])
         earliest = min(other_reports, key=_by_date)
         for focus, reports in held:
             later = [r for r in reports if str(r.date) > str(earliest.date)]

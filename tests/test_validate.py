@@ -280,6 +280,9 @@ def test_check_results_carry_the_checks_message_and_the_clash(contradicting_grap
             assert report.value(result, SH.resultSeverity) == check.severity
             message = report.value(result, SH.resultMessage)
             assert message.language == "en" and str(message).startswith(f"{check.message} ")
+            # Regression: they said sh:SPARQLConstraintComponent, though no SPARQL runs.
+            assert report.value(result, SH.sourceConstraintComponent) == check.component
+    assert (None, SH.sourceConstraintComponent, SH.SPARQLConstraintComponent) not in report
 
 
 def run_cli(*args: str):

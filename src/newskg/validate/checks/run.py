@@ -38,7 +38,7 @@ def add_findings(report: Graph, findings: Sequence[Finding]) -> bool:
         if finding.value is not None:
             report.add((result, SH.value, finding.value))
         report.add((result, SH.sourceShape, check.shape))
-        report.add((result, SH.sourceConstraintComponent, SH.SPARQLConstraintComponent))
+        report.add((result, SH.sourceConstraintComponent, check.component))
         report.add((result, SH.resultSeverity, check.severity))
         text = f"{check.message} {finding.detail}"
         report.add((result, SH.resultMessage, Literal(text, lang="en")))

@@ -18,7 +18,7 @@ $(STAMP_RUN): pyproject.toml | $(BIN)/python
 	touch $@
 
 $(STAMP_DEV): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[dev,viz,store]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,viz]"
 	touch $@ $(STAMP_RUN)
 
 run: $(STAMP_RUN)

@@ -41,7 +41,7 @@ from rdflib.namespace import RDF, XSD
 from newskg import build
 from newskg.iris import INSTANCE_BASE
 from newskg.resources import load_shapes
-from newskg.validate.consistency import find_inconsistencies
+from newskg.validate.checks import find_inconsistencies
 from newskg.validate.shacl import reading_view, validate
 from newskg.vocab.namespace import NKG, OA, ORG, SCHEMA
 

@@ -243,6 +243,23 @@ def test_estimate_counts_files_and_json_lines(tmp_path):
     assert estimate_articles(["-"]) is None
 
 
+def test_estimate_leaves_out_hidden_files_and_folders_as_reading_does(tmp_path):
+    # Regression: estimate_articles walked .git/, .cache/ and .name files, which reading skips, so the
+    # progress total of a build over a checked-out corpus could be far above the articles it read.
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / ".hidden").mkdir()
+    (corpus / "a.txt").write_text("One article.", encoding="utf-8")
+    (corpus / "sub" / "b.jsonl").write_text(
+        '{"id": "b", "text": "Two."}\n{"id": "c", "text": "Three."}\n', encoding="utf-8"
+    )
+    (corpus / ".hidden" / "d.txt").write_text("Not read.", encoding="utf-8")
+    (corpus / ".e.txt").write_text("Not read either.", encoding="utf-8")
+    (corpus / ".hidden" / "f.jsonl").write_text('{"id": "f", "text": "Not read."}\n', encoding="utf-8")
+    assert [a.id for a in read_articles([corpus])] == ["a", "b", "c"]
+    assert estimate_articles([corpus]) == 3
+
+
 def test_build_needs_somewhere_to_write():
     with pytest.raises(InputError, match="output"):
         build_corpus([SEEDS])

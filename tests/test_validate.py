@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from conftest import SEEDS
 from newskg.resources import load_shapes
-from newskg.validate.consistency import NKGSH, find_inconsistencies
+from newskg.validate.checks import CHECKS, NKGSH, Check, find_inconsistencies
 from newskg.validate.shacl import validate
 from newskg.vocab.namespace import PREFIXES
 
@@ -257,13 +257,32 @@ def test_core_checks_in_the_same_report(turtle, conforms, shape):
     assert shape in {v.shape for v in report.violations}
 
 
-def test_every_finding_shape_is_declared_untargeted_with_severity_and_message():
+def test_every_check_names_itself_and_needs_no_shape_stub():
     shapes = load_shapes()
-    for shape in (NKGSH.OneHeadPerDateShape, NKGSH.NoHeadAfterFormerShape):
-        assert (shape, RDF.type, SH.NodeShape) in shapes
-        assert (shape, SH.targetClass, None) not in shapes
-        assert shapes.value(shape, SH.severity) == SH.Violation
-        assert shapes.value(shape, SH.message) is not None
+    assert [check.id for check in CHECKS] == ["one-head-per-date", "no-head-after-former"]
+    assert len({check.shape for check in CHECKS}) == len({check.component for check in CHECKS}) == 2
+    for check in CHECKS:
+        assert isinstance(check, Check)
+        assert check.shape.startswith(str(NKGSH)) and check.component.startswith(str(NKGSH))
+        assert check.severity == SH.Violation
+        assert check.message.endswith(".")
+        assert check.__doc__, check.id
+        # pySHACL never runs it: nothing in the shapes file is about it
+        assert (check.shape, None, None) not in shapes and (None, None, check.shape) not in shapes
+
+
+def test_check_results_carry_the_checks_message_and_the_clash(contradicting_graph):
+    report = validate(contradicting_graph).graph
+    for check in CHECKS:
+        results = list(report.subjects(SH.sourceShape, check.shape))
+        assert results, check.id
+        for result in results:
+            assert report.value(result, SH.resultSeverity) == check.severity
+            message = report.value(result, SH.resultMessage)
+            assert message.language == "en" and str(message).startswith(f"{check.message} ")
+            # Regression: they said sh:SPARQLConstraintComponent, though no SPARQL runs.
+            assert report.value(result, SH.sourceConstraintComponent) == check.component
+    assert (None, SH.sourceConstraintComponent, SH.SPARQLConstraintComponent) not in report
 
 
 def run_cli(*args: str):

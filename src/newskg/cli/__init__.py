@@ -20,7 +20,7 @@ import warnings
 from collections.abc import Callable
 from functools import wraps
 from types import FrameType
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
@@ -37,6 +37,27 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        typer.echo(f"newskg {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Print the version of newskg and exit.", is_eager=True, callback=_print_version
+        ),
+    ] = False,
+) -> None:
+    # Options of ``newskg`` itself, before the command; the app's help is the text given above.
+    pass
 
 
 class Terminated(KeyboardInterrupt):

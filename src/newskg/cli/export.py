@@ -9,9 +9,6 @@ from typing import Annotated
 
 import typer
 
-from ..export.writers import export_format, export_tables, file_blocks, write_blocks
-from ..graph.build import union_graph
-from ..stores import blocks_of, check_sources, open_graph
 from . import app, cli_errors
 from .options import EndpointOption, StoreOption
 
@@ -47,6 +44,10 @@ def export(
     other formats hold their union. CSV writes entities.csv, relations.csv and statistics.csv into the
     folder given with -o.
     """
+    from ..export.writers import export_format, export_tables, file_blocks, write_blocks
+    from ..graph.build import union_graph
+    from ..stores import blocks_of, check_sources, open_graph
+
     files = list(graphs or ())
     chosen = export_format(output, fmt)  # fail on a bad output name before reading anything
     check_sources(files, store=store, endpoint=endpoint)

@@ -11,19 +11,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rdflib import Graph
 
-from ..build.stoppable import TimeLimitExceeded, run_stoppable
 from ..errors import InputError, QueryError
-from ..query.named import NamedQuery, named_queries, named_query
-from ..query.run import QueryResult, as_term, display, run_named, run_sparql
-from ..rdf.parse import rdflib_term_warnings_silenced
-from ..stores import check_sources, open_graph
 from . import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated, app, cli_errors, fail
 from .options import EndpointOption, StoreOption
 
 if TYPE_CHECKING:
+    from rdflib import Graph
     from rich.table import Table
+
+    from ..query.named import NamedQuery
+    from ..query.run import QueryResult
 
 FORMATS = ("table", "csv", "tsv", "json")
 DEFAULT_TIMEOUT = 60.0
@@ -85,6 +83,8 @@ def query(
     newskg query out/graph.ttl heads-of ORG=ISIPO; newskg query --list.
     The prefixes rdf, rdfs, xsd, owl, skos, nkg, id, org, schema, prov, oa and time need no declaration.
     """
+    from ..query.named import named_queries, named_query
+
     if list_queries:
         _print_library(named_queries())
         return
@@ -122,6 +122,8 @@ def query(
             if store is not None or endpoint is not None:
                 graph.close()
 
+    from ..rdf.parse import rdflib_term_warnings_silenced
+
     with rdflib_term_warnings_silenced():  # the result's ill-typed literals are made again here
         result = _run_stoppable(job, limit, origin=origin, update=allow_update)
     _print_result(result, fmt)
@@ -131,6 +133,8 @@ def _run_stoppable(
     job: Callable[[], QueryResult], limit: float | None, *, origin: str, update: bool
 ) -> QueryResult:
     """Run the query in a process that a time limit, Ctrl-C or SIGTERM really stop."""
+    from ..build.stoppable import TimeLimitExceeded, run_stoppable
+
     what, partial = ("update", " (it may have been applied in part)") if update else ("query", "")
     try:
         return run_stoppable(job, timeout=limit)
@@ -178,6 +182,9 @@ def _run(
     graph: Graph, text: str, params: dict[str, str], *, origin: str, allow_service: bool, allow_update: bool
 ) -> QueryResult:
     """A named query (its parameters read as declared) or SPARQL text (``<iri>`` or literal values)."""
+    from ..query.named import named_query
+    from ..query.run import as_term, run_named, run_sparql
+
     if origin == "query" and _NAME.fullmatch(text):
         return run_named(graph, named_query(text), params, allow_service=allow_service)
     return run_sparql(
@@ -204,6 +211,8 @@ def _graph_opener(
 ) -> Callable[[], Graph]:
     """What opens the graph to query: graph files are read now (their named graphs kept), a store or
     an endpoint is opened where the query runs, so that stopping it releases them."""
+    from ..stores import check_sources, open_graph
+
     check_sources(graphs, store=store, endpoint=endpoint)
     if store is None and endpoint is None:
         dataset = open_graph(files=graphs)
@@ -231,6 +240,8 @@ def _print_result(result: QueryResult, fmt: str) -> None:
 def _print_table(result: QueryResult) -> None:
     """An aligned table; on a terminal it fits the window, in a pipe nothing is cut."""
     from rich.text import Text
+
+    from ..query.run import display
 
     table = _table([(var, "fold") for var in result.variables])
     for row in result.rows:

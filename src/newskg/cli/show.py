@@ -8,10 +8,6 @@ from typing import Annotated
 
 import typer
 
-from ..graph.build import union_graph
-from ..stores import check_sources, open_graph
-from ..views.html import to_html
-from ..views.network import IMAGE_FORMATS, to_image
 from . import app, cli_errors, fail
 from .options import EndpointOption, StoreOption
 
@@ -39,6 +35,11 @@ def show(
     title: Annotated[str | None, typer.Option("--title", help="Title of the page or picture.")] = None,
 ) -> None:
     """Draw the graph: an HTML page to explore (offline, self-contained), or a PNG/SVG/PDF picture."""
+    from ..graph.build import union_graph
+    from ..stores import check_sources, open_graph
+    from ..views.html import to_html
+    from ..views.network import IMAGE_FORMATS, to_image
+
     if view not in VIEWS:
         fail(f"unknown view '{view}'; use {' or '.join(VIEWS)}")
     suffix = output.suffix.lower()

@@ -8,11 +8,6 @@ from typing import Annotated
 
 import typer
 
-from ..graph.build import union_graph
-from ..graph.labels import label
-from ..stores import open_graph
-from ..views.timeline import find_organization, format_timeline
-from ..views.timeline import timeline as org_timeline
 from . import app, cli_errors
 from .options import EndpointOption, StoreOption
 
@@ -34,6 +29,12 @@ def timeline(
     endpoint: EndpointOption = None,
 ) -> None:
     """Print the posts of an organisation sorted by date: holder, role, first and latest report, end."""
+    from ..graph.build import union_graph
+    from ..graph.labels import label
+    from ..stores import open_graph
+    from ..views.timeline import find_organization, format_timeline
+    from ..views.timeline import timeline as org_timeline
+
     files = list(graphs or ())
     if not files and store is None and endpoint is None:
         files = [DEFAULT_GRAPH]

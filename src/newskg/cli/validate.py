@@ -8,9 +8,6 @@ from typing import Annotated
 
 import typer
 
-from ..graph.build import union_graph
-from ..stores import open_graph
-from ..validate.shacl import validate as run_validate
 from . import EXIT_NONCONFORMING, EXIT_OK, app, cli_errors, fail
 from .options import EndpointOption, StoreOption
 
@@ -33,6 +30,10 @@ def validate(
     The text report lists each result with its node's label, the message and the evidence sentences
     with their article ids, sorted; warnings are listed but do not make the graph fail.
     """
+    from ..graph.build import union_graph
+    from ..stores import open_graph
+    from ..validate.shacl import validate as run_validate
+
     if fmt not in ("text", "turtle"):
         fail(f"unknown report format '{fmt}'; use text or turtle")
     with closing(open_graph(files=graphs or (), store=store, endpoint=endpoint)) as source:

@@ -7,8 +7,6 @@ same way through these functions.
 
 from __future__ import annotations
 
-STATUSES = ("current", "acting", "former", "deputy")
-
 SINGLE_HOLDER_POSTS = ("head",)
 """Posts one person holds at a time: naming a new holder ends the previous one's post, and two
 holders on one date contradict each other. Deliberately narrow: a ministry has one minister, but

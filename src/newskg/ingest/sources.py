@@ -13,7 +13,15 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..records import Article
-from .readers import ARTICLE_SUFFIXES, META_SUFFIX, STDIN, iter_sources, read_articles, read_jsonl_stream
+from .readers import (
+    ARTICLE_SUFFIXES,
+    META_SUFFIX,
+    STDIN,
+    article_files,
+    iter_sources,
+    read_articles,
+    read_jsonl_stream,
+)
 
 Source = str | Path | Article
 """What the API accepts: a path (file, folder or glob; ``-`` is JSON Lines on stdin) or an ``Article``
@@ -123,7 +131,11 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def estimate_articles(sources: Sequence[Source]) -> int | None:
-    """About how many articles ``sources`` hold, cheaply (for a progress bar); None if unknown (stdin)."""
+    """About how many articles ``sources`` hold, cheaply (for a progress bar); None if unknown (stdin).
+
+    Folders are walked as reading walks them (hidden files and folders left out), so the total is the
+    number of articles read when every file is readable and each JSON Lines line holds one.
+    """
     total = 0
     for source in sources:
         if source == STDIN:
@@ -132,7 +144,7 @@ def estimate_articles(sources: Sequence[Source]) -> int | None:
             total += 1
             continue
         for path in map(Path, _expand(source, lambda _: None)):
-            files = sorted(path.rglob("*")) if path.is_dir() else [path]
+            files = article_files(path, []) if path.is_dir() else [path]
             for file in files:
                 if (
                     file.suffix not in ARTICLE_SUFFIXES

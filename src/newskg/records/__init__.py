@@ -23,10 +23,6 @@ class _Record:
         return type(self), tuple(getattr(self, name) for name in self.__slots__)
 
 
-ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "MOTTO", "NEWS_AGENCY", "PROGRAM", "EVENT")
-"""Entity labels, as in the gold annotations of the corpus format."""
-
-
 @dataclass(frozen=True, slots=True)
 class Article(_Record):
     """One news article as read from disk: its text is never modified."""

@@ -2,9 +2,9 @@
 
 Two passes, one report. pySHACL checks the SHACL Core shapes without inference and without advanced
 features (no rules, so it reads the data graph in place instead of copying it, and writes nothing to
-it); then ``newskg.validate.consistency`` runs the cross-article checks in one pass over the memberships, and
-adds its findings to the report graph as sh:ValidationResults. Warnings never make a graph fail. The
-text of the report is sorted, so it is the same on every run.
+it); then the cross-article checks (``newskg.validate.checks``, one class each) run in one pass over
+the memberships, and their findings are added to the report graph as sh:ValidationResults. Warnings
+never make a graph fail. The text of the report is sorted, so it is the same on every run.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from ..graph.build import union_graph
 from ..graph.labels import article_id, label, short
 from ..resources import load_shapes
 from ..vocab.namespace import NKG, OA, bind_prefixes
-from .consistency import add_findings, find_inconsistencies
+from .checks import add_findings, find_inconsistencies
 
 SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
 
@@ -101,7 +101,7 @@ def validate(graph: Graph, *, shapes: Graph | None = None, consistency: bool = T
     for triple in pyshacl_report:
         report.add(triple)
     if consistency:
-        violated = add_findings(report, find_inconsistencies(graph), shapes)
+        violated = add_findings(report, find_inconsistencies(graph))
         conforms = bool(conforms) and not violated
         for node in report.subjects(RDF.type, SH.ValidationReport):
             report.set((node, SH.conforms, Literal(conforms)))

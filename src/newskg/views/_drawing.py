@@ -1,0 +1,236 @@
+"""Drawings with matplotlib: nodes coloured by type with a legend, edges styled by relation, in a
+notebook (``draw``) or written to a picture (``to_image``), byte-identical for the same graph."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+from rdflib import Graph
+
+from ..errors import InputError, NewskgError
+from ._layout import LAYOUT_SEED, layout, short_label
+from ._projection import View, to_networkx
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+TYPE_COLOURS = {
+    "Person": "#e15759",
+    "Organization": "#4e79a7",
+    "NewsAgency": "#76b7b2",
+    "Country": "#59a14f",
+    "Province": "#8cd17d",
+    "City": "#b6992d",
+    "Place": "#a0cbe8",
+    "Motto": "#f28e2b",
+    "Program": "#b07aa1",
+    "Event": "#ff9da7",
+}
+"""Node colour by type (Tableau 10, readable for the common colour-vision deficiencies)."""
+EDGE_STYLES: dict[str, dict[str, Any]] = {
+    "post": {"color": "#333333", "style": "solid", "width": 2.0},
+    "locatedIn": {"color": "#59a14f", "style": "solid", "width": 1.5},
+    "saidAbout": {"color": "#9c9c9c", "style": "dashed", "width": 0.8},
+}
+IMAGE_FORMATS = (".png", ".svg", ".pdf")
+NODE_LABEL_GID = "newskg-node-label"
+"""Matplotlib ``gid`` of node labels in drawings, to find them in a figure or an SVG."""
+
+
+def draw(
+    graph: Graph | nx.MultiDiGraph,
+    *,
+    view: View = "entities",
+    ax: Axes | None = None,
+    title: str | None = None,
+    seed: int = LAYOUT_SEED,
+) -> Axes:
+    """Draw the graph with matplotlib (in a notebook it shows below the cell); return the axes.
+
+    Nodes are coloured by type with a legend; posts carry their role, places their containment; the
+    dashed grey edges are ``said about``. Give ``ax`` to draw into a figure of your own.
+    """
+    network = graph if isinstance(graph, nx.Graph) else to_networkx(graph, view=view)
+    if ax is None:
+        plt = _matplotlib("pyplot")
+        _, ax = plt.subplots(figsize=_figure_size(network), dpi=100, layout="constrained")
+    _render(ax, network, title=title, seed=seed)
+    return ax
+
+
+def to_image(
+    graph: Graph | nx.MultiDiGraph,
+    path: str | Path,
+    *,
+    view: View = "entities",
+    title: str | None = None,
+    dpi: int = 150,
+) -> Path:
+    """Write a drawing of ``graph`` to ``path`` (.png, .svg or .pdf), atomically; return the path.
+
+    Uses a figure of its own, not pyplot, so it changes no matplotlib state of the caller.
+    """
+    from ..files import atomic_path
+
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix not in IMAGE_FORMATS:
+        raise InputError(f"{target}: pictures are {', '.join(IMAGE_FORMATS)}; for a web page use .html")
+    figure_module = _matplotlib("figure")
+    network = graph if isinstance(graph, nx.Graph) else to_networkx(graph, view=view)
+    figure = figure_module.Figure(figsize=_figure_size(network), layout="constrained")
+    _render(figure.add_subplot(), network, title=title, seed=LAYOUT_SEED)
+    # No creation date or software version in the file: the same graph gives the same bytes.
+    metadata = {
+        ".png": {"Software": None},
+        ".svg": {"Date": None, "Creator": None},
+        ".pdf": {"CreationDate": None, "Creator": None, "Producer": None},
+    }[suffix]
+    import matplotlib
+
+    # SVG keeps its labels as text (searchable, accessible) rather than glyph outlines.
+    with (
+        matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "newskg"}),
+        atomic_path(target) as tmp,
+    ):
+        figure.savefig(
+            tmp, format=suffix[1:], dpi=dpi, metadata=metadata, facecolor="white", bbox_inches="tight"
+        )
+    return target
+
+
+def _draw_nodes(ax: Axes, network: nx.MultiDiGraph, positions: dict[str, tuple[float, float]]) -> None:
+    from matplotlib.lines import Line2D
+
+    present: dict[str, str] = {}
+    for node in sorted(network.nodes):
+        data = network.nodes[node]
+        kind = data.get("type") or "Resource"
+        colour = TYPE_COLOURS.get(kind, "#bab0ac")
+        present[kind] = colour
+        x, y = positions[node]
+        size = 260 + 90 * min(network.degree(node), 12)
+        ax.scatter([x], [y], s=size, c=colour, edgecolors="white", linewidths=1.5, zorder=3)
+        ax.annotate(
+            short_label(str(data.get("label", node))),
+            (x, y),
+            xytext=(0, -(size**0.5) / 2 - 3),
+            textcoords="offset points",
+            ha="center",
+            va="top",
+            fontsize=9,
+            zorder=5,
+            gid=NODE_LABEL_GID,
+            parse_math=False,
+            bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.8},
+        )
+    handles = [
+        Line2D(
+            [],
+            [],
+            marker="o",
+            ls="",
+            markersize=10,
+            markerfacecolor=colour,
+            markeredgecolor="white",
+            label=kind,
+        )
+        for kind, colour in sorted(present.items())
+    ]
+    relations = sorted({d.get("relation") for _, _, d in network.edges(data=True)} & set(EDGE_STYLES))
+    names = {"post": "post (role)", "locatedIn": "located in", "saidAbout": "said about"}
+    handles += [
+        Line2D(
+            [],
+            [],
+            color=EDGE_STYLES[r]["color"],
+            ls=EDGE_STYLES[r]["style"],
+            lw=EDGE_STYLES[r]["width"],
+            label=names[r],
+        )
+        for r in relations
+    ]
+    if handles:
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=10)
+
+
+def _draw_edges(ax: Axes, network: nx.MultiDiGraph, positions: dict[str, tuple[float, float]]) -> None:
+    """One arrow per pair and relation; parallel posts share it, their roles joined in one label."""
+    grouped: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for source, target, data in network.edges(data=True):
+        grouped[(source, target, str(data.get("relation", "")))].append(str(data.get("label", "")))
+    pairs: dict[frozenset[str], int] = defaultdict(int)
+    for (source, target, relation), labels in sorted(grouped.items()):
+        style = EDGE_STYLES.get(relation, {"color": "#9c9c9c", "style": "solid", "width": 0.8})
+        index = pairs[frozenset((source, target))]
+        pairs[frozenset((source, target))] += 1
+        bend = 0.1 + 0.18 * index
+        ax.annotate(
+            "",
+            xy=positions[target],
+            xytext=positions[source],
+            zorder=1,
+            arrowprops={
+                "arrowstyle": "-|>",
+                "color": style["color"],
+                "lw": style["width"],
+                "linestyle": style["style"],
+                "shrinkA": 14,
+                "shrinkB": 16,
+                "connectionstyle": f"arc3,rad={bend}",
+            },
+        )
+        if relation == "saidAbout":
+            continue
+        (x1, y1), (x2, y2) = positions[source], positions[target]
+        ax.text(
+            (x1 + x2) / 2 + bend * (y2 - y1) / 2,
+            (y1 + y2) / 2 - bend * (x2 - x1) / 2,
+            "\n".join(sorted(set(labels))),
+            fontsize=8.5,
+            color=style["color"],
+            ha="center",
+            va="center",
+            zorder=6,
+            style="italic",
+            parse_math=False,
+            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85},
+        )
+
+
+def _render(ax: Axes, network: nx.MultiDiGraph, *, title: str | None, seed: int) -> None:
+    positions = layout(network, seed=seed)
+    _draw_edges(ax, network, positions)
+    _draw_nodes(ax, network, positions)
+    ax.set_axis_off()
+    ax.set_aspect("equal")
+    ax.margins(0.08)
+    if title:
+        ax.set_title(title, fontsize=14, parse_math=False)
+
+
+def _figure_size(network: nx.Graph) -> tuple[float, float]:
+    """Inches from the layout's extent, so labels keep a readable size whatever the graph's size."""
+    positions = layout(network)
+    if not positions:
+        return (6.0, 4.0)
+    xs, ys = [x for x, _ in positions.values()], [y for _, y in positions.values()]
+    width, height = max(xs) - min(xs), max(ys) - min(ys)
+    scale = min(1.0, 40.0 / max(width, height, 1.0))
+    return (
+        round(max(6.0, (width + 3.5) * 0.85 * scale + 2.5), 2),
+        round(max(4.0, (height + 2.5) * 0.85 * scale), 2),
+    )
+
+
+def _matplotlib(module: str) -> Any:
+    """``matplotlib.pyplot`` or ``matplotlib.figure``, or a clear error when matplotlib is missing."""
+    import importlib
+
+    try:
+        return importlib.import_module(f"matplotlib.{module}")
+    except ImportError:
+        raise NewskgError("drawing needs matplotlib: pip install 'newskg[viz]'") from None

@@ -10,7 +10,7 @@ builds the same corpus), written as JSON Lines. For each N it measures, in fresh
 - the physical floor for the same work: bare ``spacy.blank("en")`` tokenising the same texts, plus
   writing as many N-Triples lines as the build wrote, with plain f-strings;
 - up to --store-max articles, a ``--store`` build, and a few queries through
-  ``newskg.stores.oxigraph.open_store`` against the same queries run by pyoxigraph directly on that store.
+  ``newskg.stores.open_store`` against the same queries run by pyoxigraph directly on that store.
 
     .venv/bin/python bench/throughput.py                       # N = 100, 1000, 10000
     .venv/bin/python bench/throughput.py --sizes 100,1000 --jobs 2
@@ -172,7 +172,7 @@ def query_ratio(store: Path) -> tuple[float, float]:
     """Total best-of-5 seconds of the queries through open_store, and through pyoxigraph directly."""
     import pyoxigraph as ox
 
-    from newskg.stores.oxigraph import open_store
+    from newskg.stores import open_store
 
     dataset = open_store(store, read_only=True)
     direct = ox.Store.read_only(str(store))

@@ -1,4 +1,4 @@
-"""``newskg push`` and ``newskg.stores.oxigraph.open_endpoint`` against a real Oxigraph server."""
+"""``newskg push`` and ``newskg.stores.open_endpoint`` against a real Oxigraph server."""
 
 from __future__ import annotations
 

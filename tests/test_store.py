@@ -1,4 +1,4 @@
-"""The persistent Oxigraph store: ``build --store``, ``newskg.stores.oxigraph.open_store``, their errors."""
+"""The persistent Oxigraph store: ``build --store``, ``newskg.stores.open_store``, their errors."""
 
 from __future__ import annotations
 

@@ -41,7 +41,10 @@ from ..nlp import MAX_TEXT_CHARACTERS, PIPELINE_VERSION
 from ..rdf.write import format_for
 from ..records import Article, ArticleRecord
 from ..records.resolve import Resolution, resolve
-from ..stores.oxigraph import BuiltGraph, TextSegment, Workspace, article_states, is_out_of_space
+from ..stores._folder import is_out_of_space
+from ..stores._spool import BuiltGraph, TextSegment
+from ..stores._state import article_states
+from ..stores._workspace import Workspace
 from ..validate.shacl import ValidationReport, validate
 from .parallel import (
     DEFAULT_BATCH_SIZE,

@@ -121,5 +121,4 @@ __all__ = [
     "resolve_param",
     "run_named",
     "run_sparql",
-    "union_view",
 ]

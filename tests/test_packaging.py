@@ -47,6 +47,7 @@ def test_wheel_contains_ontology_shapes_and_rule_data(wheel):
     assert {f"newskg/views/html/page.{kind}" for kind in ("css", "js", "html")} <= names
     assert "newskg/query/library/heads-of.rq" in names
     assert "newskg/build/corpus.py" in names  # a folder named build/ is not left out as a build output
+    assert "newskg/py.typed" in names  # PEP 561: type checkers read the package's own hints
     assert (ROOT / "ontology" / "newskg.ttl").read_bytes() == zipfile.ZipFile(wheel).read(
         "newskg/_data/ontology/newskg.ttl"
     )

@@ -14,7 +14,7 @@ import secrets
 import stat
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from .errors import InputError
 
@@ -41,7 +41,7 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
 
 
 @contextlib.contextmanager
-def atomic_writer(path: str | Path, *, binary: bool = True) -> Iterator[IO]:
+def atomic_writer(path: str | Path, *, binary: bool = True) -> Iterator[IO[Any]]:
     """Open a temporary file beside ``path``; on success it replaces ``path`` in one rename."""
     with atomic_path(path) as tmp:
         try:

@@ -27,7 +27,7 @@ import warnings
 from collections.abc import Callable
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 T = TypeVar("T")
 
@@ -79,7 +79,7 @@ def run_stoppable(job: Callable[[], T], *, timeout: float | None = None) -> T:
         warnings.warn(message, category, stacklevel=2)
     if kind == "error":
         raise payload
-    return payload
+    return cast(T, payload)
 
 
 def _wait(child: BaseProcess, receiver: Connection, timeout: float | None) -> Any:

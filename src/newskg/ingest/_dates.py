@@ -65,7 +65,8 @@ def _persian(text: str, value: object, where: str) -> dt.date | None:
         return None
     year, month, day = (int(part) for part in match.groups())
     try:
-        return jdatetime.date(year, month, day).togregorian()
+        gregorian: dt.date = jdatetime.date(year, month, day).togregorian()
+        return gregorian
     except ValueError as exc:
         raise InputError(f"{where}: date {value!r} is not a Solar Hijri date ({exc})") from None
 

@@ -38,7 +38,7 @@ from ._articles import article_from_text as article_from_text
 from ._articles import check_article as check_article
 from ._dates import CALENDARS as CALENDARS
 from ._dates import EARLIEST_YEAR as EARLIEST_YEAR
-from ._dates import parse_date
+from ._dates import parse_date as parse_date
 from ._text import DEFAULT_MAX_ARTICLE_BYTES as DEFAULT_MAX_ARTICLE_BYTES
 from ._text import MAX_BYTES_ENV as MAX_BYTES_ENV
 from ._text import checked_limit, decode, max_article_bytes, read_text, too_large

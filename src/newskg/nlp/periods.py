@@ -59,7 +59,8 @@ def _gregorian(month: str, day: str, year: str | None, first: dt.date) -> dt.dat
 
 def iranian_year_of(day: dt.date) -> int:
     """The Solar Hijri year a Gregorian day falls in."""
-    return jdatetime.date.fromgregorian(date=day).year
+    year: int = jdatetime.date.fromgregorian(date=day).year
+    return year
 
 
 def iranian_year_bounds(year: int) -> tuple[dt.date, dt.date]:

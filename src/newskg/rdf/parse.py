@@ -34,7 +34,9 @@ from rdflib import Dataset, Graph
 from ..errors import InputError
 from ._formats import FORMAT_NAMES as FORMAT_NAMES
 from ._formats import LINE_FORMATS as LINE_FORMATS
-from ._formats import OXIGRAPH_FORMATS, PARSE_FORMATS, QUAD_FORMATS
+from ._formats import OXIGRAPH_FORMATS as OXIGRAPH_FORMATS
+from ._formats import PARSE_FORMATS as PARSE_FORMATS
+from ._formats import QUAD_FORMATS
 from ._guards import MAX_ENTITY_EXPANSION as MAX_ENTITY_EXPANSION
 from ._guards import checked_json, checked_rdfxml, remote_context_error
 from ._syntax_errors import megabytes, oxigraph_syntax_error, syntax_error

@@ -269,7 +269,8 @@ def read_dataset(paths: list[str | Path] | str | Path) -> Dataset:
 
     def graph_of(name: ox.NamedNode | ox.BlankNode | ox.DefaultGraph) -> Graph:
         if isinstance(name, ox.DefaultGraph):
-            return dataset.default_graph
+            default: Graph = dataset.default_graph
+            return default
         if name not in named:
             named[name] = dataset.graph(from_ox(name))
         return named[name]

@@ -50,8 +50,12 @@ def _spring(part: nx.Graph, *, seed: int) -> dict[Any, Any]:
         try:
             import scipy  # noqa: F401
         except ImportError:
-            return nx.circular_layout(part)
-    return nx.spring_layout(part, k=1.6 / len(part) ** 0.5, seed=seed, iterations=300, method="force")
+            circle: dict[Any, Any] = nx.circular_layout(part)
+            return circle
+    spring: dict[Any, Any] = nx.spring_layout(
+        part, k=1.6 / len(part) ** 0.5, seed=seed, iterations=300, method="force"
+    )
+    return spring
 
 
 def _separate(

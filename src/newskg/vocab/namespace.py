@@ -1,8 +1,9 @@
-"""The newskg vocabulary: every ontology term the code may use, and nothing else.
+"""The newskg vocabulary for rdflib: the terms the code may use, and the prefixes every graph binds.
 
 ``NKG`` is a ``DefinedNamespace`` with ``_fail = True``: a misspelt term raises at import time
 of the calling code's first use rather than producing a silent typo in the graph. A test keeps
-this list and ``ontology/newskg.ttl`` in sync.
+this list and ``ontology/newskg.ttl`` in sync. Every namespace IRI comes from the one prefix table,
+``newskg.vocab.prefixes``.
 """
 
 from __future__ import annotations
@@ -10,8 +11,7 @@ from __future__ import annotations
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-ONTOLOGY_IRI = "https://w3id.org/newskg/ontology#"
-INSTANCE_BASE = "https://w3id.org/newskg/id/"
+from .prefixes import BOUND_PREFIXES, INSTANCE_BASE, ONTOLOGY_IRI, PREFIXES, SHAPES_IRI
 
 
 class NKG(DefinedNamespace):
@@ -79,27 +79,32 @@ class NKG(DefinedNamespace):
     sentence: URIRef
 
 
-ORG = Namespace("http://www.w3.org/ns/org#")
-SCHEMA = Namespace("https://schema.org/")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-OA = Namespace("http://www.w3.org/ns/oa#")
-TIME = Namespace("http://www.w3.org/2006/time#")
+ORG = Namespace(PREFIXES["org"])
+SCHEMA = Namespace(PREFIXES["schema"])
+PROV = Namespace(PREFIXES["prov"])
+OA = Namespace(PREFIXES["oa"])
+TIME = Namespace(PREFIXES["time"])
 ID = Namespace(INSTANCE_BASE)
-
-PREFIXES: dict[str, Namespace | str] = {
-    "nkg": ONTOLOGY_IRI,
-    "id": INSTANCE_BASE,
-    "org": ORG,
-    "schema": SCHEMA,
-    "prov": PROV,
-    "oa": OA,
-    "time": TIME,
-}
-"""Prefixes bound on every graph newskg writes (besides rdflib's rdf, rdfs, xsd, owl, skos)."""
 
 
 def bind_prefixes(graph: Graph) -> Graph:
     """Bind the newskg prefixes once, replacing rdflib's defaults for the same namespaces."""
-    for prefix, ns in PREFIXES.items():
-        graph.bind(prefix, ns, override=True, replace=True)
+    for prefix, iri in BOUND_PREFIXES.items():
+        graph.bind(prefix, iri, override=True, replace=True)
     return graph
+
+
+__all__ = [
+    "ID",
+    "INSTANCE_BASE",
+    "NKG",
+    "OA",
+    "ONTOLOGY_IRI",
+    "ORG",
+    "PREFIXES",
+    "PROV",
+    "SCHEMA",
+    "SHAPES_IRI",
+    "TIME",
+    "bind_prefixes",
+]

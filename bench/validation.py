@@ -39,12 +39,11 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from newskg import build
-from newskg.iris import INSTANCE_BASE
 from newskg.resources import load_shapes
 from newskg.validate.checks import find_inconsistencies
 from newskg.validate.shacl import reading_view, validate
 from newskg.vocab.namespace import NKG
-from newskg.vocab.prefixes import PREFIXES
+from newskg.vocab.prefixes import INSTANCE_BASE, PREFIXES
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [ROOT / "seeds", ROOT.parent / "shared" / "corpus" / "dev"]

@@ -2,7 +2,8 @@
 different IRI, even for names crafted to collide.
 
 This module is pure Python (no rdflib) so that both the NLP output (``newskg extract``) and
-the graph builder use the same IRIs. A name that is plain ASCII words slugs to a readable IRI
+the graph builder use the same IRIs; ``INSTANCE_BASE`` comes from the one prefix table
+(``newskg.vocab.prefixes``, pure Python too). A name that is plain ASCII words slugs to a readable IRI
 (``id/person/mohsen-salehinia``); any other name (punctuation, hyphens, accents, other scripts,
 over 80 characters) gets its readable part, ``_`` and a 64-bit hash of its exact key
 (``id/person/o-brien_3c1f...``). Readable slugs never contain ``_``, and each has exactly one
@@ -19,7 +20,10 @@ import re
 import unicodedata
 from urllib.parse import quote
 
-INSTANCE_BASE = "https://w3id.org/newskg/id/"
+from .vocab.prefixes import INSTANCE_BASE
+
+ARTICLE_BASE = f"{INSTANCE_BASE}article/"
+"""Where article IRIs live; an article's IRI also names its graph."""
 
 TYPE_PATHS = {
     "PERSON": "person",
@@ -74,7 +78,7 @@ def entity_iri(entity_type: str, canonical: str) -> str:
 
 def article_iri(article_id: str) -> str:
     """IRI of an article (also the name of its named graph)."""
-    return f"{INSTANCE_BASE}article/{_segment(article_id)}"
+    return f"{ARTICLE_BASE}{_segment(article_id)}"
 
 
 def fact_iri(kind: str, article_id: str, *parts: object) -> str:

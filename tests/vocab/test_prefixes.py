@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from newskg.vocab.prefixes import (
@@ -65,3 +68,9 @@ def test_compact_iri_takes_the_longest_namespace() -> None:
 )
 def test_local_name(iri: str, name: str) -> None:
     assert local_name(iri) == name
+
+
+def test_the_table_and_iris_load_no_rdflib() -> None:
+    """newskg.iris mints under INSTANCE_BASE for the NLP stage, which never imports rdflib."""
+    code = "import sys, newskg.iris, newskg.vocab.prefixes\nassert 'rdflib' not in sys.modules\n"
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)

@@ -125,3 +125,16 @@ def test_the_query_help_lists_the_data_prefixes() -> None:
     doc = " ".join((query.__doc__ or "").split())
     listed = ", ".join(list(DATA_PREFIXES)[:-1]) + f" and {list(DATA_PREFIXES)[-1]}"
     assert f"The prefixes {listed} need no declaration." in doc
+
+
+def test_no_namespace_of_the_table_is_spelt_out_elsewhere_in_the_code() -> None:
+    """Code names terms through NKG, NKGSH, rdflib's namespaces or the table, never as IRI strings."""
+    package = ROOT / "src" / "newskg"
+    spelt = [
+        f"{path.relative_to(ROOT)}: {iri}"
+        for path in sorted(package.rglob("*.py"))
+        if path != package / "vocab" / "prefixes.py"
+        for iri in PREFIXES.values()
+        if iri in path.read_text(encoding="utf-8")
+    ]
+    assert not spelt, f"use newskg.vocab instead of typing these IRIs: {spelt}"

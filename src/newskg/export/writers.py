@@ -18,6 +18,7 @@ from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
+from rdflib.namespace import RDF
 
 from ..errors import InputError
 from ..files import write_bytes_atomic, write_text_atomic
@@ -31,7 +32,7 @@ TABLES = ("entities.csv", "relations.csv", "statistics.csv")
 JSONLD_CONTEXT: dict[str, str] = dict(sorted(DATA_PREFIXES.items()))
 """The ``@context`` of exported JSON-LD: the prefixes of the data (``DATA_PREFIXES``), sorted."""
 
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_RDF_TYPE = str(RDF.type)
 _LIST_SEPARATOR = " | "
 
 

@@ -20,12 +20,13 @@ from ..errors import InputError
 from ..records import ArticleRecord, Entity
 from ..records.resolve import Resolution, resolve
 from ..vocab.namespace import NKG, ORG, SCHEMA, bind_prefixes
+from ..vocab.prefixes import INSTANCE_BASE
 from .access import holds, objects, union_view
 from .article import TYPE_CLASSES, article_graph
 from .intervals import INTERVALS_GRAPH, add_intervals, membership_reports, post_intervals
 from .terms import Triple, to_rdflib
 
-ENTITIES_GRAPH = URIRef(iris.INSTANCE_BASE + "graph/entities")
+ENTITIES_GRAPH = URIRef(INSTANCE_BASE + "graph/entities")
 """Named graph of corpus-wide entity labels."""
 
 DERIVED_GRAPHS = (ENTITIES_GRAPH, INTERVALS_GRAPH)

@@ -20,22 +20,11 @@ import re
 import unicodedata
 from urllib.parse import quote
 
+from .vocab.entity_types import BY_LABEL
 from .vocab.prefixes import INSTANCE_BASE
 
 ARTICLE_BASE = f"{INSTANCE_BASE}article/"
 """Where article IRIs live; an article's IRI also names its graph."""
-
-TYPE_PATHS = {
-    "PERSON": "person",
-    "ORG": "org",
-    "NEWS_AGENCY": "org",
-    "GPE": "place",
-    "LOC": "place",
-    "MOTTO": "motto",
-    "PROGRAM": "program",
-    "EVENT": "event",
-}
-"""IRI path segment per entity type. News agencies are organisations, so they share ``org/``."""
 
 MAX_READABLE = 80
 """Longest readable part of a slug; longer names are cut and hashed."""
@@ -72,8 +61,9 @@ def slug(name: str) -> str:
 
 
 def entity_iri(entity_type: str, canonical: str) -> str:
-    """IRI of an entity from its type and canonical name."""
-    return f"{INSTANCE_BASE}{TYPE_PATHS[entity_type]}/{slug(canonical)}"
+    """IRI of an entity from its record type and canonical name, under its type's path
+    (``newskg.vocab.entity_types``: news agencies are organisations, so they share ``org/``)."""
+    return f"{INSTANCE_BASE}{BY_LABEL[entity_type].path}/{slug(canonical)}"
 
 
 def article_iri(article_id: str) -> str:

@@ -13,13 +13,14 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, URIRef
 from rdflib import namespace as rdflib_namespace
-from rdflib.namespace import OWL, RDF, DefinedNamespace
+from rdflib.namespace import OWL, RDF, RDFS, DefinedNamespace
 from rdflib.paths import Path as PropertyPath
 from rdflib.plugins.sparql import prepareQuery
 
 from conftest import ROOT
 from newskg.query.named import named_queries
 from newskg.resources import load_ontology, load_shapes, ontology_path, shapes_path
+from newskg.vocab.entity_types import ENTITY_TYPES
 from newskg.vocab.namespace import NKG, NKGSH
 from newskg.vocab.prefixes import DATA_PREFIXES, PREFIXES
 
@@ -138,3 +139,20 @@ def test_no_namespace_of_the_table_is_spelt_out_elsewhere_in_the_code() -> None:
         if iri in path.read_text(encoding="utf-8")
     ]
     assert not spelt, f"use newskg.vocab instead of typing these IRIs: {spelt}"
+
+
+def test_every_entity_type_is_a_class_of_the_ontology_under_its_broader_one() -> None:
+    ontology = load_ontology()
+    for t in ENTITY_TYPES:
+        assert (URIRef(t.iri), RDF.type, OWL.Class) in ontology, t.name
+        if t.broader is not None:
+            assert (URIRef(t.iri), RDFS.subClassOf, URIRef(PREFIXES["nkg"] + t.broader)) in ontology, t.name
+
+
+@pytest.mark.parametrize(
+    ("name", "narrower_only"), [("entities", False), ("entities-in", False), ("about", True)]
+)
+def test_the_entity_queries_know_every_entity_type(name: str, narrower_only: bool) -> None:
+    classes = {URIRef(t.iri) for t in ENTITY_TYPES if t.broader is not None or not narrower_only}
+    missing = classes - query_terms(name)
+    assert not missing, f"{name}.rq does not name {sorted(missing)}; see newskg.vocab.entity_types"

@@ -12,6 +12,7 @@ from rdflib.namespace import RDF, SKOS
 from rdflib.term import Node
 
 from ..graph.access import union_view
+from ..vocab.entity_types import ENTITY_TYPES
 from ..vocab.namespace import NKG, ORG, SCHEMA, TIME
 from ..vocab.prefixes import compact_iri
 from ._said_about import add_said_about
@@ -19,18 +20,7 @@ from ._terms import first, first_text, node_label, provenance, texts
 
 View = TypingLiteral["entities", "triples"]
 
-ENTITY_CLASSES = {
-    NKG.Person: "Person",
-    NKG.NewsAgency: "NewsAgency",
-    NKG.Organization: "Organization",
-    NKG.Country: "Country",
-    NKG.Province: "Province",
-    NKG.City: "City",
-    NKG.Place: "Place",
-    NKG.Motto: "Motto",
-    NKG.Program: "Program",
-    NKG.Event: "Event",
-}
+ENTITY_CLASSES: dict[URIRef, str] = {URIRef(t.iri): t.name for t in ENTITY_TYPES}
 """newskg entity classes, most specific first: a node's type is the first class it has."""
 
 

@@ -36,19 +36,19 @@ from typing import Any
 
 import pyshacl
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import RDF
 
 from newskg import build
-from newskg.iris import INSTANCE_BASE
 from newskg.resources import load_shapes
 from newskg.validate.checks import find_inconsistencies
 from newskg.validate.shacl import reading_view, validate
-from newskg.vocab.namespace import NKG, OA, ORG, SCHEMA
+from newskg.vocab.namespace import NKG
+from newskg.vocab.prefixes import INSTANCE_BASE, PREFIXES
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [ROOT / "seeds", ROOT.parent / "shared" / "corpus" / "dev"]
 SHARED_PATHS = ("place/", "instant/")
-PREFIXES = {"nkg": str(NKG._NS), "org": str(ORG), "schema": str(SCHEMA), "oa": str(OA), "xsd": str(XSD)}
+SPARQL_PREFIXES = {prefix: PREFIXES[prefix] for prefix in ("nkg", "org", "schema", "oa", "xsd")}
 """The prefixes the per-node ``sh:sparql`` versions of the checks use."""
 
 
@@ -95,7 +95,7 @@ def sparql_shapes() -> Graph:
         shapes.add(triple)
     declare = " , ".join(
         f'[ sh:prefix "{prefix}" ; sh:namespace "{namespace}"^^xsd:anyURI ]'
-        for prefix, namespace in PREFIXES.items()
+        for prefix, namespace in SPARQL_PREFIXES.items()
     )
     checks = " , ".join(
         f'[ sh:prefixes <urn:bench:prefixes> ; sh:select """{query}""" ]' for query in PER_NODE_CHECKS

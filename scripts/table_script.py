@@ -1,5 +1,6 @@
-"""What the scripts deriving ``src/newskg/nlp/data`` tables share: where the tables live, how they are
-read, and a command line that writes a table or, with ``--check``, says whether it is out of date.
+"""What the scripts deriving committed files (the ``src/newskg/nlp/data`` tables, the generated vocabulary
+modules) share: where the tables live, how they are read, and a command line that writes a table or,
+with ``--check``, says whether it is out of date.
 
 The scripts import it as a sibling (``python scripts/build_x.py`` puts ``scripts/`` on the path), so
 they stay runnable from a throwaway environment in which newskg itself is not installed.

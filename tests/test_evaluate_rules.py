@@ -8,9 +8,9 @@ from newskg.evaluate.rules import (
     NameMap,
     cue_stem,
     measurement_unit,
-    normalise,
     overlap_f1,
     same_what,
+    scoring_key,
     value_digits,
 )
 
@@ -28,7 +28,7 @@ from newskg.evaluate.rules import (
     ],
 )
 def test_names_are_compared_without_case_accents_quotes_punctuation_or_a_leading_the(written, compared):
-    assert normalise(written) == compared
+    assert scoring_key(written) == compared
 
 
 @pytest.mark.parametrize(

@@ -2,11 +2,12 @@
 
 ingest -> nlp -> records -> vocab -> graph -> rdf -> validate -> (query, export, views), then stores,
 then build and evaluate, then cli, each of which may use everything below it. Every stage may use the
-shared pieces: ``errors``, ``iris``, ``files``, ``resources``, ``terminal``, and ``newskg.records``
-itself, the frozen dataclasses that are the contract between the stages (the rest of ``records/``,
-name resolution and JSON, is the records stage). ``nlp`` uses nothing but ``errors``, ``iris`` and
-``records``; it never imports rdflib, and the graph code never imports spaCy. Imports inside functions
-and under ``TYPE_CHECKING`` count too: a lazy import is still a dependency.
+shared pieces: ``errors``, ``iris``, ``files``, ``resources``, ``terminal``, the vocabulary's
+pure-Python tables (``vocab.prefixes`` and ``vocab.entity_types``, which ``iris`` mints with), and
+``newskg.records`` itself, the frozen dataclasses that are the contract between the stages (the rest
+of ``records/``, name resolution and JSON, is the records stage). ``nlp`` uses nothing but ``errors``,
+``iris`` and ``records``; it never imports rdflib, and the graph code never imports spaCy. Imports
+inside functions and under ``TYPE_CHECKING`` count too: a lazy import is still a dependency.
 """
 
 from __future__ import annotations
@@ -33,7 +34,17 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("build", "evaluate"),
     ("cli",),
 )
-SHARED = frozenset({"newskg.errors", "newskg.iris", "newskg.files", "newskg.resources", "newskg.terminal"})
+SHARED = frozenset(
+    {
+        "newskg.errors",
+        "newskg.iris",
+        "newskg.files",
+        "newskg.resources",
+        "newskg.terminal",
+        "newskg.vocab.prefixes",
+        "newskg.vocab.entity_types",
+    }
+)
 CONTRACT = "newskg.records"
 NLP_MAY_USE = frozenset({"newskg.errors", "newskg.iris", CONTRACT})
 RANK = {stage: rank for rank, tier in enumerate(STAGES) for stage in tier}

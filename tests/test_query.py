@@ -17,8 +17,9 @@ from typer.testing import CliRunner
 
 from newskg.errors import QueryError
 from newskg.query.named import named_queries, named_query
-from newskg.query.run import STANDARD_PREFIXES, QueryResult, query
+from newskg.query.run import QueryResult, query
 from newskg.vocab.namespace import NKG, SCHEMA
+from newskg.vocab.prefixes import DATA_PREFIXES
 
 EXPECTED_QUERIES = {
     "about",
@@ -74,7 +75,7 @@ def test_named_queries_ship_as_package_data_and_are_documented():
 def test_every_parameter_is_projected_so_oxigraph_can_bind_it():
     # Oxigraph binds a variable only when the SELECT projects it.
     for named in named_queries().values():
-        algebra = translateQuery(parseQuery(named.sparql), initNs=STANDARD_PREFIXES).algebra
+        algebra = translateQuery(parseQuery(named.sparql), initNs=DATA_PREFIXES).algebra
         projected = {str(v) for v in algebra["PV"]}
         assert {p.name for p in named.params} <= projected, named.name
 
@@ -454,8 +455,8 @@ def test_cli_store_query_and_update_only_when_asked(store_path):
 
 
 def test_prefix_table_covers_the_namespaces_of_the_graph():
-    assert STANDARD_PREFIXES["nkg"] == str(NKG.Person).rsplit("#", 1)[0] + "#"
-    assert STANDARD_PREFIXES["schema"] == str(SCHEMA.identifier).removesuffix("identifier")
+    assert DATA_PREFIXES["nkg"] == str(NKG.Person).rsplit("#", 1)[0] + "#"
+    assert DATA_PREFIXES["schema"] == str(SCHEMA.identifier).removesuffix("identifier")
 
 
 # --- a remote SPARQL endpoint ------------------------------------------------------------------------------

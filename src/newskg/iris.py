@@ -2,7 +2,8 @@
 different IRI, even for names crafted to collide.
 
 This module is pure Python (no rdflib) so that both the NLP output (``newskg extract``) and
-the graph builder use the same IRIs. A name that is plain ASCII words slugs to a readable IRI
+the graph builder use the same IRIs; ``INSTANCE_BASE`` comes from the one prefix table
+(``newskg.vocab.prefixes``, pure Python too). A name that is plain ASCII words slugs to a readable IRI
 (``id/person/mohsen-salehinia``); any other name (punctuation, hyphens, accents, other scripts,
 over 80 characters) gets its readable part, ``_`` and a 64-bit hash of its exact key
 (``id/person/o-brien_3c1f...``). Readable slugs never contain ``_``, and each has exactly one
@@ -19,19 +20,11 @@ import re
 import unicodedata
 from urllib.parse import quote
 
-INSTANCE_BASE = "https://w3id.org/newskg/id/"
+from .vocab.entity_types import BY_LABEL
+from .vocab.prefixes import INSTANCE_BASE
 
-TYPE_PATHS = {
-    "PERSON": "person",
-    "ORG": "org",
-    "NEWS_AGENCY": "org",
-    "GPE": "place",
-    "LOC": "place",
-    "MOTTO": "motto",
-    "PROGRAM": "program",
-    "EVENT": "event",
-}
-"""IRI path segment per entity type. News agencies are organisations, so they share ``org/``."""
+ARTICLE_BASE = f"{INSTANCE_BASE}article/"
+"""Where article IRIs live; an article's IRI also names its graph."""
 
 MAX_READABLE = 80
 """Longest readable part of a slug; longer names are cut and hashed."""
@@ -68,13 +61,14 @@ def slug(name: str) -> str:
 
 
 def entity_iri(entity_type: str, canonical: str) -> str:
-    """IRI of an entity from its type and canonical name."""
-    return f"{INSTANCE_BASE}{TYPE_PATHS[entity_type]}/{slug(canonical)}"
+    """IRI of an entity from its record type and canonical name, under its type's path
+    (``newskg.vocab.entity_types``: news agencies are organisations, so they share ``org/``)."""
+    return f"{INSTANCE_BASE}{BY_LABEL[entity_type].path}/{slug(canonical)}"
 
 
 def article_iri(article_id: str) -> str:
     """IRI of an article (also the name of its named graph)."""
-    return f"{INSTANCE_BASE}article/{_segment(article_id)}"
+    return f"{ARTICLE_BASE}{_segment(article_id)}"
 
 
 def fact_iri(kind: str, article_id: str, *parts: object) -> str:

@@ -31,9 +31,9 @@ from .rules import (
     cue_stem,
     gold_scale,
     measurement_unit,
-    normalise,
     overlap_f1,
     same_what,
+    scoring_key,
     system_scale,
     value_digits,
 )
@@ -135,7 +135,7 @@ def compare_article(gold: Doc, system: Doc) -> dict[str, Comparison]:
 
 def _entities(doc: Doc, names: NameMap) -> list[_Fact]:
     return [
-        _Fact((normalise(e.get("text")), e.get("type")), f'"{e.get("text")}" {e.get("type")}')
+        _Fact((scoring_key(e.get("text")), e.get("type")), f'"{e.get("text")}" {e.get("type")}')
         for e in doc.get("entities", [])
     ]
 
@@ -143,7 +143,7 @@ def _entities(doc: Doc, names: NameMap) -> list[_Fact]:
 def _roles(doc: Doc, names: NameMap) -> list[_Fact]:
     return [
         _Fact(
-            (names(r.get("person")), normalise(r.get("role")), names(r.get("org"))),
+            (names(r.get("person")), scoring_key(r.get("role")), names(r.get("org"))),
             f"{_name(r.get('person'), names)} | {r.get('role')} | {_name(r.get('org'), names)}",
         )
         for r in doc.get("roles", [])

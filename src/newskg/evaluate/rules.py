@@ -24,8 +24,14 @@ _SEPARATORS = re.compile(r"[\s\-‐–—_.,']+")
 _LEADING_THE = re.compile(r"^the\s+")
 
 
-def normalise(text: str | None) -> str:
-    """A name as compared: ``"The Central-Bank of Irán"`` and ``"central bank of iran"`` are one."""
+def scoring_key(text: str | None) -> str:
+    """A name as the scorer compares it (its ``norm``): ``"The Central-Bank of Irán"`` and
+    ``"central bank of iran"`` are one.
+
+    Not the gazetteers' lookup key (``newskg.nlp.gazetteers.normalise``), which keeps punctuation
+    (``U.S.``), reads ``&`` as ``and`` and folds letters such as ``ł``: that one finds names in the
+    tables, this one judges extractions as the corpus scorer does, so each follows its own rules.
+    """
     text = unicodedata.normalize("NFKD", text or "")
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.lower().replace("’", "'").replace("‘", "'")
@@ -49,7 +55,7 @@ def cue_stem(cue: str | None) -> str:
     "went on to", ...) loses one suffix (-ing, -ed, -es, -s), a final -e and a doubled last letter:
     "noted", "notes" and "noting" are all ``not``, "stressed" and "stresses" ``stres``.
     """
-    words = normalise(cue).split()
+    words = scoring_key(cue).split()
     if _SAY.intersection(words):
         return "say"
     if "according" in words:
@@ -131,7 +137,7 @@ STOP_WORDS = frozenset({"the", "a", "an", "of", "and", "in", "for", "to"})
 
 def content_words(text: str | None) -> list[str]:
     """The words that carry meaning, in order: lower-case letters and digits, no function words."""
-    return [w for w in re.findall(r"[a-z0-9]+", normalise(text)) if w not in STOP_WORDS]
+    return [w for w in re.findall(r"[a-z0-9]+", scoring_key(text)) if w not in STOP_WORDS]
 
 
 def overlap_f1(gold: str | None, system: str | None) -> float:
@@ -167,16 +173,16 @@ class NameMap:
     def __init__(self, gold: Mapping[str, Any], system: Mapping[str, Any]) -> None:
         self.gold: dict[str, str] = {}
         for entity in gold.get("entities", []):
-            canonical = normalise(entity["canonical"])
+            canonical = scoring_key(entity["canonical"])
             self.gold[canonical] = canonical
-            self.gold[normalise(entity["text"])] = canonical
+            self.gold[scoring_key(entity["text"])] = canonical
         self.system_forms: dict[str, set[str]] = {}
         for mention in system.get("entities", []):
-            key = normalise(mention.get("canonical") or mention.get("text"))
-            self.system_forms.setdefault(key, set()).add(normalise(mention.get("text")))
+            key = scoring_key(mention.get("canonical") or mention.get("text"))
+            self.system_forms.setdefault(key, set()).add(scoring_key(mention.get("text")))
 
     def __call__(self, name: str | None) -> str:
-        key = normalise(name)
+        key = scoring_key(name)
         if key in self.gold:
             return self.gold[key]
         for form in sorted(self.system_forms.get(key, ())):

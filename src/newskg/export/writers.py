@@ -18,19 +18,21 @@ from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
+from rdflib.namespace import RDF
 
 from ..errors import InputError
 from ..files import write_bytes_atomic, write_text_atomic
 from ..query.named import named_query
-from ..query.run import STANDARD_PREFIXES, run_named
+from ..query.run import run_named
 from ..rdf.write import FORMAT_NAMES, FORMATS, GraphBlock, dataset_blocks, format_for, to_ox, write_graphs_to
+from ..vocab.prefixes import DATA_PREFIXES, compact_iri
 
 EXPORT_FORMATS = ("turtle", "nt", "trig", "nquads", "json-ld", "csv")
 TABLES = ("entities.csv", "relations.csv", "statistics.csv")
-JSONLD_CONTEXT: dict[str, str] = dict(sorted(STANDARD_PREFIXES.items()))
-"""The ``@context`` of exported JSON-LD: every prefix newskg uses, nothing else."""
+JSONLD_CONTEXT: dict[str, str] = dict(sorted(DATA_PREFIXES.items()))
+"""The ``@context`` of exported JSON-LD: the prefixes of the data (``DATA_PREFIXES``), sorted."""
 
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_RDF_TYPE = str(RDF.type)
 _LIST_SEPARATOR = " | "
 
 
@@ -194,37 +196,25 @@ def _compact_node(node: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, values in node.items():
         if key == "@id":
-            out["@id"] = _compact_iri(values)
+            out["@id"] = compact_iri(values)
         elif key == _RDF_TYPE and all(set(v) == {"@id"} for v in values):
-            out["@type"] = _unwrap(sorted(_compact_iri(v["@id"]) for v in values))
+            out["@type"] = _unwrap(sorted(compact_iri(v["@id"]) for v in values))
         elif key.startswith("@"):
             out[key] = values
         else:
-            out[_compact_iri(key)] = _unwrap(sorted((_compact_value(v) for v in values), key=_value_key))
+            out[compact_iri(key)] = _unwrap(sorted((_compact_value(v) for v in values), key=_value_key))
     return out
 
 
 def _compact_value(value: dict[str, Any]) -> Any:
     if "@id" in value:
-        return {"@id": _compact_iri(value["@id"])}
+        return {"@id": compact_iri(value["@id"])}
     if set(value) == {"@value"} and isinstance(value["@value"], str):
         return value["@value"]
     compact = dict(value)
     if "@type" in compact:
-        compact["@type"] = _compact_iri(compact["@type"])
+        compact["@type"] = compact_iri(compact["@type"])
     return compact
-
-
-def _compact_iri(iri: str) -> str:
-    """``prefix:rest`` with the longest matching prefix, when the rest cannot be mistaken for an IRI."""
-    best = max(
-        ((prefix, ns) for prefix, ns in JSONLD_CONTEXT.items() if iri.startswith(ns) and len(iri) > len(ns)),
-        key=lambda item: len(item[1]),
-        default=None,
-    )
-    if best is None or iri[len(best[1]) :].startswith("//"):
-        return iri
-    return f"{best[0]}:{iri[len(best[1]) :]}"
 
 
 def _unwrap(values: list[Any]) -> Any:

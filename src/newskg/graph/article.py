@@ -17,6 +17,7 @@ from .. import iris
 from ..records import ArticleRecord, Entity
 from ..records.resolve import Resolution
 from ..vocab import namespace
+from ..vocab.entity_types import BY_KIND, BY_LABEL
 from .posts import role_status
 from .provenance import add_assertion, add_report, form_evidence
 from .terms import Lit, PlainTerms, Triple, date_lit, decimal_lit, uri_lit
@@ -24,17 +25,10 @@ from .terms import Lit, PlainTerms, Triple, date_lit, decimal_lit, uri_lit
 NKG, ORG, PROV, SCHEMA = map(PlainTerms, (namespace.NKG, namespace.ORG, namespace.PROV, namespace.SCHEMA))
 RDF, SKOS = PlainTerms(rdflib_namespace.RDF), PlainTerms(rdflib_namespace.SKOS)
 
-TYPE_CLASSES: dict[str, tuple[str, ...]] = {
-    "PERSON": (NKG.Person,),
-    "ORG": (NKG.Organization,),
-    "NEWS_AGENCY": (NKG.NewsAgency, NKG.Organization),
-    "GPE": (NKG.Place,),
-    "LOC": (NKG.Place,),
-    "MOTTO": (NKG.Motto,),
-    "PROGRAM": (NKG.Program,),
-    "EVENT": (NKG.Event,),
-}
-KIND_CLASSES = {"country": NKG.Country, "province": NKG.Province, "city": NKG.City}
+TYPE_CLASSES: dict[str, tuple[str, ...]] = {label: t.classes for label, t in BY_LABEL.items()}
+"""The classes asserted on an entity of each record type (a news agency is also an organisation)."""
+KIND_CLASSES: dict[str, str] = {kind: t.iri for kind, t in BY_KIND.items()}
+"""The class a place's kind adds: ``country`` -> ``nkg:Country``."""
 HEAD_ROLES = ("head", "acting head")
 
 

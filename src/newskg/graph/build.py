@@ -19,13 +19,15 @@ from .. import iris
 from ..errors import InputError
 from ..records import ArticleRecord, Entity
 from ..records.resolve import Resolution, resolve
+from ..vocab.entity_types import ENTITY_TYPES
 from ..vocab.namespace import NKG, ORG, SCHEMA, bind_prefixes
+from ..vocab.prefixes import INSTANCE_BASE
 from .access import holds, objects, union_view
 from .article import TYPE_CLASSES, article_graph
 from .intervals import INTERVALS_GRAPH, add_intervals, membership_reports, post_intervals
 from .terms import Triple, to_rdflib
 
-ENTITIES_GRAPH = URIRef(iris.INSTANCE_BASE + "graph/entities")
+ENTITIES_GRAPH = URIRef(INSTANCE_BASE + "graph/entities")
 """Named graph of corpus-wide entity labels."""
 
 DERIVED_GRAPHS = (ENTITIES_GRAPH, INTERVALS_GRAPH)
@@ -64,16 +66,10 @@ def derivation_triples(triples: Iterable[Triple]) -> list[Triple]:
     return kept
 
 
-ENTITY_TYPES: tuple[tuple[URIRef, str], ...] = (
-    (NKG.NewsAgency, "NEWS_AGENCY"),
-    (NKG.Person, "PERSON"),
-    (NKG.Organization, "ORG"),
-    (NKG.Place, "GPE"),
-    (NKG.Motto, "MOTTO"),
-    (NKG.Program, "PROGRAM"),
-    (NKG.Event, "EVENT"),
+RECORD_TYPES: tuple[tuple[URIRef, str], ...] = tuple(
+    (URIRef(t.iri), t.labels[0]) for t in ENTITY_TYPES if t.labels
 )
-"""The record type of an entity node, from its most specific class first."""
+"""The record type of an entity node, from its most specific class first (a place is ``GPE``)."""
 
 
 def build_dataset(records: Sequence[ArticleRecord], *, resolution: Resolution | None = None) -> Dataset:
@@ -126,7 +122,7 @@ def known_entities(dataset: Dataset) -> list[Entity]:
     labels = dataset.graph(ENTITIES_GRAPH).subject_objects(SKOS.prefLabel)
     for subject, label in sorted(labels, key=lambda pair: (str(pair[0]), str(pair[1]))):
         types = set(objects(dataset, subject, RDF.type))
-        entity_type = next((name for cls, name in ENTITY_TYPES if cls in types), None)
+        entity_type = next((name for cls, name in RECORD_TYPES if cls in types), None)
         if entity_type is None:
             continue
         aliases = sorted({str(alias) for alias in objects(dataset, subject, SKOS.altLabel)})

@@ -27,12 +27,12 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
-from .. import iris
 from ..vocab.namespace import NKG, ORG, SCHEMA, TIME
+from ..vocab.prefixes import INSTANCE_BASE
 from .access import objects, subjects, value
 from .posts import is_sole_holder, post_of, role_status
 
-INTERVALS_GRAPH = URIRef(iris.INSTANCE_BASE + "graph/intervals")
+INTERVALS_GRAPH = URIRef(INSTANCE_BASE + "graph/intervals")
 """Named graph of membership intervals, derived from all article graphs."""
 
 
@@ -137,14 +137,14 @@ def add_intervals(graph: Graph, intervals: Iterable[PostInterval]) -> None:
 
 def interval_iri(membership: URIRef) -> URIRef:
     """``id/interval/...`` beside ``id/membership/...``; a hash for memberships newskg did not mint."""
-    prefix = iris.INSTANCE_BASE + "membership/"
+    prefix = INSTANCE_BASE + "membership/"
     if membership.startswith(prefix):
-        return URIRef(iris.INSTANCE_BASE + "interval/" + membership.removeprefix(prefix))
-    return URIRef(iris.INSTANCE_BASE + "interval/" + hashlib.sha1(membership.encode()).hexdigest()[:16])
+        return URIRef(INSTANCE_BASE + "interval/" + membership.removeprefix(prefix))
+    return URIRef(INSTANCE_BASE + "interval/" + hashlib.sha1(membership.encode()).hexdigest()[:16])
 
 
 def instant_iri(date: dt.date) -> URIRef:
-    return URIRef(f"{iris.INSTANCE_BASE}instant/{date.isoformat()}")
+    return URIRef(f"{INSTANCE_BASE}instant/{date.isoformat()}")
 
 
 def _instant(graph: Graph, date: dt.date) -> URIRef:

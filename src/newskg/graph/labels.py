@@ -10,6 +10,7 @@ from rdflib.namespace import RDF, SKOS
 from rdflib.term import Node
 
 from ..vocab.namespace import NKG, OA, ORG, SCHEMA
+from ..vocab.prefixes import local_name
 from .access import objects, value
 
 
@@ -38,11 +39,12 @@ def label(graph: Graph, node: Node | None) -> str:
         return f"{written} {value(graph, node, NKG.unit) or ''}".rstrip() + suffix
     if NKG.Assertion in types:
         subject = label(graph, value(graph, node, RDF.subject))
-        predicate = short(value(graph, node, RDF.predicate))
-        return f"{subject} {predicate} {label(graph, value(graph, node, RDF.object))}{suffix}"
+        predicate = value(graph, node, RDF.predicate)
+        said = local_name(str(predicate)) if predicate is not None else ""
+        return f"{subject} {said} {label(graph, value(graph, node, RDF.object))}{suffix}"
     if NKG.Evidence in types:
         return f"evidence in {article_id(graph, value(graph, node, OA.hasSource))}"
-    return short(node)
+    return local_name(str(node))
 
 
 def article_id(graph: Graph, article: Node | None) -> str:
@@ -50,13 +52,4 @@ def article_id(graph: Graph, article: Node | None) -> str:
     if article is None:
         return "?"
     identifier = value(graph, article, SCHEMA.identifier)
-    return str(identifier) if identifier is not None else short(article)
-
-
-def short(node: Node | None) -> str:
-    """The local name of an IRI (after the last ``#`` or ``/``)."""
-    text = str(node) if node is not None else ""
-    for sep in ("#", "/"):
-        if sep in text.rstrip(sep):
-            return text.rstrip(sep).rsplit(sep, 1)[-1]
-    return text
+    return str(identifier) if identifier is not None else local_name(str(article))

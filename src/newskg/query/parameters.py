@@ -18,8 +18,8 @@ from ..errors import QueryError, StoreError
 from ..graph.access import union_view
 from ..iris import name_key
 from ..rdf.parse import rdflib_term_warnings_silenced
+from ..vocab.prefixes import DATA_PREFIXES, compact_iri
 from .named import Param
-from .results import STANDARD_PREFIXES, compact_iri
 
 
 class EntityKind(NamedTuple):
@@ -110,7 +110,7 @@ def _select(
     """The rows of one of the look-up queries above (fixed text, safe), run on the union of ``graph``."""
     try:
         with rdflib_term_warnings_silenced():
-            result = union_view(graph).query(sparql, initNs=STANDARD_PREFIXES, initBindings=bindings or None)
+            result = union_view(graph).query(sparql, initNs=DATA_PREFIXES, initBindings=bindings or None)
             return [tuple(row) for row in result]  # type: ignore[arg-type]
     except OSError as exc:
         raise StoreError(f"looking up a name: the store or endpoint failed: {exc}") from exc
@@ -133,8 +133,8 @@ def as_iri(text: str) -> URIRef | None:
     if re.fullmatch(r"(https?|urn|file):\S+", text):
         return URIRef(text)
     prefixed = re.fullmatch(r"([a-z][a-z0-9]*):(\S+)", text)
-    if prefixed and prefixed.group(1) in STANDARD_PREFIXES:
-        return URIRef(STANDARD_PREFIXES[prefixed.group(1)] + prefixed.group(2))
+    if prefixed and prefixed.group(1) in DATA_PREFIXES:
+        return URIRef(DATA_PREFIXES[prefixed.group(1)] + prefixed.group(2))
     return None
 
 

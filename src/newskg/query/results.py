@@ -15,21 +15,11 @@ from decimal import Decimal
 from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 from rdflib.term import Identifier
 
 from ..terminal import printable
-from ..vocab.namespace import PREFIXES, bind_prefixes
-
-STANDARD_PREFIXES: dict[str, str] = {
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "xsd": str(XSD),
-    "owl": str(OWL),
-    "skos": str(SKOS),
-    **{prefix: str(ns) for prefix, ns in PREFIXES.items()},
-}
-"""Prefixes every query may use without declaring them."""
+from ..vocab.namespace import bind_prefixes
+from ..vocab.prefixes import compact_iri
 
 _UNSAFE_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Control characters that formats with escapes (TSV, JSON, Turtle) write as ``\\u`` escapes."""
@@ -179,16 +169,6 @@ def display(term: Identifier | None) -> str:
     if isinstance(term, BNode):
         return printable(f"_:{term}")
     return printable(str(term))
-
-
-def compact_iri(iri: str) -> str:
-    """``id:person/mohsen-salehinia`` for a newskg IRI, ``nkg:Person`` for a term; others in full."""
-    best = max(
-        ((p, ns) for p, ns in STANDARD_PREFIXES.items() if iri.startswith(ns) and len(iri) > len(ns)),
-        key=lambda item: len(item[1]),
-        default=None,
-    )
-    return f"{best[0]}:{iri[len(best[1]) :]}" if best else str(iri)
 
 
 def _sort_key(term: Identifier | None) -> tuple[int, float, str]:

@@ -21,9 +21,10 @@ from rdflib.term import Identifier
 from ..errors import QueryError, StoreError
 from ..graph.access import union_view
 from ..rdf.parse import rdflib_term_warnings_silenced
+from ..vocab.prefixes import DATA_PREFIXES
 from .named import NamedQuery, named_queries, named_query
 from .parameters import as_term, resolve_param
-from .results import STANDARD_PREFIXES, QueryResult, compact_iri, display, frozen_result
+from .results import QueryResult, display, frozen_result
 from .safety import CheckedSparql, check_graphs, check_sparql
 
 _NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
@@ -92,11 +93,11 @@ def run_sparql(
         with rdflib_term_warnings_silenced():  # ill-typed literals in results: kept, no traceback
             if checked.kind == "UPDATE":
                 if bindings:  # oxrdflib refuses initBindings on updates, even empty ones
-                    graph.update(sparql, initNs=STANDARD_PREFIXES, initBindings=bindings)
+                    graph.update(sparql, initNs=DATA_PREFIXES, initBindings=bindings)
                 else:
-                    graph.update(sparql, initNs=STANDARD_PREFIXES)
+                    graph.update(sparql, initNs=DATA_PREFIXES)
                 return QueryResult("UPDATE")
-            result = graph.query(sparql, initNs=STANDARD_PREFIXES, initBindings=bindings or None)
+            result = graph.query(sparql, initNs=DATA_PREFIXES, initBindings=bindings or None)
             return frozen_result(result, checked.kind, checked.ordered)
     except OSError as exc:
         raise StoreError(f"{origin}: the store or endpoint failed: {exc}") from exc
@@ -109,12 +110,10 @@ def run_sparql(
 
 
 __all__ = [
-    "STANDARD_PREFIXES",
     "CheckedSparql",
     "QueryResult",
     "as_term",
     "check_sparql",
-    "compact_iri",
     "display",
     "named_queries",
     "query",

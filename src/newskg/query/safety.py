@@ -17,7 +17,7 @@ from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 
 from ..errors import QueryError
-from .results import STANDARD_PREFIXES
+from ..vocab.prefixes import DATA_PREFIXES
 
 _ORDERED_WRAPPERS = {"Project", "Distinct", "Reduced", "Slice", "ToMultiSet"}
 _NAMED_GRAPH_PATTERNS = {"GraphGraphPattern", "QuadsNotTriples"}
@@ -56,7 +56,7 @@ def check_sparql(
             ) from None
         _refuse_remote(update, allow_service=allow_service, origin=origin)
         try:
-            operations = translateUpdate(update, initNs=STANDARD_PREFIXES).algebra
+            operations = translateUpdate(update, initNs=DATA_PREFIXES).algebra
         except Exception as exc:  # rdflib raises bare Exceptions (e.g. an undeclared prefix)
             raise QueryError(f"{origin}: {str(exc).strip()}") from exc
         using = tuple(
@@ -67,7 +67,7 @@ def check_sparql(
         return CheckedSparql("UPDATE", False, using, _names_graphs(update))
     _refuse_remote(parsed, allow_service=allow_service, origin=origin)
     try:
-        algebra = translateQuery(parsed, initNs=STANDARD_PREFIXES).algebra
+        algebra = translateQuery(parsed, initNs=DATA_PREFIXES).algebra
     except Exception as exc:  # rdflib raises bare Exceptions (e.g. an undeclared prefix)
         raise QueryError(f"{origin}: {str(exc).strip()}") from exc
     kind = algebra.name.removesuffix("Query").upper()

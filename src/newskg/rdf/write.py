@@ -27,7 +27,7 @@ from rdflib.namespace import XSD
 from ..errors import InputError, InputWarning, RdfSyntaxError
 from ..files import atomic_writer
 from ..terminal import printable
-from ..vocab.namespace import INSTANCE_BASE, PREFIXES
+from ..vocab.prefixes import WRITTEN_PREFIXES
 from .parse import (
     OXIGRAPH_FORMATS,
     PARSE_FORMATS,
@@ -60,15 +60,6 @@ OX_FORMATS = {
     "nquads": ox.RdfFormat.N_QUADS,
     "json-ld": ox.RdfFormat.JSON_LD,
 }
-WRITE_PREFIXES = {
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    **{prefix: str(ns) for prefix, ns in PREFIXES.items() if str(ns) != INSTANCE_BASE},
-}
-"""Prefixes written in Turtle and TriG; instance IRIs stay whole (their paths would need escapes)."""
 
 SORT_CHUNK = 200_000
 """Triples sorted in memory at once when merging named graphs into one graph."""
@@ -186,9 +177,9 @@ def write_graphs_to(blocks: Iterable[GraphBlock], handle: IO[bytes], *, fmt: str
     """Write graph blocks to an open binary file in ``fmt`` (a ``format_for`` name)."""
     if fmt in QUAD_FORMATS:
         quads = (quad for _, block in blocks for quad in sorted(block, key=_triple_key))
-        ox.serialize(quads, handle, format=OX_FORMATS[fmt], prefixes=WRITE_PREFIXES)
+        ox.serialize(quads, handle, format=OX_FORMATS[fmt], prefixes=WRITTEN_PREFIXES)
     else:
-        ox.serialize(_merged_triples(blocks), handle, format=OX_FORMATS[fmt], prefixes=WRITE_PREFIXES)
+        ox.serialize(_merged_triples(blocks), handle, format=OX_FORMATS[fmt], prefixes=WRITTEN_PREFIXES)
 
 
 def _merged_triples(blocks: Iterable[GraphBlock]) -> Iterator[ox.Triple]:

@@ -9,10 +9,11 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import URIRef
 
+from ..vocab.namespace import NKG
 from ._folder import open_oxigraph
 
-NKG_TEXT_HASH = "https://w3id.org/newskg/ontology#textHash"
-NKG_PIPELINE_VERSION = "https://w3id.org/newskg/ontology#pipelineVersion"
+NKG_TEXT_HASH = str(NKG.textHash)
+NKG_PIPELINE_VERSION = str(NKG.pipelineVersion)
 
 
 def article_states(store: ox.Store) -> dict[str, tuple[str, str]]:

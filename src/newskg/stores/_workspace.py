@@ -31,6 +31,7 @@ from ..graph.build import (
     union_graph,
     update_dataset,
 )
+from ..iris import ARTICLE_BASE
 from ..rdf.write import OX_FORMATS, QUAD_FORMATS, GraphBlock, add_to_graph, write_graphs, write_graphs_to
 from . import undo
 from ._folder import check_folder, is_out_of_space, open_oxigraph, store_failure
@@ -46,8 +47,6 @@ from ._state import (
     refresh_union,
 )
 
-ARTICLE_GRAPH_PREFIX = "https://w3id.org/newskg/id/article/"
-"""Article graphs are named by the article IRI; the corpus-level graphs are not."""
 STORE_CHUNK = 50_000
 """Quads loaded into Oxigraph at once. Each bulk load writes and syncs files, so fewer would be faster,
 but a signal waits for the running load to end: at 50,000 quads a load takes about half a second, and
@@ -367,4 +366,4 @@ def _text(term: object) -> str:
 
 
 def _is_article_graph(name: object) -> bool:
-    return isinstance(name, ox.NamedNode) and name.value.startswith(ARTICLE_GRAPH_PREFIX)
+    return isinstance(name, ox.NamedNode) and name.value.startswith(ARTICLE_BASE)

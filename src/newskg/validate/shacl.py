@@ -18,9 +18,10 @@ from rdflib.namespace import RDF, SH, NamespaceManager
 from rdflib.term import Node
 
 from ..graph.build import union_graph
-from ..graph.labels import article_id, label, short
+from ..graph.labels import article_id, label
 from ..resources import load_shapes
 from ..vocab.namespace import NKG, OA, bind_prefixes
+from ..vocab.prefixes import PREFIXES, local_name
 from .checks import add_findings, find_inconsistencies
 
 SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
@@ -77,7 +78,7 @@ class ValidationReport:
             canonical.add(triple)
         bind_prefixes(canonical)
         canonical.bind("sh", SH)
-        canonical.bind("nkgsh", "https://w3id.org/newskg/shapes#")
+        canonical.bind("nkgsh", PREFIXES["nkgsh"])
         return canonical.serialize(format="turtle")
 
 
@@ -151,9 +152,9 @@ def _violation(data: Graph, report: Graph, shapes: Graph, result: Node) -> Viola
         focus=str(focus),
         focus_label=label(data, focus),
         message=str(message) if isinstance(message, Literal) else "constraint not met",
-        path=short(path) if isinstance(path, URIRef) else None,
-        severity=short(severity) if severity is not None else "Violation",
-        shape=short(shape) if isinstance(shape, URIRef) else "",
+        path=local_name(path) if isinstance(path, URIRef) else None,
+        severity=local_name(str(severity)) if severity is not None else "Violation",
+        shape=local_name(shape) if isinstance(shape, URIRef) else "",
         evidence=_sentences(data, cited or _evidence_of(data, focus)),
     )
 

@@ -11,25 +11,15 @@ import networkx as nx
 from rdflib import Graph
 
 from ..errors import InputError, NewskgError
+from ..vocab.entity_types import ENTITY_TYPES
 from ._layout import LAYOUT_SEED, layout, short_label
 from ._projection import View, to_networkx
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-TYPE_COLOURS = {
-    "Person": "#e15759",
-    "Organization": "#4e79a7",
-    "NewsAgency": "#76b7b2",
-    "Country": "#59a14f",
-    "Province": "#8cd17d",
-    "City": "#b6992d",
-    "Place": "#a0cbe8",
-    "Motto": "#f28e2b",
-    "Program": "#b07aa1",
-    "Event": "#ff9da7",
-}
-"""Node colour by type (Tableau 10, readable for the common colour-vision deficiencies)."""
+TYPE_COLOURS: dict[str, str] = {t.name: t.colour for t in ENTITY_TYPES}
+"""Node colour by type (``newskg.vocab.entity_types``)."""
 EDGE_STYLES: dict[str, dict[str, Any]] = {
     "post": {"color": "#333333", "style": "solid", "width": 2.0},
     "locatedIn": {"color": "#59a14f", "style": "solid", "width": 1.5},

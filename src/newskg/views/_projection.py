@@ -12,24 +12,15 @@ from rdflib.namespace import RDF, SKOS
 from rdflib.term import Node
 
 from ..graph.access import union_view
+from ..vocab.entity_types import ENTITY_TYPES
 from ..vocab.namespace import NKG, ORG, SCHEMA, TIME
+from ..vocab.prefixes import compact_iri
 from ._said_about import add_said_about
 from ._terms import first, first_text, node_label, provenance, texts
 
 View = TypingLiteral["entities", "triples"]
 
-ENTITY_CLASSES = {
-    NKG.Person: "Person",
-    NKG.NewsAgency: "NewsAgency",
-    NKG.Organization: "Organization",
-    NKG.Country: "Country",
-    NKG.Province: "Province",
-    NKG.City: "City",
-    NKG.Place: "Place",
-    NKG.Motto: "Motto",
-    NKG.Program: "Program",
-    NKG.Event: "Event",
-}
+ENTITY_CLASSES: dict[URIRef, str] = {URIRef(t.iri): t.name for t in ENTITY_TYPES}
 """newskg entity classes, most specific first: a node's type is the first class it has."""
 
 
@@ -118,18 +109,12 @@ def _triples(graph: Graph) -> nx.MultiDiGraph:
         set(graph.triples((None, None, None))), key=lambda t: (str(t[0]), str(t[1]), t[2].n3())
     ):
         target = f'"{o}"' if isinstance(o, Literal) else str(o)
-        result.add_node(str(s), label=_short_iri(s), type="Resource")
+        result.add_node(str(s), label=compact_iri(str(s)), type="Resource")
         if target not in result:
             result.add_node(
                 target,
-                label=str(o) if isinstance(o, Literal) else _short_iri(o),
+                label=str(o) if isinstance(o, Literal) else compact_iri(str(o)),
                 type="Literal" if isinstance(o, Literal) else "Resource",
             )
-        result.add_edge(str(s), target, key=str(p), label=_short_iri(p), predicate=str(p))
+        result.add_edge(str(s), target, key=str(p), label=compact_iri(str(p)), predicate=str(p))
     return result
-
-
-def _short_iri(term: Node) -> str:
-    from ..query.run import compact_iri
-
-    return compact_iri(str(term))

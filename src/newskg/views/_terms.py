@@ -10,6 +10,7 @@ from rdflib.namespace import SKOS
 from rdflib.term import Node
 
 from ..vocab.namespace import NKG, OA, SCHEMA
+from ..vocab.prefixes import local_name
 
 
 def provenance(graph: Graph, facts: Iterable[Node]) -> dict[str, list[str]]:
@@ -28,7 +29,7 @@ def provenance(graph: Graph, facts: Iterable[Node]) -> dict[str, list[str]]:
 
 def node_label(graph: Graph, node: Node) -> str:
     label = first(graph.objects(node, SKOS.prefLabel))
-    return str(label) if label is not None else str(node).rsplit("/", 1)[-1]
+    return str(label) if label is not None else local_name(str(node))
 
 
 def first(nodes: Iterable[Node]) -> Node | None:

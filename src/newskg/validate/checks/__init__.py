@@ -6,8 +6,8 @@ beside pySHACL's, with each check's shape, component, severity and message. The 
 stub for them: pySHACL never runs these checks.
 """
 
-from .base import NKGSH, Check, Finding
+from .base import Check, Finding
 from .registry import CHECKS
 from .run import add_findings, find_inconsistencies
 
-__all__ = ["CHECKS", "NKGSH", "Check", "Finding", "add_findings", "find_inconsistencies"]
+__all__ = ["CHECKS", "Check", "Finding", "add_findings", "find_inconsistencies"]

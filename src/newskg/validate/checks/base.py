@@ -7,12 +7,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rdflib import Graph, Namespace, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
-
-NKGSH = Namespace("https://w3id.org/newskg/shapes#")
-"""The namespace of the shipped shapes, and of the cross-article checks' shape and component IRIs."""
 
 
 class Check(ABC):
@@ -21,7 +18,8 @@ class Check(ABC):
     Like a pySHACL constraint component, it names itself in the report: each result it yields gets
     ``shape`` as its ``sh:sourceShape``, ``component`` as its ``sh:sourceConstraintComponent``, the
     ``severity``, and a ``sh:resultMessage`` that is ``message`` followed by the finding's detail. No
-    shape in the shapes file is needed: pySHACL never sees these checks.
+    shape in the shapes file is needed: pySHACL never sees these checks. Their two IRIs are ``NKGSH``
+    terms, described (not as shapes) at the end of the shapes file.
     """
 
     id: ClassVar[str]

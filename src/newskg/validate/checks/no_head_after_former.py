@@ -10,9 +10,9 @@ from rdflib.term import Node
 
 from ...graph.labels import article_id
 from ...graph.posts import post_of
-from ...vocab.namespace import NKG
+from ...vocab.namespace import NKG, NKGSH
 from ._memberships import Clashes, Post, Report, by_date, findings, keep, posts
-from .base import NKGSH, Check, Finding
+from .base import Check, Finding
 
 
 class NoHeadAfterFormer(Check):

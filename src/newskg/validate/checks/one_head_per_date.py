@@ -9,8 +9,9 @@ from rdflib import Graph
 from rdflib.term import Node
 
 from ...graph.labels import article_id, label
+from ...vocab.namespace import NKGSH
 from ._memberships import Clashes, Post, Report, by_date, findings, keep, posts
-from .base import NKGSH, Check, Finding
+from .base import Check, Finding
 
 
 class OneHeadPerDate(Check):

@@ -27,10 +27,12 @@ import pycountry
 from ..errors import DataFileError
 from .lexicon import load_lexicon
 from .memo import Memo
+from .spellings import usable_respellings
 from .tables import DataPath, fold
 from .tables import data_rows as _rows
 from .tables import label as _label
 from .tables import required as _required
+from .vocabulary import load_english_words, load_given_names
 
 __all__ = [
     "Agency",
@@ -579,6 +581,7 @@ def build_gazetteer(
     region_places = read_regions(regions) if regions is not None else []
     site_places = read_sites(sites, country=iran) if sites is not None else []
     places = [*countries, *(p.place for p in province_rows), *city_places, *region_places, *site_places]
+    places = _respelled(places, inside={iran, *(p.place.canonical for p in province_rows)})
     seen: dict[str, Place] = {}
     for place in places:
         if place.canonical in seen:
@@ -593,6 +596,33 @@ def build_gazetteer(
         read_ministries(ministries),
         read_bodies(bodies) if bodies is not None else (),
     )
+
+
+def _respelled(places: list[Place], *, inside: set[str]) -> list[Place]:
+    """Iranian towns and sites with the spellings English news gives them beside GeoNames' one."""
+    rules = load_lexicon().things.persian_place_spellings
+    english, given = load_english_words(), load_given_names()
+    taken = {_key(name) for place in places for name in place.names}
+
+    def is_word(word: str) -> bool:
+        return english.is_known(word) or given.is_given_name(word)
+
+    out = []
+    for place in places:
+        if place.kind in ("city", *SITE_KINDS) and place.container in inside:
+            extra = [
+                spelling
+                for name in place.names[:1]
+                for spelling in usable_respellings(
+                    name, rules, is_word=is_word, taken=lambda s: _key(s) in taken
+                )
+            ]
+            if extra:
+                place = Place(
+                    place.canonical, place.kind, _forms([*place.names, *extra]), place.container, place.code
+                )
+        out.append(place)
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -9,6 +9,7 @@ No word list lives in the code.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -133,6 +134,8 @@ class NamedThings:
     common_acronyms: frozenset[str]
     """All-capital words that are not organisations: GDP, VAT, MoU."""
     organisation_nouns: frozenset[str]
+    persian_place_spellings: tuple[tuple[re.Pattern[str], str], ...]
+    """How English news respells a Persian place name: (pattern, replacement), applied to whole names."""
     route_nouns: frozenset[str]
     heads_first: frozenset[str]
     name_connectors: frozenset[str]
@@ -234,6 +237,22 @@ class _File:
 
     def table(self, key: str) -> dict[str, Any]:
         return {k: v for k, v in self.get(key, dict).items() if not k.startswith("_")}
+
+    def rewrites(self, key: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+        """A table of regular expression -> replacement, each expression compiled and checked."""
+        rules = []
+        for pattern, replacement in self.table(key).items():
+            if not isinstance(replacement, str):
+                raise DataFileError(
+                    f"{self.where}: key '{key}': the replacement of '{pattern}' must be a string"
+                )
+            try:
+                rules.append((re.compile(pattern), replacement))
+            except re.error as exc:
+                raise DataFileError(
+                    f"{self.where}: key '{key}': '{pattern}' is not a regular expression ({exc})"
+                ) from exc
+        return tuple(rules)
 
     def phrases(self, key: str) -> tuple[tuple[str, ...], ...]:
         return tuple(sorted({phrase_key(p) for p in self.get(key, list)}, key=len, reverse=True))
@@ -342,6 +361,7 @@ def _things() -> NamedThings:
         ministry_filler_words=f.words("ministry_filler_words"),
         organisation_nouns_lower=f.phrases("organisation_nouns_lower"),
         organisation_nouns=frozenset(w.lower() for w in f.words("organisation_heads") if w.isalpha()),
+        persian_place_spellings=f.rewrites("persian_place_spellings"),
     )
 
 

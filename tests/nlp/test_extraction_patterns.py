@@ -51,6 +51,19 @@ def test_an_acronym_may_take_two_letters_from_its_last_word(nlp):
     assert canon(record, "SZSCO") == "Southern Zinc Smelting Company"
 
 
+def test_an_acronym_of_letters_inside_words_names_the_whole_name_without_a_title_before_it(nlp):
+    record = run(
+        nlp,
+        "The Kingdom of Ruritania Railways (RAR) ran more trains. Managing director of Northern "
+        "Ruritania Railways (NRR) Tom Castell said RAR will grow.",
+    )
+    assert canon(record, "RAR") == "Kingdom of Ruritania Railways"
+    assert canon(record, "NRR") == "Northern Ruritania Railways"
+    assert ("Tom Castell", "head", "Northern Ruritania Railways") in {
+        (r.person, r.role, r.org) for r in record.roles
+    }
+
+
 def test_two_companies_joined_by_and_stay_two_but_a_compound_name_stays_one(nlp):
     found = entities(
         run(

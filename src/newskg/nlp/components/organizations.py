@@ -293,7 +293,7 @@ class OrganizationFinder:
         while start < head and not self._is_name_word(doc, start):
             start += 1
         if start > 0 and words[start] == "-" and words[start - 1].isdigit() and not doc.spaces[start - 1]:
-            start -= 1  # "20-Year Vision Document", "25-Year Cooperation Agreement": the number is in the name
+            start -= 1  # "20-Year Vision Document": the number is in the name
         while start < head and words[start] in ("-", "&"):
             start += 1
         return start

@@ -284,6 +284,30 @@ def test_the_content_before_an_organisation_speaker_leaves_out_its_article(nlp):
     assert [s.content for s in run(nlp, text).statements] == ["Car sales to Iraq doubled"]
 
 
+def test_the_content_leaves_out_an_unnamed_official_and_a_title_apposed_to_the_speaker(nlp):
+    text = (
+        "Tile exports rose 9 percent, an official with the Trade Promotion Organization of Iran said. "
+        "According to Parviz Kalantari, the deputy minister for mines, copper output doubled."
+    )
+    assert [s.content for s in run(nlp, text).statements] == [
+        "Tile exports rose 9 percent",
+        "copper output doubled",
+    ]
+
+
+def test_a_dateline_after_a_headline_is_still_a_dateline(nlp):
+    text = (
+        "Tile exports up 9% in spring\n\nTEHRAN, May 4 (IRNA) – Tile exports rose 9 percent in spring, the "
+        "Trade Promotion Organization of Iran said."
+    )
+    record = run(nlp, text)
+    assert ("TEHRAN", "GPE") in typed(record)
+    assert "Islamic Republic News Agency" in {r.agency for r in record.reported_by}
+    assert [s.content for s in record.statements] == ["Tile exports rose 9 percent in spring"]
+    # the headline repeats the lede: its figure is not a fact of its own; the dateline is no part of "what"
+    assert [(f.value_text, f.what) for f in record.statistics] == [("9", "Tile exports")]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -101,6 +101,9 @@ class Reporting:
     not_quote_cues: frozenset[str]
     finite_auxiliaries: frozenset[str]
     passive_auxiliaries: frozenset[str]
+    speaker_articles: frozenset[str]
+    official_links: frozenset[str]
+    """``an official with the ministry``: prepositions between an unnamed official and the body."""
     credit_before: tuple[tuple[str, ...], ...]
     """Words before a news medium that credit it as the source: ``told``, ``quoted by``, ``(``."""
     credit_after: tuple[tuple[str, ...], ...]
@@ -324,6 +327,8 @@ def _reporting() -> Reporting:
         not_quote_cues=f.words("not_quote_cues"),
         finite_auxiliaries=f.words("finite_auxiliaries"),
         passive_auxiliaries=f.words("passive_auxiliaries"),
+        speaker_articles=f.words("speaker_articles"),
+        official_links=f.words("official_links"),
         credit_before=f.phrases("credit_before"),
         credit_after=f.phrases("credit_after"),
         phrase_starts=frozenset(words[0] for words in phrases),

@@ -31,7 +31,7 @@ from ..facts import Cluster, Entities, StatementFact, TitleBinding
 from ..lexicon import Lexicon, load_lexicon
 from ..text import CLOSE_QUOTES, OPEN_QUOTES, DocView, Sentence, in_regions, quoted_regions
 from ..vocabulary import EnglishWords, load_english_words
-from .dateline import DATELINE
+from .dateline import find_dateline
 
 SPEAKER_TYPES = ("PERSON", "ORG")
 QUOTES = OPEN_QUOTES + CLOSE_QUOTES + "'"
@@ -103,7 +103,7 @@ class _Reader:
                 cluster = entities.at(start)
                 if cluster is not None:
                     self.salient.append((start, cluster))
-        dateline = DATELINE.match(doc.text)
+        dateline = find_dateline(doc.text)
         self.dateline_end = dateline.end() if dateline else 0
 
     def _opens_sentence(self, start: int) -> bool:
@@ -653,7 +653,7 @@ class _Reader:
         before_end = self._with_article(subject.start) if 0 <= subject.start < cue.start else cue.start
         if cue.kind == "according":
             before_end = cue.start
-        first = max(doc.starts[sentence.start], self.dateline_end if sentence.start == 0 else 0)
+        first = self._after_dateline(doc.starts[sentence.start], sentence)
         before = self._clean(doc.text[first : doc.starts[before_end]] if before_end > sentence.start else "")
         return before or after
 
@@ -662,9 +662,7 @@ class _Reader:
         doc = self.doc
         for j in range(cue.start - 1, sentence.start, -1):
             if doc.words[j] == "," or doc.words[j] in CLOSE_QUOTES:
-                first = max(
-                    doc.starts[self._first_word(sentence)], self.dateline_end if sentence.start == 0 else 0
-                )
+                first = self._after_dateline(doc.starts[self._first_word(sentence)], sentence)
                 return self._clean(doc.text[first : doc.starts[j]])
         return ""
 
@@ -687,10 +685,24 @@ class _Reader:
             return False
         return any(self._is_finite_verb(j) for j in range(self._first_word(sentence) + 1, start))
 
+    def _after_dateline(self, first: int, sentence: Sentence) -> int:
+        """Where a sentence's own words start: after the dateline when the sentence opens with it."""
+        return self.dateline_end if first <= self.dateline_end < sentence.end_char else first
+
     def _with_article(self, start: int) -> int:
-        """Where a speaker's noun phrase starts: ``the`` belongs to ``the CBI`` it introduces."""
-        if start > 0 and self.doc.lower[start - 1] in ("the", "a", "an"):
-            return start - 1
+        """Where a speaker's noun phrase starts: ``the`` belongs to ``the CBI`` it introduces, and
+        ``an official with`` to ``an official with the CBI``."""
+        lower = self.doc.lower
+        if start > 0 and lower[start - 1] in self.rep.speaker_articles:
+            start -= 1
+        if (
+            start >= 2
+            and lower[start - 1] in self.rep.official_links
+            and lower[start - 2] in self.f.titles.title_nouns
+        ):
+            start -= 2
+            if start > 0 and lower[start - 1] in self.rep.speaker_articles:
+                start -= 1
         return start
 
     def _after_speaker(self, k: int, sentence: Sentence) -> int:
@@ -698,8 +710,22 @@ class _Reader:
         doc = self.doc
         for j in range(k, min(sentence.end, k + 25)):
             if doc.words[j] == ",":
-                return j + 1
+                return self._after_apposition(j + 1, sentence)
         return sentence.end
+
+    def _after_apposition(self, k: int, sentence: Sentence) -> int:
+        """``According to X, the deputy minister for trade, exports ...``: skip the title apposed to X."""
+        lower, titles = self.doc.lower, self.f.titles
+        j = k
+        while j < sentence.end and (lower[j] in self.rep.speaker_articles or lower[j] in titles.modifiers):
+            j += 1
+        near = range(j, min(j + 3, sentence.end))
+        if not any(titles.post_at(lower, m)[0] is not None or lower[m] in titles.title_nouns for m in near):
+            return k
+        for m in range(j, min(sentence.end - 1, j + 15)):
+            if self.doc.words[m] == ",":
+                return m + 1
+        return k
 
     def _after_addressee(self, k: int, sentence: Sentence) -> int:
         """Skip ``IRNA that``, ``reporters on Monday that``, ``, “`` to where the reported words start."""

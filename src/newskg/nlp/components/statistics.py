@@ -32,7 +32,7 @@ from ..lexicon import Lexicon, load_lexicon
 from ..periods import find_period
 from ..text import DocView, Sentence
 from ..vocabulary import EnglishWords, load_english_words
-from .dateline import DATELINE
+from .dateline import find_dateline
 
 NUMBER = re.compile(r"\A\d{1,3}(?:,\d{3})+(?:\.\d+)?\Z|\A\d+(?:\.\d+)?\Z")
 GLUED = re.compile(
@@ -82,13 +82,13 @@ class StatisticFinder:
         facts: list[StatisticFact] = []
         read: list[Figure] = []
         seen: set[tuple[float, str, str]] = set()
-        dateline = DATELINE.match(doc.text)
+        dateline = find_dateline(doc.text)
         self._dateline_end = dateline.end() if dateline else 0
         i = 0
         for k in self._figure_tokens(doc):
             if k < i:
                 continue  # inside the phrase of the figure before
-            if dateline and doc.starts[k] < dateline.end():
+            if dateline and doc.starts[k] < dateline.end():  # the dateline, and a headline above it
                 continue
             figure = self._figure_at(doc, k)
             if figure is None or self._is_excluded(doc, figure):
@@ -679,11 +679,14 @@ class StatisticFinder:
                     k = opening - 1
                     continue
             if words[k] in BOUNDARY or lower[k] in reporting.clause_openers or lower[k] in reporting.verb_of:
-                return k + 1
+                return self._after_dateline(doc, k + 1, end)
             k -= 1
-        if first == 0:
-            while k < end and doc.starts[k] < self._dateline_end:
-                k += 1
+        return self._after_dateline(doc, k, end)
+
+    def _after_dateline(self, doc: DocView, k: int, end: int) -> int:
+        """The first token from k on that is not part of the dateline (``TEHRAN, May 4 (IRNA) –``)."""
+        while k < end and doc.starts[k] < self._dateline_end:
+            k += 1
         return k
 
     @staticmethod
@@ -698,11 +701,7 @@ class StatisticFinder:
     def _main_clause_start(self, doc: DocView, sentence: Sentence, end: int) -> int:
         """Where the sentence's main clause starts: after a dateline and a reporting verb
         (``Ansari said investment ... reached``)."""
-        start = (
-            self._clause_start(doc, sentence.start, sentence.start + 1)
-            if sentence.start == 0
-            else sentence.start
-        )
+        start = self._after_dateline(doc, sentence.start, end)
         reporting = self.lexicon.reporting
         for k in range(start, end):
             if doc.lower[k] in reporting.verb_of and not doc.lower[k].endswith("ing"):

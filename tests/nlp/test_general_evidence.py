@@ -461,3 +461,26 @@ def test_a_figure_in_a_list_keeps_the_meaning_of_the_figure_before_it(nlp):
 )
 def test_years_ordinals_time_spans_clause_numbers_and_conversions_are_no_statistics(nlp, text):
     assert [v for v in figures(run(nlp, text)) if v not in ("490",)] == []
+
+
+def test_names_apposed_to_an_organisation_noun_are_organisations(nlp):
+    found = typed(
+        run(
+            nlp,
+            "Output at Zarin Auto, the country's second carmaker, rose. Toos Motor and Sadra, the two "
+            "largest firms in the region, merged.",
+        )
+    )
+    assert {("Zarin Auto", "ORG"), ("Toos Motor", "ORG"), ("Sadra", "ORG")} <= found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exports rose, said Ali Rezaei, the firm's CEO.",  # the noun is no head: "firm's CEO"
+        "Ali Nouri, a firm believer in trade, spoke.",  # "firm" is an adjective here
+        "Shiraz, the country's largest city, grew.",  # no organisation noun
+    ],
+)
+def test_appositions_that_make_no_organisation(nlp, text):
+    assert not any(kind == "ORG" for _surface, kind in typed(run(nlp, text)))

@@ -137,6 +137,7 @@ class NamedThings:
     common_acronyms: frozenset[str]
     """All-capital words that are not organisations: GDP, VAT, MoU."""
     organisation_nouns: frozenset[str]
+    apposition_articles: frozenset[str]
     persian_place_spellings: tuple[tuple[re.Pattern[str], str], ...]
     """How English news respells a Persian place name: (pattern, replacement), applied to whole names."""
     route_nouns: frozenset[str]
@@ -367,6 +368,7 @@ def _things() -> NamedThings:
         organisation_nouns_lower=f.phrases("organisation_nouns_lower"),
         organisation_nouns=frozenset(w.lower() for w in f.words("organisation_heads") if w.isalpha()),
         persian_place_spellings=f.rewrites("persian_place_spellings"),
+        apposition_articles=f.words("apposition_articles"),
     )
 
 

@@ -29,6 +29,8 @@ from ..vocabulary import EnglishWords, GivenNames, load_english_words, load_give
 POSSESSIVE = ("’s", "'s")
 PLURAL_POSSESSIVE = ("'", "’")
 YEAR = re.compile(r"\A(?:19|20)\d\d\Z")
+APPOSITION_WORDS = 6
+"""At most this many words between the article and the noun of an apposition: ``the country's two major``."""
 
 
 class OrganizationFinder:
@@ -48,6 +50,7 @@ class OrganizationFinder:
         )
         self.place_noun_starts = {phrase[0] for phrase in things.place_heads_lower}
         self.org_noun_starts = {phrase[0] for phrase in things.organisation_nouns_lower}
+        self.org_single_nouns = {phrase[0] for phrase in things.organisation_nouns_lower if len(phrase) == 1}
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Candidate] = []
@@ -415,6 +418,7 @@ class OrganizationFinder:
                 tuple(lower[k : k + len(p)]) == p for p in self.things.organisation_nouns_lower
             ):
                 self._context_name(doc, found, self._run_before(doc, k), k, "name_before_organisation_noun")
+        self._apposed_to_organisation_nouns(doc, found)
         post_starts = titles.post_starts
         for post in [k for k, word in enumerate(lower) if word in post_starts]:
             base, k = titles.post_at(lower, post)
@@ -424,6 +428,58 @@ class OrganizationFinder:
                 continue  # "Leader of the Islamic Revolution": no post of an organisation
             start = k + 2 if lower[k + 1] == "the" else k + 1
             self._context_name(doc, found, start, self._run_after(doc, start), "name_after_post")
+
+    def _apposed_to_organisation_nouns(self, doc: DocView, found: list[Candidate]) -> None:
+        """``Zarin Auto, the country's second carmaker, ...``; ``Zarin Auto and Pars Motor, the two
+        largest automakers``: names apposed to a noun phrase whose head is an organisation noun."""
+        lower, words = doc.lower, doc.words
+        nouns = self.org_single_nouns
+        for k, word in enumerate(lower):
+            plural = word.endswith("s") and word[:-1] in nouns
+            if (
+                not (word in nouns or plural)
+                or not words[k].islower()
+                or not self._ends_noun_phrase(doc, k + 1)
+            ):
+                continue
+            j = k - 1
+            articles = self.things.apposition_articles
+            while (
+                j > 0
+                and k - j <= APPOSITION_WORDS
+                and lower[j] not in articles
+                and self._inside_noun_phrase(words[j])
+            ):
+                j -= 1
+            if j < 2 or words[j - 1] != "," or lower[j] not in articles:
+                continue
+            start = self._run_before(doc, j - 1)
+            self._context_name(doc, found, start, j - 1, "name_apposed_to_organisation_noun")
+            if plural and start >= 2 and lower[start - 1] == "and":
+                self._context_name(
+                    doc,
+                    found,
+                    self._run_before(doc, start - 1),
+                    start - 1,
+                    "name_apposed_to_organisation_noun",
+                )
+
+    def _inside_noun_phrase(self, word: str) -> bool:
+        """A word between an article and its noun: ``country``, ``'s``, ``two``, ``state-owned``."""
+        return (
+            word.islower()
+            or word in POSSESSIVE
+            or word == "-"
+            or word.isdigit()
+            or self._is_nationality(word)
+        )
+
+    def _ends_noun_phrase(self, doc: DocView, k: int) -> bool:
+        """The word after a noun ends its phrase: punctuation or a function word, not ``'s`` or a noun."""
+        if k >= len(doc):
+            return True
+        word = doc.words[k]
+        return word in ",.;:)" or (word not in POSSESSIVE and "f" in self.english.pos(word))
 
     def _run_before(self, doc: DocView, end: int) -> int:
         start = end

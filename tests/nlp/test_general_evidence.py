@@ -144,6 +144,10 @@ MINING = "Iran Minerals Production Company"
         ),
         (f"Parviz Kalantari, who heads {MINING}, said output rose.", ("Parviz Kalantari", "head", MINING)),
         (
+            "Parviz Kalantari, who heads Oman's Tile Exporters Union, said output rose.",
+            ("Parviz Kalantari", "head", "Tile Exporters Union"),
+        ),
+        (
             f"Parviz Kalantari, vice chairman of {MINING}, said output rose.",
             ("Parviz Kalantari", "deputy head", MINING),
         ),

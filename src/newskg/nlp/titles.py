@@ -17,9 +17,7 @@ from dataclasses import dataclass
 from .facts import Cluster, Entities
 from .gazetteers import Gazetteer
 from .lexicon import Lexicon
-from .text import DocView
-
-POSSESSIVE = ("’s", "'s")
+from .text import POSSESSIVES, DocView
 
 
 @dataclass(slots=True)
@@ -249,7 +247,7 @@ class TitleFinder:
         if cluster is None or cluster.type in ("PERSON", "MOTTO", "EVENT", "PROGRAM"):
             return None, end
         k = self._after_cluster(doc, entities, j, cluster)
-        if k < n and words[k] in POSSESSIVE:
+        if k < n and words[k] in POSSESSIVES:
             owned = entities.at(k + 1) if k + 1 < n else None
             if owned is not None and owned.type in ("ORG", "NEWS_AGENCY"):
                 return owned, self._after_cluster(doc, entities, k + 1, owned)
@@ -274,7 +272,7 @@ class TitleFinder:
         if j >= 2 and doc.words[j] == ")" and doc.words[j - 2] == "(":
             j -= 3  # "The Iran Minerals Production Company (IMPC) CEO"
             start = j + 1
-        possessive = j >= 0 and doc.words[j] in POSSESSIVE
+        possessive = j >= 0 and doc.words[j] in POSSESSIVES
         if possessive:
             j -= 1
         if j < 0:

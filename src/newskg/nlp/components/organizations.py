@@ -23,10 +23,9 @@ from .. import extensions as ext
 from ..facts import Candidate
 from ..gazetteers import Gazetteer, load_gazetteer
 from ..lexicon import Lexicon, load_lexicon
-from ..text import DocView, clean_name, is_capitalised
+from ..text import POSSESSIVES, DocView, clean_name, is_capitalised
 from ..vocabulary import EnglishWords, GivenNames, load_english_words, load_given_names
 
-POSSESSIVE = ("’s", "'s")
 PLURAL_POSSESSIVE = ("'", "’")
 YEAR = re.compile(r"\A(?:19|20)\d\d\Z")
 APPOSITION_WORDS = 6
@@ -86,7 +85,7 @@ class OrganizationFinder:
             return (
                 doc.words[i - 1].endswith("s") and is_capitalised(doc.words[i + 1]) and not doc.spaces[i - 1]
             )
-        return is_capitalised(word) and word not in POSSESSIVE
+        return is_capitalised(word) and word not in POSSESSIVES
 
     def _continues(self, doc: DocView, i: int) -> bool:
         """Whether token i may sit inside a name: a capitalised word, a connector or a list comma."""
@@ -342,7 +341,7 @@ class OrganizationFinder:
         province named before it. A country's possessive is dropped (``Iran's Trade Promotion
         Organization`` is the Trade Promotion Organization)."""
         words = doc.words
-        if words[start - 1] not in POSSESSIVE:
+        if words[start - 1] not in POSSESSIVES:
             return None
         owner_end = start - 1
         if doc.lower[owner_end - 1] == "province":
@@ -468,7 +467,7 @@ class OrganizationFinder:
         """A word between an article and its noun: ``country``, ``'s``, ``two``, ``state-owned``."""
         return (
             word.islower()
-            or word in POSSESSIVE
+            or word in POSSESSIVES
             or word == "-"
             or word.isdigit()
             or self._is_nationality(word)
@@ -479,7 +478,7 @@ class OrganizationFinder:
         if k >= len(doc):
             return True
         word = doc.words[k]
-        return word in ",.;:)" or (word not in POSSESSIVE and "f" in self.english.pos(word))
+        return word in ",.;:)" or (word not in POSSESSIVES and "f" in self.english.pos(word))
 
     def _run_before(self, doc: DocView, end: int) -> int:
         start = end

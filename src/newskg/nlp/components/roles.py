@@ -25,7 +25,7 @@ from .. import extensions as ext
 from ..facts import Cluster, Entities, RoleFact, TitleBinding
 from ..gazetteers import Gazetteer, load_gazetteer
 from ..lexicon import Lexicon, load_lexicon
-from ..text import DocView
+from ..text import POSSESSIVES, DocView
 from ..titles import TitleFinder, TitlePhrase, role_of
 
 Binding = tuple[Cluster | None, str]
@@ -254,6 +254,14 @@ class RoleFinder:
             j = k + 1
             if lower[j] == "the":
                 j += 1
+            owner, after = entities.at(j), entities.end_of(j)
+            if (
+                owner is not None
+                and owner.type == "GPE"
+                and after + 1 < len(doc)
+                and doc.words[after] in POSSESSIVES
+            ):
+                j = after + 1  # "who heads Iran's Steel Association"
             org = entities.at(j)
             if org is None or org.type not in ("ORG", "NEWS_AGENCY"):
                 continue

@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 from .. import extensions as ext
 from ..facts import Cluster, Entities, StatementFact, TitleBinding
 from ..lexicon import Lexicon, load_lexicon
-from ..text import CLOSE_QUOTES, OPEN_QUOTES, DocView, Sentence, in_regions, quoted_regions
+from ..text import CLOSE_QUOTES, OPEN_QUOTES, POSSESSIVES, DocView, Sentence, in_regions, quoted_regions
 from ..vocabulary import EnglishWords, load_english_words
 from .dateline import find_dateline
 
@@ -465,7 +465,7 @@ class _Reader:
         cluster = self.entities.at(k)
         if cluster is not None:
             end = self.entities.end_of(k)
-            if cluster.type in ("GPE", "LOC") and end + 1 < len(doc) and doc.lower[end] in ("’s", "'s"):
+            if cluster.type in ("GPE", "LOC") and end + 1 < len(doc) and doc.lower[end] in POSSESSIVES:
                 return self._named_at(end + 1)  # "according to Iran's Trade Promotion Organization"
             return cluster if cluster.type in SPEAKER_TYPES else None
         lower = doc.lower
@@ -513,7 +513,7 @@ class _Reader:
             if word in heads:
                 head = j
                 continue
-            if word in ("’s", "'s"):
+            if word in POSSESSIVES:
                 owner, head = head, None  # "the company's website": the company owns the head
                 continue
             inside = (
@@ -525,7 +525,7 @@ class _Reader:
                     and word not in self.rep.verb_of
                     and "f" not in self.english.pos(word)
                 )
-                or word in ("-", "’s", "'s")
+                or word in ("-", *POSSESSIVES)
             )
             if not inside:
                 break
@@ -579,7 +579,7 @@ class _Reader:
         that post; ``the official`` the salient person. A title of a body written in the phrase
         (``the zone's head``, ``the company CEO``) names only a person known to hold it."""
         lower = self.doc.lower
-        if any(w in ("’s", "'s") for w in lower[start + 1 : end]):
+        if any(w in POSSESSIVES for w in lower[start + 1 : end]):
             nouns = [w for w in lower[start + 1 : end] if w.isalpha()]
             return self._title_holder(noun, owner_nouns=nouns)
         if determiner in ("a", "an"):

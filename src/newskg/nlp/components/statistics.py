@@ -30,7 +30,7 @@ from .. import extensions as ext
 from ..facts import Cluster, Entities, StatisticFact
 from ..lexicon import Lexicon, load_lexicon
 from ..periods import find_period
-from ..text import DocView, Sentence
+from ..text import POSSESSIVES, DocView, Sentence
 from ..vocabulary import EnglishWords, load_english_words
 from .dateline import find_dateline
 
@@ -441,9 +441,9 @@ class StatisticFinder:
         """Past ``the``, ``its``, ``Iran's``, ``85,000``: to the words of a noun phrase."""
         lower, words = doc.lower, doc.words
         while k < limit:
-            if lower[k] in self.figures.determiners or lower[k] in ("’s", "'s") or NUMBER.match(words[k]):
+            if lower[k] in self.figures.determiners or lower[k] in POSSESSIVES or NUMBER.match(words[k]):
                 k += 1
-            elif k + 1 < limit and words[k][:1].isupper() and lower[k + 1] in ("’s", "'s"):
+            elif k + 1 < limit and words[k][:1].isupper() and lower[k + 1] in POSSESSIVES:
                 k += 2
             else:
                 break
@@ -487,7 +487,7 @@ class StatisticFinder:
         sentence = doc.sentence(max(0, end - 1))
         while k >= sentence.start and k > end - MAX_WHAT:
             word = words[k]
-            if word == "-" or lower[k] in ("’s", "'s"):
+            if word == "-" or lower[k] in POSSESSIVES:
                 k -= 1
                 continue
             if not word[:1].isalpha() or not self._modifier_or_noun(word):

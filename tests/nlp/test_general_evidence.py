@@ -364,6 +364,7 @@ def test_names_by_their_head_word_and_from_the_tables(nlp, text, surface, kind):
         "TEHRAN, May 5 (Tasnim) – Exports rose.",
         "Exports rose, the minister was quoted by Tasnim as saying.",
         "By Tasnim\nExports rose in May.",
+        "Exports rose, Tasnim, the semi-official news agency, reported.",
     ],
 )
 def test_agency_credits_in_every_form(nlp, text):
@@ -372,6 +373,11 @@ def test_agency_credits_in_every_form(nlp, text):
 
 def test_a_name_that_is_also_a_plain_word_is_an_agency_only_when_credited(nlp):
     assert run(nlp, "Analysts follow the market trend closely.").reported_by == ()
+    # an apposition that ends before a credit verb credits the medium; one that does not, nothing
+    assert [
+        r.agency for r in run(nlp, "Exports rose, Trend, the Baku-based outlet, reported.").reported_by
+    ] == ["Trend News Agency"]
+    assert run(nlp, "Trend, the direction of prices, is clear, analysts said.").reported_by == ()
 
 
 def test_iranian_places_lie_in_iran_foreign_regions_and_seas_in_nothing(nlp):

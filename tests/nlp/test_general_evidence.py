@@ -494,3 +494,24 @@ def test_names_apposed_to_an_organisation_noun_are_organisations(nlp):
 )
 def test_appositions_that_make_no_organisation(nlp, text):
     assert not any(kind == "ORG" for _surface, kind in typed(run(nlp, text)))
+
+
+def test_a_credit_after_the_cue_is_no_content_and_a_report_by_a_medium_no_statement(nlp):
+    record = run(
+        nlp,
+        "Tile exports rose 9 percent, the Trade Promotion Organization of Iran said, Tasnim reported. "
+        "According to a report by the Fars news agency, copper output doubled.",
+    )
+    assert [(s.speaker, s.content) for s in record.statements] == [
+        ("Trade Promotion Organization of Iran", "Tile exports rose 9 percent")
+    ]
+    assert {r.agency for r in record.reported_by} == {"Tasnim News Agency", "Fars News Agency"}
+
+
+def test_a_bare_title_is_not_the_next_sentences_person(nlp):
+    record = run(
+        nlp,
+        "In an interview, the minister said prices would fall. "
+        "Speaking to reporters, Parviz Kalantari said trade rose.",
+    )
+    assert said(record) == [("Parviz Kalantari", "said")]

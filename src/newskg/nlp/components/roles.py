@@ -75,7 +75,8 @@ class RoleFinder:
                 person, rule = self._earlier_holder(
                     phrase, phrases[:index], found, self.lexicon.titles.modifier_order
                 )
-                if person is None:
+                if person is None and (phrase.org is not None or phrase.ministry or phrase.country_post):
+                    # "The head of X announced ... Y said": only a title that names its body
                     person, rule = self._next_person(doc, entities, phrase.end), "title_subject_then_name"
                 found[index] = (person, rule)
         # "Deputy Minister of X and Chief Executive of Y said ..., Z added": the subject found only now.

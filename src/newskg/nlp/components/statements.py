@@ -481,6 +481,9 @@ class _Reader:
             if noun in self.f.lexicon.things.organisation_nouns:
                 return self._last_org(noun, before=k)
             if noun in self.rep.reporting_nouns:
+                source = self._named_after(head)
+                if source is not None and source.type == "NEWS_AGENCY":
+                    return None  # "according to a report by IRNA": a credit, not a statement
                 return self._source_after(head) or self._last_org_speaker(k)
         return None
 
@@ -542,10 +545,15 @@ class _Reader:
 
     def _source_after(self, j: int) -> Cluster | None:
         """``according to the data released by X``, ``according to X's report``."""
+        cluster = self._named_after(j)
+        return cluster if cluster is not None and cluster.type == "ORG" else None
+
+    def _named_after(self, j: int) -> Cluster | None:
+        """The first entity in the few words after token j, within the clause."""
         for k in range(j, min(len(self.doc), j + 6)):
             cluster = self.entities.at(k)
             if cluster is not None:
-                return cluster if cluster.type == "ORG" else None
+                return cluster
             if self.doc.words[k] in ",.;":
                 return None
         return None
@@ -581,10 +589,10 @@ class _Reader:
         lower = self.doc.lower
         if any(w in POSSESSIVES for w in lower[start + 1 : end]):
             nouns = [w for w in lower[start + 1 : end] if w.isalpha()]
-            return self._title_holder(noun, owner_nouns=nouns)
+            return self._title_holder(noun, before=start, owner_nouns=nouns)
         if determiner in ("a", "an"):
             return self._next_person(end) or self._salient_before(start)
-        return self._title_holder(noun) or self._salient_before(start)
+        return self._title_holder(noun, before=start) or self._salient_before(start)
 
     def _last_org_speaker(self, k: int) -> Cluster | None:
         """``the report added``: the organisation last quoted as a source."""
@@ -602,15 +610,17 @@ class _Reader:
         after = [s for s in self.person_starts if s > k]
         return self.entities.at(after[0]) if after else None
 
-    def _title_holder(self, noun: str, *, owner_nouns: list[str] | None = None) -> Cluster | None:
-        """``the minister``: the person last bound to a title with that post word (and, for ``the
-        bank's CEO``, of a body whose name has one of the owner's words)."""
+    def _title_holder(
+        self, noun: str, *, before: int, owner_nouns: list[str] | None = None
+    ) -> Cluster | None:
+        """``the minister``: the person last bound, before token ``before``, to a title with that post
+        word (and, for ``the bank's CEO``, of a body whose name has one of the owner's words)."""
         titles = self.f.titles
         base = titles.posts.get((noun,))
         if base is None or base in ("official", "other"):
             return None
         for binding in reversed(self.bindings):
-            if not (binding.role.endswith(base) or binding.role.endswith(noun)):
+            if binding.start >= before or not (binding.role.endswith(base) or binding.role.endswith(noun)):
                 continue
             if owner_nouns is not None:
                 name = binding.org.canonical.lower().split() if binding.org is not None else []
@@ -745,9 +755,15 @@ class _Reader:
             if doc.words[j] == "," and (
                 (doc.lower[j + 1] in self.f.participles and self._cue_at(j + 1) is not None)
                 or doc.lower[j + 1 : j + 3] == ["according", "to"]
+                or self._credit_at(j + 1)
             ):
                 return j
         return sentence.end
+
+    def _credit_at(self, k: int) -> bool:
+        """``..., IRNA reported``: a news medium credited at token k ends the clause before it."""
+        cluster = self.entities.at(k)
+        return cluster is not None and cluster.type == "NEWS_AGENCY"
 
     @staticmethod
     def _clean(text: str) -> str:

@@ -50,6 +50,7 @@ class OrganizationFinder:
         self.place_noun_starts = {phrase[0] for phrase in things.place_heads_lower}
         self.org_noun_starts = {phrase[0] for phrase in things.organisation_nouns_lower}
         self.org_single_nouns = {phrase[0] for phrase in things.organisation_nouns_lower if len(phrase) == 1}
+        self.org_noun_forms = self.org_single_nouns | {noun + "s" for noun in self.org_single_nouns}
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Candidate] = []
@@ -432,14 +433,10 @@ class OrganizationFinder:
         """``Zarin Auto, the country's second carmaker, ...``; ``Zarin Auto and Pars Motor, the two
         largest automakers``: names apposed to a noun phrase whose head is an organisation noun."""
         lower, words = doc.lower, doc.words
-        nouns = self.org_single_nouns
-        for k, word in enumerate(lower):
-            plural = word.endswith("s") and word[:-1] in nouns
-            if (
-                not (word in nouns or plural)
-                or not words[k].islower()
-                or not self._ends_noun_phrase(doc, k + 1)
-            ):
+        forms = self.org_noun_forms
+        for k in [k for k, word in enumerate(lower) if word in forms]:
+            plural = lower[k] not in self.org_single_nouns
+            if not words[k].islower() or not self._ends_noun_phrase(doc, k + 1):
                 continue
             j = k - 1
             articles = self.things.apposition_articles

@@ -448,6 +448,21 @@ def test_a_plain_count_has_no_unit_and_says_what_it_counts(nlp):
             "27",
             ("percent", 1, "share of private firms in receiving state contracts"),
         ),
+        (
+            "Tile sales to Oman reached $3.1 billion in the past year, up 6 percent year on year.",
+            "3.1",
+            ("dollars", 10**9, "Tile sales to Oman"),  # the period after "in" is no part of what
+        ),
+        (
+            "Tile sales to Oman reached $3.1 billion in the past year, up 6 percent year on year.",
+            "6",
+            ("percent", 1, "Tile sales to Oman"),  # "..., up N percent": the main clause's subject
+        ),
+        (
+            "Port revenues amounted to 90 trillion rials, showing a 15-percent rise.",
+            "15",
+            ("percent", 1, "Port revenues"),
+        ),
     ],
 )
 def test_units_scales_and_what_a_figure_measures(nlp, text, value, expected):

@@ -187,6 +187,7 @@ class Figures:
     clause_conjunctions: frozenset[str]
     anaphoric_quantity_nouns: frozenset[str]
     modifier_prepositions: frozenset[str]
+    change_adverbs: frozenset[str]
     number_words: dict[str, int]
     year_offsets: dict[str, int]
     gregorian_months: dict[str, int]
@@ -405,6 +406,7 @@ def _figures() -> Figures:
         clause_conjunctions=f.words("clause_conjunctions"),
         anaphoric_quantity_nouns=f.words("anaphoric_quantity_nouns"),
         modifier_prepositions=f.words("modifier_prepositions"),
+        change_adverbs=f.words("change_adverbs"),
         number_words={k: int(v) for k, v in f.table("number_words").items()},
         year_offsets={k: int(v) for k, v in f.table("year_offsets").items()},
         gregorian_months={

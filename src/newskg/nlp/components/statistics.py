@@ -332,7 +332,11 @@ class StatisticFinder:
                 return self._inherited(figure, read, same_unit=False)  # "80% of which"
         if end < n and lower[end] in figures.amount_links and figure.unit in figures.money_units:
             linked = self._noun_phrase_after(doc, end + 1, sentence, determiners=True, nouns_only=True)
-            if linked is not None and not ext_entity(doc, linked):  # "$10 billion in imports"
+            if (
+                linked is not None
+                and not ext_entity(doc, linked)
+                and lower[linked[1] - 1] not in figures.time_units  # not "$10 billion in the past year"
+            ):  # "$10 billion in imports"
                 figure.what_end = linked[1]
                 return doc.span_text(*linked)
         for rule in (self._bracketed_after, self._worth_of, self._restated):
@@ -583,6 +587,9 @@ class StatisticFinder:
         j = figure.start - 1
         if j >= 0 and words[j] in figures.prefix_units:
             j -= 1
+        if j > sentence.start and lower[j] in figures.change_adverbs and words[j - 1] == ",":
+            start = self._main_clause_start(doc, sentence, j - 1)  # "X reached $5 billion, up 8 percent"
+            return self._subject_text(doc, start, self._first_verb(doc, start, j - 1), figure, read)
         while j >= sentence.start and lower[j] in figures.approximators:
             j -= 1
         listed = self._listed_before_by(doc, j, sentence)
@@ -714,7 +721,10 @@ class StatisticFinder:
         return start
 
     def _first_verb(self, doc: DocView, start: int, end: int) -> int:
+        """The main clause's verb: the first verb-like word not right after a determiner (``the value``)."""
         for k in range(start, end):
+            if k > start and doc.lower[k - 1] in self.figures.determiners:
+                continue
             pos = self._pos(doc.words[k])
             if doc.lower[k] in self.figures.level_verbs or ("v" in pos and "n" not in pos and "a" not in pos):
                 return k

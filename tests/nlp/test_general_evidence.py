@@ -530,3 +530,21 @@ def test_a_bare_title_is_not_the_next_sentences_person(nlp):
         "Speaking to reporters, Parviz Kalantari said trade rose.",
     )
     assert said(record) == [("Parviz Kalantari", "said")]
+
+
+def test_contents_leave_out_a_possessive_speaker_and_remarks_refer_back(nlp):
+    text = (
+        "Tile exports will double, Oman's Minister of Commerce Parviz Kalantari said. Kalantari made the "
+        "remarks at a meeting in Muscat. According to Hamid Zadboum, the head of the Tile Chamber of "
+        "Commerce, Industries and Mines (TCCIM), copper output rose."
+    )
+    assert [(s.cue, s.content) for s in run(nlp, text).statements] == [
+        ("said", "Tile exports will double"),
+        ("made the remarks", "Tile exports will double"),
+        ("According to", "copper output rose"),
+    ]
+
+
+def test_a_known_site_before_a_lower_case_place_noun_is_that_site(nlp):
+    record = run(nlp, "Shahid Bahonar port handled more grain.")
+    assert [(p.place, p.container) for p in record.located_in] == [("Shahid Bahonar Port", "Iran")]

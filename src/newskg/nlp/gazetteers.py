@@ -64,6 +64,8 @@ MINISTRIES_FILE = "iran_ministries.tsv"
 REGIONS_FILE = "world_regions.tsv"
 SITES_FILE = "iran_sites.tsv"
 SITE_KINDS = ("field", "port", "island", "zone", "crossing")
+GPE_KINDS = ("country", "province", "city", "crossing")
+"""Places that are political units or stand for a town (a border crossing); the others are LOC."""
 BODIES_FILE = "international_bodies.tsv"
 
 PROVINCE_WORD = "Province"

@@ -103,6 +103,7 @@ class Reporting:
     passive_auxiliaries: frozenset[str]
     speaker_articles: frozenset[str]
     official_links: frozenset[str]
+    referring_cues: frozenset[str]
     """``an official with the ministry``: prepositions between an unnamed official and the body."""
     credit_before: tuple[tuple[str, ...], ...]
     """Words before a news medium that credit it as the source: ``told``, ``quoted by``, ``(``."""
@@ -331,6 +332,7 @@ def _reporting() -> Reporting:
         passive_auxiliaries=f.words("passive_auxiliaries"),
         speaker_articles=f.words("speaker_articles"),
         official_links=f.words("official_links"),
+        referring_cues=f.words("referring_cues"),
         credit_before=f.phrases("credit_before"),
         credit_after=f.phrases("credit_after"),
         phrase_starts=frozenset(words[0] for words in phrases),

@@ -17,12 +17,10 @@ from spacy.tokens import Doc
 from .. import extensions as ext
 from ..credits import credited
 from ..facts import Candidate
-from ..gazetteers import Agency, Place, load_gazetteer
+from ..gazetteers import GPE_KINDS, Agency, Place, load_gazetteer
 from ..lexicon import load_lexicon
 from ..text import POSSESSIVES, DocView
 
-GPE_KINDS = ("country", "province", "city", "crossing")
-"""Places that are political units or stand for a town (a border crossing); the others are LOC."""
 PLAIN_WORDS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*\Z")
 """A name the tokenizer splits at its spaces only (unless a word is one of its special cases)."""
 

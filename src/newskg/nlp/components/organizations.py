@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from .. import extensions as ext
 from ..facts import Candidate
-from ..gazetteers import Gazetteer, load_gazetteer
+from ..gazetteers import GPE_KINDS, Gazetteer, load_gazetteer
 from ..lexicon import Lexicon, load_lexicon
 from ..text import POSSESSIVES, DocView, clean_name, is_capitalised
 from ..vocabulary import EnglishWords, GivenNames, load_english_words, load_given_names
@@ -393,15 +393,18 @@ class OrganizationFinder:
                     start -= 1
                 if start < k and not self.gazetteer.places_named(doc.span_text(start, k)):
                     name = clean_name(doc.span_text(start, k))
+                    # "Shahid Rajaee port" is the known "Shahid Rajaee Port"
+                    known = self.gazetteer.places_named(f"{name} {' '.join(w.capitalize() for w in phrase)}")
+                    kind = known[0].kind if known else "place"
                     places.append(
                         Candidate(
                             start,
                             k,
-                            "LOC",
+                            "GPE" if kind in GPE_KINDS else "LOC",
                             "place_before_place_noun",
                             priority=55,
-                            canonical=name,
-                            kind="place",
+                            canonical=known[0].canonical if known else name,
+                            kind=kind,
                         )
                     )
                 break

@@ -41,6 +41,8 @@ STOP_AFTER = 2
 
 INVERTED = -2
 """``Subject.start`` of a subject written after its cue (``..., explained the chamber chief``)."""
+APPOSITION_TOKENS = 30
+"""The most tokens a title apposed to a speaker takes: ``the acting head of the X Chamber of ... (XCC)``."""
 
 
 class Cue(NamedTuple):
@@ -132,6 +134,8 @@ class _Reader:
             if subject.speaker is None or subject.speaker.type not in SPEAKER_TYPES:
                 continue
             content = self._content(cue, subject, sentence)
+            if cue.lemma in self.rep.referring_cues and found and found[-1].speaker is subject.speaker:
+                content = found[-1].content  # "X said ... . X made the remarks at a meeting": those remarks
             cue_text = "saying" if cue.kind == "quoted" else doc.span_text(cue.start, cue.end)
             found.append(
                 StatementFact(
@@ -703,6 +707,10 @@ class _Reader:
         """Where a speaker's noun phrase starts: ``the`` belongs to ``the CBI`` it introduces, and
         ``an official with`` to ``an official with the CBI``."""
         lower = self.doc.lower
+        if start > 1 and lower[start - 1] in POSSESSIVES:
+            owner = self.entities.at(start - 2)
+            if owner is not None and owner.type in ("GPE", "LOC"):
+                start = self.entities.start_of(start - 2)  # "Iran's Minister of Roads X said"
         if start > 0 and lower[start - 1] in self.rep.speaker_articles:
             start -= 1
         if (
@@ -732,8 +740,8 @@ class _Reader:
         near = range(j, min(j + 3, sentence.end))
         if not any(titles.post_at(lower, m)[0] is not None or lower[m] in titles.title_nouns for m in near):
             return k
-        for m in range(j, min(sentence.end - 1, j + 15)):
-            if self.doc.words[m] == ",":
+        for m in range(j, min(sentence.end - 1, j + APPOSITION_TOKENS)):
+            if self.doc.words[m] == "," and self.entities.at(m) is None:  # not "Chamber of Commerce, Mines"
                 return m + 1
         return k
 

@@ -392,6 +392,16 @@ def test_iranian_places_lie_in_iran_foreign_regions_and_seas_in_nothing(nlp):
     assert ("Kurdistan", "LOC") in typed(record)
 
 
+def test_a_city_lies_in_the_province_an_apposition_names_and_a_foreign_region_in_nothing(nlp):
+    text = (
+        "Kashan, a city in Isfahan Province, grew. Tabriz, the provincial capital of East Azarbaijan, "
+        "grew. Trade with the Iraqi Kurdistan Region fell."
+    )
+    located = {(x.place, x.container) for x in run(nlp, text).located_in}
+    assert {("Kashan", "Isfahan Province"), ("Tabriz", "East Azarbaijan Province")} <= located
+    assert not any(place == "Iraqi Kurdistan Region" for place, _ in located)
+
+
 def test_this_province_is_the_citys_own_province_not_a_neighbour_named_after_it(nlp):
     text = (
         "Hormozgan Province, after Fars, is the busiest trading province in the south.\n\n"

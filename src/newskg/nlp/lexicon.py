@@ -139,6 +139,7 @@ class NamedThings:
     """All-capital words that are not organisations: GDP, VAT, MoU."""
     organisation_nouns: frozenset[str]
     apposition_articles: frozenset[str]
+    place_nouns: frozenset[str]
     persian_place_spellings: tuple[tuple[re.Pattern[str], str], ...]
     """How English news respells a Persian place name: (pattern, replacement), applied to whole names."""
     route_nouns: frozenset[str]
@@ -372,6 +373,7 @@ def _things() -> NamedThings:
         organisation_nouns=frozenset(w.lower() for w in f.words("organisation_heads") if w.isalpha()),
         persian_place_spellings=f.rewrites("persian_place_spellings"),
         apposition_articles=f.words("apposition_articles"),
+        place_nouns=f.words("place_nouns"),
     )
 
 

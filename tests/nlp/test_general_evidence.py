@@ -128,6 +128,38 @@ def test_capitalised_phrases_bodies_and_places_are_no_people(nlp, text):
 MINING = "Iran Minerals Production Company"
 
 
+def test_a_foreign_nationality_before_a_title_makes_it_that_countrys_post(nlp):
+    text = (
+        "Omani President Parviz Kalantari met Iranian Oil Minister Hamid Zadboum. Chinese Foreign "
+        "Minister Ali Rezaei and Russian Deputy Prime Minister Tom Castell attended. Seyyed Saeed Nouri "
+        "becomes economy minister."
+    )
+    found = roles(run(nlp, text))
+    assert ("Parviz Kalantari", "president", "Oman") in found
+    assert ("Hamid Zadboum", "minister", "Ministry of Petroleum") in found
+    assert ("Seyyed Saeed Nouri", "minister", "Ministry of Economic Affairs and Finance") in found
+    assert not any(person == "Ali Rezaei" for person, _role, _org in found)  # not Iran's foreign ministry
+
+
+def test_nationality_adjectives_name_their_countries():
+    from newskg.nlp.gazetteers import load_gazetteer
+    from newskg.nlp.lexicon import load_lexicon
+    from newskg.nlp.nationality import UNKNOWN, Nationalities
+    from newskg.nlp.vocabulary import load_english_words
+
+    nations = Nationalities(load_gazetteer(), load_english_words(), load_lexicon().things.nationality_endings)
+    expected = {
+        "Iraqi": "Iraq",
+        "Chinese": "China",
+        "Turkish": "Turkey",
+        "Afghan": "Afghanistan",
+        "French": UNKNOWN,
+    }
+    assert {word: nations.country_of(word) for word in expected} == expected
+    assert nations.country_of("Tehran") is None and nations.country_of("Iran") is None
+    assert nations.country_of("Deputy") is None
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [

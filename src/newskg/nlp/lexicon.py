@@ -140,6 +140,8 @@ class NamedThings:
     organisation_nouns: frozenset[str]
     apposition_articles: frozenset[str]
     place_nouns: frozenset[str]
+    nationality_endings: tuple[tuple[str, str], ...]
+    """(adjective ending, country-name ending): ``("ese", "a")`` reads Chinese as China."""
     persian_place_spellings: tuple[tuple[re.Pattern[str], str], ...]
     """How English news respells a Persian place name: (pattern, replacement), applied to whole names."""
     route_nouns: frozenset[str]
@@ -244,6 +246,14 @@ class _File:
 
     def table(self, key: str) -> dict[str, Any]:
         return {k: v for k, v in self.get(key, dict).items() if not k.startswith("_")}
+
+    def pairs(self, key: str) -> tuple[tuple[str, str], ...]:
+        """A list of ``"left>right"`` strings, in order."""
+        items = self.get(key, list)
+        bad = [item for item in items if item.count(">") != 1]
+        if bad:
+            raise DataFileError(f"{self.where}: key '{key}': each item must be 'left>right', not '{bad[0]}'")
+        return tuple((left, right) for left, _sep, right in (item.partition(">") for item in items))
 
     def rewrites(self, key: str) -> tuple[tuple[re.Pattern[str], str], ...]:
         """A table of regular expression -> replacement, each expression compiled and checked."""
@@ -374,6 +384,7 @@ def _things() -> NamedThings:
         persian_place_spellings=f.rewrites("persian_place_spellings"),
         apposition_articles=f.words("apposition_articles"),
         place_nouns=f.words("place_nouns"),
+        nationality_endings=f.pairs("nationality_endings"),
     )
 
 

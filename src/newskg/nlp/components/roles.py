@@ -25,8 +25,10 @@ from .. import extensions as ext
 from ..facts import Cluster, Entities, RoleFact, TitleBinding
 from ..gazetteers import Gazetteer, load_gazetteer
 from ..lexicon import Lexicon, load_lexicon
+from ..nationality import UNKNOWN, Nationalities
 from ..text import POSSESSIVES, DocView
 from ..titles import TitleFinder, TitlePhrase, role_of
+from ..vocabulary import EnglishWords, load_english_words
 
 Binding = tuple[Cluster | None, str]
 UNNAMED_POSTS = ("official", "other")
@@ -36,7 +38,7 @@ UNNAMED_POSTS = ("official", "other")
 class RoleFinder:
     """Binds title phrases to people and records the posts."""
 
-    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer) -> None:
+    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer, english: EnglishWords) -> None:
         self.lexicon = lexicon
         self.titles = TitleFinder(lexicon, gazetteer)
         reporting = lexicon.reporting
@@ -45,6 +47,7 @@ class RoleFinder:
         self.heading_verbs = lexicon.titles.heading_verbs
         self.succession = lexicon.titles.succession_verbs
         self.apposition_words = lexicon.titles.apposition_words
+        self.nationalities = Nationalities(gazetteer, english, lexicon.things.nationality_endings)
 
     def __call__(self, doc: Doc) -> Doc:
         view = ext.view_of(doc)
@@ -104,10 +107,15 @@ class RoleFinder:
         if role is None:
             return None
         org = phrase.org
-        if org is None and phrase.ministry:
-            org = Cluster(phrase.ministry, "ORG", [], rules=["ministry_table"])
-        if org is None and phrase.country_post:
-            org = self._home_country(doc)
+        nation = self._nation_before(doc, phrase)
+        home = self.lexicon.titles.default_country
+        if org is None and phrase.ministry and nation in (None, home):
+            org = Cluster(
+                phrase.ministry, "ORG", [], rules=["ministry_table"]
+            )  # not "Chinese Foreign Minister"
+        if org is None and phrase.country_post and nation != UNKNOWN:
+            # "Russian President X" is Russia's; "President X" the article's country
+            org = self._home_country(doc) if nation is None else self._country(doc, nation)
         if org is None:
             return None
         title = doc.span_text(phrase.title_start, phrase.title_end)
@@ -122,6 +130,17 @@ class RoleFinder:
             if doc.sentence(near.start).start == doc.sentence(start_token).start:
                 start, end = min(start, near.start_char), max(end, near.end_char)
         return start, end
+
+    def _nation_before(self, doc: DocView, phrase: TitlePhrase) -> str | None:
+        """The country of a nationality adjective right before the title (``Russian President``)."""
+        k = phrase.title_start - 1
+        return self.nationalities.country_of(doc.words[k]) if k >= 0 else None
+
+    @staticmethod
+    def _country(doc: DocView, name: str) -> Cluster:
+        entities: Entities = ext.get(doc.doc, ext.ENTITIES)
+        named = next((c for c in entities.clusters if c.canonical == name), None)
+        return named or Cluster(name, "GPE", [], kind="country")
 
     def _home_country(self, doc: DocView) -> Cluster:
         """The country a head-of-state title with no country belongs to: the one the article
@@ -155,9 +174,13 @@ class RoleFinder:
         j = phrase.start - 1
         appointed = False
         while j >= 0 and (
-            lower[j] in self.apposition_words or lower[j] in titles.appointment_verbs or lower[j] == "-"
+            lower[j] in self.apposition_words
+            or lower[j] in titles.appointment_verbs
+            or lower[j] in titles.becoming_verbs
+            or lower[j] == "-"
         ):
-            appointed = appointed or lower[j] in titles.appointment_verbs
+            # "X was appointed head of Y", "X becomes economy minister"
+            appointed = appointed or lower[j] in titles.appointment_verbs or lower[j] in titles.becoming_verbs
             j -= 1
         if j < 0:
             return None, ""
@@ -316,4 +339,4 @@ class RoleFinder:
     assigns=[ext.attr(ext.TITLES), ext.attr(ext.ROLES)],
 )
 def make_roles(nlp: Language, name: str) -> RoleFinder:
-    return RoleFinder(load_lexicon(), load_gazetteer())
+    return RoleFinder(load_lexicon(), load_gazetteer(), load_english_words())

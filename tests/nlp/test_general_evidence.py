@@ -128,6 +128,17 @@ def test_capitalised_phrases_bodies_and_places_are_no_people(nlp, text):
 MINING = "Iran Minerals Production Company"
 
 
+def test_a_portfolio_after_a_title_and_a_named_provinces_department(nlp):
+    text = (
+        "Loans rose in Kerman Province. The Tile Chamber's deputy head for small industries, Kazem "
+        "Amiri, said loans rose. The director of Yazd Province's Industry, Mining and Trade "
+        "Department, Reza Nouri, said so too."
+    )
+    found = roles(run(nlp, text))
+    assert ("Kazem Amiri", "deputy head", "Tile Chamber") in found
+    assert ("Reza Nouri", "head", "Industry, Mining and Trade Department of Yazd Province") in found
+
+
 def test_a_foreign_nationality_before_a_title_makes_it_that_countrys_post(nlp):
     text = (
         "Omani President Parviz Kalantari met Iranian Oil Minister Hamid Zadboum. Chinese Foreign "
@@ -499,6 +510,16 @@ def test_a_plain_count_has_no_unit_and_says_what_it_counts(nlp):
             "Tile sales to Oman reached $3.1 billion in the past year, up 6 percent year on year.",
             "6",
             ("percent", 1, "Tile sales to Oman"),  # "..., up N percent": the main clause's subject
+        ),
+        (
+            "Loans rose. He put the total investment in new mines at 9 trillion rials.",
+            "9",
+            ("rials", 10**12, "total investment"),  # "total" after "the" is no verb
+        ),
+        (
+            "Loans rose, adding that tile shipments had seen a surge of 40 percent.",
+            "40",
+            ("percent", 1, "tile shipments"),  # the surge is a change of the subject
         ),
         (
             "Port revenues amounted to 90 trillion rials, showing a 15-percent rise.",

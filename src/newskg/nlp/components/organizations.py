@@ -345,7 +345,7 @@ class OrganizationFinder:
         if words[start - 1] not in POSSESSIVES:
             return None
         owner_end = start - 1
-        if doc.lower[owner_end - 1] == "province":
+        if doc.lower[owner_end - 1] == "province" and not is_capitalised(words[owner_end - 2]):
             named = ext.get(doc.doc, ext.PLACE_NAMES)
             earlier = [c for c in named if c.kind == "province" and c.end <= owner_end - 1]
             return max(earlier, key=lambda c: c.start).canonical if earlier else None

@@ -31,6 +31,8 @@ from ..titles import TitleFinder, TitlePhrase, role_of
 from ..vocabulary import EnglishWords, load_english_words
 
 Binding = tuple[Cluster | None, str]
+PORTFOLIO_WORDS = 6
+"""At most this many lower-case words in a portfolio after a title: ``for small industries affairs``."""
 UNNAMED_POSTS = ("official", "other")
 """Posts too vague to stand for a person by themselves (``the official said``: statements resolve it)."""
 
@@ -155,17 +157,30 @@ class RoleFinder:
 
     def _named_person(self, doc: DocView, entities: Entities, phrase: TitlePhrase) -> Binding:
         """The person a title phrase names in writing, and the rule that says so."""
-        k = phrase.end
+        end = self._after_portfolio(doc, entities, phrase.end)
+        k = end
         while k < len(doc) and doc.words[k] in self.lexicon.people.courtesy_titles:
             k += 1
         after = entities.at(k) if k < len(doc) else None
         if after is not None and after.type == "PERSON":
             return after, "title_before_name"
-        if phrase.end + 1 < len(doc) and doc.words[phrase.end] == ",":
-            apposed = entities.at(phrase.end + 1)
+        if end + 1 < len(doc) and doc.words[end] == ",":
+            apposed = entities.at(end + 1)
             if apposed is not None and apposed.type == "PERSON":
                 return apposed, "title_then_apposed_name"
         return self._before(doc, entities, phrase)
+
+    @staticmethod
+    def _after_portfolio(doc: DocView, entities: Entities, end: int) -> int:
+        """``deputy head for industrial parks, X``: the end of a lower-case portfolio after a title."""
+        if end >= len(doc) or doc.lower[end] != "for":
+            return end
+        for k in range(end + 1, min(len(doc), end + 1 + PORTFOLIO_WORDS)):
+            if doc.words[k] == "," or entities.at(k) is not None:
+                return k if k > end + 1 else end
+            if not doc.words[k].islower():
+                return end
+        return end
 
     def _before(self, doc: DocView, entities: Entities, phrase: TitlePhrase) -> Binding:
         """``X, the deputy head of``, ``X as head of``, ``appointment of X as``, ``X became head``."""

@@ -645,7 +645,7 @@ class StatisticFinder:
         """``increased its capital by 41 percent``, ``increase its annual production to 120,000 tons``."""
         lower = doc.lower
         k = j
-        while k > sentence.start and k > j - 3 * MAX_WHAT and lower[k] not in self.figures.level_verbs:
+        while k > sentence.start and k > j - 3 * MAX_WHAT and not self._is_level_verb(doc, k):
             if doc.words[k] == ")":
                 opening = self._opening_bracket(doc, k, sentence.start)
                 if opening is not None:
@@ -654,7 +654,7 @@ class StatisticFinder:
             if doc.words[k] in BOUNDARY:
                 return ""
             k -= 1
-        if lower[k] not in self.figures.level_verbs or k + 1 > j:
+        if not self._is_level_verb(doc, k) or k + 1 > j:
             return ""
         if k + 1 <= j and (doc.words[k + 1][:1].isdigit() or doc.words[k + 1] in self.figures.prefix_units):
             return ""  # "rose 12 percent to ...": a figure, not an object
@@ -663,6 +663,8 @@ class StatisticFinder:
         span = self._noun_phrase_after(doc, k + 1, sentence, determiners=True)
         if span is None or span[1] > j + 1 or lower[span[1] - 1] in self.figures.pronouns:
             return ""
+        if self._is_change_noun(doc, span):
+            return ""  # "shipments had seen a surge of 85 percent": the change is of the subject
         return doc.span_text(*span)
 
     def _level_verb_before(self, doc: DocView, j: int, sentence: Sentence) -> int | None:
@@ -670,9 +672,15 @@ class StatisticFinder:
         for k in range(j, max(sentence.start - 1, j - MAX_WHAT), -1):
             if doc.words[k] in BOUNDARY:
                 return None
-            if doc.lower[k] in self.figures.level_verbs:
+            if self._is_level_verb(doc, k):
                 return k
         return None
+
+    def _is_level_verb(self, doc: DocView, k: int) -> bool:
+        """``rose``, ``put``, ``total``, but not ``the total`` or ``its value``: a noun after a determiner."""
+        return doc.lower[k] in self.figures.level_verbs and not (
+            k > 0 and doc.lower[k - 1] in self.figures.determiners
+        )
 
     def _clause_start(self, doc: DocView, first: int, end: int) -> int:
         """Where the clause ending at ``end`` starts: after a comma, ``that``, a reporting verb."""
@@ -726,7 +734,7 @@ class StatisticFinder:
             if k > start and doc.lower[k - 1] in self.figures.determiners:
                 continue
             pos = self._pos(doc.words[k])
-            if doc.lower[k] in self.figures.level_verbs or ("v" in pos and "n" not in pos and "a" not in pos):
+            if self._is_level_verb(doc, k) or ("v" in pos and "n" not in pos and "a" not in pos):
                 return k
         return end
 

@@ -522,6 +522,16 @@ def test_a_plain_count_has_no_unit_and_says_what_it_counts(nlp):
             ("percent", 1, "tile shipments"),  # the surge is a change of the subject
         ),
         (
+            "Oman's trade with the member states of the Gulf Council rose to $9 billion.",
+            "9",
+            ("dollars", 10**9, "Oman's trade with the member states of the Gulf Council"),  # "states" no verb
+        ),
+        (
+            '"We expect the trade to reach $50 billion," he said.',
+            "50",
+            ("dollars", 10**9, "trade"),
+        ),
+        (
             "Port revenues amounted to 90 trillion rials, showing a 15-percent rise.",
             "15",
             ("percent", 1, "Port revenues"),
@@ -572,6 +582,11 @@ def test_names_apposed_to_an_organisation_noun_are_organisations(nlp):
 )
 def test_appositions_that_make_no_organisation(nlp, text):
     assert not any(kind == "ORG" for _surface, kind in typed(run(nlp, text)))
+
+
+def test_where_the_words_were_said_is_no_part_of_them(nlp):
+    text = "Parviz Kalantari warned that sanctions hurt trade, in an interview with a local daily."
+    assert [s.content for s in run(nlp, text).statements] == ["sanctions hurt trade"]
 
 
 def test_a_credit_after_the_cue_is_no_content_and_a_report_by_a_medium_no_statement(nlp):

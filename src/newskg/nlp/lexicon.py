@@ -104,6 +104,8 @@ class Reporting:
     speaker_articles: frozenset[str]
     official_links: frozenset[str]
     referring_cues: frozenset[str]
+    speech_settings: tuple[tuple[str, ...], ...]
+    """``in an interview``, ``on the sidelines``: after a comma, they end the reported clause."""
     """``an official with the ministry``: prepositions between an unnamed official and the body."""
     credit_before: tuple[tuple[str, ...], ...]
     """Words before a news medium that credit it as the source: ``told``, ``quoted by``, ``(``."""
@@ -192,6 +194,7 @@ class Figures:
     anaphoric_quantity_nouns: frozenset[str]
     modifier_prepositions: frozenset[str]
     change_adverbs: frozenset[str]
+    personal_subjects: frozenset[str]
     number_words: dict[str, int]
     year_offsets: dict[str, int]
     gregorian_months: dict[str, int]
@@ -344,6 +347,7 @@ def _reporting() -> Reporting:
         speaker_articles=f.words("speaker_articles"),
         official_links=f.words("official_links"),
         referring_cues=f.words("referring_cues"),
+        speech_settings=f.phrases("speech_settings"),
         credit_before=f.phrases("credit_before"),
         credit_after=f.phrases("credit_after"),
         phrase_starts=frozenset(words[0] for words in phrases),
@@ -422,6 +426,7 @@ def _figures() -> Figures:
         anaphoric_quantity_nouns=f.words("anaphoric_quantity_nouns"),
         modifier_prepositions=f.words("modifier_prepositions"),
         change_adverbs=f.words("change_adverbs"),
+        personal_subjects=f.words("personal_subjects"),
         number_words={k: int(v) for k, v in f.table("number_words").items()},
         year_offsets={k: int(v) for k, v in f.table("year_offsets").items()},
         gregorian_months={

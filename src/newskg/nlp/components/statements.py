@@ -764,9 +764,15 @@ class _Reader:
                 (doc.lower[j + 1] in self.f.participles and self._cue_at(j + 1) is not None)
                 or doc.lower[j + 1 : j + 3] == ["according", "to"]
                 or self._credit_at(j + 1)
+                or self._setting_at(j + 1)
             ):
                 return j
         return sentence.end
+
+    def _setting_at(self, k: int) -> bool:
+        """``..., in an interview with X``: where the words were said, not what."""
+        lower = self.doc.lower
+        return any(tuple(lower[k : k + len(p)]) == p for p in self.rep.speech_settings)
 
     def _credit_at(self, k: int) -> bool:
         """``..., IRNA reported``: a news medium credited at token k ends the clause before it."""

@@ -30,7 +30,7 @@ from .. import extensions as ext
 from ..facts import Cluster, Entities, StatisticFact
 from ..lexicon import Lexicon, load_lexicon
 from ..periods import find_period
-from ..text import POSSESSIVES, DocView, Sentence
+from ..text import OPEN_QUOTES, POSSESSIVES, DocView, Sentence
 from ..vocabulary import EnglishWords, load_english_words
 from .dateline import find_dateline
 
@@ -676,6 +676,14 @@ class StatisticFinder:
                 return k
         return None
 
+    def _is_reporting_verb(self, doc: DocView, k: int) -> bool:
+        """``said``, ``states``, but not the nouns ``the member states of``, ``its reports``."""
+        lower = doc.lower
+        if lower[k] not in self.lexicon.reporting.verb_of:
+            return False
+        after_determiner = k > 0 and lower[k - 1] in self.figures.determiners
+        return not after_determiner and not (k + 1 < len(doc) and lower[k + 1] == "of")
+
     def _is_level_verb(self, doc: DocView, k: int) -> bool:
         """``rose``, ``put``, ``total``, but not ``the total`` or ``its value``: a noun after a determiner."""
         return doc.lower[k] in self.figures.level_verbs and not (
@@ -693,7 +701,11 @@ class StatisticFinder:
                 if opening is not None:
                     k = opening - 1
                     continue
-            if words[k] in BOUNDARY or lower[k] in reporting.clause_openers or lower[k] in reporting.verb_of:
+            if (
+                words[k] in BOUNDARY
+                or lower[k] in reporting.clause_openers
+                or self._is_reporting_verb(doc, k)
+            ):
                 return self._after_dateline(doc, k + 1, end)
             k -= 1
         return self._after_dateline(doc, k, end)
@@ -740,9 +752,17 @@ class StatisticFinder:
 
     def _subject_text(self, doc: DocView, start: int, end: int, figure: Figure, read: list[Figure]) -> str:
         lower = doc.lower
-        skip = self.figures.determiners | self.figures.clause_conjunctions
+        skip = self.figures.determiners | self.figures.clause_conjunctions | set(OPEN_QUOTES)
         while start < end and lower[start] in skip:
             start += 1
+        if (
+            start + 2 < end
+            and lower[start] in self.figures.personal_subjects
+            and "v" in self._pos(doc.words[start + 1])
+        ):
+            start += 2  # "we expect the trade to reach $50 billion": the object is what reaches it
+            while start < end and lower[start] in skip:
+                start += 1
         if start >= end:
             return ""
         if (

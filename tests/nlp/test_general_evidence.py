@@ -626,3 +626,26 @@ def test_contents_leave_out_a_possessive_speaker_and_remarks_refer_back(nlp):
 def test_a_known_site_before_a_lower_case_place_noun_is_that_site(nlp):
     record = run(nlp, "Shahid Bahonar port handled more grain.")
     assert [(p.place, p.container) for p in record.located_in] == [("Shahid Bahonar Port", "Iran")]
+
+
+def test_programmes_named_before_a_lower_case_programme_noun_or_by_a_known_acronym(nlp):
+    found = typed(
+        run(
+            nlp,
+            'The Green Roofs scheme was revived. The "Water Leap" plan started. Talks on the JCPOA resumed.',
+        )
+    )
+    assert {("Green Roofs", "PROGRAM"), ("Water Leap", "PROGRAM"), ("JCPOA", "PROGRAM")} <= found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Tehran plan failed.",  # a place's plan
+        "Under the Trade plan, exports rose.",  # one common word
+        "Iran signed an FTA with Oman.",  # an indefinite article makes an acronym a common noun
+        "The Iranian plan worked.",  # a nationality
+    ],
+)
+def test_what_is_no_programme(nlp, text):
+    assert not any(kind in ("PROGRAM", "ORG") for _surface, kind in typed(run(nlp, text)))

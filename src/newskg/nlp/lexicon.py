@@ -141,6 +141,8 @@ class NamedThings:
     """All-capital words that are not organisations: GDP, VAT, MoU."""
     organisation_nouns: frozenset[str]
     apposition_articles: frozenset[str]
+    program_acronyms: frozenset[str]
+    program_nouns_lower: frozenset[str]
     place_nouns: frozenset[str]
     nationality_endings: tuple[tuple[str, str], ...]
     """(adjective ending, country-name ending): ``("ese", "a")`` reads Chinese as China."""
@@ -387,6 +389,8 @@ def _things() -> NamedThings:
         organisation_nouns=frozenset(w.lower() for w in f.words("organisation_heads") if w.isalpha()),
         persian_place_spellings=f.rewrites("persian_place_spellings"),
         apposition_articles=f.words("apposition_articles"),
+        program_acronyms=f.words("program_acronyms"),
+        program_nouns_lower=f.words("program_nouns_lower"),
         place_nouns=f.words("place_nouns"),
         nationality_endings=f.pairs("nationality_endings"),
     )

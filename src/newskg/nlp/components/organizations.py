@@ -23,7 +23,7 @@ from .. import extensions as ext
 from ..facts import Candidate
 from ..gazetteers import GPE_KINDS, Gazetteer, load_gazetteer
 from ..lexicon import Lexicon, load_lexicon
-from ..text import POSSESSIVES, DocView, clean_name, is_capitalised
+from ..text import CLOSE_QUOTES, OPEN_QUOTES, POSSESSIVES, DocView, clean_name, is_capitalised
 from ..vocabulary import EnglishWords, GivenNames, load_english_words, load_given_names
 
 PLURAL_POSSESSIVE = ("'", "’")
@@ -180,6 +180,8 @@ class OrganizationFinder:
                 continue
             if lower[i] == "ministry" and i > 0 and words[i - 1].islower():
                 self._add_lower_ministry(doc, found, i)
+            elif word in self.things.program_acronyms:
+                found.append(Candidate(i, i + 1, "PROGRAM", "programme_acronym", priority=45, canonical=word))
             elif self._is_organisation_acronym(doc, i):
                 found.append(Candidate(i, i + 1, "ORG", "acronym_as_name", priority=45, canonical=word))
             i += 1
@@ -226,6 +228,8 @@ class OrganizationFinder:
             return False
         if i == 0 or (i + 1 < len(doc.words) and doc.words[i + 1] in "-–—:" and doc.sent_starts[i]):
             return False  # a dateline: "TEHRAN -"
+        if doc.lower[i - 1] in ("a", "an"):
+            return False  # "signed an FTA", "a VAT": an indefinite article makes it a common noun
         neighbours = [doc.words[k] for k in (i - 1, i + 1) if 0 <= k < len(doc.words)]
         return not any(w.isupper() and w.isalpha() and len(w) > 1 for w in neighbours)  # a shouted headline
 
@@ -422,6 +426,13 @@ class OrganizationFinder:
             ):
                 self._context_name(doc, found, self._run_before(doc, k), k, "name_before_organisation_noun")
         self._apposed_to_organisation_nouns(doc, found)
+        for k in [k for k, word in enumerate(lower) if word in self.things.program_nouns_lower and k > 0]:
+            if words[k].islower():  # "the Mehr Housing scheme", 'the "Production Leap" plan'
+                end = k - 1 if words[k - 1] in CLOSE_QUOTES else k
+                start = self._run_before(doc, end)
+                quoted = end < k and start > 0 and words[start - 1] in OPEN_QUOTES
+                if quoted or (start > 0 and lower[start - 1] in self.things.apposition_articles):
+                    self._context_name(doc, found, start, end, "name_before_programme_noun", kind="PROGRAM")
         post_starts = titles.post_starts
         for post in [k for k, word in enumerate(lower) if word in post_starts]:
             base, k = titles.post_at(lower, post)
@@ -498,16 +509,19 @@ class OrganizationFinder:
             end += 1
         return end
 
-    def _context_name(self, doc: DocView, found: list[Candidate], start: int, end: int, rule: str) -> None:
+    def _context_name(
+        self, doc: DocView, found: list[Candidate], start: int, end: int, rule: str, *, kind: str = "ORG"
+    ) -> None:
         if start >= end or end - start > 4 or (doc.sent_starts[start] and end - start == 1):
             return
         while start < end and self._is_nationality(doc.words[start]):
             start += 1  # "Russian Gazprom company"
         text = doc.span_text(start, end)
         words = doc.words[start:end]
-        if any(self._starts_a_person(doc, k) for k in range(start, end)) or all(
-            self.english.is_common(w) or self._is_nationality(w) for w in words
-        ):
+        plain = all(self.english.is_common(w) or self._is_nationality(w) for w in words)
+        if kind == "PROGRAM":  # a programme's name is common words, capitalised: "Targeted Subsidies"
+            plain = all(self._is_nationality(w) for w in words) or (len(words) == 1 and plain)
+        if any(self._starts_a_person(doc, k) for k in range(start, end)) or plain:
             return  # "Iranian company", "the Industry company"
         if (
             self.gazetteer.places_named(text)
@@ -515,7 +529,7 @@ class OrganizationFinder:
             or self.gazetteer.body_named(text)
         ):
             return
-        found.append(Candidate(start, end, "ORG", rule, priority=62, canonical=clean_name(text)))
+        found.append(Candidate(start, end, kind, rule, priority=62, canonical=clean_name(text)))
 
 
 @Language.factory(

@@ -408,6 +408,8 @@ def test_names_by_their_head_word_and_from_the_tables(nlp, text, surface, kind):
         "Exports rose, the minister was quoted by Tasnim as saying.",
         "By Tasnim\nExports rose in May.",
         "Exports rose, Tasnim, the semi-official news agency, reported.",
+        "Tabriz (Tasnim) - Exports rose.",
+        "Tabriz, May 5, Tasnim - Exports rose.",
     ],
 )
 def test_agency_credits_in_every_form(nlp, text):

@@ -13,12 +13,14 @@ from ..gazetteers import load_gazetteer
 
 DATELINE = re.compile(
     r"[ \t]*(?P<place>[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+)*"
-    r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?=\s*,\s*(?:[A-Z][a-z]+\s*,|[A-Z][a-z]{2}\.?\s+\d|[A-Z]{2,}\s*[-–—])))"
+    r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?=\s*,\s*(?:[A-Z][a-z]+\s*,|[A-Z][a-z]{2}\.?\s+\d|[A-Z]{2,}\s*[-–—])"
+    r"|\s*\([A-Za-z][A-Za-z /-]{1,40}\)\s*[-–—:]))"
     r"(?:\s*,\s*(?P<rest>[^\n()]{0,40}?))?"
     r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z /-]{1,40})\)\s*[-–—:]?|[-–—:])"
 )
 """``TEHRAN -``, ``TEHRAN, Mar. 05 (MNA) –``, ``BAKU, Azerbaijan, Nov. 5 (Trend):``, ``IRNA –`` and,
-written in title case, ``Tehran, Iran, Aug. 3 (MENAFN - Tehran Times)``, ``Tehran, IRNA –``."""
+written in title case, ``Tehran, Iran, Aug. 3 (MENAFN - Tehran Times)``, ``Tehran, IRNA –``,
+``Tehran (Press TV) -``."""
 HEADLINE_LINES = 3
 """A dateline may follow a headline or a byline (``By Trend``): at most this many short lines."""
 HEADLINE_WORDS = 25
@@ -62,7 +64,7 @@ class DatelineFinder:
         gazetteer = load_gazetteer()
         span = doc.char_span(*match.span("place"), alignment_mode="contract")
         for group in ("place", "rest"):  # "IRNA –", "Tehran, IRNA –": an agency, not a place
-            written = (match.group(group) or "").strip()
+            written = (match.group(group) or "").split(",")[-1].strip()  # "Tehran, Nov 3, IRNA –"
             agency = gazetteer.agency_named(written) if written else None
             start = match.start(group) + (match.group(group) or "").find(written)
             credit = doc.char_span(start, start + len(written), alignment_mode="contract") if agency else None

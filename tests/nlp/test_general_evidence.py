@@ -187,6 +187,18 @@ def test_nationality_adjectives_name_their_countries():
         ),
         (f"Parviz Kalantari, who heads {MINING}, said output rose.", ("Parviz Kalantari", "head", MINING)),
         (
+            f"Parviz Kalantari, chairman of the board of directors of {MINING}, said output rose.",
+            ("Parviz Kalantari", "head", MINING),
+        ),
+        (
+            f"Parviz Kalantari, a member of the board of {MINING}, said output rose.",
+            ("Parviz Kalantari", "member", MINING),
+        ),
+        (
+            f"Loans rose. Parviz Kalantari took office as the head of {MINING}.",
+            ("Parviz Kalantari", "head", MINING),
+        ),
+        (
             "Parviz Kalantari, who heads Oman's Tile Exporters Union, said output rose.",
             ("Parviz Kalantari", "head", "Tile Exporters Union"),
         ),

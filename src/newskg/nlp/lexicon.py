@@ -59,6 +59,8 @@ class Titles:
     """``X heads Y``: verbs that give the head of an organisation."""
     succession_verbs: frozenset[str]
     becoming_verbs: frozenset[str]
+    boards: tuple[tuple[str, ...], ...]
+    """``board of directors``: a body between a post and its organisation, longest first."""
     appointment_verbs: frozenset[str]
     copulas: frozenset[str]
     apposition_words: frozenset[str]
@@ -308,6 +310,7 @@ def _titles() -> Titles:
         heading_verbs=f.words("heading_verbs"),
         succession_verbs=f.words("succession_verbs"),
         becoming_verbs=f.words("becoming_verbs"),
+        boards=f.phrases("boards"),
         appointment_verbs=f.words("appointment_verbs"),
         copulas=f.words("copulas"),
         apposition_words=f.words("apposition_words"),

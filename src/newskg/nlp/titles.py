@@ -214,12 +214,24 @@ class TitleFinder:
         sector = " ".join(sector_tokens).strip(" ,")
         return start, modifiers, sector
 
+    def _over_board(self, lower: list[str], end: int) -> int:
+        """``of the board of directors of X``: the ``of`` before X when a board stands between."""
+        j = end + 1
+        if j < len(lower) and lower[j] == "the":
+            j += 1
+        for board in self.titles.boards:
+            after = j + len(board)
+            if tuple(lower[j:after]) == board and after < len(lower) and lower[after] == "of":
+                return after
+        return end
+
     def _org_after(self, doc: DocView, entities: Entities, end: int) -> tuple[Cluster | None, int]:
         """``Head of ISIPO``, ``deputy head of Kerman's Department``, ``spokesman for the X``."""
         words, lower = doc.words, doc.lower
         n = len(words)
         if end >= n or lower[end] not in self.titles.body_prepositions:
             return None, end
+        end = self._over_board(lower, end)  # "chairman of the board of directors of X": a post of X
         if (
             end + 2 < n
             and lower[end + 1] == "the"

@@ -31,6 +31,8 @@ from ..titles import TitleFinder, TitlePhrase, role_of
 from ..vocabulary import EnglishWords, load_english_words
 
 Binding = tuple[Cluster | None, str]
+AS_VERB_WORDS = 3
+"""At most this many lower-case words between a person and ``as TITLE``: ``took office``."""
 PORTFOLIO_WORDS = 6
 """At most this many lower-case words in a portfolio after a title: ``for small industries affairs``."""
 UNNAMED_POSTS = ("official", "other")
@@ -50,6 +52,7 @@ class RoleFinder:
         self.succession = lexicon.titles.succession_verbs
         self.apposition_words = lexicon.titles.apposition_words
         self.nationalities = Nationalities(gazetteer, english, lexicon.things.nationality_endings)
+        self.english = english
 
     def __call__(self, doc: Doc) -> Doc:
         view = ext.view_of(doc)
@@ -204,6 +207,13 @@ class RoleFinder:
             if person is not None and person.type == "PERSON":
                 return person, "apposition"
             return None, ""
+        if "as" in lower[j + 1 : phrase.start] and entities.at(j) is None:
+            # "X took office as head of Y", "X started work as CEO": a short verb phrase before "as"
+            k = j
+            while k > 0 and j - k < AS_VERB_WORDS and doc.words[k].islower() and entities.at(k) is None:
+                k -= 1
+            if k < j and entities.at(k) is not None and "v" in self.english.pos(lower[k + 1]):
+                j = k
         person = entities.at(j)
         if person is not None and person.type == "PERSON" and "as" in lower[j + 1 : phrase.start]:
             verb = entities.start_of(j) - 1

@@ -295,6 +295,7 @@ def test_two_coordinated_titles_before_a_later_name_both_go_to_that_person(nlp):
         ("Prices will fall, Parviz Kalantari told ILNA.", "told"),
         ("According to Parviz Kalantari, prices will fall.", "According to"),
         ("ILNA quoted Parviz Kalantari as saying that prices will fall.", "saying"),
+        ("Parviz Kalantari projected that prices would fall.", "projected"),
     ],
 )
 def test_reporting_verbs_finite_non_finite_and_phrases(nlp, text, cue):

@@ -547,6 +547,18 @@ def test_a_plain_count_has_no_unit_and_says_what_it_counts(nlp):
             ("dollars", 10**9, "trade"),
         ),
         (
+            "Loans rose. Tile exports earned the country $2.5 billion.",
+            "2.5",
+            ("dollars", 10**9, "Tile exports"),
+        ),
+        ("Loans rose. Gold coins sold at 50 million tomans.", "50", ("tomans", 10**6, "Gold coins")),
+        ("Loans rose. Liquidity growth slowed to 25 percent.", "25", ("percent", 1, "Liquidity growth")),
+        (
+            "Loans rose. A total of 1,500 startups received loans worth 2 trillion rials.",
+            "2",
+            ("rials", 10**12, "loans"),  # "received" is the verb, not part of what was worth it
+        ),
+        (
             "Port revenues amounted to 90 trillion rials, showing a 15-percent rise.",
             "15",
             ("percent", 1, "Port revenues"),

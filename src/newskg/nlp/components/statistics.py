@@ -432,6 +432,8 @@ class StatisticFinder:
                 continue
             if not self._modifier_or_noun(word) or (nouns_only and pos and "n" not in pos):
                 break
+            if head >= 0 and self._past_tense_verb(doc, k):
+                break  # "1,500 startups received loans": a past tense after a plural noun is the verb
             if "n" in pos or not pos or word[:1].isupper():
                 head = k
                 if low in figures.time_units:
@@ -494,7 +496,7 @@ class StatisticFinder:
             if word == "-" or lower[k] in POSSESSIVES:
                 k -= 1
                 continue
-            if not word[:1].isalpha() or not self._modifier_or_noun(word):
+            if not word[:1].isalpha() or not self._modifier_or_noun(word) or self._past_tense_verb(doc, k):
                 break
             k -= 1
         start = k + 1
@@ -504,6 +506,16 @@ class StatisticFinder:
         if start >= end or ("n" not in self._pos(last) and self._pos(last)):
             return None
         return start, end
+
+    def _past_tense_verb(self, doc: DocView, k: int) -> bool:
+        """``received`` in ``startups received loans``: an ``-ed`` verb right after a plural noun."""
+        before = doc.lower[k - 1] if k > 0 else ""
+        return (
+            doc.lower[k].endswith("ed")
+            and "v" in self._pos(doc.words[k])
+            and before.endswith("s")
+            and "n" in self._pos(before)
+        )
 
     def _worth_of(self, doc: DocView, figure: Figure, sentence: Sentence, read: list[Figure]) -> str:
         """``192 tons of saffron worth $117.5 million``: the value of what the earlier figure counts."""
@@ -520,10 +532,11 @@ class StatisticFinder:
                 previous = [
                     f for f in read if f is not figure and before - 2 <= max(f.end, f.what_end) <= before
                 ]
-                if previous:
-                    return previous[-1].what
                 span = self._noun_phrase_before(doc, before)
-                return doc.span_text(*span) if span is not None else ""
+                last = previous[-1] if previous else None
+                if last is not None and (span is None or span[0] < max(last.end, last.what_end)):
+                    return last.what  # "192 tons of saffron worth $117.5 million"
+                return doc.span_text(*span) if span is not None else ""  # "startups received loans worth"
         return ""
 
     def _restated(self, doc: DocView, figure: Figure, sentence: Sentence, read: list[Figure]) -> str:
@@ -663,6 +676,9 @@ class StatisticFinder:
         span = self._noun_phrase_after(doc, k + 1, sentence, determiners=True)
         if span is None or span[1] > j + 1 or lower[span[1] - 1] in self.figures.pronouns:
             return ""
+        after = doc.words[span[1]] if span[1] < len(doc) else ""
+        if after[:1].isdigit() or after in self.figures.prefix_units:
+            return ""  # "exports earned the country $4 billion": a second object; the subject earned it
         if self._is_change_noun(doc, span):
             return ""  # "shipments had seen a surge of 85 percent": the change is of the subject
         return doc.span_text(*span)

@@ -47,6 +47,7 @@ def said(record) -> list[tuple[str, str]]:
         ("The plan was drafted under Seyyed Mehran Aghaei last year.", "Seyyed Mehran Aghaei"),
         ("Dmitry Volkov met Iranian traders in Astrakhan.", "Dmitry Volkov"),
         ("Traders welcomed the visit of Nasrollah Bidgoli to the port.", "Nasrollah Bidgoli"),
+        ("The visit of Hamid Sattar al-Rubaie to the port was welcomed.", "Hamid Sattar al-Rubaie"),
     ],
 )
 def test_a_known_given_name_before_a_surname_is_a_person_without_any_cue(nlp, text, name):

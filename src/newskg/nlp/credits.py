@@ -7,7 +7,7 @@ that are also plain words (Trend, Mehr, Fars), the place linker to credit an age
 
 from __future__ import annotations
 
-from .lexicon import Reporting
+from ._lexicon_topics import Reporting
 from .text import DocView
 
 WINDOW = 6

@@ -398,6 +398,8 @@ def test_what_is_not_a_statement(nlp, text):
         ("Fishing fleets of the Caspian Sea grew.", "Caspian Sea", "LOC"),
         ("Gas output at South Pars gas field rose.", "South Pars", "LOC"),
         ("Investors flocked to the Chabahar Free Zone.", "Chabahar Free Zone", "LOC"),
+        ("The governor of North Khorasan said exports rose.", "North Khorasan", "GPE"),
+        ("The governor-general of East Azarbaijan said exports rose.", "East Azarbaijan", "GPE"),
         (
             "The Seventh National Development Plan was approved.",
             "Seventh National Development Plan",

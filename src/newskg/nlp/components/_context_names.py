@@ -177,6 +177,8 @@ class ContextNames:
     ) -> None:
         if start >= end or end - start > 4 or (doc.sent_starts[start] and end - start == 1):
             return
+        if self._named_elsewhere(doc.span_text(start, end)):
+            return  # "the governor of East Azarbaijan": a province, whose "East" is no nationality
         while start < end and self.name_words.is_nationality(doc.words[start]):
             start += 1  # "Russian Gazprom company"
         text = doc.span_text(start, end)
@@ -186,10 +188,14 @@ class ContextNames:
             plain = all(self.name_words.is_nationality(w) for w in words) or (len(words) == 1 and plain)
         if any(self.name_words.starts_a_person(doc, k) for k in range(start, end)) or plain:
             return  # "Iranian company", "the Industry company"
-        if (
+        if self._named_elsewhere(text):
+            return
+        found.append(Candidate(start, end, kind, rule, priority=62, canonical=clean_name(text)))
+
+    def _named_elsewhere(self, text: str) -> bool:
+        """A place, agency or body the tables know, which their own rules name."""
+        return bool(
             self.gazetteer.places_named(text)
             or self.gazetteer.agency_named(text)
             or self.gazetteer.body_named(text)
-        ):
-            return
-        found.append(Candidate(start, end, kind, rule, priority=62, canonical=clean_name(text)))
+        )

@@ -316,6 +316,27 @@ def test_pronouns_and_title_nominals_refer_to_the_salient_person_an_indefinite_t
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Parviz Kalantari, the chief of Zagros Cement, a unit of Fars Holding, said prices will fall.",
+        "Parviz Kalantari, the head of Zagros Cement Company (ZCC), which owns kilns, said prices fell.",
+        "Parviz Kalantari, the head of the Kerman Chamber of Commerce, however, told ILNA prices fell.",
+        "Parviz Kalantari, the chairman of Zagros Cement, who toured the plant, said prices will fall.",
+    ],
+)
+def test_the_speaker_before_a_chain_of_appositions_is_the_person_not_a_body_inside_them(nlp, text):
+    assert [speaker for speaker, _cue in said(run(nlp, text))] == ["Parviz Kalantari"]
+
+
+def test_a_comma_before_a_verb_phrase_opens_no_apposition(nlp):
+    text = (
+        "Delegates of the Kerman Chamber of Commerce (KCC), as well as traders of the province "
+        "were present at the talks, continued Parviz Kalantari."
+    )
+    assert said(run(nlp, text)) == [("Parviz Kalantari", "continued")]
+
+
 def test_organisations_speak_in_statements_and_through_their_data(nlp):
     text = (
         "The Central Bank of Iran (CBI) said in a statement that inflation eased to 31 percent. "

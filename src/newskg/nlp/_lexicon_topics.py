@@ -90,6 +90,7 @@ class Reporting:
     official_links: frozenset[str]
     referring_cues: frozenset[str]
     speech_settings: tuple[tuple[str, ...], ...]
+    aside_openers: frozenset[str]
     """``in an interview``, ``on the sidelines``: after a comma, they end the reported clause."""
     """``an official with the ministry``: prepositions between an unnamed official and the body."""
     credit_before: tuple[tuple[str, ...], ...]

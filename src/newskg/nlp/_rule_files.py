@@ -154,6 +154,7 @@ def read_reporting() -> Reporting:
         official_links=f.words("official_links"),
         referring_cues=f.words("referring_cues"),
         speech_settings=f.phrases("speech_settings"),
+        aside_openers=f.words("aside_openers"),
         credit_before=f.phrases("credit_before"),
         credit_after=f.phrases("credit_after"),
         phrase_starts=frozenset(words[0] for words in phrases),

@@ -166,21 +166,43 @@ class Speakers:
             start = entities.start_of(comma - 1)
             bound = self._binding_ending_at(start - 1) if start > 0 and doc.words[start - 1] == "," else None
             return Subject(named, bound.start if bound is not None else start)
-        budget = 18  # words of the apposition, not counting those inside names
-        for k in range(comma - 1, max(sentence.start - 1, comma - 70), -1):
+        # An organisation before the apposition may itself close an apposition of the person who
+        # speaks: "X, the managing director of Y, a subsidiary of Z, told", "X, the head of Y (YY),
+        # which ..., said", "X, the head of Y, however, said". Each further step needs a comma
+        # followed by a word that opens an apposition or an aside (not a verb, not a list of names).
+        organisation: Subject | None = None
+        budget = 18  # words of one apposition, not counting those inside names
+        k = comma - 1
+        while k > max(sentence.start - 1, comma - 70):
             inside_name = entities.at(k) is not None
             if not inside_name:
                 budget -= 1
                 if budget < 0:
-                    return None
+                    return organisation
             if doc.words[k] in ".;\n" or doc.words[k] in OPEN_QUOTES:
-                return None
+                return organisation
             if doc.words[k] == "," and not inside_name and k > sentence.start:
-                cluster = entities.at(k - 1)
-                if cluster is not None and cluster.type in SPEAKER_TYPES:
-                    return Subject(cluster, entities.start_of(k - 1))
-                return None
-        return None
+                aside = doc.lower[k + 1] in self.rep.aside_openers
+                if organisation is not None and not aside:
+                    return organisation
+                j = self._before_acronym(k - 1, sentence) if aside else k - 1
+                cluster = entities.at(j)
+                if cluster is None or cluster.type not in SPEAKER_TYPES:
+                    return organisation
+                if cluster.type == "PERSON":
+                    return Subject(cluster, entities.start_of(j))
+                organisation = organisation or Subject(cluster, entities.start_of(j))
+                k, budget = entities.start_of(j) - 1, 18
+                continue
+            k -= 1
+        return organisation
+
+    def _before_acronym(self, j: int, sentence: Sentence) -> int:
+        """The last word of a name before its acronym in brackets (``Y (YY)``); else j."""
+        words = self.doc.words
+        if j - 3 >= sentence.start and words[j] == ")" and words[j - 2] == "(" and self.entities.at(j - 3):
+            return j - 3
+        return j
 
     def _anaphor_ending_at(self, j: int, sentence: Sentence) -> Subject | None:
         """``he``, ``the official``, ``the Iranian official``, ``a senior industry official``,

@@ -484,6 +484,17 @@ def test_a_city_lies_in_the_province_an_apposition_names_and_a_foreign_region_in
     assert not any(place == "Iraqi Kurdistan Region" for place, _ in located)
 
 
+def test_a_city_lies_in_the_province_an_aside_or_a_provincial_apposition_names(nlp):
+    text = (
+        "A refinery was built in Jask, in the southern Hormozgan province. Exports of Sistan and "
+        "Baluchestan Province rose as a road linked Zahedan, the provincial capital, to the port. "
+        "Kerman Province bought wheat as a road reached Zahedan, the provincial capital, in May."
+    )
+    located = {(x.place, x.container) for x in run(nlp, text).located_in}
+    assert {("Jask", "Hormozgan Province"), ("Zahedan", "Sistan-Baluchestan Province")} <= located
+    assert ("Zahedan", "Kerman Province") not in located  # the province named last is not its own
+
+
 def test_this_province_is_the_citys_own_province_not_a_neighbour_named_after_it(nlp):
     text = (
         "Hormozgan Province, after Fars, is the busiest trading province in the south.\n\n"

@@ -130,6 +130,8 @@ class NamedThings:
     program_acronyms: frozenset[str]
     program_nouns_lower: frozenset[str]
     place_nouns: frozenset[str]
+    direction_adjectives: frozenset[str]
+    own_province_adjectives: frozenset[str]
     nationality_endings: tuple[tuple[str, str], ...]
     """(adjective ending, country-name ending): ``("ese", "a")`` reads Chinese as China."""
     persian_place_spellings: tuple[tuple[re.Pattern[str], str], ...]

@@ -197,6 +197,8 @@ def read_things() -> NamedThings:
         program_acronyms=f.words("program_acronyms"),
         program_nouns_lower=f.words("program_nouns_lower"),
         place_nouns=f.words("place_nouns"),
+        direction_adjectives=f.words("direction_adjectives"),
+        own_province_adjectives=f.words("own_province_adjectives"),
         nationality_endings=f.pairs("nationality_endings"),
     )
 

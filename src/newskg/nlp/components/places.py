@@ -140,18 +140,25 @@ class PlaceLinker:
         verbs = self.lexicon.things.containment_verbs
         if k + 1 < n and view.lower[k] == "," and view.lower[k + 1] in verbs:
             k += 1  # the comma closing an apposition: "the country's oldest port, Jask, lies in"
+        things = self.lexicon.things
+        if self._own_province_apposition(view, k) and "province" in kinds:  # "X, the provincial capital,"
+            return self._last_named(entities, "province", before=k, fits=fits)
         k = self._after_place_apposition(view, k)  # "Mashhad, the capital of Khorasan Razavi Province"
         while k < n and view.lower[k] in verbs:
             k += 1
         if k < n and view.lower[k] in ("province", "city", "county"):
             k += 1
-        if k >= n or view.lower[k] not in self.lexicon.things.containment_links:
+        if k >= n or view.lower[k] not in things.containment_links:
             return None
         k += 1
+        if view.lower[k - 1] == "," and k < n and view.lower[k] in things.containment_links:
+            k += 1  # "Jask, in Hormozgan"
         if k + 1 < n and view.lower[k] in ("this", "the") and view.lower[k + 1] in kinds:
             return self._last_named(entities, view.lower[k + 1], before=k, fits=fits)  # "in this province"
         if k < n and view.lower[k] == "the":
             k += 1
+        if k < n and view.lower[k] in things.direction_adjectives:
+            k += 1  # "in the southern Hormozgan province"
         target = entities.at(k) if k < n else None
         if (
             target is None
@@ -178,6 +185,18 @@ class PlaceLinker:
             if not view.words[j].islower():
                 return k
         return k
+
+    def _own_province_apposition(self, view: DocView, k: int) -> bool:
+        """``, the provincial capital``: an apposition that puts a place in the province just named."""
+        lower, things = view.lower, self.lexicon.things
+        return (
+            k + 3 < len(view)
+            and lower[k] == ","
+            and lower[k + 1] in things.apposition_articles
+            and lower[k + 2] in things.own_province_adjectives
+            and lower[k + 3] in things.place_nouns
+            and (k + 4 == len(view) or lower[k + 4] not in things.containment_links or lower[k + 4] == ",")
+        )  # not "Tabriz, the provincial capital of East Azarbaijan": that names its province
 
     @staticmethod
     def _last_named(

@@ -190,6 +190,36 @@ def test_motto_after_cue_and_its_unquoted_repeats(nlp):
     assert canon(record, "production leap") == "Production Leap"
 
 
+@pytest.mark.parametrize(
+    ("text", "motto"),
+    [
+        (
+            "The motto of the year, Water and Bread, with Public Resolve, guides the plan.",
+            "Water and Bread, with Public Resolve",
+        ),
+        (
+            "In line with the slogan of this year, Prosperity: Saving and Exports, banks lent more.",
+            "Prosperity: Saving and Exports",
+        ),
+        ("The watchword of the new year is Thrift in Energy, the council said.", "Thrift in Energy"),
+    ],
+)
+def test_an_unquoted_motto_set_off_after_a_motto_noun(nlp, text, motto):
+    assert (motto, "MOTTO") in entities(run(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In line with the motto of the year, President Ebrahim Raisi said exports grew.",
+        "Under the slogan of the year, Tehran’s factories grew.",
+        "The motto of the year, which stresses output, guides the plan.",
+    ],
+)
+def test_a_speaker_a_possessive_or_a_clause_after_a_motto_noun_is_no_motto(nlp, text):
+    assert not any(e.type == "MOTTO" for e in run(nlp, text).entities)
+
+
 def test_quoted_text_without_a_cue_is_no_motto(nlp):
     record = run(nlp, "He called the plan “very good” and left.")
     assert not any(e.type == "MOTTO" for e in record.entities)

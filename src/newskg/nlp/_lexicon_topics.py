@@ -118,6 +118,7 @@ class NamedThings:
     """Multi-word place heads as lower-case words (``free zone``), longest first."""
     place_heads_lower: tuple[tuple[str, ...], ...]
     motto_cues: tuple[str, ...]
+    unquoted_motto_cues: tuple[str, ...]
     naming_verbs: frozenset[str]
     title_case_small_words: frozenset[str]
     """Words a title-cased name keeps in lower case: ``Surge in Production``."""

@@ -427,6 +427,17 @@ def test_what_is_not_a_statement(nlp, text):
             "PROGRAM",
         ),
         ("The Customs Law was amended.", "Customs Law", "PROGRAM"),
+        (
+            "Firms won loans under the Law on Supporting Rural Crafts.",
+            "Law on Supporting Rural Crafts",
+            "PROGRAM",
+        ),
+        (
+            "Banks lent under the Plan for Reviving Silk Workshops.",
+            "Plan for Reviving Silk Workshops",
+            "PROGRAM",
+        ),
+        ("The Institute for Saffron Studies said prices rose.", "Institute for Saffron Studies", "ORG"),
         ("The 15-Year Water Security Plan was approved.", "15-Year Water Security Plan", "PROGRAM"),
         ("Firms joined the Iran Oil Show 2024 in May.", "Iran Oil Show 2024", "EVENT"),
         ("The National Exports Day was celebrated.", "National Exports Day", "EVENT"),

@@ -119,6 +119,7 @@ class NamedThings:
     place_heads_lower: tuple[tuple[str, ...], ...]
     motto_cues: tuple[str, ...]
     unquoted_motto_cues: tuple[str, ...]
+    name_tail_links: frozenset[str]
     naming_verbs: frozenset[str]
     title_case_small_words: frozenset[str]
     """Words a title-cased name keeps in lower case: ``Surge in Production``."""

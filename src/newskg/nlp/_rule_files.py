@@ -181,6 +181,7 @@ def read_things() -> NamedThings:
         place_heads_lower=f.phrases("place_heads_lower"),
         motto_cues=tuple(f.get("motto_cues", list)),
         unquoted_motto_cues=tuple(f.get("unquoted_motto_cues", list)),
+        name_tail_links=f.words("name_tail_links"),
         naming_verbs=f.words("naming_verbs"),
         title_case_small_words=f.words("title_case_small_words"),
         standalone_names=f.words("standalone_names"),

@@ -55,13 +55,18 @@ class HeadWordNames:
         return doc.words[i] in self.things.standalone_names and not doc.sent_starts[i]
 
     def extend_right(self, doc: DocView, end: int) -> int:
-        """Take an ``of ...`` tail: ``Fund of Iran``, ``Ministry of Industry, Mine and Trade``,
-        ``Office of the Ministry of X``; stop before a personal name written right after it."""
+        """Take an ``of ...`` tail (or ``for``, ``on``): ``Fund of Iran``, ``Ministry of Industry, Mine
+        and Trade``, ``Office of the Ministry of X``, ``Law on Supporting Small Firms``; stop before a
+        personal name written right after it. A sentence's first word is capitalised anyway, so
+        ``Talks on the JCPOA resumed`` takes no ``for``/``on`` tail."""
         words, lower = doc.words, doc.lower
         n = len(words)
         if (
             end + 1 < n
-            and lower[end] == "of"
+            and (
+                lower[end] == "of"
+                or (lower[end] in self.things.name_tail_links and not doc.sent_starts[end - 1])
+            )
             and words[end - 1]
             in self.things.organisation_heads_before_of
             | self.things.program_heads

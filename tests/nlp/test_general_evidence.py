@@ -432,6 +432,10 @@ def test_what_is_not_a_statement(nlp, text):
             "Law on Supporting Rural Crafts",
             "PROGRAM",
         ),
+        ("Shares of Danish shipping firm Nordvik Lines rose.", "Nordvik Lines", "ORG"),
+        ("The carrier Zagros Air leased two jets.", "Zagros Air", "ORG"),
+        ("Firms joined Iran Agrotech 2024 in Tehran.", "Iran Agrotech 2024", "EVENT"),
+        ("At the opening of Kish Invex 2014, buyers met.", "Kish Invex 2014", "EVENT"),
         (
             "Banks lent under the Plan for Reviving Silk Workshops.",
             "Plan for Reviving Silk Workshops",
@@ -445,6 +449,23 @@ def test_what_is_not_a_statement(nlp, text):
 )
 def test_names_by_their_head_word_and_from_the_tables(nlp, text, surface, kind):
     assert (surface, kind) in typed(run(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company Monday said sales rose.",  # a day, not a company
+        "Zagros Cement 2019 sales rose.",  # a year before a noun modifies it: no edition of a fair
+        "Exports rose in March 2019.",
+    ],
+)
+def test_a_day_after_an_organisation_noun_and_a_year_modifying_a_noun_name_nothing(nlp, text):
+    assert not {kind for _surface, kind in typed(run(nlp, text))} & {"ORG", "EVENT"}
+
+
+def test_a_post_of_a_body_named_after_its_nationality_and_kind(nlp):
+    text = "Parviz Kalantari, the chairman of Turkish hotel chain Anatolia Suites, said sales rose."
+    assert ("Parviz Kalantari", "head", "Anatolia Suites") in roles(run(nlp, text))
 
 
 @pytest.mark.parametrize(

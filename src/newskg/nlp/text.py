@@ -19,6 +19,8 @@ QUOTE_OR_NEWLINE = re.compile('["“”\n]')
 
 
 POSSESSIVES = ("’s", "'s")
+YEAR = re.compile(r"\A(?:19|20)\d\d\Z")
+"""A year of the Gregorian calendar written as a word: ``2024``."""
 """The possessive ending as the tokenizer splits it off, with a typographic or a straight apostrophe."""
 
 

@@ -244,7 +244,7 @@ class TitleFinder:
         while j < n and (
             lower[j] == "the"
             or (
-                words[j].islower()
+                (words[j].islower() or _adjective_before_noun(words, entities, j))
                 and j < end + 4
                 and entities.at(j) is None
                 and lower[j] not in self.lexicon.things.name_connectors
@@ -335,3 +335,9 @@ def _last_org_named(entities: Entities, noun: str, *, before: int) -> Cluster | 
         if starts and (best is None or max(starts) > best[0]):
             best = (max(starts), cluster)
     return best[1] if best is not None else None
+
+
+def _adjective_before_noun(words: list[str], entities: Entities, j: int) -> bool:
+    """``Turkish`` in ``chairman of Turkish hotel chain X``: a capitalised word that names nothing,
+    before a lower-case word."""
+    return entities.at(j) is None and j + 1 < len(words) and words[j + 1].islower() and words[j][:1].isupper()

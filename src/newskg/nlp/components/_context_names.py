@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..facts import Candidate
 from ..gazetteers import GPE_KINDS, Gazetteer
 from ..lexicon import Lexicon
-from ..text import CLOSE_QUOTES, OPEN_QUOTES, POSSESSIVES, DocView, clean_name, is_capitalised
+from ..text import CLOSE_QUOTES, OPEN_QUOTES, POSSESSIVES, YEAR, DocView, clean_name, is_capitalised
 from ..vocabulary import EnglishWords
 from ._name_words import NameWords
 
@@ -84,6 +84,12 @@ class ContextNames:
                 tuple(lower[k : k + len(p)]) == p for p in self.things.organisation_nouns_lower
             ):
                 self._context_name(doc, found, self._run_before(doc, k), k, "name_before_organisation_noun")
+        time_words = self.lexicon.reporting.finite_markers  # "the company Monday said"
+        for k in [k for k, word in enumerate(lower[:-1]) if word in self.org_single_nouns]:
+            if words[k].islower() and is_capitalised(words[k + 1]) and lower[k + 1] not in time_words:
+                end = self._run_after(doc, k + 1)  # "hotel chain Anatolia Resorts"
+                self._context_name(doc, found, k + 1, end, "name_after_organisation_noun")
+        self._named_editions(doc, found)
         self._apposed_to_organisation_nouns(doc, found)
         for k in [k for k, word in enumerate(lower) if word in self.things.program_nouns_lower and k > 0]:
             if words[k].islower():  # "the Mehr Housing scheme", 'the "Production Leap" plan'
@@ -101,6 +107,27 @@ class ContextNames:
                 continue  # "Leader of the Islamic Revolution": no post of an organisation
             start = k + 2 if lower[k + 1] == "the" else k + 1
             self._context_name(doc, found, start, self._run_after(doc, start), "name_after_post")
+
+    def _named_editions(self, doc: DocView, found: list[Candidate]) -> None:
+        """``Iran Agrotech 2024``, ``Kish Invex 2014``: a capitalised name with a word that is no
+        English word, place or given name (a brand), then a year, is an edition of a fair or show."""
+        words = doc.words
+        for k in [k for k, word in enumerate(words) if YEAR.match(word) and k > 0]:
+            start = self._run_before(doc, k)
+            if start == k or k - start > 4 or not self._ends_noun_phrase(doc, k + 1):
+                continue  # not "Iran Khodro 2019 sales": a year before a noun modifies it
+            if any(self._is_brand_word(word) for word in words[start:k]):
+                self._context_name(doc, found, start, k + 1, "name_and_year_of_an_event", kind="EVENT")
+
+    def _is_brand_word(self, word: str) -> bool:
+        return (
+            word.isalpha()
+            and not self.english.is_common(word)
+            and "a" not in self.english.pos(word)
+            and not self.gazetteer.places_named(word)
+            and not self.name_words.given.is_given_name(word)
+            and word not in self.lexicon.figures.months
+        )
 
     def _apposed_to_organisation_nouns(self, doc: DocView, found: list[Candidate]) -> None:
         """``Zarin Auto, the country's second carmaker, ...``; ``Zarin Auto and Pars Motor, the two

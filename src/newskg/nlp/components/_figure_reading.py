@@ -15,14 +15,13 @@ import re
 from bisect import bisect_right
 
 from .._lexicon_topics import Figures
-from ..text import DocView
+from ..text import YEAR, DocView
 from ..vocabulary import EnglishWords
 
 NUMBER = re.compile(r"\A\d{1,3}(?:,\d{3})+(?:\.\d+)?\Z|\A\d+(?:\.\d+)?\Z")
 GLUED = re.compile(
     r"\A(?P<unit>USD|US\$|\$|€|£)?(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<scale>bn|mn|m|b|k|tln)?\Z"
 )
-YEAR = re.compile(r"\A(?:19|20)\d\d\Z")
 DIGITS = re.compile(r"\d[\d,.]*")
 IRANIAN_YEAR = re.compile(r"\A1[34]\d\d\Z")
 COUNT = "count"

@@ -19,8 +19,6 @@ adds a trained pipeline's entities below every rule.
 
 from __future__ import annotations
 
-import re
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -28,13 +26,11 @@ from .. import extensions as ext
 from ..facts import Candidate
 from ..gazetteers import Gazetteer, load_gazetteer
 from ..lexicon import Lexicon, load_lexicon
-from ..text import DocView, clean_name, is_capitalised
+from ..text import YEAR, DocView, clean_name, is_capitalised
 from ..vocabulary import EnglishWords, GivenNames, load_english_words, load_given_names
 from ._context_names import ContextNames
 from ._head_word_names import HeadWordNames
 from ._name_words import NameWords
-
-YEAR = re.compile(r"\A(?:19|20)\d\d\Z")
 
 
 class OrganizationFinder:

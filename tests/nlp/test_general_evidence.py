@@ -208,6 +208,10 @@ def test_nationality_adjectives_name_their_countries():
             ("Parviz Kalantari", "deputy head", MINING),
         ),
         (
+            f"Parviz Kalantari, the deputy general manager of {MINING}, said output rose.",
+            ("Parviz Kalantari", "deputy head", MINING),
+        ),
+        (
             f"Caretaker of {MINING} Parviz Kalantari said output rose.",
             ("Parviz Kalantari", "acting head", MINING),
         ),

@@ -333,6 +333,23 @@ def test_the_speaker_before_a_chain_of_appositions_is_the_person_not_a_body_insi
     assert [speaker for speaker, _cue in said(run(nlp, text))] == ["Parviz Kalantari"]
 
 
+def test_a_relative_clause_after_a_title_apposition_leaves_the_speaker_before_it(nlp):
+    text = (
+        "Parviz Kalantari, Oman's deputy trade minister, who visited Kerman last week, said that trade grew."
+    )
+    assert said(run(nlp, text)) == [("Parviz Kalantari", "said")]
+
+
+def test_who_after_an_apposition_speaks_for_the_name_before_it(nlp):
+    text = (
+        "Exports rose, according to Parviz Kalantari, the head of the Kerman Chamber of Commerce, "
+        "who told ILNA that imports fell."
+    )
+    record = run(nlp, text)
+    assert said(record) == [("Parviz Kalantari", "according to"), ("Parviz Kalantari", "told")]
+    assert [s.content for s in record.statements] == ["Exports rose", "imports fell"]
+
+
 def test_a_comma_before_a_verb_phrase_opens_no_apposition(nlp):
     text = (
         "Delegates of the Kerman Chamber of Commerce (KCC), as well as traders of the province "

@@ -91,6 +91,7 @@ class Reporting:
     referring_cues: frozenset[str]
     speech_settings: tuple[tuple[str, ...], ...]
     aside_openers: frozenset[str]
+    relative_pronouns: frozenset[str]
     """``in an interview``, ``on the sidelines``: after a comma, they end the reported clause."""
     """``an official with the ministry``: prepositions between an unnamed official and the body."""
     credit_before: tuple[tuple[str, ...], ...]

@@ -155,6 +155,7 @@ def read_reporting() -> Reporting:
         referring_cues=f.words("referring_cues"),
         speech_settings=f.phrases("speech_settings"),
         aside_openers=f.words("aside_openers"),
+        relative_pronouns=f.words("relative_pronouns"),
         credit_before=f.phrases("credit_before"),
         credit_after=f.phrases("credit_after"),
         phrase_starts=frozenset(words[0] for words in phrases),

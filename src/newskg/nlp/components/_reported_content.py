@@ -51,6 +51,12 @@ class ReportedContent:
         else:
             start = self._after_addressee(cue.end, sentence)
         end = self._clause_end(start, sentence)
+        if (
+            cue.kind == "according"
+            and start < sentence.end
+            and doc.lower[start] in self.rep.relative_pronouns
+        ):
+            end = start  # "X rose, according to Y, the CEO of Z, who told IRNA that ...": Y's own act follows
         after = self._clean(doc.text[doc.starts[start] : doc.ends[end - 1]] if end > start else "")
         if cue.kind == "quoted" and len(after.split()) < STOP_AFTER:
             return self._before_quoting(cue, sentence) or after

@@ -132,6 +132,10 @@ class Speakers:
             if apposed is not None:
                 return apposed
             return Subject(None, -1)
+        if lower[j] in self.rep.relative_pronouns and j - 1 > sentence.start and words[j - 1] == ",":
+            antecedent = self._before_apposition(j - 1, sentence)  # "X, the CEO of Y, who told IRNA"
+            if antecedent is not None:
+                return antecedent
         anaphor = self._anaphor_ending_at(j, sentence)
         if anaphor is not None:
             return anaphor
@@ -187,6 +191,13 @@ class Speakers:
                     return organisation
                 j = self._before_acronym(k - 1, sentence) if aside else k - 1
                 cluster = entities.at(j)
+                if (
+                    cluster is None
+                    and organisation is None
+                    and doc.lower[k + 1] in self.rep.relative_pronouns
+                ):
+                    k, budget = k - 1, 18  # "X, the deputy minister, who visited Y, said": read on to X
+                    continue
                 if cluster is None or cluster.type not in SPEAKER_TYPES:
                     return organisation
                 if cluster.type == "PERSON":

@@ -455,6 +455,7 @@ def test_what_is_not_a_statement(nlp, text):
         ),
         ("Shares of Danish shipping firm Nordvik Lines rose.", "Nordvik Lines", "ORG"),
         ("The carrier Zagros Air leased two jets.", "Zagros Air", "ORG"),
+        ("Bids went to Karun al-Zahra Construction Company.", "Karun al-Zahra Construction Company", "ORG"),
         ("Firms joined Iran Agrotech 2024 in Tehran.", "Iran Agrotech 2024", "EVENT"),
         ("At the opening of Kish Invex 2014, buyers met.", "Kish Invex 2014", "EVENT"),
         (

@@ -212,6 +212,10 @@ def test_nationality_adjectives_name_their_countries():
             ("Parviz Kalantari", "deputy head", MINING),
         ),
         (
+            f"Rates fell. His predecessor at {MINING}, Parviz Kalantari, said output rose.",
+            ("Parviz Kalantari", "former head", MINING),
+        ),
+        (
             f"Caretaker of {MINING} Parviz Kalantari said output rose.",
             ("Parviz Kalantari", "acting head", MINING),
         ),

@@ -216,6 +216,10 @@ def test_nationality_adjectives_name_their_countries():
             ("Parviz Kalantari", "former head", MINING),
         ),
         (
+            f"Parviz Kalantari, whose appointment as the CEO of {MINING} was announced, said output rose.",
+            ("Parviz Kalantari", "head", MINING),
+        ),
+        (
             f"Caretaker of {MINING} Parviz Kalantari said output rose.",
             ("Parviz Kalantari", "acting head", MINING),
         ),
@@ -271,6 +275,11 @@ def test_a_successor_takes_the_post_and_the_predecessor_held_it_before(nlp, text
         ("Houshang Azarpira", "former head", MINING),
     }
     assert [r.title for r in record.roles if r.person == "Houshang Azarpira"] == [""]  # none written
+
+
+def test_a_post_of_someone_else_in_a_whose_clause_is_not_the_names(nlp):
+    text = f"Parviz Kalantari, whose brother is the CEO of {MINING}, said output rose."
+    assert not roles(run(nlp, text))
 
 
 def test_a_post_with_no_named_body_or_no_named_person_gives_no_role(nlp):

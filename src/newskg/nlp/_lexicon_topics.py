@@ -45,6 +45,7 @@ class Titles:
     boards: tuple[tuple[str, ...], ...]
     """``board of directors``: a body between a post and its organisation, longest first."""
     appointment_verbs: frozenset[str]
+    appointment_nouns: frozenset[str]
     copulas: frozenset[str]
     apposition_words: frozenset[str]
     """Words between a name, its comma and an apposed title: ``X, who is also the head of``."""

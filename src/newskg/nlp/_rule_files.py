@@ -113,6 +113,7 @@ def read_titles() -> Titles:
         becoming_verbs=f.words("becoming_verbs"),
         boards=f.phrases("boards"),
         appointment_verbs=f.words("appointment_verbs"),
+        appointment_nouns=f.words("appointment_nouns"),
         copulas=f.words("copulas"),
         apposition_words=f.words("apposition_words"),
         default_country=str(f.get("default_country", str)),

@@ -195,9 +195,10 @@ class RoleFinder:
             lower[j] in self.apposition_words
             or lower[j] in titles.appointment_verbs
             or lower[j] in titles.becoming_verbs
+            or (lower[j] in titles.appointment_nouns and j > 0 and lower[j - 1] == "whose")
             or lower[j] == "-"
         ):
-            # "X was appointed head of Y", "X becomes economy minister"
+            # "X was appointed head of Y", "X becomes economy minister", "X, whose appointment as"
             appointed = appointed or lower[j] in titles.appointment_verbs or lower[j] in titles.becoming_verbs
             j -= 1
         if j < 0:

@@ -468,6 +468,7 @@ def test_what_is_not_a_statement(nlp, text):
         ),
         ("Shares of Danish shipping firm Nordvik Lines rose.", "Nordvik Lines", "ORG"),
         ("The carrier Zagros Air leased two jets.", "Zagros Air", "ORG"),
+        ("Oman's national flag carrier, Dhofar Air, bought jets.", "Dhofar Air", "ORG"),
         ("Bids went to Karun al-Zahra Construction Company.", "Karun al-Zahra Construction Company", "ORG"),
         ("Firms joined Iran Agrotech 2024 in Tehran.", "Iran Agrotech 2024", "EVENT"),
         ("At the opening of Kish Invex 2014, buyers met.", "Kish Invex 2014", "EVENT"),
@@ -492,6 +493,7 @@ def test_names_by_their_head_word_and_from_the_tables(nlp, text, surface, kind):
         "The company Monday said sales rose.",  # a day, not a company
         "Zagros Cement 2019 sales rose.",  # a year before a noun modifies it: no edition of a fair
         "Exports rose in March 2019.",
+        "Most buyers of the firm, Chinese traders, left.",  # a nationality and a plural, no name
     ],
 )
 def test_a_day_after_an_organisation_noun_and_a_year_modifying_a_noun_name_nothing(nlp, text):

@@ -90,6 +90,7 @@ class ContextNames:
                 end = self._run_after(doc, k + 1)  # "hotel chain Anatolia Resorts"
                 self._context_name(doc, found, k + 1, end, "name_after_organisation_noun")
         self._named_editions(doc, found)
+        self._apposed_after_organisation_nouns(doc, found)
         self._apposed_to_organisation_nouns(doc, found)
         for k in [k for k, word in enumerate(lower) if word in self.things.program_nouns_lower and k > 0]:
             if words[k].islower():  # "the Mehr Housing scheme", 'the "Production Leap" plan'
@@ -107,6 +108,30 @@ class ContextNames:
                 continue  # "Leader of the Islamic Revolution": no post of an organisation
             start = k + 2 if lower[k + 1] == "the" else k + 1
             self._context_name(doc, found, start, self._run_after(doc, start), "name_after_post")
+
+    def _apposed_after_organisation_nouns(self, doc: DocView, found: list[Candidate]) -> None:
+        """``Iran's national flag carrier, Iran Air, will ...``: a name apposed after a noun phrase
+        whose head is an organisation noun, closed by a comma or the sentence's end."""
+        lower, words = doc.lower, doc.words
+        n = len(doc)
+        for k in [k for k, word in enumerate(lower[:-2]) if word in self.org_single_nouns]:
+            if not words[k].islower() or words[k + 1] != "," or not is_capitalised(words[k + 2]):
+                continue
+            articles = self.things.apposition_articles
+            j = k - 1
+            while (
+                j >= 0
+                and k - j <= APPOSITION_WORDS
+                and lower[j] not in articles
+                and words[j] not in POSSESSIVES
+                and self._inside_noun_phrase(words[j])
+            ):
+                j -= 1
+            if j < 0 or not (lower[j] in articles or words[j] in POSSESSIVES):
+                continue  # the noun phrase opens with an article or a possessive: "Iran's ... carrier"
+            end = self._run_after(doc, k + 2)
+            if end < n and words[end] in ",.;":
+                self._context_name(doc, found, k + 2, end, "name_apposed_after_organisation_noun")
 
     def _named_editions(self, doc: DocView, found: list[Candidate]) -> None:
         """``Iran Agrotech 2024``, ``Kish Invex 2014``: a capitalised name with a word that is no

@@ -194,6 +194,9 @@ def test_iranian_city_spellings(gazetteer: Gazetteer, surface: str, canonical: s
         ("Hoveizeh", "Hoveyzeh"),  # ey as ei
         ("Shoushtar", "Shushtar"),  # u as ou
         ("Maraghe", "Maragheh"),  # final -eh as -e
+        ("Assaluyeh", "Bandar-e 'Asaluyah"),  # a consonant after the first vowel written double
+        ("Abbadan", "Abadan"),
+        ("Bandar Abas", "Bandar Abbas"),  # a double consonant written once
     ],
 )
 def test_iranian_towns_answer_to_the_spellings_english_news_gives_them(

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-MAX_ROUNDS = 3
-"""Rules combine: ``Bandar-e 'Asaluyah`` -> ``Bandar-e Asaluyah`` -> ``Asaluyah`` -> ``Asaluyeh``."""
+MAX_ROUNDS = 4
+"""Rules combine: ``Bandar-e 'Asaluyah`` -> ``Bandar-e Asaluyah`` -> ``Asaluyah`` -> ``Asaluyeh``
+-> ``Assaluyeh``."""
 MIN_LETTERS = 4
 """A one-word respelling shorter than this matches too much ordinary text."""
 

@@ -137,8 +137,13 @@ class RoleFinder:
         return start, end
 
     def _nation_before(self, doc: DocView, phrase: TitlePhrase) -> str | None:
-        """The country of a nationality adjective right before the title (``Russian President``)."""
+        """The country of a nationality adjective or a country's possessive right before the title
+        (``Russian President``, ``Iraq's Trade Minister``)."""
         k = phrase.title_start - 1
+        if k >= 1 and doc.words[k] in POSSESSIVES:
+            entities: Entities = ext.get(doc.doc, ext.ENTITIES)
+            owner = entities.at(k - 1)
+            return owner.canonical if owner is not None and owner.kind == "country" else None
         return self.nationalities.country_of(doc.words[k]) if k >= 0 else None
 
     @staticmethod

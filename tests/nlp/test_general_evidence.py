@@ -488,6 +488,11 @@ def test_names_by_their_head_word_and_from_the_tables(nlp, text, surface, kind):
     assert (surface, kind) in typed(run(nlp, text))
 
 
+def test_an_acronym_of_a_lower_case_agreement_is_a_programme_wherever_it_stands(nlp):
+    text = "Oman signed a free trade agreement (OFTA) with Iran. The OFTA took effect in May."
+    assert {kind for surface, kind in typed(run(nlp, text)) if surface == "OFTA"} == {"PROGRAM"}
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -74,6 +74,7 @@ class OrganizationFinder:
     def _run(self, doc: DocView, found: list[Candidate], places: list[Candidate]) -> None:
         words, lower = doc.words, doc.lower
         n = len(words)
+        defined_programmes = self._lower_case_programme_acronyms(doc)
         i = 0
         for k in self._candidates(doc):
             if k < i:
@@ -110,7 +111,7 @@ class OrganizationFinder:
                 continue
             if lower[i] == "ministry" and i > 0 and words[i - 1].islower():
                 self.head_words.add_lower_ministry(doc, found, i)
-            elif word in self.things.program_acronyms:
+            elif word in self.things.program_acronyms or word in defined_programmes:
                 found.append(Candidate(i, i + 1, "PROGRAM", "programme_acronym", priority=45, canonical=word))
             elif self._is_organisation_acronym(doc, i):
                 found.append(Candidate(i, i + 1, "ORG", "acronym_as_name", priority=45, canonical=word))
@@ -126,6 +127,20 @@ class OrganizationFinder:
             for i, (word, lower) in enumerate(zip(doc.words, doc.lower, strict=True))
             if word in heads or lower == "ministry" or (word != lower and word.isupper())
         ]
+
+    def _lower_case_programme_acronyms(self, doc: DocView) -> set[str]:
+        """``a preferential trade agreement (PTA)``: an acronym in brackets after a lower-case
+        programme noun stands for that agreement or plan, here and wherever the article uses it."""
+        words = doc.words
+        return {
+            words[i]
+            for i in range(2, len(words) - 1)
+            if words[i - 1] == "("
+            and words[i + 1] == ")"
+            and words[i].isupper()
+            and words[i - 2].islower()
+            and doc.lower[i - 2] in self.things.program_nouns_lower
+        }
 
     def _is_organisation_acronym(self, doc: DocView, i: int) -> bool:
         """An all-capital word used as a noun: ``ISIPO head``, ``IRISL carried``, ``head of ISIPO``."""

@@ -372,6 +372,31 @@ def test_a_comma_before_a_verb_phrase_opens_no_apposition(nlp):
     assert said(run(nlp, text)) == [("Parviz Kalantari", "continued")]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        (
+            "Parviz Kalantari put the number of tourists who visited the island in the past Iranian "
+            "year (ended March 2019) at 1.2 million.",
+            "Parviz Kalantari",
+            "put",
+        ),
+        ("The World Bank has projected Oman's growth at 2 percent for 2025.", "World Bank", "projected"),
+        (
+            "The Kerman Chamber of Commerce estimated the loss at $3 billion.",
+            "Kerman Chamber of Commerce",
+            "estimated",
+        ),
+    ],
+)
+def test_a_figure_reported_as_verb_the_thing_at_n(nlp, text, speaker, cue):
+    assert said(run(nlp, text)) == [(speaker, cue)]
+
+
+def test_put_without_a_figure_after_at_reports_nothing(nlp):
+    assert said(run(nlp, "Parviz Kalantari put the blame on traders at the meeting.")) == []
+
+
 def test_organisations_speak_in_statements_and_through_their_data(nlp):
     text = (
         "The Central Bank of Iran (CBI) said in a statement that inflation eased to 31 percent. "

@@ -93,6 +93,7 @@ class Reporting:
     speech_settings: tuple[tuple[str, ...], ...]
     aside_openers: frozenset[str]
     relative_pronouns: frozenset[str]
+    figure_at_verbs: frozenset[str]
     """``in an interview``, ``on the sidelines``: after a comma, they end the reported clause."""
     """``an official with the ministry``: prepositions between an unnamed official and the body."""
     credit_before: tuple[tuple[str, ...], ...]

@@ -157,6 +157,7 @@ def read_reporting() -> Reporting:
         speech_settings=f.phrases("speech_settings"),
         aside_openers=f.words("aside_openers"),
         relative_pronouns=f.words("relative_pronouns"),
+        figure_at_verbs=f.words("figure_at_verbs"),
         credit_before=f.phrases("credit_before"),
         credit_after=f.phrases("credit_after"),
         phrase_starts=frozenset(words[0] for words in phrases),

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from .statements import StatementFinder
 
 QUOTES = OPEN_QUOTES + CLOSE_QUOTES + "'"
+FIGURE_AT_WORDS = 30
+"""How far ``at`` and its figure may stand after a verb like ``put``: past a long object."""
 """Quotation marks of every kind, and the apostrophe used as one."""
 
 
@@ -87,9 +89,12 @@ class Cues:
         needs = rep.need_object.get(lemma)
         if needs is not None and (k + 1 >= n or lower[k + 1] not in needs):
             return None
-        if lemma == "put" and not any(w == "at" for w in lower[k + 1 : k + 12]):
+        figure_at = lemma in rep.figure_at_verbs and self._figure_at(k + 1)
+        if lemma == "put" and not figure_at:
             return None
         kind = "participle" if lower[k] in self.f.participles else "finite"
+        if figure_at and kind == "finite" and not (words[k][:1].isupper() and not doc.sent_starts[k]):
+            return Cue(k, k + 1, lemma, kind)  # "put the number of X at 20 million"
         if kind == "participle" and not self._introduces_speech(k + 1) and needs is None:
             return None
         if (
@@ -102,6 +107,18 @@ class Cues:
         if words[k][:1].isupper() and kind == "finite" and not doc.sent_starts[k]:
             return None  # part of a name: "Said", "Note"
         return Cue(k, k + 1, lemma, kind)
+
+    def _figure_at(self, k: int) -> bool:
+        """``the number of passengers (...) at 20.4 million``: ``at`` and a figure within the
+        sentence, past an object of a few words."""
+        doc = self.doc
+        for j in range(k, min(len(doc) - 1, k + FIGURE_AT_WORDS)):
+            if doc.words[j] in ".;" or (doc.sent_starts[j] and j > k):
+                return False
+            if doc.lower[j] == "at":
+                following = doc.words[j + 1 : j + 3]
+                return any(w[:1].isdigit() or w in "$€£" for w in following)
+        return False
 
     def _passive(self, k: int) -> bool:
         lower = self.doc.lower

@@ -51,6 +51,19 @@ def test_an_acronym_may_take_two_letters_from_its_last_word(nlp):
     assert canon(record, "SZSCO") == "Southern Zinc Smelting Company"
 
 
+def test_an_acronym_of_letters_inside_words_names_the_whole_name_without_a_title_before_it(nlp):
+    record = run(
+        nlp,
+        "The Kingdom of Ruritania Railways (RAR) ran more trains. Managing director of Northern "
+        "Ruritania Railways (NRR) Tom Castell said RAR will grow.",
+    )
+    assert canon(record, "RAR") == "Kingdom of Ruritania Railways"
+    assert canon(record, "NRR") == "Northern Ruritania Railways"
+    assert ("Tom Castell", "head", "Northern Ruritania Railways") in {
+        (r.person, r.role, r.org) for r in record.roles
+    }
+
+
 def test_two_companies_joined_by_and_stay_two_but_a_compound_name_stays_one(nlp):
     found = entities(
         run(
@@ -175,6 +188,36 @@ def test_motto_after_cue_and_its_unquoted_repeats(nlp):
     record = run(nlp, text)
     assert {("Production Leap", "MOTTO"), ("production leap", "MOTTO")} <= entities(record)
     assert canon(record, "production leap") == "Production Leap"
+
+
+@pytest.mark.parametrize(
+    ("text", "motto"),
+    [
+        (
+            "The motto of the year, Water and Bread, with Public Resolve, guides the plan.",
+            "Water and Bread, with Public Resolve",
+        ),
+        (
+            "In line with the slogan of this year, Prosperity: Saving and Exports, banks lent more.",
+            "Prosperity: Saving and Exports",
+        ),
+        ("The watchword of the new year is Thrift in Energy, the council said.", "Thrift in Energy"),
+    ],
+)
+def test_an_unquoted_motto_set_off_after_a_motto_noun(nlp, text, motto):
+    assert (motto, "MOTTO") in entities(run(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In line with the motto of the year, President Ebrahim Raisi said exports grew.",
+        "Under the slogan of the year, Tehran’s factories grew.",
+        "The motto of the year, which stresses output, guides the plan.",
+    ],
+)
+def test_a_speaker_a_possessive_or_a_clause_after_a_motto_noun_is_no_motto(nlp, text):
+    assert not any(e.type == "MOTTO" for e in run(nlp, text).entities)
 
 
 def test_quoted_text_without_a_cue_is_no_motto(nlp):

@@ -31,6 +31,8 @@ from newskg.nlp.gazetteers import (
     read_ministries,
     read_provinces,
 )
+from newskg.nlp.lexicon import load_lexicon
+from newskg.nlp.spellings import respellings, usable_respellings
 
 IRAN_CODES = {s.code for s in pycountry.subdivisions.get(country_code="IR")}
 DATA_FILES = (
@@ -180,6 +182,46 @@ def test_tehran_is_a_city_and_a_province(gazetteer: Gazetteer) -> None:
 def test_iranian_city_spellings(gazetteer: Gazetteer, surface: str, canonical: str, province: str) -> None:
     city = only(gazetteer.places_named(surface), "city")
     assert (city.canonical, city.container) == (canonical, province)
+
+
+@pytest.mark.parametrize(
+    ("surface", "canonical"),
+    [
+        ("Asaluyeh", "Bandar-e 'Asaluyah"),  # apostrophe dropped, Bandar-e dropped, final -ah as -eh
+        ("Bandar Kangan", "Bandar-e Kangan"),  # ezafe dropped
+        ("Kangan", "Bandar-e Kangan"),  # a port town by its bare name
+        ("Jafarabad", "Ja'farabad"),
+        ("Hoveizeh", "Hoveyzeh"),  # ey as ei
+        ("Shoushtar", "Shushtar"),  # u as ou
+        ("Maraghe", "Maragheh"),  # final -eh as -e
+        ("Assaluyeh", "Bandar-e 'Asaluyah"),  # a consonant after the first vowel written double
+        ("Abbadan", "Abadan"),
+        ("Bandar Abas", "Bandar Abbas"),  # a double consonant written once
+    ],
+)
+def test_iranian_towns_answer_to_the_spellings_english_news_gives_them(
+    gazetteer: Gazetteer, surface: str, canonical: str
+) -> None:
+    assert any(p.canonical == canonical for p in gazetteer.places_named(surface))
+
+
+def test_respellings_that_are_words_names_or_other_places_are_not_used() -> None:
+    rules = load_lexicon().things.persian_place_spellings
+    words = {"kong", "rahim"}
+    found = usable_respellings(
+        "Bandar-e Kong", rules, is_word=lambda w: w.lower() in words, taken=lambda s: s == "Bandar Kong"
+    )
+    assert "Kong" not in found and "Bandar Kong" not in found
+    assert usable_respellings("Bandar-e Rahim", rules, is_word=lambda w: w.lower() in words, taken=bool) == ()
+    assert "Kangan" in usable_respellings(
+        "Bandar-e Kangan", rules, is_word=lambda w: False, taken=lambda s: False
+    )
+    assert respellings("Tehran", rules) == ()
+
+
+def test_the_shipped_respellings_avoid_english_words(gazetteer: Gazetteer) -> None:
+    for surface in ("Kong", "Rig", "Gaz", "Hong"):
+        assert not gazetteer.places_named(surface), surface
 
 
 def test_every_province_capital_is_a_city_in_it(gazetteer: Gazetteer) -> None:

@@ -187,6 +187,7 @@ def test_no_given_name_is_the_one_word_name_of_a_province_or_news_medium(names):
     }
     assert sorted(name for name in one_word if names.is_given_name(name)) == []
 
+
 def test_given_name_table_header_and_order():
     text = header(GIVEN_NAMES_FILE)
     for needed in ("persian-names", "Faker", "MIT", "scripts/build_given_names.py", "do not edit"):

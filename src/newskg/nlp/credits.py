@@ -7,10 +7,12 @@ that are also plain words (Trend, Mehr, Fars), the place linker to credit an age
 
 from __future__ import annotations
 
-from .lexicon import Reporting
+from ._lexicon_topics import Reporting
 from .text import DocView
 
 WINDOW = 6
+APPOSITION_WINDOW = 8
+"""At most this many words in a noun phrase apposed to a medium before its credit verb."""
 
 
 def _words(lower: list[str]) -> list[str]:
@@ -25,4 +27,23 @@ def credited(view: DocView, start: int, end: int, reporting: Reporting) -> bool:
     after = _words(view.lower[end : end + WINDOW])
     if any(len(p) <= len(before) and tuple(before[-len(p) :]) == p for p in reporting.credit_before):
         return True
-    return any(tuple(after[: len(p)]) == p for p in reporting.credit_after)
+    if any(tuple(after[: len(p)]) == p for p in reporting.credit_after):
+        return True
+    apposition_end = _apposition_end(view, end, reporting)
+    if apposition_end is None:
+        return False
+    after = _words(view.lower[apposition_end : apposition_end + WINDOW])
+    return any(tuple(after[: len(p)]) == p and p[0] != ")" for p in reporting.credit_after)
+
+
+def _apposition_end(view: DocView, end: int, reporting: Reporting) -> int | None:
+    """``Shana, the ministry's news service, reported``: the token after the apposition's comma."""
+    lower = view.lower
+    if end + 2 >= len(lower) or lower[end] != "," or lower[end + 1] not in reporting.speaker_articles:
+        return None
+    for k in range(end + 2, min(len(lower), end + 2 + APPOSITION_WINDOW)):
+        if lower[k] == ",":
+            return k + 1
+        if lower[k] in ".;:":
+            return None
+    return None

@@ -73,7 +73,15 @@ class NameModel:
         )
 
     def _is_name_word(self, text: str) -> bool:
-        return self.is_part[text] or self.is_particle(text) or self.is_prefix(text)
+        return (
+            self.is_part[text] or self.is_particle(text) or self.is_prefix(text) or self._glued_particle(text)
+        )
+
+    def _glued_particle(self, text: str) -> bool:
+        """``al-Obeidi``, ``el-Sayed``: a lower-case particle hyphened to a name part goes on a name
+        like a particle written apart (it never starts one)."""
+        particle, hyphen, rest = text.partition("-")
+        return bool(hyphen) and self.is_particle(particle) and self.is_part[rest]
 
     def is_particle(self, text: str) -> bool:
         return text in self.people.name_particles

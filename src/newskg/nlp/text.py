@@ -18,6 +18,12 @@ CLOSE_QUOTES = '"”’»'
 QUOTE_OR_NEWLINE = re.compile('["“”\n]')
 
 
+POSSESSIVES = ("’s", "'s")
+YEAR = re.compile(r"\A(?:19|20)\d\d\Z")
+"""A year of the Gregorian calendar written as a word: ``2024``."""
+"""The possessive ending as the tokenizer splits it off, with a typographic or a straight apostrophe."""
+
+
 def is_capitalised(word: str) -> bool:
     """A word that starts with a capital letter (``Salehinia``, ``ISIPO``, ``Ali-Asghar``); only a
     cased letter is upper case, so the first character says it all."""

@@ -17,9 +17,7 @@ from dataclasses import dataclass
 from .facts import Cluster, Entities
 from .gazetteers import Gazetteer
 from .lexicon import Lexicon
-from .text import DocView
-
-POSSESSIVE = ("’s", "'s")
+from .text import POSSESSIVES, DocView
 
 
 @dataclass(slots=True)
@@ -216,12 +214,24 @@ class TitleFinder:
         sector = " ".join(sector_tokens).strip(" ,")
         return start, modifiers, sector
 
+    def _over_board(self, lower: list[str], end: int) -> int:
+        """``of the board of directors of X``: the ``of`` before X when a board stands between."""
+        j = end + 1
+        if j < len(lower) and lower[j] == "the":
+            j += 1
+        for board in self.titles.boards:
+            after = j + len(board)
+            if tuple(lower[j:after]) == board and after < len(lower) and lower[after] == "of":
+                return after
+        return end
+
     def _org_after(self, doc: DocView, entities: Entities, end: int) -> tuple[Cluster | None, int]:
         """``Head of ISIPO``, ``deputy head of Kerman's Department``, ``spokesman for the X``."""
         words, lower = doc.words, doc.lower
         n = len(words)
         if end >= n or lower[end] not in self.titles.body_prepositions:
             return None, end
+        end = self._over_board(lower, end)  # "chairman of the board of directors of X": a post of X
         if (
             end + 2 < n
             and lower[end + 1] == "the"
@@ -234,7 +244,7 @@ class TitleFinder:
         while j < n and (
             lower[j] == "the"
             or (
-                words[j].islower()
+                (words[j].islower() or _adjective_before_noun(words, entities, j))
                 and j < end + 4
                 and entities.at(j) is None
                 and lower[j] not in self.lexicon.things.name_connectors
@@ -249,7 +259,7 @@ class TitleFinder:
         if cluster is None or cluster.type in ("PERSON", "MOTTO", "EVENT", "PROGRAM"):
             return None, end
         k = self._after_cluster(doc, entities, j, cluster)
-        if k < n and words[k] in POSSESSIVE:
+        if k < n and words[k] in POSSESSIVES:
             owned = entities.at(k + 1) if k + 1 < n else None
             if owned is not None and owned.type in ("ORG", "NEWS_AGENCY"):
                 return owned, self._after_cluster(doc, entities, k + 1, owned)
@@ -274,7 +284,7 @@ class TitleFinder:
         if j >= 2 and doc.words[j] == ")" and doc.words[j - 2] == "(":
             j -= 3  # "The Iran Minerals Production Company (IMPC) CEO"
             start = j + 1
-        possessive = j >= 0 and doc.words[j] in POSSESSIVE
+        possessive = j >= 0 and doc.words[j] in POSSESSIVES
         if possessive:
             j -= 1
         if j < 0:
@@ -325,3 +335,9 @@ def _last_org_named(entities: Entities, noun: str, *, before: int) -> Cluster | 
         if starts and (best is None or max(starts) > best[0]):
             best = (max(starts), cluster)
     return best[1] if best is not None else None
+
+
+def _adjective_before_noun(words: list[str], entities: Entities, j: int) -> bool:
+    """``Turkish`` in ``chairman of Turkish hotel chain X``: a capitalised word that names nothing,
+    before a lower-case word."""
+    return entities.at(j) is None and j + 1 < len(words) and words[j + 1].islower() and words[j][:1].isupper()

@@ -33,7 +33,9 @@ def long_form_start(words: list[str], acronym: str) -> int | None:
 
     First each acronym letter is matched, right to left, to the first letter of a word (words in
     between may be skipped: ``Iran Small Industries and Industrial Parks Organization`` for ISIPO);
-    failing that, to any letter as in Schwartz-Hearst, the first letter still starting a word.
+    failing that, to any letter as in Schwartz-Hearst, the first letter still starting a word, and
+    then the long form is the whole name those letters lie in: ``Kingdom of Ruritania Railways
+    (RAR)`` takes all four words, not ``Railways`` alone.
     """
     letters = [c.lower() for c in acronym if c.isalnum()]
     if len(letters) > 2 and acronym.endswith("s") and acronym[-2].isupper():
@@ -60,11 +62,30 @@ def _initials_start(words: list[str], letters: list[str]) -> int | None:
         if words[wi][:1].lower() == letters[si]:
             si -= 1
         elif si == len(letters) - 1:
-            return None  # the last word must give the last letter
+            break  # the last word must give the last letter
         wi -= 1
     if si >= 0:
-        return _schwartz_hearst_start(words, letters)
+        start = _schwartz_hearst_start(words, letters)
+        return None if start is None else _name_start(words, start)
     return wi + 1
+
+
+def _name_start(words: list[str], start: int) -> int:
+    """The first word of the capitalised name (``of`` and ``and`` may join its words) word start is in."""
+    while start > 0 and words[start][:1].isupper():
+        before = words[start - 1]
+        if before[:1].isupper() and before.isalpha():
+            start -= 1
+        elif (
+            before in ("of", "and")
+            and start > 1
+            and words[start - 2][:1].isupper()
+            and words[start - 2].isalpha()
+        ):
+            start -= 2
+        else:
+            break
+    return start
 
 
 def _schwartz_hearst_start(words: list[str], letters: list[str]) -> int | None:
@@ -103,6 +124,19 @@ class AcronymFinder:
             kind = "ORG"
         return kind
 
+    def _after_title(self, lower: list[str], start: int, end: int) -> int:
+        """Where the name starts: after ``the``, ``of``, ``and`` and a post (``CEO of``) before it."""
+        titles = self.lexicon.titles
+        while start < end:
+            if lower[start] in ("the", "of", "and"):
+                start += 1
+                continue
+            base, after = titles.post_at(lower, start)
+            if base is None or after >= end or lower[after] != "of":
+                return start
+            start = after
+        return start
+
     def __call__(self, doc: Doc) -> Doc:
         found: list[Candidate] = []
         self._run(ext.view_of(doc), found)
@@ -124,8 +158,7 @@ class AcronymFinder:
             if offset is None:
                 continue
             start = window_start + offset
-            while start < bracket and lower[start] in ("the", "of", "and"):
-                start += 1
+            start = self._after_title(lower, start, bracket)
             if start >= bracket or not words[start][:1].isupper():
                 continue
             long_form = possessive_free(clean_name(doc.span_text(start, bracket)))

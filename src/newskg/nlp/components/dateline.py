@@ -12,13 +12,37 @@ from ..facts import Candidate
 from ..gazetteers import load_gazetteer
 
 DATELINE = re.compile(
-    r"\A\s*(?P<place>[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+)*"
-    r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?=\s*,\s*(?:[A-Z][a-z]+\s*,|[A-Z][a-z]{2}\.?\s+\d|[A-Z]{2,}\s*[-–—])))"
+    r"[ \t]*(?P<place>[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+)*"
+    r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?=\s*,\s*(?:[A-Z][a-z]+\s*,|[A-Z][a-z]{2}\.?\s+\d|[A-Z]{2,}\s*[-–—])"
+    r"|\s*\([A-Za-z][A-Za-z /-]{1,40}\)\s*[-–—:]))"
     r"(?:\s*,\s*(?P<rest>[^\n()]{0,40}?))?"
     r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z /-]{1,40})\)\s*[-–—:]?|[-–—:])"
 )
 """``TEHRAN -``, ``TEHRAN, Mar. 05 (MNA) –``, ``BAKU, Azerbaijan, Nov. 5 (Trend):``, ``IRNA –`` and,
-written in title case, ``Tehran, Iran, Aug. 3 (MENAFN - Tehran Times)``, ``Tehran, IRNA –``."""
+written in title case, ``Tehran, Iran, Aug. 3 (MENAFN - Tehran Times)``, ``Tehran, IRNA –``,
+``Tehran (Press TV) -``."""
+HEADLINE_LINES = 3
+"""A dateline may follow a headline or a byline (``By Trend``): at most this many short lines."""
+HEADLINE_WORDS = 25
+
+
+def find_dateline(text: str) -> re.Match[str] | None:
+    """The dateline at the start of the text, or at the start of one of its first short lines."""
+    match = DATELINE.match(text, len(text) - len(text.lstrip("\n\r ")))
+    line_start = 0
+    for _line in range(HEADLINE_LINES):
+        if match is not None:
+            return match
+        line_end = text.find("\n", line_start)
+        if line_end < 0 or len(text[line_start:line_end].split()) > HEADLINE_WORDS:
+            return None
+        line_start = line_end + 1
+        while line_start < len(text) and text[line_start] in "\n\r \t":
+            line_start += 1
+        match = DATELINE.match(text, line_start)
+    return match
+
+
 AGENCY_SEPARATOR = re.compile(r"\s*[-/]\s+|\s+[-/]\s*")
 
 
@@ -28,7 +52,7 @@ class DatelineFinder:
     def __call__(self, doc: Doc) -> Doc:
         places: list[Candidate] = []
         agencies: list[Candidate] = []
-        match = DATELINE.match(ext.view_of(doc).text)
+        match = find_dateline(ext.view_of(doc).text)
         if match:
             self._find(doc, match, places, agencies)
         ext.extend(doc, ext.PLACE_NAMES, places)
@@ -40,7 +64,7 @@ class DatelineFinder:
         gazetteer = load_gazetteer()
         span = doc.char_span(*match.span("place"), alignment_mode="contract")
         for group in ("place", "rest"):  # "IRNA –", "Tehran, IRNA –": an agency, not a place
-            written = (match.group(group) or "").strip()
+            written = (match.group(group) or "").split(",")[-1].strip()  # "Tehran, Nov 3, IRNA –"
             agency = gazetteer.agency_named(written) if written else None
             start = match.start(group) + (match.group(group) or "").find(written)
             credit = doc.char_span(start, start + len(written), alignment_mode="contract") if agency else None

@@ -17,12 +17,10 @@ from spacy.tokens import Doc
 from .. import extensions as ext
 from ..credits import credited
 from ..facts import Candidate
-from ..gazetteers import Agency, Place, load_gazetteer
+from ..gazetteers import GPE_KINDS, Agency, Place, load_gazetteer
 from ..lexicon import load_lexicon
-from ..text import DocView
+from ..text import POSSESSIVES, DocView
 
-GPE_KINDS = ("country", "province", "city", "crossing")
-"""Places that are political units or stand for a town (a border crossing); the others are LOC."""
 PLAIN_WORDS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*\Z")
 """A name the tokenizer splits at its spaces only (unless a word is one of its special cases)."""
 
@@ -161,7 +159,7 @@ class GazetteerMatcher:
 
     def _foreign_region(self, view: DocView, start: int, place: Place) -> bool:
         """``Iraq's Kurdistan region``: a name owned by another country is that country's region."""
-        if start < 2 or view.lower[start - 1] not in ("’s", "'s"):
+        if start < 2 or view.lower[start - 1] not in POSSESSIVES:
             return False
         owners = [p for p in self.places.get(view.words[start - 2], []) if p.kind == "country"]
         return (

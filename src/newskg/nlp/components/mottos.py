@@ -1,7 +1,11 @@
 """``newskg_mottos``: quoted mottos and slogans, e.g. the year named ``“Surge in Production”``.
 
 A quotation of one to eight words counts when a cue (motto, slogan, named, year of ...) stands just
-before it; every later use of the same words, quoted or not and in any case, is the same motto.
+before it. Without quote marks, a motto is the capitalised phrase set off after a motto noun (``the
+motto of the year, Controlling Inflation, Production Growth, guides ...``, ``the slogan is Surge in
+Production``): capitalised words, small words between them, and a comma or colon only where a
+capitalised word (or small words and one) follows. Every later use of the same words, quoted or not
+and in any case, is the same motto.
 """
 
 from __future__ import annotations
@@ -14,8 +18,11 @@ from spacy.tokens import Doc
 from .. import extensions as ext
 from ..facts import Candidate
 from ..lexicon import Lexicon, load_lexicon
+from ..vocabulary import GivenNames, load_given_names
 
 QUOTED = re.compile(r"[\"“‘]([^\"“”‘’\n]{2,80}?)[\"”’]")
+CAPITALISED = r"[A-Z][\w’'-]*"
+MAX_UNQUOTED_WORDS = 10
 
 
 def motto_case(text: str, small_words: frozenset[str]) -> str:
@@ -29,11 +36,20 @@ def motto_case(text: str, small_words: frozenset[str]) -> str:
 class MottoFinder:
     """Marks mottos introduced by a cue word, and their repetitions."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, given: GivenNames) -> None:
         self.things = lexicon.things
+        self.posts = lexicon.titles.posts
+        self.given = given
         cues = "|".join(re.escape(c) for c in sorted(lexicon.things.motto_cues, key=len, reverse=True))
         # The quotation follows the cue closely: "the motto of this year, “...”", "named “...”".
         self.cue = re.compile(rf"\b(?:{cues})\b", re.I)
+        nouns = "|".join(re.escape(c) for c in lexicon.things.unquoted_motto_cues)
+        small = "|".join(re.escape(w) for w in sorted(lexicon.things.title_case_small_words))
+        step = rf"(?:\s+|[,:]\s+)(?:(?:{small})\s+)*{CAPITALISED}"
+        # "the motto of the current year, X", "the slogan is X", "the motto: X"
+        self.unquoted = re.compile(
+            rf"\b(?:{nouns})(?:\s+[a-z]+){{0,4}}?(?:,|:|\s+is|\s+was)\s+(?P<motto>{CAPITALISED}(?:{step})*)"
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Candidate] = []
@@ -57,6 +73,10 @@ class MottoFinder:
                 key = phrase.lower()
                 if key not in mottos or (mottos[key].islower() and not phrase.islower()):
                     mottos[key] = phrase
+        for match in self.unquoted.finditer(text):
+            phrase = match.group("motto")
+            if self._may_be_unquoted_motto(phrase):
+                mottos.setdefault(phrase.lower(), phrase)
         for key, phrase in mottos.items():
             canonical = (
                 phrase if not phrase.islower() else motto_case(phrase, self.things.title_case_small_words)
@@ -67,6 +87,16 @@ class MottoFinder:
                     found.append(
                         Candidate(span.start, span.end, "MOTTO", "motto", priority=75, canonical=canonical)
                     )
+
+    def _may_be_unquoted_motto(self, phrase: str) -> bool:
+        """Two to ten words with no title or given name in them: "the motto of the year, President X
+        said" sets off the speaker, and "the slogan, Tehran's ..." a possessive, not a motto."""
+        words = phrase.replace(",", " ").replace(":", " ").split()
+        return (
+            2 <= len(words) <= MAX_UNQUOTED_WORDS
+            and not phrase.endswith(("’s", "'s"))
+            and not any((w.lower(),) in self.posts or self.given.is_given_name(w) for w in words)
+        )
 
 
 def _fits(cue: str, gap: str, phrase: str, naming_verbs: frozenset[str]) -> bool:
@@ -84,4 +114,4 @@ def _fits(cue: str, gap: str, phrase: str, naming_verbs: frozenset[str]) -> bool
 
 @Language.factory("newskg_mottos", assigns=[ext.attr(ext.MOTTO_NAMES)])
 def make_mottos(nlp: Language, name: str) -> MottoFinder:
-    return MottoFinder(load_lexicon())
+    return MottoFinder(load_lexicon(), load_given_names())

@@ -106,6 +106,8 @@ class PlaceLinker:
                     cluster, written, mention.start_char, mention.end_char, rule="text_containment"
                 )
         home = self.lexicon.titles.default_country
+        if any(self._foreign(word) for word in cluster.canonical.split()):
+            return None  # "Iraqi Kurdistan Region": not the Iranian province its name holds
         for word in cluster.canonical.split():
             for place in self.gazetteer.places_named(word):
                 if place.kind in ("city", "province") and self._country_of(place) is not None:
@@ -113,6 +115,15 @@ class PlaceLinker:
                     span = cluster.spans[0]
                     return LinkFact(cluster, target, span.start_char, span.end_char, rule="name_containment")
         return None
+
+    def _foreign(self, word: str) -> bool:
+        """A word naming a foreign country, or its adjective in ``-i``: ``Iraq``, ``Iraqi``, ``Omani``."""
+        home = self.lexicon.titles.default_country
+        for form in (word, word[:-1] if word.endswith("i") else ""):
+            for place in self.gazetteer.places_named(form) if len(form) > 2 else ():
+                if place.kind == "country" and place.canonical != home:
+                    return True
+        return False
 
     def _written_container(
         self,
@@ -129,17 +140,25 @@ class PlaceLinker:
         verbs = self.lexicon.things.containment_verbs
         if k + 1 < n and view.lower[k] == "," and view.lower[k + 1] in verbs:
             k += 1  # the comma closing an apposition: "the country's oldest port, Jask, lies in"
+        things = self.lexicon.things
+        if self._own_province_apposition(view, k) and "province" in kinds:  # "X, the provincial capital,"
+            return self._last_named(entities, "province", before=k, fits=fits)
+        k = self._after_place_apposition(view, k)  # "Mashhad, the capital of Khorasan Razavi Province"
         while k < n and view.lower[k] in verbs:
             k += 1
         if k < n and view.lower[k] in ("province", "city", "county"):
             k += 1
-        if k >= n or view.lower[k] not in self.lexicon.things.containment_links:
+        if k >= n or view.lower[k] not in things.containment_links:
             return None
         k += 1
+        if view.lower[k - 1] == "," and k < n and view.lower[k] in things.containment_links:
+            k += 1  # "Jask, in Hormozgan"
         if k + 1 < n and view.lower[k] in ("this", "the") and view.lower[k + 1] in kinds:
             return self._last_named(entities, view.lower[k + 1], before=k, fits=fits)  # "in this province"
         if k < n and view.lower[k] == "the":
             k += 1
+        if k < n and view.lower[k] in things.direction_adjectives:
+            k += 1  # "in the southern Hormozgan province"
         target = entities.at(k) if k < n else None
         if (
             target is None
@@ -152,6 +171,32 @@ class PlaceLinker:
         if place is None or self._country_of(place) is None or not fits(target):
             return None
         return target
+
+    def _after_place_apposition(self, view: DocView, k: int) -> int:
+        """After ``, the capital of`` / ``, a port city in``: where the link word (``of``, ``in``) is;
+        else k unchanged."""
+        lower = view.lower
+        things = self.lexicon.things
+        if k + 2 >= len(view) or lower[k] != "," or lower[k + 1] not in things.apposition_articles:
+            return k
+        for j in range(k + 2, min(len(view) - 1, k + 6)):
+            if lower[j] in things.place_nouns and lower[j + 1] in things.containment_links:
+                return j + 1
+            if not view.words[j].islower():
+                return k
+        return k
+
+    def _own_province_apposition(self, view: DocView, k: int) -> bool:
+        """``, the provincial capital``: an apposition that puts a place in the province just named."""
+        lower, things = view.lower, self.lexicon.things
+        return (
+            k + 3 < len(view)
+            and lower[k] == ","
+            and lower[k + 1] in things.apposition_articles
+            and lower[k + 2] in things.own_province_adjectives
+            and lower[k + 3] in things.place_nouns
+            and (k + 4 == len(view) or lower[k + 4] not in things.containment_links or lower[k + 4] == ",")
+        )  # not "Tabriz, the provincial capital of East Azarbaijan": that names its province
 
     @staticmethod
     def _last_named(

@@ -25,10 +25,16 @@ from .. import extensions as ext
 from ..facts import Cluster, Entities, RoleFact, TitleBinding
 from ..gazetteers import Gazetteer, load_gazetteer
 from ..lexicon import Lexicon, load_lexicon
-from ..text import DocView
+from ..nationality import UNKNOWN, Nationalities
+from ..text import POSSESSIVES, DocView
 from ..titles import TitleFinder, TitlePhrase, role_of
+from ..vocabulary import EnglishWords, load_english_words
 
 Binding = tuple[Cluster | None, str]
+AS_VERB_WORDS = 3
+"""At most this many lower-case words between a person and ``as TITLE``: ``took office``."""
+PORTFOLIO_WORDS = 6
+"""At most this many lower-case words in a portfolio after a title: ``for small industries affairs``."""
 UNNAMED_POSTS = ("official", "other")
 """Posts too vague to stand for a person by themselves (``the official said``: statements resolve it)."""
 
@@ -36,7 +42,7 @@ UNNAMED_POSTS = ("official", "other")
 class RoleFinder:
     """Binds title phrases to people and records the posts."""
 
-    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer) -> None:
+    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer, english: EnglishWords) -> None:
         self.lexicon = lexicon
         self.titles = TitleFinder(lexicon, gazetteer)
         reporting = lexicon.reporting
@@ -45,6 +51,8 @@ class RoleFinder:
         self.heading_verbs = lexicon.titles.heading_verbs
         self.succession = lexicon.titles.succession_verbs
         self.apposition_words = lexicon.titles.apposition_words
+        self.nationalities = Nationalities(gazetteer, english, lexicon.things.nationality_endings)
+        self.english = english
 
     def __call__(self, doc: Doc) -> Doc:
         view = ext.view_of(doc)
@@ -75,7 +83,8 @@ class RoleFinder:
                 person, rule = self._earlier_holder(
                     phrase, phrases[:index], found, self.lexicon.titles.modifier_order
                 )
-                if person is None:
+                if person is None and (phrase.org is not None or phrase.ministry or phrase.country_post):
+                    # "The head of X announced ... Y said": only a title that names its body
                     person, rule = self._next_person(doc, entities, phrase.end), "title_subject_then_name"
                 found[index] = (person, rule)
         # "Deputy Minister of X and Chief Executive of Y said ..., Z added": the subject found only now.
@@ -103,10 +112,15 @@ class RoleFinder:
         if role is None:
             return None
         org = phrase.org
-        if org is None and phrase.ministry:
-            org = Cluster(phrase.ministry, "ORG", [], rules=["ministry_table"])
-        if org is None and phrase.country_post:
-            org = self._home_country(doc)
+        nation = self._nation_before(doc, phrase)
+        home = self.lexicon.titles.default_country
+        if org is None and phrase.ministry and nation in (None, home):
+            org = Cluster(
+                phrase.ministry, "ORG", [], rules=["ministry_table"]
+            )  # not "Chinese Foreign Minister"
+        if org is None and phrase.country_post and nation != UNKNOWN:
+            # "Russian President X" is Russia's; "President X" the article's country
+            org = self._home_country(doc) if nation is None else self._country(doc, nation)
         if org is None:
             return None
         title = doc.span_text(phrase.title_start, phrase.title_end)
@@ -122,6 +136,22 @@ class RoleFinder:
                 start, end = min(start, near.start_char), max(end, near.end_char)
         return start, end
 
+    def _nation_before(self, doc: DocView, phrase: TitlePhrase) -> str | None:
+        """The country of a nationality adjective or a country's possessive right before the title
+        (``Russian President``, ``Iraq's Trade Minister``)."""
+        k = phrase.title_start - 1
+        if k >= 1 and doc.words[k] in POSSESSIVES:
+            entities: Entities = ext.get(doc.doc, ext.ENTITIES)
+            owner = entities.at(k - 1)
+            return owner.canonical if owner is not None and owner.kind == "country" else None
+        return self.nationalities.country_of(doc.words[k]) if k >= 0 else None
+
+    @staticmethod
+    def _country(doc: DocView, name: str) -> Cluster:
+        entities: Entities = ext.get(doc.doc, ext.ENTITIES)
+        named = next((c for c in entities.clusters if c.canonical == name), None)
+        return named or Cluster(name, "GPE", [], kind="country")
+
     def _home_country(self, doc: DocView) -> Cluster:
         """The country a head-of-state title with no country belongs to: the one the article
         names most, Iran when it names none (the beat newskg is built for)."""
@@ -135,17 +165,30 @@ class RoleFinder:
 
     def _named_person(self, doc: DocView, entities: Entities, phrase: TitlePhrase) -> Binding:
         """The person a title phrase names in writing, and the rule that says so."""
-        k = phrase.end
+        end = self._after_portfolio(doc, entities, phrase.end)
+        k = end
         while k < len(doc) and doc.words[k] in self.lexicon.people.courtesy_titles:
             k += 1
         after = entities.at(k) if k < len(doc) else None
         if after is not None and after.type == "PERSON":
             return after, "title_before_name"
-        if phrase.end + 1 < len(doc) and doc.words[phrase.end] == ",":
-            apposed = entities.at(phrase.end + 1)
+        if end + 1 < len(doc) and doc.words[end] == ",":
+            apposed = entities.at(end + 1)
             if apposed is not None and apposed.type == "PERSON":
                 return apposed, "title_then_apposed_name"
         return self._before(doc, entities, phrase)
+
+    @staticmethod
+    def _after_portfolio(doc: DocView, entities: Entities, end: int) -> int:
+        """``deputy head for industrial parks, X``: the end of a lower-case portfolio after a title."""
+        if end >= len(doc) or doc.lower[end] != "for":
+            return end
+        for k in range(end + 1, min(len(doc), end + 1 + PORTFOLIO_WORDS)):
+            if doc.words[k] == "," or entities.at(k) is not None:
+                return k if k > end + 1 else end
+            if not doc.words[k].islower():
+                return end
+        return end
 
     def _before(self, doc: DocView, entities: Entities, phrase: TitlePhrase) -> Binding:
         """``X, the deputy head of``, ``X as head of``, ``appointment of X as``, ``X became head``."""
@@ -154,9 +197,14 @@ class RoleFinder:
         j = phrase.start - 1
         appointed = False
         while j >= 0 and (
-            lower[j] in self.apposition_words or lower[j] in titles.appointment_verbs or lower[j] == "-"
+            lower[j] in self.apposition_words
+            or lower[j] in titles.appointment_verbs
+            or lower[j] in titles.becoming_verbs
+            or (lower[j] in titles.appointment_nouns and j > 0 and lower[j - 1] == "whose")
+            or lower[j] == "-"
         ):
-            appointed = appointed or lower[j] in titles.appointment_verbs
+            # "X was appointed head of Y", "X becomes economy minister", "X, whose appointment as"
+            appointed = appointed or lower[j] in titles.appointment_verbs or lower[j] in titles.becoming_verbs
             j -= 1
         if j < 0:
             return None, ""
@@ -165,6 +213,13 @@ class RoleFinder:
             if person is not None and person.type == "PERSON":
                 return person, "apposition"
             return None, ""
+        if "as" in lower[j + 1 : phrase.start] and entities.at(j) is None:
+            # "X took office as head of Y", "X started work as CEO": a short verb phrase before "as"
+            k = j
+            while k > 0 and j - k < AS_VERB_WORDS and doc.words[k].islower() and entities.at(k) is None:
+                k -= 1
+            if k < j and entities.at(k) is not None and "v" in self.english.pos(lower[k + 1]):
+                j = k
         person = entities.at(j)
         if person is not None and person.type == "PERSON" and "as" in lower[j + 1 : phrase.start]:
             verb = entities.start_of(j) - 1
@@ -254,6 +309,14 @@ class RoleFinder:
             j = k + 1
             if lower[j] == "the":
                 j += 1
+            owner, after = entities.at(j), entities.end_of(j)
+            if (
+                owner is not None
+                and owner.type == "GPE"
+                and after + 1 < len(doc)
+                and doc.words[after] in POSSESSIVES
+            ):
+                j = after + 1  # "who heads Iran's Steel Association"
             org = entities.at(j)
             if org is None or org.type not in ("ORG", "NEWS_AGENCY"):
                 continue
@@ -307,4 +370,4 @@ class RoleFinder:
     assigns=[ext.attr(ext.TITLES), ext.attr(ext.ROLES)],
 )
 def make_roles(nlp: Language, name: str) -> RoleFinder:
-    return RoleFinder(load_lexicon(), load_gazetteer())
+    return RoleFinder(load_lexicon(), load_gazetteer(), load_english_words())

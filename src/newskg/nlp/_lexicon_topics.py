@@ -1,0 +1,207 @@
+"""What each rule file gives the rules: one frozen dataclass per topic of ``rules/*.json``.
+
+Why a module of its own: the rules read these sets and tables at every token, so they are plain
+frozensets, tuples and dicts built once, and the few look-ups that walk them (``Titles.post_at``,
+``NamedThings.kind_of_head``, ``Figures.unit_at``) sit beside the data they walk. Reading and
+checking the files is ``_rule_files``; the whole vocabulary, loaded once, is ``lexicon.Lexicon``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class People:
+    courtesy_titles: frozenset[str]
+    """Written before a name and not part of it: Mr, Dr, Ayatollah, General."""
+    name_prefixes: frozenset[str]
+    """Part of the name: Seyyed, Mir, Haj."""
+    name_particles: frozenset[str]
+    """Lower or capitalised words inside a name: al, bin, van, Al-e."""
+    never_in_names: frozenset[str]
+    person_before_cues: tuple[tuple[str, ...], ...]
+    """Lower-case word sequences that only a person follows: ``appointment of``, ``quoted``."""
+    person_after_cues: tuple[tuple[str, ...], ...]
+    """Lower-case word sequences that only a person precedes: ``became``, ``made the remarks``."""
+    theophoric_endings: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Titles:
+    posts: dict[tuple[str, ...], str]
+    """Post words (lower case, hyphens as spaces) -> base post: ``("chief", "executive")`` -> head."""
+    modifiers: dict[str, str]
+    """acting, former, deputy, first; an empty value is a modifier that changes nothing (new)."""
+    roles: dict[str, dict[str, str]]
+    """Kind of body (organisation, ministry, province, country) -> ``modifiers base`` -> role."""
+    title_nouns: frozenset[str]
+    """Nouns that name an official in ``the official said``, ``the CEO noted``."""
+    heading_verbs: frozenset[str]
+    """``X heads Y``: verbs that give the head of an organisation."""
+    succession_verbs: frozenset[str]
+    becoming_verbs: frozenset[str]
+    boards: tuple[tuple[str, ...], ...]
+    """``board of directors``: a body between a post and its organisation, longest first."""
+    appointment_verbs: frozenset[str]
+    appointment_nouns: frozenset[str]
+    copulas: frozenset[str]
+    apposition_words: frozenset[str]
+    """Words between a name, its comma and an apposed title: ``X, who is also the head of``."""
+    default_country: str
+    body_prepositions: frozenset[str]
+    modifier_order: tuple[str, ...]
+    post_starts: frozenset[str]
+    longest_post: int
+
+    def post_at(self, lower: list[str], i: int) -> tuple[str | None, int]:
+        """The base post of the longest post phrase starting at word i, and where it ends."""
+        if lower[i] not in self.post_starts:
+            return None, i
+        for size in range(min(self.longest_post, len(lower) - i), 0, -1):
+            words = tuple(w for w in lower[i : i + size] if w != "-")
+            base = self.posts.get(words)
+            if base is not None and lower[i + size - 1] != "-":
+                return base, i + size
+        return None, i
+
+
+@dataclass(frozen=True, slots=True)
+class Reporting:
+    verb_of: dict[str, str]
+    """Every form of a reporting verb -> its lemma: ``said`` -> say."""
+    needs_clause: frozenset[str]
+    clause_openers: frozenset[str]
+    need_object: dict[str, frozenset[str]]
+    phrases: dict[tuple[str, ...], str]
+    """Multi-word cues as lower-case words -> the cue's name: ``("pointed", "out")`` -> point out."""
+    finite_markers: frozenset[str]
+    passive_markers: frozenset[str]
+    speaker_pronouns: frozenset[str]
+    object_pronouns: frozenset[str]
+    anaphor_determiners: frozenset[str]
+    anaphor_adjectives: frozenset[str]
+    organisation_sources: tuple[tuple[str, ...], ...]
+    reporting_nouns: frozenset[str]
+    not_quote_cues: frozenset[str]
+    finite_auxiliaries: frozenset[str]
+    passive_auxiliaries: frozenset[str]
+    speaker_articles: frozenset[str]
+    official_links: frozenset[str]
+    referring_cues: frozenset[str]
+    speech_settings: tuple[tuple[str, ...], ...]
+    aside_openers: frozenset[str]
+    relative_pronouns: frozenset[str]
+    figure_at_verbs: frozenset[str]
+    """``in an interview``, ``on the sidelines``: after a comma, they end the reported clause."""
+    """``an official with the ministry``: prepositions between an unnamed official and the body."""
+    credit_before: tuple[tuple[str, ...], ...]
+    """Words before a news medium that credit it as the source: ``told``, ``quoted by``, ``(``."""
+    credit_after: tuple[tuple[str, ...], ...]
+    """Words after a news medium that credit it: ``reported``, ``news agency``, ``)``."""
+    phrase_starts: frozenset[str]
+    phrases_by_start: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+    """The multi-word cues by their first word, for a lookup instead of a scan."""
+
+    def is_participle(self, word: str) -> bool:
+        return word.endswith("ing") and word in self.verb_of
+
+
+@dataclass(frozen=True, slots=True)
+class NamedThings:
+    organisation_heads: frozenset[str]
+    organisation_heads_before_of: frozenset[str]
+    organisation_heads_closing: frozenset[str]
+    """Head words that end a name: ``and`` after one starts another name."""
+    program_heads: frozenset[str]
+    event_heads: frozenset[str]
+    place_heads: frozenset[str]
+    place_heads_multi: tuple[tuple[str, ...], ...]
+    """Multi-word place heads as lower-case words (``free zone``), longest first."""
+    place_heads_lower: tuple[tuple[str, ...], ...]
+    motto_cues: tuple[str, ...]
+    unquoted_motto_cues: tuple[str, ...]
+    name_tail_links: frozenset[str]
+    naming_verbs: frozenset[str]
+    title_case_small_words: frozenset[str]
+    """Words a title-cased name keeps in lower case: ``Surge in Production``."""
+    standalone_names: frozenset[str]
+    """Head words that name one body by themselves: ``the Parliament``, ``the Constitution``."""
+    common_acronyms: frozenset[str]
+    """All-capital words that are not organisations: GDP, VAT, MoU."""
+    organisation_nouns: frozenset[str]
+    apposition_articles: frozenset[str]
+    program_acronyms: frozenset[str]
+    program_nouns_lower: frozenset[str]
+    place_nouns: frozenset[str]
+    direction_adjectives: frozenset[str]
+    own_province_adjectives: frozenset[str]
+    nationality_endings: tuple[tuple[str, str], ...]
+    """(adjective ending, country-name ending): ``("ese", "a")`` reads Chinese as China."""
+    persian_place_spellings: tuple[tuple[re.Pattern[str], str], ...]
+    """How English news respells a Persian place name: (pattern, replacement), applied to whole names."""
+    route_nouns: frozenset[str]
+    heads_first: frozenset[str]
+    name_connectors: frozenset[str]
+    containment_links: frozenset[str]
+    containment_verbs: frozenset[str]
+    ministry_filler_words: frozenset[str]
+    organisation_nouns_lower: tuple[tuple[str, ...], ...]
+    """The organisation head words in lower case: ``the organization``, ``the bank``."""
+
+    def kind_of_head(self, word: str) -> str | None:
+        """The entity type a capitalised head word gives a name, if any."""
+        if word in self.organisation_heads:
+            return "ORG"
+        if word in self.program_heads:
+            return "PROGRAM"
+        if word in self.event_heads:
+            return "EVENT"
+        if word in self.place_heads:
+            return "LOC"
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    units: dict[tuple[str, ...], str]
+    """Unit words as written (case kept for symbols and codes, lower case otherwise) -> unit."""
+    longest_unit: int
+    unit_starts: frozenset[str]
+    prefix_units: frozenset[str]
+    scales: dict[str, int]
+    time_units: frozenset[str]
+    months: frozenset[str]
+    rank_words: frozenset[str]
+    repeat_markers: frozenset[str]
+    approximators: frozenset[str]
+    level_verbs: frozenset[str]
+    change_nouns: frozenset[str]
+    worth_words: tuple[tuple[str, ...], ...]
+    ellipsis_words: frozenset[str]
+    money_units: frozenset[str]
+    verb_chain_words: frozenset[str]
+    determiners: frozenset[str]
+    pronouns: frozenset[str]
+    amount_links: frozenset[str]
+    clause_conjunctions: frozenset[str]
+    anaphoric_quantity_nouns: frozenset[str]
+    modifier_prepositions: frozenset[str]
+    change_adverbs: frozenset[str]
+    personal_subjects: frozenset[str]
+    number_words: dict[str, int]
+    year_offsets: dict[str, int]
+    gregorian_months: dict[str, int]
+    """Month names and abbreviations in lower case -> month number."""
+
+    def unit_at(self, words: list[str], i: int) -> tuple[str | None, int]:
+        """The unit written at word i (``percent``, ``metric tons``, ``$``), and where it ends."""
+        if i >= len(words) or (words[i] not in self.unit_starts and words[i].lower() not in self.unit_starts):
+            return None, i
+        for size in range(min(self.longest_unit, len(words) - i), 0, -1):
+            written = tuple(words[i : i + size])
+            unit = self.units.get(written) or self.units.get(tuple(w.lower() for w in written))
+            if unit is not None:
+                return unit, i + size
+        return None, i

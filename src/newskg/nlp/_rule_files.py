@@ -1,0 +1,253 @@
+"""Reading ``rules/*.json`` into the lexicon's topics, every key checked as it is read.
+
+Why a module of its own: the rule files are edited by people who read the news, not Python, so
+reading them is mostly checking them; a malformed file fails with a
+:class:`~newskg.errors.DataFileError` naming the file and the key, and what it should hold. One
+``read_*`` function per file builds its topic (``_lexicon_topics``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+from typing import Any
+
+from ..errors import DataFileError
+from ._lexicon_topics import Figures, NamedThings, People, Reporting, Titles
+
+
+def phrase_key(text: str) -> tuple[str, ...]:
+    """A phrase as the lower-case words the rules compare: ``"Free Zone"`` -> ``("free", "zone")``.
+
+    Hyphens separate words (the tokenizer splits ``semi-official``), brackets are words of their own.
+    """
+    text = text.lower().replace("-", " ").replace("(", " ( ").replace(")", " ) ")
+    return tuple(text.split())
+
+
+class _File:
+    """One rule file, read and checked key by key."""
+
+    def __init__(self, name: str) -> None:
+        self.where = f"newskg/nlp/rules/{name}"
+        path = resources.files("newskg.nlp").joinpath("rules", name)
+        try:
+            self.data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            raise DataFileError(f"{self.where}:{exc.lineno}: not valid JSON ({exc.msg})") from exc
+        except OSError as exc:
+            raise DataFileError(f"{self.where}: cannot be read ({exc.strerror or exc})") from exc
+
+    def get(self, key: str, kind: type) -> Any:
+        if key not in self.data:
+            raise DataFileError(f"{self.where}: missing key '{key}'")
+        value: Any = self.data[key]
+        if not isinstance(value, kind):
+            raise DataFileError(f"{self.where}: key '{key}' must be a {kind.__name__}")
+        if isinstance(value, list) and not all(isinstance(item, str) for item in value):
+            raise DataFileError(f"{self.where}: key '{key}' must list strings")
+        return value
+
+    def words(self, key: str) -> frozenset[str]:
+        return frozenset(self.get(key, list))
+
+    def table(self, key: str) -> dict[str, Any]:
+        return {k: v for k, v in self.get(key, dict).items() if not k.startswith("_")}
+
+    def pairs(self, key: str) -> tuple[tuple[str, str], ...]:
+        """A list of ``"left>right"`` strings, in order."""
+        items = self.get(key, list)
+        bad = [item for item in items if item.count(">") != 1]
+        if bad:
+            raise DataFileError(f"{self.where}: key '{key}': each item must be 'left>right', not '{bad[0]}'")
+        return tuple((left, right) for left, _sep, right in (item.partition(">") for item in items))
+
+    def rewrites(self, key: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+        """A table of regular expression -> replacement, each expression compiled and checked."""
+        rules = []
+        for pattern, replacement in self.table(key).items():
+            if not isinstance(replacement, str):
+                raise DataFileError(
+                    f"{self.where}: key '{key}': the replacement of '{pattern}' must be a string"
+                )
+            try:
+                rules.append((re.compile(pattern), replacement))
+            except re.error as exc:
+                raise DataFileError(
+                    f"{self.where}: key '{key}': '{pattern}' is not a regular expression ({exc})"
+                ) from exc
+        return tuple(rules)
+
+    def phrases(self, key: str) -> tuple[tuple[str, ...], ...]:
+        return tuple(sorted({phrase_key(p) for p in self.get(key, list)}, key=len, reverse=True))
+
+
+def read_people() -> People:
+    f = _File("people.json")
+    return People(
+        courtesy_titles=f.words("courtesy_titles"),
+        name_prefixes=f.words("name_prefixes"),
+        name_particles=f.words("name_particles"),
+        never_in_names=f.words("never_in_names"),
+        person_before_cues=f.phrases("person_before_cues"),
+        person_after_cues=f.phrases("person_after_cues"),
+        theophoric_endings=tuple(f.get("theophoric_endings", list)),
+    )
+
+
+def read_titles() -> Titles:
+    f = _File("titles.json")
+    posts = {phrase_key(k): v for k, v in f.table("posts").items()}
+    roles = {kind: {k: v for k, v in table.items()} for kind, table in f.table("roles").items()}
+    for kind, table in roles.items():
+        if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
+            raise DataFileError(f"{f.where}: roles '{kind}' must map titles to role names")
+    return Titles(
+        posts=posts,
+        modifiers={k.lower(): v for k, v in f.table("modifiers").items()},
+        roles=roles,
+        title_nouns=f.words("title_nouns"),
+        heading_verbs=f.words("heading_verbs"),
+        succession_verbs=f.words("succession_verbs"),
+        becoming_verbs=f.words("becoming_verbs"),
+        boards=f.phrases("boards"),
+        appointment_verbs=f.words("appointment_verbs"),
+        appointment_nouns=f.words("appointment_nouns"),
+        copulas=f.words("copulas"),
+        apposition_words=f.words("apposition_words"),
+        default_country=str(f.get("default_country", str)),
+        body_prepositions=f.words("body_prepositions"),
+        modifier_order=tuple(f.get("modifier_order", list)),
+        post_starts=frozenset(words[0] for words in posts),
+        longest_post=max(len(words) for words in posts),
+    )
+
+
+def read_reporting() -> Reporting:
+    f = _File("reporting.json")
+    verb_of: dict[str, str] = {}
+    for lemma, forms in f.table("verbs").items():
+        for form in str(forms).split():
+            verb_of[form] = lemma
+    phrases: dict[tuple[str, ...], str] = {}
+    for name, forms in f.table("phrases").items():
+        for form in str(forms).split("|"):
+            phrases[phrase_key(form)] = name
+    return Reporting(
+        verb_of=verb_of,
+        needs_clause=f.words("needs_clause"),
+        clause_openers=f.words("clause_openers"),
+        need_object={k: frozenset(v) for k, v in f.table("need_object").items()},
+        phrases=phrases,
+        finite_markers=f.words("finite_markers"),
+        passive_markers=f.words("passive_markers"),
+        speaker_pronouns=f.words("speaker_pronouns"),
+        object_pronouns=f.words("object_pronouns"),
+        anaphor_determiners=f.words("anaphor_determiners"),
+        anaphor_adjectives=f.words("anaphor_adjectives"),
+        organisation_sources=f.phrases("organisation_sources"),
+        reporting_nouns=f.words("reporting_nouns"),
+        not_quote_cues=f.words("not_quote_cues"),
+        finite_auxiliaries=f.words("finite_auxiliaries"),
+        passive_auxiliaries=f.words("passive_auxiliaries"),
+        speaker_articles=f.words("speaker_articles"),
+        official_links=f.words("official_links"),
+        referring_cues=f.words("referring_cues"),
+        speech_settings=f.phrases("speech_settings"),
+        aside_openers=f.words("aside_openers"),
+        relative_pronouns=f.words("relative_pronouns"),
+        figure_at_verbs=f.words("figure_at_verbs"),
+        credit_before=f.phrases("credit_before"),
+        credit_after=f.phrases("credit_after"),
+        phrase_starts=frozenset(words[0] for words in phrases),
+        phrases_by_start={
+            first: tuple((words, name) for words, name in phrases.items() if words[0] == first)
+            for first in {words[0] for words in phrases}
+        },
+    )
+
+
+def read_things() -> NamedThings:
+    f = _File("names_of_things.json")
+    place_heads = f.get("place_heads", list)
+    return NamedThings(
+        organisation_heads=f.words("organisation_heads"),
+        organisation_heads_before_of=f.words("organisation_heads_before_of"),
+        organisation_heads_closing=f.words("organisation_heads_closing"),
+        program_heads=f.words("program_heads"),
+        event_heads=f.words("event_heads"),
+        place_heads=frozenset(p for p in place_heads if " " not in p),
+        place_heads_multi=tuple(
+            sorted({phrase_key(p) for p in place_heads if " " in p}, key=len, reverse=True)
+        ),
+        place_heads_lower=f.phrases("place_heads_lower"),
+        motto_cues=tuple(f.get("motto_cues", list)),
+        unquoted_motto_cues=tuple(f.get("unquoted_motto_cues", list)),
+        name_tail_links=f.words("name_tail_links"),
+        naming_verbs=f.words("naming_verbs"),
+        title_case_small_words=f.words("title_case_small_words"),
+        standalone_names=f.words("standalone_names"),
+        common_acronyms=f.words("common_acronyms"),
+        route_nouns=f.words("route_nouns"),
+        heads_first=f.words("heads_first"),
+        name_connectors=f.words("name_connectors"),
+        containment_links=f.words("containment_links"),
+        containment_verbs=f.words("containment_verbs"),
+        ministry_filler_words=f.words("ministry_filler_words"),
+        organisation_nouns_lower=f.phrases("organisation_nouns_lower"),
+        organisation_nouns=frozenset(w.lower() for w in f.words("organisation_heads") if w.isalpha()),
+        persian_place_spellings=f.rewrites("persian_place_spellings"),
+        apposition_articles=f.words("apposition_articles"),
+        program_acronyms=f.words("program_acronyms"),
+        program_nouns_lower=f.words("program_nouns_lower"),
+        place_nouns=f.words("place_nouns"),
+        direction_adjectives=f.words("direction_adjectives"),
+        own_province_adjectives=f.words("own_province_adjectives"),
+        nationality_endings=f.pairs("nationality_endings"),
+    )
+
+
+def read_figures() -> Figures:
+    f = _File("figures.json")
+    units: dict[tuple[str, ...], str] = {}
+    for unit, forms in f.table("units").items():
+        for form in str(forms).split("|"):
+            words = tuple(form.split())
+            units[words if any(not w.islower() for w in words) else tuple(w.lower() for w in words)] = unit
+    scales = f.table("scales")
+    if not all(isinstance(v, int) for v in scales.values()):
+        raise DataFileError(f"{f.where}: key 'scales' must map words to whole numbers")
+    return Figures(
+        units=units,
+        longest_unit=max(len(words) for words in units),
+        unit_starts=frozenset(words[0] for words in units),
+        prefix_units=f.words("prefix_units"),
+        scales=scales,
+        time_units=f.words("time_units"),
+        months=f.words("months"),
+        rank_words=f.words("rank_words"),
+        repeat_markers=f.words("repeat_markers"),
+        approximators=f.words("approximators"),
+        level_verbs=f.words("level_verbs"),
+        change_nouns=f.words("change_nouns"),
+        worth_words=f.phrases("worth_words"),
+        ellipsis_words=f.words("ellipsis_words"),
+        money_units=f.words("money_units"),
+        verb_chain_words=f.words("verb_chain_words"),
+        determiners=f.words("determiners"),
+        pronouns=f.words("pronouns"),
+        amount_links=f.words("amount_links"),
+        clause_conjunctions=f.words("clause_conjunctions"),
+        anaphoric_quantity_nouns=f.words("anaphoric_quantity_nouns"),
+        modifier_prepositions=f.words("modifier_prepositions"),
+        change_adverbs=f.words("change_adverbs"),
+        personal_subjects=f.words("personal_subjects"),
+        number_words={k: int(v) for k, v in f.table("number_words").items()},
+        year_offsets={k: int(v) for k, v in f.table("year_offsets").items()},
+        gregorian_months={
+            name: int(number)
+            for number, names in f.table("gregorian_months").items()
+            for name in str(names).split()
+        },
+    )

@@ -1,0 +1,253 @@
+"""Names with no head word that their context makes a place, an organisation or a programme.
+
+``South Pars gas field`` (a lower-case place noun after it), ``Iran Khodro company`` (a lower-case
+organisation noun), ``Zarin Auto, the country's second carmaker`` (an apposed organisation noun),
+``the Mehr Housing scheme`` (a programme noun), ``managing director of Saipa`` (a post before it).
+Why a module of its own: these rules read the words around a capitalised run, not the run itself,
+and they give way to every name the gazetteer knows and rank below the names built on head
+words.
+"""
+
+from __future__ import annotations
+
+from ..facts import Candidate
+from ..gazetteers import GPE_KINDS, Gazetteer
+from ..lexicon import Lexicon
+from ..text import CLOSE_QUOTES, OPEN_QUOTES, POSSESSIVES, YEAR, DocView, clean_name, is_capitalised
+from ..vocabulary import EnglishWords
+from ._name_words import NameWords
+
+APPOSITION_WORDS = 6
+"""At most this many words between the article and the noun of an apposition: ``the country's two major``."""
+
+
+class ContextNames:
+    """Finds names by the nouns and posts around them."""
+
+    def __init__(
+        self, lexicon: Lexicon, gazetteer: Gazetteer, english: EnglishWords, name_words: NameWords
+    ) -> None:
+        self.lexicon = lexicon
+        self.things = lexicon.things
+        self.gazetteer = gazetteer
+        self.english = english
+        self.name_words = name_words
+        things = lexicon.things
+        self.place_noun_starts = {phrase[0] for phrase in things.place_heads_lower}
+        self.org_noun_starts = {phrase[0] for phrase in things.organisation_nouns_lower}
+        self.org_single_nouns = {phrase[0] for phrase in things.organisation_nouns_lower if len(phrase) == 1}
+        self.org_noun_forms = self.org_single_nouns | {noun + "s" for noun in self.org_single_nouns}
+
+    def lower_place_heads(self, doc: DocView, places: list[Candidate]) -> None:
+        """``South Pars gas field``: a capitalised name before a lower-case place noun is a place."""
+        lower, words = doc.lower, doc.words
+        firsts = self.place_noun_starts
+        for k in [k for k, word in enumerate(lower) if word in firsts and k > 0]:
+            for phrase in self.things.place_heads_lower:
+                size = len(phrase)
+                if tuple(lower[k : k + size]) != phrase or not words[k].islower():
+                    continue
+                start = k
+                while (
+                    start > 0
+                    and is_capitalised(words[start - 1])
+                    and not self.name_words.stops_left(doc, start - 1)
+                ):
+                    start -= 1
+                if start < k and not self.gazetteer.places_named(doc.span_text(start, k)):
+                    name = clean_name(doc.span_text(start, k))
+                    # "Shahid Rajaee port" is the known "Shahid Rajaee Port"
+                    known = self.gazetteer.places_named(f"{name} {' '.join(w.capitalize() for w in phrase)}")
+                    kind = known[0].kind if known else "place"
+                    places.append(
+                        Candidate(
+                            start,
+                            k,
+                            "GPE" if kind in GPE_KINDS else "LOC",
+                            "place_before_place_noun",
+                            priority=55,
+                            canonical=known[0].canonical if known else name,
+                            kind=kind,
+                        )
+                    )
+                break
+
+    def named_by_context(self, doc: DocView, found: list[Candidate]) -> None:
+        """A capitalised name with no head word that its context makes an organisation: a
+        lower-case organisation noun after it (``Iran Khodro company``) or a post before it
+        (``managing director of Saipa``)."""
+        lower, words = doc.lower, doc.words
+        titles = self.lexicon.titles
+        org_nouns = self.org_noun_starts
+        for k in [k for k, word in enumerate(lower) if word in org_nouns and k > 0]:
+            if words[k].islower() and any(
+                tuple(lower[k : k + len(p)]) == p for p in self.things.organisation_nouns_lower
+            ):
+                self._context_name(doc, found, self._run_before(doc, k), k, "name_before_organisation_noun")
+        time_words = self.lexicon.reporting.finite_markers  # "the company Monday said"
+        for k in [k for k, word in enumerate(lower[:-1]) if word in self.org_single_nouns]:
+            if words[k].islower() and is_capitalised(words[k + 1]) and lower[k + 1] not in time_words:
+                end = self._run_after(doc, k + 1)  # "hotel chain Anatolia Resorts"
+                self._context_name(doc, found, k + 1, end, "name_after_organisation_noun")
+        self._named_editions(doc, found)
+        self._apposed_after_organisation_nouns(doc, found)
+        self._apposed_to_organisation_nouns(doc, found)
+        for k in [k for k, word in enumerate(lower) if word in self.things.program_nouns_lower and k > 0]:
+            if words[k].islower():  # "the Mehr Housing scheme", 'the "Production Leap" plan'
+                end = k - 1 if words[k - 1] in CLOSE_QUOTES else k
+                start = self._run_before(doc, end)
+                quoted = end < k and start > 0 and words[start - 1] in OPEN_QUOTES
+                if quoted or (start > 0 and lower[start - 1] in self.things.apposition_articles):
+                    self._context_name(doc, found, start, end, "name_before_programme_noun", kind="PROGRAM")
+        post_starts = titles.post_starts
+        for post in [k for k, word in enumerate(lower) if word in post_starts]:
+            base, k = titles.post_at(lower, post)
+            if base is None or k + 1 >= len(doc) or lower[k] not in titles.body_prepositions:
+                continue
+            if base is None or base in ("other", "official"):
+                continue  # "Leader of the Islamic Revolution": no post of an organisation
+            start = k + 2 if lower[k + 1] == "the" else k + 1
+            self._context_name(doc, found, start, self._run_after(doc, start), "name_after_post")
+
+    def _apposed_after_organisation_nouns(self, doc: DocView, found: list[Candidate]) -> None:
+        """``Iran's national flag carrier, Iran Air, will ...``: a name apposed after a noun phrase
+        whose head is an organisation noun, closed by a comma or the sentence's end."""
+        lower, words = doc.lower, doc.words
+        n = len(doc)
+        for k in [k for k, word in enumerate(lower[:-2]) if word in self.org_single_nouns]:
+            if not words[k].islower() or words[k + 1] != "," or not is_capitalised(words[k + 2]):
+                continue
+            articles = self.things.apposition_articles
+            j = k - 1
+            while (
+                j >= 0
+                and k - j <= APPOSITION_WORDS
+                and lower[j] not in articles
+                and words[j] not in POSSESSIVES
+                and self._inside_noun_phrase(words[j])
+            ):
+                j -= 1
+            if j < 0 or not (lower[j] in articles or words[j] in POSSESSIVES):
+                continue  # the noun phrase opens with an article or a possessive: "Iran's ... carrier"
+            end = self._run_after(doc, k + 2)
+            if end < n and words[end] in ",.;":
+                self._context_name(doc, found, k + 2, end, "name_apposed_after_organisation_noun")
+
+    def _named_editions(self, doc: DocView, found: list[Candidate]) -> None:
+        """``Iran Agrotech 2024``, ``Kish Invex 2014``: a capitalised name with a word that is no
+        English word, place or given name (a brand), then a year, is an edition of a fair or show."""
+        words = doc.words
+        for k in [k for k, word in enumerate(words) if YEAR.match(word) and k > 0]:
+            start = self._run_before(doc, k)
+            if start == k or k - start > 4 or not self._ends_noun_phrase(doc, k + 1):
+                continue  # not "Iran Khodro 2019 sales": a year before a noun modifies it
+            if any(self._is_brand_word(word) for word in words[start:k]):
+                self._context_name(doc, found, start, k + 1, "name_and_year_of_an_event", kind="EVENT")
+
+    def _is_brand_word(self, word: str) -> bool:
+        return (
+            word.isalpha()
+            and not self.english.is_common(word)
+            and "a" not in self.english.pos(word)
+            and not self.gazetteer.places_named(word)
+            and not self.name_words.given.is_given_name(word)
+            and word not in self.lexicon.figures.months
+        )
+
+    def _apposed_to_organisation_nouns(self, doc: DocView, found: list[Candidate]) -> None:
+        """``Zarin Auto, the country's second carmaker, ...``; ``Zarin Auto and Pars Motor, the two
+        largest automakers``: names apposed to a noun phrase whose head is an organisation noun."""
+        lower, words = doc.lower, doc.words
+        forms = self.org_noun_forms
+        for k in [k for k, word in enumerate(lower) if word in forms]:
+            plural = lower[k] not in self.org_single_nouns
+            if not words[k].islower() or not self._ends_noun_phrase(doc, k + 1):
+                continue
+            j = k - 1
+            articles = self.things.apposition_articles
+            while (
+                j > 0
+                and k - j <= APPOSITION_WORDS
+                and lower[j] not in articles
+                and self._inside_noun_phrase(words[j])
+            ):
+                j -= 1
+            if j < 2 or words[j - 1] != "," or lower[j] not in articles:
+                continue
+            start = self._run_before(doc, j - 1)
+            self._context_name(doc, found, start, j - 1, "name_apposed_to_organisation_noun")
+            if plural and start >= 2 and lower[start - 1] == "and":
+                self._context_name(
+                    doc,
+                    found,
+                    self._run_before(doc, start - 1),
+                    start - 1,
+                    "name_apposed_to_organisation_noun",
+                )
+
+    def _inside_noun_phrase(self, word: str) -> bool:
+        """A word between an article and its noun: ``country``, ``'s``, ``two``, ``state-owned``."""
+        return (
+            word.islower()
+            or word in POSSESSIVES
+            or word == "-"
+            or word.isdigit()
+            or self.name_words.is_nationality(word)
+        )
+
+    def _ends_noun_phrase(self, doc: DocView, k: int) -> bool:
+        """The word after a noun ends its phrase: punctuation or a function word, not ``'s`` or a noun."""
+        if k >= len(doc):
+            return True
+        word = doc.words[k]
+        return word in ",.;:)" or (word not in POSSESSIVES and "f" in self.english.pos(word))
+
+    def _run_before(self, doc: DocView, end: int) -> int:
+        start = end
+        while (
+            start > 0
+            and is_capitalised(doc.words[start - 1])
+            and not self.name_words.stops_left(doc, start - 1)
+        ):
+            start -= 1
+        return start
+
+    def _run_after(self, doc: DocView, start: int) -> int:
+        """Capitalised words from ``start``, up to a personal name (``Minister of Economy Ehsan X``)."""
+        end = start
+        while (
+            end < len(doc)
+            and is_capitalised(doc.words[end])
+            and not self.name_words.stops_left(doc, end)
+            and not (end > start and self.name_words.starts_a_person(doc, end))
+        ):
+            end += 1
+        return end
+
+    def _context_name(
+        self, doc: DocView, found: list[Candidate], start: int, end: int, rule: str, *, kind: str = "ORG"
+    ) -> None:
+        if start >= end or end - start > 4 or (doc.sent_starts[start] and end - start == 1):
+            return
+        if self._named_elsewhere(doc.span_text(start, end)):
+            return  # "the governor of East Azarbaijan": a province, whose "East" is no nationality
+        while start < end and self.name_words.is_nationality(doc.words[start]):
+            start += 1  # "Russian Gazprom company"
+        text = doc.span_text(start, end)
+        words = doc.words[start:end]
+        plain = all(self.english.is_common(w) or self.name_words.is_nationality(w) for w in words)
+        if kind == "PROGRAM":  # a programme's name is common words, capitalised: "Targeted Subsidies"
+            plain = all(self.name_words.is_nationality(w) for w in words) or (len(words) == 1 and plain)
+        if any(self.name_words.starts_a_person(doc, k) for k in range(start, end)) or plain:
+            return  # "Iranian company", "the Industry company"
+        if self._named_elsewhere(text):
+            return
+        found.append(Candidate(start, end, kind, rule, priority=62, canonical=clean_name(text)))
+
+    def _named_elsewhere(self, text: str) -> bool:
+        """A place, agency or body the tables know, which their own rules name."""
+        return bool(
+            self.gazetteer.places_named(text)
+            or self.gazetteer.agency_named(text)
+            or self.gazetteer.body_named(text)
+        )

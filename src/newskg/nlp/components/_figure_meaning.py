@@ -1,0 +1,190 @@
+"""What a figure counts or measures: ``819 idle industrial units``, ``192 tons of saffron``,
+``$10 billion in imports``, ``a population of 863,000``, ``Spain with 33.18 tons``.
+
+Why a module of its own: the meaning is found by a list of rules tried in order (the noun phrase
+after a count, the ``of`` phrase after a unit, the thing a sum is the value of, the subject of the
+clause, the meaning of the figure before), and this module is that list and its order. The noun
+phrases are ``_figure_phrases``, the clause subjects ``_figure_subject``.
+"""
+
+from __future__ import annotations
+
+from .._lexicon_topics import Figures
+from ..text import DocView, Sentence
+from ._figure_phrases import BOUNDARY, NounPhrases, ext_entity
+from ._figure_reading import COUNT, Figure, inherited
+from ._figure_subject import ClauseSubjects
+
+
+class FigureMeanings:
+    """Reads what a figure counts or measures, rule by rule."""
+
+    def __init__(self, figures: Figures, phrases: NounPhrases, subjects: ClauseSubjects) -> None:
+        self.figures = figures
+        self.phrases = phrases
+        self.subjects = subjects
+
+    def what(self, doc: DocView, figure: Figure, sentence: Sentence, read: list[Figure]) -> str:
+        lower, words = doc.lower, doc.words
+        figures = self.figures
+        n = len(doc)
+        end = figure.end
+        if end + 2 < n and words[end] == "(" and words[end + 2] == ")" and len(words[end + 1]) <= 4:
+            end += 3  # "10.5 million metric tons (mt) of cement"
+        if figure.unit == COUNT:
+            after = self.phrases.noun_phrase_after(doc, end, sentence)
+            if after is not None and lower[after[1] - 1] not in figures.ellipsis_words:
+                figure.what_end = after[1]
+                return self._with_acronym(doc, after)
+            if end < n and doc.words[end] in BOUNDARY + ".":  # "put the number of X at 983."
+                for rule in (self._noun_of_figure, self.subjects.clause_subject):
+                    found = rule(doc, figure, sentence, read)
+                    if found:
+                        return found
+            return inherited(figure, read, same_unit=True)  # "1,338 are based in ..."
+        if end + 1 < n and lower[end] == "worth" and lower[end + 1] == "of":
+            end += 1  # "$3 billion worth of products"
+        if end + 2 < n and words[end] == "(" and ")" in words[end + 2 : end + 8]:
+            close = words.index(")", end + 2)
+            if lower[close + 1 : close + 2] and (
+                lower[close + 1] in figures.amount_links or lower[close + 1] == "of"
+            ):
+                end = close + 1  # "73.93 trillion rials ($302 million) in loans", "... of credit"
+        if end < n and lower[end] == "of":
+            of_phrase = self.phrases.noun_phrase_after(doc, end + 1, sentence, determiners=True)
+            if of_phrase is not None:
+                figure.what_end = of_phrase[1]
+                return doc.span_text(*of_phrase)
+            if end + 1 < n and lower[end + 1] in figures.pronouns:
+                return inherited(figure, read, same_unit=False)  # "80% of which"
+        if end < n and lower[end] in figures.amount_links and figure.unit in figures.money_units:
+            linked = self.phrases.noun_phrase_after(doc, end + 1, sentence, determiners=True, nouns_only=True)
+            if (
+                linked is not None
+                and not ext_entity(doc, linked)
+                and lower[linked[1] - 1] not in figures.time_units  # not "$10 billion in the past year"
+            ):  # "$10 billion in imports"
+                figure.what_end = linked[1]
+                return doc.span_text(*linked)
+        for rule in (self._bracketed_after, self._worth_of, self._restated):
+            found = rule(doc, figure, sentence, read)
+            if found:
+                return found
+        after = self.phrases.noun_phrase_after(doc, end, sentence) if end < n else None
+        if (
+            after is not None
+            and self.phrases.is_plain_noun(words[after[1] - 1])
+            and not self.phrases.is_change_noun(doc, after)
+        ):
+            figure.what_end = after[1]
+            return doc.span_text(*after)  # "324,000 TEU containers"
+        for rule in (self._change_in, self._noun_of_figure, self.subjects.clause_subject):
+            found = rule(doc, figure, sentence, read)
+            if found:
+                return found
+        return inherited(figure, read, same_unit=True)
+
+    @staticmethod
+    def _with_acronym(doc: DocView, span: tuple[int, int]) -> str:
+        """``Small and Medium-sized Enterprises (SMEs)``: the acronym the noun phrase is defined by."""
+        start, end = span
+        words = doc.words
+        if (
+            end + 2 < len(words)
+            and words[end] == "("
+            and words[end + 2] == ")"
+            and words[end + 1][:1].isupper()
+        ):
+            end += 3
+        return doc.span_text(start, end)
+
+    def _bracketed_after(self, doc: DocView, figure: Figure, sentence: Sentence, read: list[Figure]) -> str:
+        """``the total non-oil exports ($41.37 billion)``, ``Spain with 33.18 tons ($21.58 million)``."""
+        words = doc.words
+        j = figure.start - 1
+        if j >= 0 and words[j] in self.figures.prefix_units:
+            j -= 1
+        while j >= 0 and doc.lower[j] in self.figures.approximators:
+            j -= 1
+        if j < 1 or words[j] != "(":
+            return ""
+        previous = [f for f in read if f is not figure and j - 1 <= max(f.end, f.what_end) <= j]
+        if previous:
+            return previous[-1].what
+        span = self.phrases.noun_phrase_before(doc, j)
+        if span is None or ext_entity(doc, span):
+            return inherited(figure, read, same_unit=True)  # "Oman ($5.6 million)"
+        return doc.span_text(*span)
+
+    def _worth_of(self, doc: DocView, figure: Figure, sentence: Sentence, read: list[Figure]) -> str:
+        """``192 tons of saffron worth $117.5 million``: the value of what the earlier figure counts."""
+        lower = doc.lower
+        j = figure.start - 1
+        if j >= 0 and doc.words[j] in self.figures.prefix_units:
+            j -= 1
+        while j >= sentence.start and lower[j] in self.figures.approximators:
+            j -= 1
+        for phrase in self.figures.worth_words:
+            size = len(phrase)
+            if j - size + 1 >= sentence.start and tuple(lower[j - size + 1 : j + 1]) == phrase:
+                before = j - size + 1
+                previous = [
+                    f for f in read if f is not figure and before - 2 <= max(f.end, f.what_end) <= before
+                ]
+                span = self.phrases.noun_phrase_before(doc, before)
+                last = previous[-1] if previous else None
+                if last is not None and (span is None or span[0] < max(last.end, last.what_end)):
+                    return last.what  # "192 tons of saffron worth $117.5 million"
+                return doc.span_text(*span) if span is not None else ""  # "startups received loans worth"
+        return ""
+
+    def _restated(self, doc: DocView, figure: Figure, sentence: Sentence, read: list[Figure]) -> str:
+        """``climbed 12,000 points, or 0.6 percent``: the same change in another unit."""
+        j = figure.start - 1
+        if j >= 0 and doc.words[j] in self.figures.prefix_units:
+            j -= 1
+        if j < 2 or doc.lower[j] != "or" or doc.words[j - 1] != ",":
+            return ""
+        previous = [f for f in read if f is not figure and f.end >= j - 2 and f.start >= sentence.start]
+        return previous[-1].what if previous else ""
+
+    def _change_in(self, doc: DocView, figure: Figure, sentence: Sentence, read: list[Figure]) -> str:
+        """``a 14 percent rise in non-oil exports``, ``a 68.2-percent decrease in terms of weight``."""
+        lower = doc.lower
+        k = figure.end
+        while k < min(sentence.end, figure.end + 3) and lower[k] not in self.figures.change_nouns:
+            k += 1
+        if k >= sentence.end or lower[k] not in self.figures.change_nouns:
+            return ""
+        k += 1
+        if k + 2 < sentence.end and lower[k : k + 3] == ["in", "terms", "of"]:
+            k += 2
+        if (
+            k < sentence.end
+            and lower[k] in ("in", "of")
+            and (k + 1 >= len(doc) or not doc.words[k + 1][:1].isdigit())
+        ):
+            span = self.phrases.noun_phrase_after(doc, k + 1, sentence, determiners=True)
+            if span is not None:
+                figure.what_end = span[1]
+                return doc.span_text(*span)
+        return ""
+
+    def _noun_of_figure(self, doc: DocView, figure: Figure, sentence: Sentence, read: list[Figure]) -> str:
+        """``a population of 863,000``, ``a total capacity of 5 million tons``: the noun the figure is of."""
+        lower = doc.lower
+        j = figure.start - 1
+        if j >= 0 and doc.words[j] in self.figures.prefix_units:
+            j -= 1
+        while j >= sentence.start and lower[j] in self.figures.approximators and lower[j] != "of":
+            j -= 1
+        if j <= sentence.start or lower[j] != "of":
+            return ""
+        span = self.phrases.noun_phrase_before(doc, j)
+        if (
+            span is None
+            or lower[span[1] - 1] in self.figures.change_nouns
+            or lower[span[1] - 1] in self.figures.approximators
+        ):
+            return ""  # "a 14 percent increase of", "a total of": no noun the figure is of
+        return doc.span_text(*span)

@@ -1,0 +1,234 @@
+"""What a figure is the value of when no noun phrase beside it says: the subject or object of
+the verb that gives it.
+
+``the value of exports reached $281.3 million``, ``rates have fallen by 45 percent``, ``increased
+its capital by 41 percent``, ``..., marking growth of 8 percent``, ``X reached $5 billion, up 8
+percent``. Why a module of its own: finding that verb and where its clause starts (past brackets,
+reporting verbs, ``that`` and the dateline) is a reading of the clause, not of the figure.
+"""
+
+from __future__ import annotations
+
+from ..lexicon import Lexicon
+from ..text import OPEN_QUOTES, DocView, Sentence
+from ._figure_phrases import BOUNDARY, MAX_WHAT, NounPhrases, ext_entity
+from ._figure_reading import Figure, inherited
+
+
+class ClauseSubjects:
+    """Finds the subject (or object) of the verb that gives a figure."""
+
+    def __init__(self, lexicon: Lexicon, phrases: NounPhrases) -> None:
+        self.lexicon = lexicon
+        self.figures = lexicon.figures
+        self.phrases = phrases
+        self.dateline_end = 0
+        """Where the dateline of the Doc being read ends (0 when it has none); set for each Doc."""
+
+    def clause_subject(self, doc: DocView, figure: Figure, sentence: Sentence, read: list[Figure]) -> str:
+        """What the verb that gives the figure is about: the subject (``the value of exports had
+        reached $281.3 million``, ``rates have fallen by 45 percent``), the object (``increased its
+        capital by 41 percent``), or for a participle (``..., marking growth of N percent``) the
+        subject of the main clause."""
+        lower, words = doc.lower, doc.words
+        figures = self.figures
+        j = figure.start - 1
+        if j >= 0 and words[j] in figures.prefix_units:
+            j -= 1
+        if j > sentence.start and lower[j] in figures.change_adverbs and words[j - 1] == ",":
+            start = self._main_clause_start(doc, sentence, j - 1)  # "X reached $5 billion, up 8 percent"
+            return self._subject_text(doc, start, self._first_verb(doc, start, j - 1), figure, read)
+        while j >= sentence.start and lower[j] in figures.approximators:
+            j -= 1
+        listed = self._listed_before_by(doc, j, sentence)
+        if listed:
+            return listed  # "pharmaceuticals rose 31 percent, clothes by 20%"
+        while (
+            j >= sentence.start
+            and lower[j] in figures.change_nouns
+            and not (
+                lower[j] in figures.level_verbs
+                and j > sentence.start
+                and lower[j - 1] in figures.verb_chain_words
+            )
+        ):
+            j -= 1  # "a 14 percent increase", but "exports will increase 100 percent"
+            while j >= sentence.start and lower[j] in figures.approximators:
+                j -= 1
+        if j < sentence.start:
+            return ""
+        if lower[j] not in figures.level_verbs:
+            obj = self._object_of_level_verb(doc, j, sentence)
+            if obj:
+                return obj
+            verb = self._level_verb_before(doc, j, sentence)  # "exports rose 12 percent to $36 billion"
+            if verb is None:
+                return ""
+            j = verb
+        verb = j
+        if lower[verb].endswith("ing") and verb > sentence.start and words[verb - 1] == ",":
+            start = self._main_clause_start(doc, sentence, verb - 1)
+            end = self._first_verb(doc, start, verb - 1)
+            return self._subject_text(doc, start, end, figure, read)
+        k = verb - 1
+        chain = figures.verb_chain_words | self.lexicon.reporting.finite_markers
+        while k >= sentence.start and lower[k] in chain:
+            k -= 1
+        if k > sentence.start and words[k] == "," and words[k - 1] == ")":
+            k -= 1  # "sales of dates (in the year ended in August), increased by 19%"
+        start = self._clause_start(doc, sentence.start, k + 1)
+        return self._subject_text(doc, start, k + 1, figure, read)
+
+    def _listed_before_by(self, doc: DocView, j: int, sentence: Sentence) -> str:
+        """``..., clothes by 20%``: in a list that leaves out the verb, the noun before ``by``."""
+        lower = doc.lower
+        if j < sentence.start + 2 or j + 1 >= len(doc) or lower[j + 1] != "by":
+            return ""
+        span = self.phrases.noun_phrase_before(doc, j + 1)
+        if span is None or span[0] <= sentence.start or lower[span[0] - 1] not in (",", "and"):
+            return ""
+        return doc.span_text(*span)
+
+    def _object_of_level_verb(self, doc: DocView, j: int, sentence: Sentence) -> str:
+        """``increased its capital by 41 percent``, ``increase its annual production to 120,000 tons``."""
+        lower = doc.lower
+        k = j
+        while k > sentence.start and k > j - 3 * MAX_WHAT and not self._is_level_verb(doc, k):
+            if doc.words[k] == ")":
+                opening = self._opening_bracket(doc, k, sentence.start)
+                if opening is not None:
+                    k = opening - 1
+                    continue
+            if doc.words[k] in BOUNDARY:
+                return ""
+            k -= 1
+        if not self._is_level_verb(doc, k) or k + 1 > j:
+            return ""
+        if k + 1 <= j and (doc.words[k + 1][:1].isdigit() or doc.words[k + 1] in self.figures.prefix_units):
+            return ""  # "rose 12 percent to ...": a figure, not an object
+        if k + 1 > j or lower[k + 1] not in self.figures.determiners:
+            return ""  # "has been materialized by", "come true by": no object
+        span = self.phrases.noun_phrase_after(doc, k + 1, sentence, determiners=True)
+        if span is None or span[1] > j + 1 or lower[span[1] - 1] in self.figures.pronouns:
+            return ""
+        after = doc.words[span[1]] if span[1] < len(doc) else ""
+        if after[:1].isdigit() or after in self.figures.prefix_units:
+            return ""  # "exports earned the country $4 billion": a second object; the subject earned it
+        if self.phrases.is_change_noun(doc, span):
+            return ""  # "shipments had seen a surge of 85 percent": the change is of the subject
+        return doc.span_text(*span)
+
+    def _level_verb_before(self, doc: DocView, j: int, sentence: Sentence) -> int | None:
+        """The verb whose second figure this is: ``rose 12 percent to $36 billion``."""
+        for k in range(j, max(sentence.start - 1, j - MAX_WHAT), -1):
+            if doc.words[k] in BOUNDARY:
+                return None
+            if self._is_level_verb(doc, k):
+                return k
+        return None
+
+    def _is_reporting_verb(self, doc: DocView, k: int) -> bool:
+        """``said``, ``states``, but not the nouns ``the member states of``, ``its reports``."""
+        lower = doc.lower
+        if lower[k] not in self.lexicon.reporting.verb_of:
+            return False
+        after_determiner = k > 0 and lower[k - 1] in self.figures.determiners
+        return not after_determiner and not (k + 1 < len(doc) and lower[k + 1] == "of")
+
+    def _is_level_verb(self, doc: DocView, k: int) -> bool:
+        """``rose``, ``put``, ``total``, but not ``the total`` or ``its value``: a noun after a determiner."""
+        return doc.lower[k] in self.figures.level_verbs and not (
+            k > 0 and doc.lower[k - 1] in self.figures.determiners
+        )
+
+    def _clause_start(self, doc: DocView, first: int, end: int) -> int:
+        """Where the clause ending at ``end`` starts: after a comma, ``that``, a reporting verb."""
+        lower, words = doc.lower, doc.words
+        reporting = self.lexicon.reporting
+        k = end - 1
+        while k > first:
+            if words[k] == ")":  # "exports of aquaculture (...) increased by 24%": over the brackets
+                opening = self._opening_bracket(doc, k, first)
+                if opening is not None:
+                    k = opening - 1
+                    continue
+            if (
+                words[k] in BOUNDARY
+                or lower[k] in reporting.clause_openers
+                or self._is_reporting_verb(doc, k)
+            ):
+                return self._after_dateline(doc, k + 1, end)
+            k -= 1
+        return self._after_dateline(doc, k, end)
+
+    def _after_dateline(self, doc: DocView, k: int, end: int) -> int:
+        """The first token from k on that is not part of the dateline (``TEHRAN, May 4 (IRNA) –``)."""
+        while k < end and doc.starts[k] < self.dateline_end:
+            k += 1
+        return k
+
+    @staticmethod
+    def _opening_bracket(doc: DocView, close: int, first: int) -> int | None:
+        for j in range(close - 1, max(first - 1, close - 30), -1):
+            if doc.words[j] == "(":
+                return j
+            if doc.words[j] == ")":
+                return None
+        return None
+
+    def _main_clause_start(self, doc: DocView, sentence: Sentence, end: int) -> int:
+        """Where the sentence's main clause starts: after a dateline and a reporting verb
+        (``Ansari said investment ... reached``)."""
+        start = self._after_dateline(doc, sentence.start, end)
+        reporting = self.lexicon.reporting
+        for k in range(start, end):
+            if doc.lower[k] in reporting.verb_of and not doc.lower[k].endswith("ing"):
+                start = k + 1
+                if start < end and doc.lower[start] == "that":
+                    start += 1
+                break
+            if doc.lower[k] in self.figures.level_verbs:
+                break
+        return start
+
+    def _first_verb(self, doc: DocView, start: int, end: int) -> int:
+        """The main clause's verb: the first verb-like word not right after a determiner (``the value``)."""
+        for k in range(start, end):
+            if k > start and doc.lower[k - 1] in self.figures.determiners:
+                continue
+            pos = self.phrases.pos(doc.words[k])
+            if self._is_level_verb(doc, k) or ("v" in pos and "n" not in pos and "a" not in pos):
+                return k
+        return end
+
+    def _subject_text(self, doc: DocView, start: int, end: int, figure: Figure, read: list[Figure]) -> str:
+        lower = doc.lower
+        skip = self.figures.determiners | self.figures.clause_conjunctions | set(OPEN_QUOTES)
+        while start < end and lower[start] in skip:
+            start += 1
+        if (
+            start + 2 < end
+            and lower[start] in self.figures.personal_subjects
+            and "v" in self.phrases.pos(doc.words[start + 1])
+        ):
+            start += 2  # "we expect the trade to reach $50 billion": the object is what reaches it
+            while start < end and lower[start] in skip:
+                start += 1
+        if start >= end:
+            return ""
+        if (
+            lower[start] in self.figures.pronouns or lower[start] in self.figures.anaphoric_quantity_nouns
+        ) and end - start == 1:
+            return inherited(figure, read, same_unit=False)  # "it", "the figure"
+        if ext_entity(doc, (start, end)):
+            return inherited(figure, read, same_unit=True)  # "Semnan Province was next with N"
+        if end - start > MAX_WHAT and lower[start] not in self.figures.change_nouns:
+            # "sales of dates to Gulf countries in the first five months", but "the share of private
+            # firms in receiving state contracts" is a share of what follows "in"
+            cut = next(
+                (k for k in range(start + 1, end) if lower[k] in self.figures.modifier_prepositions), end
+            )
+            end = cut
+        if end - start > 2 * MAX_WHAT:
+            start = end - 2 * MAX_WHAT
+        return doc.span_text(start, end).strip("\"“”‘’' ")

@@ -1,0 +1,210 @@
+"""Names built on head words: ``Iran Small Industries and Industrial Parks Organization``,
+``Ministry of Industry, Mine and Trade``, ``Seventh Development Plan``, ``Caspian Sea``, ``Bank
+Melli Iran``, ``the industry ministry``.
+
+Why a module of its own: a head word (``rules/names_of_things.json``) says what kind of name ends
+(or, for ``Bank``, ``Mount``, starts) with it, and the rules here find how far the name reaches
+(an ``of ...`` tail, a list of sectors, a number) and what it is called: one canonical name per
+ministry from the gazetteer's ministry table, and a province's department named for its province
+(``Kerman's Industry, Mining and Trade Department``).
+"""
+
+from __future__ import annotations
+
+from .. import extensions as ext
+from ..facts import Candidate
+from ..gazetteers import Gazetteer
+from ..lexicon import Lexicon
+from ..text import POSSESSIVES, DocView, clean_name, is_capitalised
+from ..vocabulary import EnglishWords
+from ._name_words import NameWords
+
+
+class HeadWordNames:
+    """Finds the extent and canonical name of a name built on a head word."""
+
+    def __init__(
+        self, lexicon: Lexicon, gazetteer: Gazetteer, english: EnglishWords, name_words: NameWords
+    ) -> None:
+        self.lexicon = lexicon
+        self.things = lexicon.things
+        self.gazetteer = gazetteer
+        self.english = english
+        self.name_words = name_words
+        things = lexicon.things
+        self.heads = (
+            things.organisation_heads | things.program_heads | things.event_heads | things.place_heads
+        )
+
+    def names_after(self, doc: DocView, k: int) -> int:
+        """End of the capitalised words after a leading head word, at least one not plain English."""
+        end = k
+        while (
+            end < len(doc)
+            and is_capitalised(doc.words[end])
+            and not self.name_words.stops_left(doc, end)
+            and doc.words[end] not in self.heads
+        ):
+            end += 1
+        if any(not self.english.is_common(w) for w in doc.words[k:end]):
+            return end
+        return k
+
+    def stands_alone(self, doc: DocView, i: int) -> bool:
+        """``the Parliament``, ``the Constitution``: a head word that names one body by itself."""
+        return doc.words[i] in self.things.standalone_names and not doc.sent_starts[i]
+
+    def extend_right(self, doc: DocView, end: int) -> int:
+        """Take an ``of ...`` tail (or ``for``, ``on``): ``Fund of Iran``, ``Ministry of Industry, Mine
+        and Trade``, ``Office of the Ministry of X``, ``Law on Supporting Small Firms``; stop before a
+        personal name written right after it. A sentence's first word is capitalised anyway, so
+        ``Talks on the JCPOA resumed`` takes no ``for``/``on`` tail."""
+        words, lower = doc.words, doc.lower
+        n = len(words)
+        if (
+            end + 1 < n
+            and (
+                lower[end] == "of"
+                or (lower[end] in self.things.name_tail_links and not doc.sent_starts[end - 1])
+            )
+            and words[end - 1]
+            in self.things.organisation_heads_before_of
+            | self.things.program_heads
+            | self.things.event_heads
+            | self.things.place_heads
+        ):
+            j = end + 1
+            if j < n and lower[j] == "the":
+                j += 1
+            if j < n and is_capitalised(words[j]) and not self.name_words.stops_left(doc, j):
+                k = j
+                after_last_and = False
+                while k < n and self.name_words.continues(doc, k):
+                    if words[k] == "(" or (
+                        k > j and self.name_words.starts_a_person(doc, k) and words[k - 1] not in ("-",)
+                    ):
+                        break
+                    if (
+                        after_last_and
+                        and self.name_words.is_name_word(doc, k)
+                        and not self.english.is_common(words[k])
+                        and words[k] not in self.heads
+                    ):
+                        break  # "Ministry of Industry, Mine and Trade Reza Fatemi Amin"
+                    if lower[k] == "and":
+                        after_last_and = True
+                    k += 1
+                while k > j and not self.name_words.is_name_word(doc, k - 1):
+                    k -= 1
+                return k
+        return end
+
+    def extend_left(self, doc: DocView, head: int) -> int:
+        words = doc.words
+        start = head
+        while start > 0 and self.name_words.continues(doc, start - 1):
+            if self.name_words.stops_left(doc, start - 1):
+                break
+            prev = words[start - 1]
+            if prev == "," and start >= 2 and words[start - 2] in self.things.organisation_heads:
+                break  # "X Department, and Y Department" are two organisations
+            if (
+                doc.lower[start - 1] == "and"
+                and start >= 2
+                and (
+                    words[start - 2] in self.things.place_heads
+                    or words[start - 2] in self.things.organisation_heads_closing
+                )
+            ):
+                break  # "Kish Island and Qeshm Free Zone", "X Steel Company and Y Copper Company": two names
+            far = start - 2
+            while far > 0 and words[far] in (",", "and"):
+                far -= 1  # "Industry, Mining, and Trade Ministry"
+            if prev in (",", "and") and far >= 0 and not self.name_words.describes(words[far]):
+                break  # "Iran Khodro, Saipa and Bahman Group": a list of names, not one name
+            start -= 1
+        while start < head and not self.name_words.is_name_word(doc, start):
+            start += 1
+        if start > 0 and words[start] == "-" and words[start - 1].isdigit() and not doc.spaces[start - 1]:
+            start -= 1  # "20-Year Vision Document": the number is in the name
+        while start < head and words[start] in ("-", "&"):
+            start += 1
+        return start
+
+    def add(
+        self,
+        doc: DocView,
+        found: list[Candidate],
+        places: list[Candidate],
+        start: int,
+        end: int,
+        *,
+        head: str,
+    ) -> None:
+        name = clean_name(doc.span_text(start, end))
+        kind = self.things.kind_of_head(head)
+        if kind in ("EVENT", "PROGRAM"):
+            found.append(Candidate(start, end, kind, "named_by_head_word", priority=70, canonical=name))
+            return
+        if kind == "LOC":
+            places.append(
+                Candidate(start, end, "LOC", "place_by_head_word", priority=62, canonical=name, kind="place")
+            )
+            return
+        etype = "NEWS_AGENCY" if head == "Agency" and "News" in name.split() else "ORG"
+        canonical = name
+        if head == "Ministry":  # "Iranian Industry Ministry": a nationality is no part of the name
+            while start < end - 1 and self.name_words.is_nationality(doc.words[start]):
+                start += 1
+            name = clean_name(doc.span_text(start, end))
+        if head == "Ministry" or name.startswith("Ministry "):
+            ministry = self.gazetteer.ministry_for(name.replace("Ministry", " "))
+            if ministry is not None:
+                canonical = ministry.canonical
+        elif start >= 2:
+            owner = self._possessor(doc, found, start)
+            if owner:
+                canonical = f"{name} of {owner}"
+        found.append(Candidate(start, end, etype, "org_head_word", priority=70, canonical=canonical))
+
+    def _possessor(self, doc: DocView, found: list[Candidate], start: int) -> str | None:
+        """``Kerman's Department`` -> Kerman's province; ``the province's Department`` -> the last
+        province named before it. A country's possessive is dropped (``Iran's Trade Promotion
+        Organization`` is the Trade Promotion Organization)."""
+        words = doc.words
+        if words[start - 1] not in POSSESSIVES:
+            return None
+        owner_end = start - 1
+        if doc.lower[owner_end - 1] == "province" and not is_capitalised(words[owner_end - 2]):
+            named = ext.get(doc.doc, ext.PLACE_NAMES)
+            earlier = [c for c in named if c.kind == "province" and c.end <= owner_end - 1]
+            return max(earlier, key=lambda c: c.start).canonical if earlier else None
+        owner_start = owner_end - 1
+        while (owner_start > 0 and is_capitalised(words[owner_start - 1])) or (
+            owner_start > 1 and words[owner_start - 1] == "-"
+        ):
+            owner_start -= 1
+        places = self.gazetteer.places_named(doc.span_text(owner_start, owner_end))
+        provinces = [p for p in places if p.kind == "province"]
+        return provinces[0].canonical if provinces else None
+
+    def add_lower_ministry(self, doc: DocView, found: list[Candidate], i: int) -> None:
+        """``the industry ministry``, ``energy ministry``: a ministry named by its sector words."""
+        words, lower = doc.words, doc.lower
+        start = i - 1
+        while (
+            start > 0
+            and (words[start - 1].islower() or words[start - 1] == ",")
+            and lower[start - 1] != "the"
+        ):
+            if self.gazetteer.ministry_for(words[start - 1]) is None and words[start - 1] not in (",", "and"):
+                break
+            start -= 1
+        while start < i and words[start] in (",", "and"):
+            start += 1
+        ministry = self.gazetteer.ministry_for(doc.span_text(start, i))
+        if ministry is None:
+            return
+        found.append(
+            Candidate(start, i + 1, "ORG", "org_lower_ministry", priority=70, canonical=ministry.canonical)
+        )

@@ -1,0 +1,89 @@
+"""Which words a name is made of: capitalised words and their connectors, the words a name
+stops at, words that describe a body, nationality adjectives and the start of a personal name.
+
+Why a module of its own: every rule of ``newskg_organizations`` walks a capitalised run of words
+left or right of something it knows (a head word, a lower-case organisation noun, a post), and
+they must all agree where such a run may go on and where it stops (``Director General of X``, a
+month, a sentence-initial ``The``, ``Reza Fatemi Amin`` after a ministry's name).
+"""
+
+from __future__ import annotations
+
+from ..lexicon import Lexicon
+from ..text import POSSESSIVES, DocView, is_capitalised
+from ..vocabulary import EnglishWords, GivenNames
+
+PLURAL_POSSESSIVE = ("'", "’")
+
+
+class NameWords:
+    """Tells, token by token, whether a capitalised name may go on."""
+
+    def __init__(self, lexicon: Lexicon, english: EnglishWords, given: GivenNames) -> None:
+        self.lexicon = lexicon
+        self.things = lexicon.things
+        self.english = english
+        self.given = given
+
+    def is_name_word(self, doc: DocView, i: int) -> bool:
+        word = doc.words[i]
+        if word in ("-", "&") and 0 < i < len(doc.words) - 1:
+            return (is_capitalised(doc.words[i + 1]) and not doc.spaces[i]) or word == "&"
+        if word in PLURAL_POSSESSIVE and 0 < i < len(doc.words) - 1:
+            return (
+                doc.words[i - 1].endswith("s") and is_capitalised(doc.words[i + 1]) and not doc.spaces[i - 1]
+            )
+        if word in self.lexicon.people.name_particles and i + 2 < len(doc.words) and doc.words[i + 1] == "-":
+            return not doc.spaces[i] and is_capitalised(doc.words[i + 2])  # "Khatam al-Anbiya"
+        return is_capitalised(word) and word not in POSSESSIVES
+
+    def continues(self, doc: DocView, i: int) -> bool:
+        """Whether token i may sit inside a name: a capitalised word, a connector or a list comma."""
+        words, lower = doc.words, doc.lower
+        n = len(words)
+        if self.is_name_word(doc, i):
+            return True
+        if (
+            lower[i] in self.things.name_connectors
+            and i + 1 < n
+            and is_capitalised(words[i + 1])
+            and lower[i] != "in"
+        ):
+            return True
+        if words[i] == "," and i + 1 < n and i > 0 and is_capitalised(words[i - 1]):
+            return is_capitalised(words[i + 1]) or (
+                lower[i + 1] == "and" and i + 2 < n and is_capitalised(words[i + 2])
+            )
+        if lower[i] == "the" and i > 0 and lower[i - 1] == "of":
+            return i + 1 < n and is_capitalised(words[i + 1])
+        return False
+
+    def stops_left(self, doc: DocView, k: int) -> bool:
+        """A word a name does not extend left over: a title, a month, a sentence-initial function word."""
+        word, lower = doc.words[k], doc.lower[k]
+        titles = self.lexicon.titles
+        for start in range(max(0, k - titles.longest_post + 1), k + 1):
+            if doc.lower[start] not in titles.post_starts:
+                continue
+            base, end = titles.post_at(doc.lower, start)
+            if base is not None and end > k:
+                return True  # a post word, or the end of one: "Director General of X"
+        if lower in titles.modifiers:
+            return True  # (a courtesy title or a month may belong to a name: "Shahid Rajaee Port")
+        if doc.sent_starts[k] or (k > 0 and doc.words[k - 1] in '“"‘('):
+            pos = self.english.pos(word)
+            return "f" in pos or "r" in pos or ("v" in pos and "n" not in pos)
+        return False
+
+    def describes(self, word: str) -> bool:
+        """A word that can describe what a body does (``Industry``, ``Mining``, ``Small``), as the
+        words of a name's list do (``Industry, Mining and Trade Ministry``)."""
+        return self.english.is_common(word) or self.is_nationality(word)
+
+    def is_nationality(self, word: str) -> bool:
+        """``Iranian``, ``Iraqi``: an adjective English writes capitalised."""
+        return "a" in self.english.pos(word) and not self.english.is_common(word)
+
+    def starts_a_person(self, doc: DocView, k: int) -> bool:
+        word = doc.words[k]
+        return self.given.is_given_name(word) or word in self.lexicon.people.name_prefixes

@@ -1,0 +1,192 @@
+"""What was said: the reported clause or quotation of a cue, without the speaker, the cue, the
+addressee (``told IRNA that``), the setting (``, in an interview with X``) or the dateline.
+
+Why a module of its own: the content is cut out of the sentence around the cue, after it
+(``X said that ...``) or before it (``Output rose 5 percent, the head of X said``), and where it
+ends depends on the next cue, a credit or a setting; that cutting is apart from finding the cue
+and its speaker.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..facts import Entities
+from ..text import CLOSE_QUOTES, OPEN_QUOTES, POSSESSIVES, DocView, Sentence
+from ._speakers import INVERTED, Speakers, Subject
+from ._speech_cues import QUOTES, Cue, Cues
+from .dateline import find_dateline
+
+if TYPE_CHECKING:
+    from .statements import StatementFinder
+
+STOP_AFTER = 2
+"""Fewer content words than this after a cue: the reported clause is before it (``..., he said.``)."""
+APPOSITION_TOKENS = 30
+"""The most tokens a title apposed to a speaker takes: ``the acting head of the X Chamber of ... (XCC)``."""
+
+
+class ReportedContent:
+    """Cuts the reported words of each cue out of its sentence, in one Doc."""
+
+    def __init__(
+        self, finder: StatementFinder, doc: DocView, entities: Entities, cues: Cues, speakers: Speakers
+    ) -> None:
+        self.f = finder
+        self.rep = finder.reporting
+        self.doc = doc
+        self.entities = entities
+        self.cues = cues
+        self.speakers = speakers
+        dateline = find_dateline(doc.text)
+        self.dateline_end = dateline.end() if dateline else 0
+
+    def of(self, cue: Cue, subject: Subject, sentence: Sentence) -> str:
+        doc = self.doc
+        start = cue.end
+        if cue.kind == "according":
+            start = self._after_speaker(cue.end, sentence)
+        elif cue.kind == "quoted":
+            start = cue.end
+        else:
+            start = self._after_addressee(cue.end, sentence)
+        end = self._clause_end(start, sentence)
+        if (
+            cue.kind == "according"
+            and start < sentence.end
+            and doc.lower[start] in self.rep.relative_pronouns
+        ):
+            end = start  # "X rose, according to Y, the CEO of Z, who told IRNA that ...": Y's own act follows
+        after = self._clean(doc.text[doc.starts[start] : doc.ends[end - 1]] if end > start else "")
+        if cue.kind == "quoted" and len(after.split()) < STOP_AFTER:
+            return self._before_quoting(cue, sentence) or after
+        if (
+            subject.start != INVERTED
+            and len(after.split()) >= STOP_AFTER
+            and not self._clause_before(cue, subject, sentence)
+        ):
+            return after
+        before_end = self._with_article(subject.start) if 0 <= subject.start < cue.start else cue.start
+        if cue.kind == "according":
+            before_end = cue.start
+        first = self._after_dateline(doc.starts[sentence.start], sentence)
+        before = self._clean(doc.text[first : doc.starts[before_end]] if before_end > sentence.start else "")
+        return before or after
+
+    def _before_quoting(self, cue: Cue, sentence: Sentence) -> str:
+        """``The figures are optimistic, IRNA quoted him as saying.``: the words before the quoting clause."""
+        doc = self.doc
+        for j in range(cue.start - 1, sentence.start, -1):
+            if doc.words[j] == "," or doc.words[j] in CLOSE_QUOTES:
+                first = self._after_dateline(doc.starts[self.speakers.first_word(sentence)], sentence)
+                return self._clean(doc.text[first : doc.starts[j]])
+        return ""
+
+    def _clause_before(self, cue: Cue, subject: Subject, sentence: Sentence) -> bool:
+        """``Output rose 5 percent, the head of X said on Saturday.``: the reported clause comes
+        first and what follows the cue is no clause."""
+        doc = self.doc
+        start = self._with_article(subject.start)
+        if start <= self.speakers.first_word(sentence) + 2 or doc.words[start - 1] not in (
+            ",",
+            *CLOSE_QUOTES,
+        ):
+            return False
+        k = cue.end
+        if k < len(doc) and (
+            doc.lower[k] in self.rep.clause_openers or doc.words[k][:1] in OPEN_QUOTES or doc.words[k] == ":"
+        ):
+            return False
+        if any(self.cues.is_finite_verb(j) for j in range(cue.end + 1, self._clause_end(cue.end, sentence))):
+            return False
+        return any(self.cues.is_finite_verb(j) for j in range(self.speakers.first_word(sentence) + 1, start))
+
+    def _after_dateline(self, first: int, sentence: Sentence) -> int:
+        """Where a sentence's own words start: after the dateline when the sentence opens with it."""
+        return self.dateline_end if first <= self.dateline_end < sentence.end_char else first
+
+    def _with_article(self, start: int) -> int:
+        """Where a speaker's noun phrase starts: ``the`` belongs to ``the CBI`` it introduces, and
+        ``an official with`` to ``an official with the CBI``."""
+        lower = self.doc.lower
+        if start > 1 and lower[start - 1] in POSSESSIVES:
+            owner = self.entities.at(start - 2)
+            if owner is not None and owner.type in ("GPE", "LOC"):
+                start = self.entities.start_of(start - 2)  # "Iran's Minister of Roads X said"
+        if start > 0 and lower[start - 1] in self.rep.speaker_articles:
+            start -= 1
+        if (
+            start >= 2
+            and lower[start - 1] in self.rep.official_links
+            and lower[start - 2] in self.f.titles.title_nouns
+        ):
+            start -= 2
+            if start > 0 and lower[start - 1] in self.rep.speaker_articles:
+                start -= 1
+        return start
+
+    def _after_speaker(self, k: int, sentence: Sentence) -> int:
+        """``According to X, the ...``: where the content starts after the speaker and its comma."""
+        doc = self.doc
+        for j in range(k, min(sentence.end, k + 25)):
+            if doc.words[j] == ",":
+                return self._after_apposition(j + 1, sentence)
+        return sentence.end
+
+    def _after_apposition(self, k: int, sentence: Sentence) -> int:
+        """``According to X, the deputy minister for trade, exports ...``: skip the title apposed to X."""
+        lower, titles = self.doc.lower, self.f.titles
+        j = k
+        while j < sentence.end and (lower[j] in self.rep.speaker_articles or lower[j] in titles.modifiers):
+            j += 1
+        near = range(j, min(j + 3, sentence.end))
+        if not any(titles.post_at(lower, m)[0] is not None or lower[m] in titles.title_nouns for m in near):
+            return k
+        for m in range(j, min(sentence.end - 1, j + APPOSITION_TOKENS)):
+            if self.doc.words[m] == "," and self.entities.at(m) is None:  # not "Chamber of Commerce, Mines"
+                return m + 1
+        return k
+
+    def _after_addressee(self, k: int, sentence: Sentence) -> int:
+        """Skip ``IRNA that``, ``reporters on Monday that``, ``, “`` to where the reported words start."""
+        doc = self.doc
+        lower = doc.lower
+        for j in range(k, min(sentence.end, k + 20)):
+            if lower[j] == "that":
+                return j + 1
+            if doc.words[j] in ".;,:" or doc.words[j] in QUOTES:
+                break
+        return k
+
+    def _clause_end(self, start: int, sentence: Sentence) -> int:
+        """The reported clause ends at the sentence's end or before a participle cue (``, adding``)."""
+        doc = self.doc
+        for j in range(start, sentence.end - 1):
+            if doc.words[j] == "," and (
+                (doc.lower[j + 1] in self.f.participles and self.cues.at(j + 1) is not None)
+                or doc.lower[j + 1 : j + 3] == ["according", "to"]
+                or self._credit_at(j + 1)
+                or self._setting_at(j + 1)
+            ):
+                return j
+        return sentence.end
+
+    def _setting_at(self, k: int) -> bool:
+        """``..., in an interview with X``: where the words were said, not what."""
+        lower = self.doc.lower
+        return any(tuple(lower[k : k + len(p)]) == p for p in self.rep.speech_settings)
+
+    def _credit_at(self, k: int) -> bool:
+        """``..., IRNA reported``: a news medium credited at token k ends the clause before it."""
+        cluster = self.entities.at(k)
+        return cluster is not None and cluster.type == "NEWS_AGENCY"
+
+    @staticmethod
+    def _clean(text: str) -> str:
+        text = " ".join(text.split())
+        text = text.strip(" ,:;-–—")
+        if text.lower().startswith("that "):
+            text = text[5:]
+        text = text.strip(" " + QUOTES)
+        text = text.rstrip(" ,:;.")
+        return text.strip(" " + QUOTES)

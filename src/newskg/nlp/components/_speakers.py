@@ -1,0 +1,321 @@
+"""Who spoke: the speaker of a reporting cue, wherever the sentence writes it.
+
+Before the cue (a name, a title bound to a person, ``X, the deputy head of Y, said``, a pronoun, a
+nominal, ``ISIPO data show``), after it (``..., said X``, ``according to X``), around a quoting
+verb (``IRNA quoted X as saying``), or for a participle the speaker of its sentence; a trained
+parser's subject when the rules find none. Why a module of its own: most rules of
+``newskg_statements`` are about where a speaker is written, and only these decide who can be one
+(a person or an organisation; never a country, a news agency or an unnamed group). Pronouns and
+nominals are resolved by ``_speech_referents``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from ..facts import Cluster, Entities, TitleBinding
+from ..text import OPEN_QUOTES, POSSESSIVES, DocView, Sentence
+from ._speech_cues import QUOTES, Cue, Cues
+from ._speech_referents import Referents
+
+if TYPE_CHECKING:
+    from .statements import StatementFinder
+
+SPEAKER_TYPES = ("PERSON", "ORG")
+"""The entity types that can be speakers."""
+INVERTED = -2
+"""``Subject.start`` of a subject written after its cue (``..., explained the chamber chief``)."""
+
+
+class Subject(NamedTuple):
+    speaker: Cluster | None
+    start: int
+    """Token where the subject is written (for the content before it), -1 when after the cue."""
+
+
+class Speakers:
+    """Finds the speaker of each cue of one Doc."""
+
+    def __init__(
+        self,
+        finder: StatementFinder,
+        doc: DocView,
+        entities: Entities,
+        bindings: list[TitleBinding],
+        cues: Cues,
+        referents: Referents,
+    ) -> None:
+        self.f = finder
+        self.rep = finder.reporting
+        self.doc = doc
+        self.entities = entities
+        self.bindings = bindings
+        self.cues = cues
+        self.referents = referents
+
+    def speaker(self, cue: Cue, sentence: Sentence, sentence_speaker: Cluster | None) -> Subject:
+        if cue.kind == "according":
+            agent = cue.end + 1 if cue.end < len(self.doc) and self.doc.lower[cue.end] == "by" else cue.end
+            return Subject(self._named_at(agent), -1)
+        if cue.kind == "quoted":
+            return Subject(self._quoted_speaker(cue.start, sentence), -1)
+        before = self._subject_before(cue.start, sentence)
+        if before.speaker is None and before.start >= 0:
+            parsed = self._parsed_subject(cue)
+            return parsed if parsed.speaker is not None else before
+        if before.speaker is not None:
+            return before
+        if cue.kind == "participle":
+            later = self._main_clause_speaker(cue, sentence)
+            if later is not None and cue.start == self.first_word(sentence):
+                return Subject(None, -1)  # "Saying that ..., the official said": one act, the finite cue's
+            return Subject(sentence_speaker or later or self.referents.salient_before(cue.start), -1)
+        after = self._named_at(cue.end)
+        if after is not None:
+            return Subject(after, INVERTED)
+        if self.doc.lower[cue.start - 1 : cue.start] == ["and"] and sentence_speaker is not None:
+            return Subject(sentence_speaker, -1)
+        return self._parsed_subject(cue)
+
+    def _parsed_subject(self, cue: Cue) -> Subject:
+        """With a trained parser: the subject the parse gives the reporting verb, when it is named."""
+        doc = self.doc.doc
+        if not doc.has_annotation("DEP"):
+            return Subject(None, -1)
+        for child in doc[cue.start].children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                cluster = self.entities.at(child.i)
+                if cluster is not None and cluster.type in SPEAKER_TYPES:
+                    start = self.entities.start_of(child.i)
+                    return Subject(cluster, start if start < cue.start else INVERTED)
+        return Subject(None, -1)
+
+    def first_word(self, sentence: Sentence) -> int:
+        k = sentence.start
+        while k < sentence.end - 1 and (not self.doc.words[k].strip() or self.doc.words[k] in QUOTES):
+            k += 1
+        return k
+
+    def _subject_before(self, k: int, sentence: Sentence) -> Subject:
+        """The speaker written just before the cue, and where its words start."""
+        doc, entities = self.doc, self.entities
+        lower, words = doc.lower, doc.words
+        j = k - 1
+        while j >= sentence.start and lower[j] in self.rep.finite_markers:
+            j -= 1
+        bound = self._binding_ending_at(j + 1)
+        if bound is not None:
+            start = (
+                bound.start - 1
+                if bound.start > sentence.start and lower[bound.start - 1] in self.rep.anaphor_determiners
+                else bound.start
+            )
+            return Subject(bound.person, start)
+        if (
+            j - 2 >= sentence.start
+            and words[j] == ")"
+            and words[j - 2] == "("
+            and self.entities.at(j - 1) is not None
+        ):
+            j -= 3  # "The Central Bank of Iran (CBI) said"
+        if j < sentence.start:
+            return Subject(None, -1)
+        cluster = entities.at(j)
+        if cluster is not None:
+            start = entities.start_of(j)
+            if cluster.type in SPEAKER_TYPES:
+                title = self._binding_ending_at(start)
+                return Subject(cluster, title.start if title is not None else start)
+            return Subject(None, start)
+        if words[j] == ",":
+            apposed = self._before_apposition(j, sentence)
+            if apposed is not None:
+                return apposed
+            return Subject(None, -1)
+        if lower[j] in self.rep.relative_pronouns and j - 1 > sentence.start and words[j - 1] == ",":
+            antecedent = self._before_apposition(j - 1, sentence)  # "X, the CEO of Y, who told IRNA"
+            if antecedent is not None:
+                return antecedent
+        anaphor = self._anaphor_ending_at(j, sentence)
+        if anaphor is not None:
+            return anaphor
+        source = self._source_ending_at(j, sentence)
+        if source is not None:
+            return source
+        if (
+            lower[j] in self.rep.reporting_nouns
+            and j > sentence.start
+            and lower[j - 1] in self.rep.anaphor_determiners
+        ):
+            return Subject(self.referents.last_org_speaker(j), j - 1)  # "the report added"
+        return Subject(None, -1)
+
+    def _binding_ending_at(self, end: int) -> TitleBinding | None:
+        for binding in self.bindings:
+            if binding.end == end:
+                return binding
+        return None
+
+    def _binding_starting_at(self, start: int) -> TitleBinding | None:
+        for binding in self.bindings:
+            if binding.start == start or (binding.start == start + 1 and self.doc.lower[start] == "the"):
+                return binding
+        return None
+
+    def _before_apposition(self, comma: int, sentence: Sentence) -> Subject | None:
+        """``X, the deputy head of Y for Z affairs, said`` / ``The head of X, Y, said``."""
+        doc, entities = self.doc, self.entities
+        named = entities.at(comma - 1)
+        if named is not None and named.type == "PERSON":
+            start = entities.start_of(comma - 1)
+            bound = self._binding_ending_at(start - 1) if start > 0 and doc.words[start - 1] == "," else None
+            return Subject(named, bound.start if bound is not None else start)
+        # An organisation before the apposition may itself close an apposition of the person who
+        # speaks: "X, the managing director of Y, a subsidiary of Z, told", "X, the head of Y (YY),
+        # which ..., said", "X, the head of Y, however, said". Each further step needs a comma
+        # followed by a word that opens an apposition or an aside (not a verb, not a list of names).
+        organisation: Subject | None = None
+        budget = 18  # words of one apposition, not counting those inside names
+        k = comma - 1
+        while k > max(sentence.start - 1, comma - 70):
+            inside_name = entities.at(k) is not None
+            if not inside_name:
+                budget -= 1
+                if budget < 0:
+                    return organisation
+            if doc.words[k] in ".;\n" or doc.words[k] in OPEN_QUOTES:
+                return organisation
+            if doc.words[k] == "," and not inside_name and k > sentence.start:
+                aside = doc.lower[k + 1] in self.rep.aside_openers
+                if organisation is not None and not aside:
+                    return organisation
+                j = self._before_acronym(k - 1, sentence) if aside else k - 1
+                cluster = entities.at(j)
+                if (
+                    cluster is None
+                    and organisation is None
+                    and doc.lower[k + 1] in self.rep.relative_pronouns
+                ):
+                    k, budget = k - 1, 18  # "X, the deputy minister, who visited Y, said": read on to X
+                    continue
+                if cluster is None or cluster.type not in SPEAKER_TYPES:
+                    return organisation
+                if cluster.type == "PERSON":
+                    return Subject(cluster, entities.start_of(j))
+                organisation = organisation or Subject(cluster, entities.start_of(j))
+                k, budget = entities.start_of(j) - 1, 18
+                continue
+            k -= 1
+        return organisation
+
+    def _before_acronym(self, j: int, sentence: Sentence) -> int:
+        """The last word of a name before its acronym in brackets (``Y (YY)``); else j."""
+        words = self.doc.words
+        if j - 3 >= sentence.start and words[j] == ")" and words[j - 2] == "(" and self.entities.at(j - 3):
+            return j - 3
+        return j
+
+    def _anaphor_ending_at(self, j: int, sentence: Sentence) -> Subject | None:
+        """``he``, ``the official``, ``the Iranian official``, ``a senior industry official``,
+        ``the chamber chief``, ``the ministry``."""
+        doc = self.doc
+        lower = doc.lower
+        if lower[j] in self.rep.speaker_pronouns:
+            return Subject(self.referents.salient_before(j), j)
+        for k in range(j - 1, max(sentence.start - 1, j - 7), -1):
+            if lower[k] in (*self.rep.anaphor_determiners, "a", "an") and self.referents.nominal_end(k) == j:
+                j = self.referents.nominal_head(k) or j
+                noun = lower[j]
+                if noun in self.f.titles.title_nouns:
+                    return Subject(self.referents.nominal(noun, lower[k], k, j), k)
+                if noun in self.f.lexicon.things.organisation_nouns and lower[k] not in ("a", "an"):
+                    return Subject(self.referents.last_org(noun, before=k), k)
+                return None
+        return None
+
+    def _source_ending_at(self, j: int, sentence: Sentence) -> Subject | None:
+        """``the data released by ISIPO show``, ``ISIPO data show``: the organisation that is the source."""
+        doc = self.doc
+        lower = doc.lower
+        for k in range(j, max(sentence.start - 1, j - 8), -1):
+            cluster = self.entities.at(k)
+            if cluster is not None and cluster.type == "ORG":
+                window = lower[k + 1 : j + 1] + lower[max(sentence.start, k - 4) : k]
+                if any(w in self.rep.reporting_nouns for w in window):
+                    return Subject(cluster, self.entities.start_of(k))
+                return None
+            if doc.words[k] in ",;:":
+                return None
+        return None
+
+    def _named_at(self, k: int) -> Cluster | None:
+        """The speaker written at token k: ``according to X``, ``..., said X``, ``..., said the official``."""
+        doc = self.doc
+        if k >= len(doc):
+            return None
+        bound = self._binding_starting_at(k)
+        if bound is not None:
+            return bound.person
+        cluster = self.entities.at(k)
+        if cluster is not None:
+            end = self.entities.end_of(k)
+            if cluster.type in ("GPE", "LOC") and end + 1 < len(doc) and doc.lower[end] in POSSESSIVES:
+                return self._named_at(end + 1)  # "according to Iran's Trade Promotion Organization"
+            return cluster if cluster.type in SPEAKER_TYPES else None
+        lower = doc.lower
+        if lower[k] in self.rep.speaker_pronouns or lower[k] in self.rep.object_pronouns:
+            return self.referents.salient_before(k)
+        if lower[k] in self.rep.reporting_nouns:  # "according to data released by X"
+            return self._source_after(k)
+        head = self.referents.nominal_head(k)
+        if head is not None:
+            noun = lower[head]
+            if noun in self.f.titles.title_nouns:
+                return self.referents.nominal(noun, lower[k], k, head)
+            if noun in self.f.lexicon.things.organisation_nouns:
+                return self.referents.last_org(noun, before=k)
+            if noun in self.rep.reporting_nouns:
+                source = self._named_after(head)
+                if source is not None and source.type == "NEWS_AGENCY":
+                    return None  # "according to a report by IRNA": a credit, not a statement
+                return self._source_after(head) or self.referents.last_org_speaker(k)
+        return None
+
+    def _source_after(self, j: int) -> Cluster | None:
+        """``according to the data released by X``, ``according to X's report``."""
+        cluster = self._named_after(j)
+        return cluster if cluster is not None and cluster.type == "ORG" else None
+
+    def _named_after(self, j: int) -> Cluster | None:
+        """The first entity in the few words after token j, within the clause."""
+        for k in range(j, min(len(self.doc), j + 6)):
+            cluster = self.entities.at(k)
+            if cluster is not None:
+                return cluster
+            if self.doc.words[k] in ",.;":
+                return None
+        return None
+
+    def _quoted_speaker(self, saying: int, sentence: Sentence) -> Cluster | None:
+        """``IRNA quoted X as saying``, ``X was quoted as saying``, ``cited X, the head of Y, as saying``."""
+        doc, entities = self.doc, self.entities
+        for k in range(saying - 2, sentence.start - 1, -1):
+            cluster = entities.at(k)
+            if cluster is not None and cluster.type == "PERSON":
+                return cluster
+            bound = self._binding_ending_at(k + 1)
+            if bound is not None:
+                return bound.person
+            if doc.lower[k] in self.rep.speaker_pronouns:
+                return self.referents.salient_before(k)
+        return None
+
+    def _main_clause_speaker(self, cue: Cue, sentence: Sentence) -> Cluster | None:
+        """``Saying that ..., the official said``: the speaker of a later finite cue."""
+        for k in range(cue.end, sentence.end):
+            if self.doc.lower[k] in self.rep.verb_of and self.doc.lower[k] not in self.f.participles:
+                later = self.cues.at(k)
+                if later is not None and later.kind == "finite":
+                    subject = self._subject_before(k, sentence)
+                    return subject.speaker or self._named_at(later.end)
+        return None

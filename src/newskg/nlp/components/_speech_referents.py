@@ -1,0 +1,181 @@
+"""Who a pronoun or a nominal refers to: ``he``, ``the official``, ``a senior official``, ``the
+minister``, ``the zone's head``, ``the ministry``, ``the report``.
+
+Why a module of its own: the referent depends on the article so far, not on the sentence: the last
+person who spoke or opened a sentence, the next person named, the person last bound to a post,
+the organisation last named or quoted. This module keeps that state over one Doc, and the speaker
+rules (``_speakers``) ask it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..facts import Cluster, Entities, TitleBinding
+from ..text import POSSESSIVES, DocView, in_regions
+from ._speech_cues import QUOTES
+
+if TYPE_CHECKING:
+    from .statements import StatementFinder
+
+
+class Referents:
+    """Who is salient in one Doc, and whom a pronoun or a nominal names."""
+
+    def __init__(
+        self,
+        finder: StatementFinder,
+        doc: DocView,
+        entities: Entities,
+        bindings: list[TitleBinding],
+        quotes: list[tuple[int, int]],
+    ) -> None:
+        self.f = finder
+        self.rep = finder.reporting
+        self.english = finder.english
+        self.doc = doc
+        self.entities = entities
+        self.bindings = bindings
+        self.person_starts = sorted(
+            s.start
+            for c in entities.clusters
+            if c.type == "PERSON"
+            for s in c.spans
+            if not in_regions(s.start_char, quotes)
+        )
+        self.org_speakers: list[Cluster] = []
+        self.salient: list[tuple[int, Cluster]] = []
+        """(token, person) each time a person spoke or opened a sentence, in text order."""
+        for start in self.person_starts:
+            if self._opens_sentence(start):
+                cluster = entities.at(start)
+                if cluster is not None:
+                    self.salient.append((start, cluster))
+
+    def _opens_sentence(self, start: int) -> bool:
+        sentence = self.doc.sentence(start)
+        k = sentence.start
+        while k < start and (not self.doc.words[k].strip() or self.doc.words[k] in QUOTES):
+            k += 1
+        return k == start
+
+    def spoke(self, k: int, speaker: Cluster) -> None:
+        """A speaker was found at token k: a person becomes salient, an organisation a source."""
+        if speaker.type == "ORG":
+            self.org_speakers.append(speaker)
+        if speaker.type == "PERSON":
+            self.salient.append((k, speaker))
+            self.salient.sort(key=lambda item: item[0])
+
+    def nominal(self, noun: str, determiner: str, start: int, end: int) -> Cluster | None:
+        """``a senior official`` names the next person; ``the minister`` the person last bound to
+        that post; ``the official`` the salient person. A title of a body written in the phrase
+        (``the zone's head``, ``the company CEO``) names only a person known to hold it."""
+        lower = self.doc.lower
+        if any(w in POSSESSIVES for w in lower[start + 1 : end]):
+            nouns = [w for w in lower[start + 1 : end] if w.isalpha()]
+            return self._title_holder(noun, before=start, owner_nouns=nouns)
+        if determiner in ("a", "an"):
+            return self._next_person(end) or self.salient_before(start)
+        return self._title_holder(noun, before=start) or self.salient_before(start)
+
+    def last_org_speaker(self, k: int) -> Cluster | None:
+        """``the report added``: the organisation last quoted as a source."""
+        return self.org_speakers[-1] if self.org_speakers else None
+
+    def salient_before(self, k: int) -> Cluster | None:
+        """The person a pronoun refers to: the last who spoke or opened a sentence; else the last named."""
+        before = [person for start, person in self.salient if start < k]
+        if before:
+            return before[-1]
+        named = [s for s in self.person_starts if s < k]
+        return self.entities.at(named[-1]) if named else None
+
+    def _next_person(self, k: int) -> Cluster | None:
+        after = [s for s in self.person_starts if s > k]
+        return self.entities.at(after[0]) if after else None
+
+    def _title_holder(
+        self, noun: str, *, before: int, owner_nouns: list[str] | None = None
+    ) -> Cluster | None:
+        """``the minister``: the person last bound, before token ``before``, to a title with that post
+        word (and, for ``the bank's CEO``, of a body whose name has one of the owner's words)."""
+        titles = self.f.titles
+        base = titles.posts.get((noun,))
+        if base is None or base in ("official", "other"):
+            return None
+        for binding in reversed(self.bindings):
+            if binding.start >= before or not (binding.role.endswith(base) or binding.role.endswith(noun)):
+                continue
+            if owner_nouns is not None:
+                name = binding.org.canonical.lower().split() if binding.org is not None else []
+                if not any(w in name for w in owner_nouns):
+                    continue
+            return binding.person
+        return None
+
+    def last_org(self, noun: str, *, before: int) -> Cluster | None:
+        best: tuple[int, Cluster] | None = None
+        for cluster in self.entities.clusters:
+            if cluster.type != "ORG" or noun not in cluster.canonical.lower().split():
+                continue
+            starts = [span.start for span in cluster.spans if span.start < before]
+            if starts and (best is None or max(starts) > best[0]):
+                best = (max(starts), cluster)
+        return best[1] if best is not None else None
+
+    def nominal_end(self, k: int) -> int | None:
+        """The last head word of the noun phrase at k (``department`` in ``the bank's department``)."""
+        found = self._nominal_scan(k)
+        return found[1] if found is not None else None
+
+    def nominal_head(self, k: int) -> int | None:
+        """The word that names the referent of the noun phrase at k (``bank`` in ``the bank's
+        public relations department``)."""
+        found = self._nominal_scan(k)
+        return found[0] if found is not None else None
+
+    def _nominal_scan(self, k: int) -> tuple[int, int] | None:
+        """``the senior industry official``, ``the chamber chief``, ``the data``: the head noun of a
+        noun phrase starting at token k with a determiner, when it names an official, an organisation
+        or a source."""
+        doc = self.doc
+        lower = doc.lower
+        if lower[k] not in (*self.rep.anaphor_determiners, "a", "an"):
+            return None
+        heads = (
+            self.f.titles.title_nouns | self.f.lexicon.things.organisation_nouns | self.rep.reporting_nouns
+        )
+        head: int | None = None
+        owner: int | None = None
+        for j in range(k + 1, min(len(doc), k + 8)):
+            word = lower[j]
+            if word in heads:
+                head = j
+                continue
+            if word in POSSESSIVES:
+                owner, head = head, None  # "the company's website": the company owns the head
+                continue
+            inside = (
+                word in self.rep.anaphor_adjectives
+                or (self.entities.at(j) is not None and self.entities.at(j).type != "PERSON")  # type: ignore[union-attr]
+                or (
+                    doc.words[j].islower()
+                    and word.isalpha()
+                    and word not in self.rep.verb_of
+                    and "f" not in self.english.pos(word)
+                )
+                or word in ("-", *POSSESSIVES)
+            )
+            if not inside:
+                break
+        if head is None or any(self._is_agency(t) for t in range(k, head)):
+            return None  # "the semi-official Tasnim news agency": a credit, not a speaker
+        organisation_nouns = self.f.lexicon.things.organisation_nouns
+        if owner is not None and lower[head] in organisation_nouns and lower[owner] in organisation_nouns:
+            return owner, head  # "the bank's public relations department announced": the bank
+        return head, head
+
+    def _is_agency(self, k: int) -> bool:
+        cluster = self.entities.at(k)
+        return cluster is not None and cluster.type == "NEWS_AGENCY"

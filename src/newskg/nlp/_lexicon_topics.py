@@ -82,7 +82,6 @@ class Reporting:
     object_pronouns: frozenset[str]
     anaphor_determiners: frozenset[str]
     anaphor_adjectives: frozenset[str]
-    organisation_sources: tuple[tuple[str, ...], ...]
     reporting_nouns: frozenset[str]
     not_quote_cues: frozenset[str]
     finite_auxiliaries: frozenset[str]
@@ -104,9 +103,6 @@ class Reporting:
     phrases_by_start: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
     """The multi-word cues by their first word, for a lookup instead of a scan."""
 
-    def is_participle(self, word: str) -> bool:
-        return word.endswith("ing") and word in self.verb_of
-
 
 @dataclass(frozen=True, slots=True)
 class NamedThings:
@@ -117,8 +113,6 @@ class NamedThings:
     program_heads: frozenset[str]
     event_heads: frozenset[str]
     place_heads: frozenset[str]
-    place_heads_multi: tuple[tuple[str, ...], ...]
-    """Multi-word place heads as lower-case words (``free zone``), longest first."""
     place_heads_lower: tuple[tuple[str, ...], ...]
     motto_cues: tuple[str, ...]
     unquoted_motto_cues: tuple[str, ...]

@@ -146,7 +146,6 @@ def read_reporting() -> Reporting:
         object_pronouns=f.words("object_pronouns"),
         anaphor_determiners=f.words("anaphor_determiners"),
         anaphor_adjectives=f.words("anaphor_adjectives"),
-        organisation_sources=f.phrases("organisation_sources"),
         reporting_nouns=f.words("reporting_nouns"),
         not_quote_cues=f.words("not_quote_cues"),
         finite_auxiliaries=f.words("finite_auxiliaries"),
@@ -170,17 +169,13 @@ def read_reporting() -> Reporting:
 
 def read_things() -> NamedThings:
     f = _File("names_of_things.json")
-    place_heads = f.get("place_heads", list)
     return NamedThings(
         organisation_heads=f.words("organisation_heads"),
         organisation_heads_before_of=f.words("organisation_heads_before_of"),
         organisation_heads_closing=f.words("organisation_heads_closing"),
         program_heads=f.words("program_heads"),
         event_heads=f.words("event_heads"),
-        place_heads=frozenset(p for p in place_heads if " " not in p),
-        place_heads_multi=tuple(
-            sorted({phrase_key(p) for p in place_heads if " " in p}, key=len, reverse=True)
-        ),
+        place_heads=f.words("place_heads"),
         place_heads_lower=f.phrases("place_heads_lower"),
         motto_cues=tuple(f.get("motto_cues", list)),
         unquoted_motto_cues=tuple(f.get("unquoted_motto_cues", list)),

@@ -42,8 +42,6 @@ _PAGE = Template(_asset("page.html"))
 """The page; ``$name`` placeholders are filled with values already escaped for HTML."""
 
 
-
-
 def to_html(
     graph: Graph | nx.MultiDiGraph, path: str | Path, *, view: View = "entities", title: str = "newskg graph"
 ) -> Path:

@@ -18,7 +18,7 @@ from newskg.build.spool import EntitySummary, pack
 from newskg.errors import InputError
 from newskg.ingest.readers import read_articles
 from newskg.ingest.sources import estimate_articles, iter_articles
-from newskg.records.resolve import resolve
+from newskg.records.resolve import resolve, resolve_entities
 
 
 def _named_graphs(dataset: Dataset) -> dict[str, Dataset]:
@@ -100,7 +100,7 @@ def test_entity_summaries_resolve_like_whole_records(nlp):
     summary = EntitySummary()
     for record in records:
         summary.add(pack(record).entities)  # what the NLP workers send back
-    assert resolve(summary.as_records()).canonical == resolve(records).canonical
+    assert resolve_entities(summary.entities()).canonical == resolve(records).canonical
 
 
 def test_rerun_skips_unchanged_articles_and_writes_the_same_bytes(tmp_path, nlp):

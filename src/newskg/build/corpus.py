@@ -40,7 +40,7 @@ from ..ingest.sources import ErrorHandler, Source, check_not_inputs, iter_articl
 from ..nlp import MAX_TEXT_CHARACTERS, PIPELINE_VERSION
 from ..rdf.write import format_for
 from ..records import Article, ArticleRecord
-from ..records.resolve import Resolution, resolve
+from ..records.resolve import Resolution, resolve_entities
 from ..stores._folder import is_out_of_space
 from ..stores._spool import BuiltGraph, TextSegment
 from ..stores._state import article_states
@@ -238,7 +238,7 @@ def build_corpus(
             stale = [name for name in states if name not in wanted]
             tally.removed = len(stale)
             work.remove(stale)
-        resolution = resolve(entities.as_records(), known=known_entities(work.view))
+        resolution = resolve_entities(entities.entities(), known=known_entities(work.view))
         labels: dict[ox.NamedNode, str] = {}
         texts = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="graphs-", dir=scratch)))
         builder = _GraphBuilder(resolution, spool, texts)

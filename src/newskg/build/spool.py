@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import IO
 
-from ..records import Article, ArticleRecord, Entity
+from ..records import ArticleRecord, Entity
 from .parallel import batched
 from .summary import RecordCounts
 
@@ -78,6 +78,6 @@ class EntitySummary:
         """Add an article's entities, given without their mentions."""
         self._counts.update(entities)
 
-    def as_records(self) -> list[ArticleRecord]:
-        entities = tuple(e for e, n in self._counts.items() for _ in range(n))
-        return [ArticleRecord(article=Article(id="", text=""), entities=entities)]
+    def entities(self) -> list[Entity]:
+        """Each entity as many times as articles named it, in first-seen order."""
+        return [e for e, n in self._counts.items() for _ in range(n)]

@@ -21,7 +21,7 @@ import dataclasses
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ..iris import name_key
 from . import ArticleRecord, Entity
@@ -73,7 +73,12 @@ def resolve(records: Sequence[ArticleRecord], *, known: Sequence[Entity] = ()) -
     ``known`` are entities already in a graph, with their canonical names and aliases: each keeps its
     name, and a new name that would merge with it takes that name.
     """
-    entities = [*known, *(e for r in records for e in r.entities)]
+    return resolve_entities([e for r in records for e in r.entities], known=known)
+
+
+def resolve_entities(found: Iterable[Entity], *, known: Sequence[Entity] = ()) -> Resolution:
+    """:func:`resolve` for entities without their articles: a streaming build keeps only these."""
+    entities = [*known, *found]
     mapping: dict[tuple[str, str], str] = {}
     people = [e for e in entities if e.type == "PERSON"]
     mapping.update(_resolve_people(people))

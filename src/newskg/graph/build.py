@@ -140,11 +140,6 @@ def union_graph(source: Graph) -> Graph:
     return graph
 
 
-def build_graph(records: Sequence[ArticleRecord]) -> Graph:
-    """The union graph of ``records``."""
-    return union_graph(build_dataset(records))
-
-
 def _relabel_entities(dataset: Dataset, new_labels: dict[URIRef, str]) -> None:
     """One prefLabel per entity some article graph still names: an existing label wins over a new one."""
     old = dataset.graph(ENTITIES_GRAPH)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS
+from conftest import ROOT, SEEDS
 from newskg.build.corpus import build_corpus
 from newskg.build.scratch import PREFIX, scratch_folder
 from newskg.errors import NewskgError, StoreError
@@ -91,7 +91,7 @@ def test_a_full_disk_is_a_clear_error_and_the_store_is_kept(tmp_path):
         tiny,
         8,
         _BUILDS_ON_TINY_DISK,
-        str(Path(__file__).parent),
+        str(ROOT / "tests"),  # where the script imports synthetic from
         str(small),
         str(large),
         str(tiny),

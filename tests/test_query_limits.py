@@ -20,6 +20,7 @@ import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from typer.testing import CliRunner
 
+from conftest import ROOT
 from newskg.errors import QueryError
 from newskg.query.run import query
 from newskg.rdf.write import read_dataset, serialize
@@ -187,7 +188,7 @@ def test_the_default_time_limit_is_documented_and_applied(seeds_files):
     assert DEFAULT_TIMEOUT == 60
     help_text = run_cli("query", "--help").stdout
     assert "--timeout" in help_text and "60" in help_text
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    readme = (ROOT / "README.md").read_text()
     assert "--timeout" in readme
 
 

@@ -1,14 +1,24 @@
-"""Shared fixtures: one NLP pipeline and one build of the seed articles per test session."""
+"""Shared fixtures: one NLP pipeline and one build of the seed articles per test session, and ``cli``,
+which runs the ``newskg`` command."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import warnings
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
+from click.testing import Result
+from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 DEV_CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
+NEWSKG = Path(sys.executable).with_name("newskg")
+"""The console script installed beside this Python: what users run."""
 
 
 @pytest.fixture(scope="session")
@@ -36,3 +46,53 @@ needs_dev_corpus = pytest.mark.skipif(
     reason=f"the shared dev corpus is not at {DEV_CORPUS} (CI puts ../shared beside the clone)",
 )
 """For tests that read the dev corpus: CI always has it; a clone elsewhere skips them, saying why."""
+
+
+class Cli:
+    """Runs ``newskg`` with the given arguments; every result has the exit code, stdout and stderr apart.
+
+    ``cli(*args)`` runs the app in this process: quick, for the many variants of one case.
+    ``cli.run(*args)`` runs the installed command in a subprocess, as a user would: where a traceback
+    or a slow start would show. Arguments may be paths or numbers; ``env`` adds to the environment.
+    Neither lets an uncaught exception through: a traceback fails the test that caused it.
+    Tests that signal the command, or give it a terminal, start ``NEWSKG`` themselves.
+    """
+
+    def __call__(
+        self, *args: object, input: str | None = None, env: Mapping[str, str] | None = None
+    ) -> Result:
+        from newskg.cli import app, commands  # noqa: F401  (importing registers the commands)
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)  # as outside pytest: rdflib's own, not ours
+            result = CliRunner().invoke(app, [str(arg) for arg in args], input=input, env=env)
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return result
+
+    def run(
+        self,
+        *args: object,
+        input: str | None = None,
+        env: Mapping[str, str] | None = None,
+        cwd: Path | None = None,
+        timeout: float = 300,
+    ) -> subprocess.CompletedProcess[str]:
+        result = subprocess.run(
+            [str(NEWSKG), *map(str, args)],
+            input=input,
+            capture_output=True,
+            text=True,
+            env={**os.environ, **(env or {})},
+            cwd=cwd,
+            timeout=timeout,
+            check=False,
+        )
+        assert "Traceback" not in result.stderr, result.stderr
+        return result
+
+
+@pytest.fixture(scope="session")
+def cli() -> Cli:
+    """The ``newskg`` command: ``cli(*args)`` in this process, ``cli.run(*args)`` as a subprocess."""
+    return Cli()

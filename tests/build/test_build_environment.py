@@ -148,7 +148,7 @@ def test_no_space_for_the_store_is_reported_and_the_store_kept(tmp_path, monkeyp
 
 
 @pytest.mark.parametrize("command", ["build", "query", "validate"])
-def test_a_damaged_store_is_named_and_how_to_rebuild_it_said(tmp_path, command, nlp):
+def test_a_damaged_store_is_named_and_how_to_rebuild_it_said(cli, tmp_path, command, nlp):
     """Regression: RocksDB's "Corruption" was an internal error (exit 3)."""
     path = tmp_path / "store"
     build_corpus([SEEDS], store=path, run_validation=False, nlp=nlp)
@@ -161,7 +161,7 @@ def test_a_damaged_store_is_named_and_how_to_rebuild_it_said(tmp_path, command, 
         "query": ["query", "--store", str(path), "SELECT * WHERE { ?s ?p ?o } LIMIT 1"],
         "validate": ["validate", "--store", str(path)],
     }[command]
-    run = subprocess.run([*NEWSKG, *args], capture_output=True, text=True, timeout=300, check=False)
+    run = cli.run(*args)
     assert run.returncode == 2, run.stderr
     assert run.stderr.startswith(f"newskg: error: {path}: the store is damaged (Corruption: ")
     rebuild = f"move it aside and run 'newskg build ARTICLES --store {path}'"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Iterator
 
 import pytest
@@ -45,36 +43,17 @@ def test_dask_build_writes_the_same_bytes_as_a_local_build(cluster, tmp_path, nl
     assert remote.read_bytes() == local.read_bytes()
 
 
-def test_cli_joins_a_scheduler(cluster, tmp_path):
+def test_cli_joins_a_scheduler(cli, cluster, tmp_path):
     out = tmp_path / "graph.nq"
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "newskg",
-            "build",
-            str(SEEDS),
-            "-o",
-            str(out),
-            "--no-validate",
-            "--dask",
-            cluster.scheduler_address,
-        ],
-        capture_output=True,
-        text=True,
-    )
+    run = cli.run("build", SEEDS, "-o", out, "--no-validate", "--dask", cluster.scheduler_address)
     assert run.returncode == 0, run.stderr
     assert run.stdout.startswith("articles: 2")
 
 
-def test_cli_starts_a_local_cluster(tmp_path):
+def test_cli_starts_a_local_cluster(cli, tmp_path):
     local, remote = tmp_path / "local.nq", tmp_path / "dask.nq"
     for out, extra in ((local, []), (remote, ["--dask", "local", "--jobs", "2"])):
-        run = subprocess.run(
-            [sys.executable, "-m", "newskg", "build", str(SEEDS), "-o", str(out), "--no-validate", *extra],
-            capture_output=True,
-            text=True,
-        )
+        run = cli.run("build", SEEDS, "-o", out, "--no-validate", *extra)
         assert run.returncode == 0, run.stderr
     assert remote.read_bytes() == local.read_bytes()
 

@@ -11,16 +11,14 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS
+from conftest import NEWSKG, SEEDS
 from newskg.ingest.readers import read_articles
 
-NEWSKG = Path(sys.executable).with_name("newskg")
 COPIES = 24
 """Articles in the corpus: enough for the output to take a few tenths of a second to write."""
 TIMEOUT = 300
@@ -93,16 +91,11 @@ def test_a_build_killed_mid_write_leaves_the_previous_output(tmp_path, corpus, s
 
 
 @pytest.mark.slow
-def test_a_completed_build_replaces_the_output_and_leaves_no_temporary(tmp_path, corpus):
+def test_a_completed_build_replaces_the_output_and_leaves_no_temporary(cli, tmp_path, corpus):
     target = tmp_path / "graph.ttl"
     target.write_bytes(b"# old\n")
-    result = subprocess.run(
-        [str(NEWSKG), "build", str(corpus), "-o", str(target), "--no-validate", "-q"],
-        capture_output=True,
-        timeout=TIMEOUT,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr.decode()
+    result = cli.run("build", corpus, "-o", target, "--no-validate", "-q", timeout=TIMEOUT)
+    assert result.returncode == 0, result.stderr
     assert target.read_bytes().startswith(b"@prefix")
     assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
     assert os.stat(target).st_size > 50_000

@@ -9,7 +9,6 @@ import select
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from rdflib import Dataset, Graph
@@ -20,15 +19,9 @@ from newskg.ingest.readers import read_articles
 pytestmark = pytest.mark.slow
 
 
-def newskg(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "newskg", *args], input=stdin, capture_output=True, text=True, cwd=cwd
-    )
-
-
-def test_build_writes_the_graph_and_a_summary(tmp_path, seeds_result):
+def test_build_writes_the_graph_and_a_summary(cli, tmp_path, seeds_result):
     out = tmp_path / "graph.ttl"
-    run = newskg("build", str(SEEDS), "-o", str(out))
+    run = cli.run("build", str(SEEDS), "-o", str(out))
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines()[0] == "articles: 2"
     assert f"wrote {out} (turtle)" in run.stdout and "SHACL: conforms" in run.stdout
@@ -36,19 +29,19 @@ def test_build_writes_the_graph_and_a_summary(tmp_path, seeds_result):
     assert len(Graph().parse(out, format="turtle")) == len(seeds_result.graph)
 
 
-def test_default_output_is_out_graph_ttl(tmp_path):
-    run = newskg("build", str(SEEDS), "--no-validate", cwd=tmp_path)
+def test_default_output_is_out_graph_ttl(cli, tmp_path):
+    run = cli.run("build", str(SEEDS), "--no-validate", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     assert (tmp_path / "out" / "graph.ttl").stat().st_size > 0
 
 
-def test_unreadable_articles_are_reported_and_skipped_with_exit_4(tmp_path):
+def test_unreadable_articles_are_reported_and_skipped_with_exit_4(cli, tmp_path):
     corpus = tmp_path / "corpus"
     shutil.copytree(SEEDS, corpus)
     (corpus / "broken.json").write_text("{not json", encoding="utf-8")
     (corpus / "empty.txt").write_text("", encoding="utf-8")
     out = tmp_path / "graph.trig"
-    run = newskg("build", str(corpus), "-o", str(out), "--no-validate")
+    run = cli.run("build", str(corpus), "-o", str(out), "--no-validate")
     assert run.returncode == 4, run.stderr
     skipped = [line for line in run.stderr.splitlines() if line.startswith("newskg: skipped: ")]
     assert len(skipped) == 2
@@ -61,52 +54,52 @@ def test_unreadable_articles_are_reported_and_skipped_with_exit_4(tmp_path):
     assert len(articles) == 2
 
 
-def test_json_lines_on_stdin(tmp_path):
+def test_json_lines_on_stdin(cli, tmp_path):
     lines = "".join(json.dumps({"id": a.id, "text": a.text}) + "\n" for a in read_articles([SEEDS]))
     out = tmp_path / "graph.nq"
-    run = newskg("build", "-", "-o", str(out), "--no-validate", stdin=lines)
+    run = cli.run("build", "-", "-o", str(out), "--no-validate", input=lines)
     assert run.returncode == 0, run.stderr
     assert run.stdout.startswith("articles: 2")
     assert "/article/seed-000>" in out.read_text(encoding="utf-8")
 
 
-def test_bad_stdin_line_is_skipped_naming_the_line(tmp_path):
+def test_bad_stdin_line_is_skipped_naming_the_line(cli, tmp_path):
     seed = next(read_articles([SEEDS]))
     lines = json.dumps({"id": seed.id, "text": seed.text}) + "\n[1, 2]\n"
-    run = newskg("build", "-", "-o", str(tmp_path / "g.nq"), "--no-validate", stdin=lines)
+    run = cli.run("build", "-", "-o", str(tmp_path / "g.nq"), "--no-validate", input=lines)
     assert run.returncode == 4
     assert run.stderr.strip().startswith("newskg: skipped: <stdin>:2: ")
 
 
-def test_quiet_prints_nothing_on_success(tmp_path):
-    run = newskg("build", str(SEEDS), "-o", str(tmp_path / "g.ttl"), "--quiet", "--no-validate")
+def test_quiet_prints_nothing_on_success(cli, tmp_path):
+    run = cli.run("build", str(SEEDS), "-o", str(tmp_path / "g.ttl"), "--quiet", "--no-validate")
     assert run.returncode == 0
     assert run.stdout == "" and run.stderr == ""
 
 
-def test_bad_output_name_fails_before_any_work(tmp_path):
-    run = newskg("build", str(SEEDS), "-o", str(tmp_path / "graph.docx"))
+def test_bad_output_name_fails_before_any_work(cli, tmp_path):
+    run = cli.run("build", str(SEEDS), "-o", str(tmp_path / "graph.docx"))
     assert run.returncode == 2
     assert run.stderr.startswith("newskg: error: ") and "graph.docx" in run.stderr
     assert not (tmp_path / "graph.docx").exists()
 
 
-def test_missing_input_is_reported(tmp_path):
-    run = newskg("build", str(tmp_path / "nowhere"), "-o", str(tmp_path / "g.ttl"))
+def test_missing_input_is_reported(cli, tmp_path):
+    run = cli.run("build", str(tmp_path / "nowhere"), "-o", str(tmp_path / "g.ttl"))
     assert run.returncode == 2  # nothing could be read: bad input, not a partial build
     assert "nowhere: no such file or directory" in run.stderr
     assert not (tmp_path / "g.ttl").exists()
 
 
-def test_jobs_must_be_positive(tmp_path):
-    run = newskg("build", str(SEEDS), "-o", str(tmp_path / "g.ttl"), "--jobs", "0")
+def test_jobs_must_be_positive(cli, tmp_path):
+    run = cli.run("build", str(SEEDS), "-o", str(tmp_path / "g.ttl"), "--jobs", "0")
     assert run.returncode == 2
 
 
-def test_parallel_build_from_the_cli_gives_the_same_bytes(tmp_path):
+def test_parallel_build_from_the_cli_gives_the_same_bytes(cli, tmp_path):
     one, two = tmp_path / "one.trig", tmp_path / "two.trig"
-    assert newskg("build", str(SEEDS), "-o", str(one), "--no-validate").returncode == 0
-    run = newskg("build", str(SEEDS), "-o", str(two), "--no-validate", "--jobs", "2", "--batch-size", "1")
+    assert cli.run("build", str(SEEDS), "-o", str(one), "--no-validate").returncode == 0
+    run = cli.run("build", str(SEEDS), "-o", str(two), "--no-validate", "--jobs", "2", "--batch-size", "1")
     assert run.returncode == 0, run.stderr
     assert one.read_bytes() == two.read_bytes()
 
@@ -152,23 +145,21 @@ def test_progress_bar_on_a_terminal(tmp_path):
     assert stdout.startswith("articles: 2")
 
 
-def test_regression_a_build_that_reads_no_article_keeps_the_previous_output(tmp_path):
+def test_regression_a_build_that_reads_no_article_keeps_the_previous_output(cli, tmp_path):
     """Every article unreadable: exit 2 and the earlier graph untouched (it was once emptied)."""
     out = tmp_path / "graph.ttl"
-    subprocess.run([sys.executable, "-m", "newskg", "build", str(SEEDS), "-o", str(out), "-q"], check=True)
+    assert cli.run("build", SEEDS, "-o", out, "-q").returncode == 0
     before = out.read_bytes()
     bad = tmp_path / "bad.jsonl"
     bad.write_text("{broken\n", encoding="utf-8")
-    run = subprocess.run(
-        [sys.executable, "-m", "newskg", "build", str(bad), "-o", str(out)], capture_output=True, text=True
-    )
+    run = cli.run("build", bad, "-o", out)
     assert run.returncode == 2
     assert "nothing was written" in run.stderr and "Traceback" not in run.stderr
     assert out.read_bytes() == before
 
 
-def test_help_names_the_dask_extra_whole():
+def test_help_names_the_dask_extra_whole(cli):
     """Square brackets are markup to the help renderer: the extra's name once lost its ``[dask]``."""
-    run = newskg("build", "--help")
+    run = cli.run("build", "--help")
     assert run.returncode == 0, run.stderr
     assert "newskg[dask]" in run.stdout

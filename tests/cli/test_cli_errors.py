@@ -8,17 +8,15 @@ from __future__ import annotations
 
 import errno
 import json
-import os
 import subprocess
-import sys
 import warnings
-from pathlib import Path
 
 import pytest
 import typer
+from click.testing import Result
 from typer.testing import CliRunner
 
-from conftest import SEEDS
+from conftest import NEWSKG, SEEDS
 from newskg.cli import (
     DEBUG_ENV,
     EXIT_BAD_INPUT,
@@ -31,36 +29,10 @@ from newskg.cli import (
 )
 from newskg.errors import InputError, InputWarning
 
-NEWSKG = Path(sys.executable).with_name("newskg")
 GOOD = "TEHRAN - Reza Karimi, the head of the National Development Fund, said exports rose 5 percent."
 
 
-def run(*args: object, cwd: Path | None = None, **kwargs) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run(
-        [str(NEWSKG), *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=cwd,
-        check=False,
-        **kwargs,
-    )
-    assert "Traceback" not in result.stderr, result.stderr
-    return result
-
-
-def invoke(*args: object) -> subprocess.CompletedProcess[str]:
-    """The real app, in this process: quicker than a subprocess for the many variants of one mistake."""
-    from newskg.cli import app, commands  # noqa: F401  (importing registers the commands)
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)  # as outside pytest: rdflib's own, not ours
-        result = CliRunner().invoke(app, [str(a) for a in args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)
-
-
-def errors_of(result: subprocess.CompletedProcess[str]) -> list[str]:
+def errors_of(result: subprocess.CompletedProcess[str] | Result) -> list[str]:
     return [line for line in result.stderr.splitlines() if line.startswith("newskg: ")]
 
 
@@ -68,7 +40,7 @@ def errors_of(result: subprocess.CompletedProcess[str]) -> list[str]:
 
 
 @pytest.mark.slow
-def test_build_reports_and_skips_each_bad_article_and_builds_the_rest(tmp_path):
+def test_build_reports_and_skips_each_bad_article_and_builds_the_rest(cli, tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "good.txt").write_text(GOOD, "utf-8")
@@ -88,7 +60,7 @@ def test_build_reports_and_skips_each_bad_article_and_builds_the_rest(tmp_path):
     (tmp_path / "no-articles").mkdir()
     out = tmp_path / "graph.ttl"
 
-    result = run("build", corpus, tmp_path / "no-articles", tmp_path / "missing.txt", "-o", out, "-q")
+    result = cli.run("build", corpus, tmp_path / "no-articles", tmp_path / "missing.txt", "-o", out, "-q")
 
     assert result.returncode == EXIT_SKIPPED, result.stderr
     c = corpus
@@ -116,8 +88,8 @@ def test_build_reports_and_skips_each_bad_article_and_builds_the_rest(tmp_path):
     assert "article/line-4" not in graph
 
 
-def test_build_reports_a_missing_path_without_a_suffix(tmp_path):
-    result = run("build", tmp_path / "missing", "-o", tmp_path / "graph.ttl", "-q")
+def test_build_reports_a_missing_path_without_a_suffix(cli, tmp_path):
+    result = cli.run("build", tmp_path / "missing", "-o", tmp_path / "graph.ttl", "-q")
     assert result.returncode == EXIT_BAD_INPUT
     assert errors_of(result) == [
         f"newskg: skipped: {tmp_path}/missing: no such file or directory",
@@ -125,9 +97,9 @@ def test_build_reports_a_missing_path_without_a_suffix(tmp_path):
     ]
 
 
-def test_the_size_limit_is_configurable(tmp_path):
+def test_the_size_limit_is_configurable(cli, tmp_path):
     (tmp_path / "a.txt").write_text(GOOD, "utf-8")
-    result = run("extract", tmp_path / "a.txt", env={**os.environ, "NEWSKG_MAX_ARTICLE_BYTES": "50"})
+    result = cli.run("extract", tmp_path / "a.txt", env={"NEWSKG_MAX_ARTICLE_BYTES": "50"})
     assert result.returncode == EXIT_BAD_INPUT
     assert errors_of(result) == [
         f"newskg: error: {tmp_path}/a.txt: file is too large ({len(GOOD):,} bytes, over the "
@@ -164,22 +136,22 @@ def test_the_size_limit_is_configurable(tmp_path):
         ),
     ],
 )
-def test_extract_stops_at_a_bad_article_with_one_line(tmp_path, name, content, message):
+def test_extract_stops_at_a_bad_article_with_one_line(cli, tmp_path, name, content, message):
     path = tmp_path / name
     path.write_bytes(content)
-    result = invoke("extract", path)
-    assert result.returncode == EXIT_BAD_INPUT
+    result = cli("extract", path)
+    assert result.exit_code == EXIT_BAD_INPUT
     assert errors_of(result) == ["newskg: error: " + message.format(path=path)]
 
 
-def test_extract_of_a_missing_path_and_an_empty_folder(tmp_path):
-    result = invoke("extract", tmp_path / "gone.txt")
-    assert (result.returncode, errors_of(result)) == (
+def test_extract_of_a_missing_path_and_an_empty_folder(cli, tmp_path):
+    result = cli("extract", tmp_path / "gone.txt")
+    assert (result.exit_code, errors_of(result)) == (
         EXIT_BAD_INPUT,
         [f"newskg: error: {tmp_path}/gone.txt: no such file or directory"],
     )
-    result = invoke("extract", tmp_path)
-    assert (result.returncode, errors_of(result)) == (
+    result = cli("extract", tmp_path)
+    assert (result.exit_code, errors_of(result)) == (
         EXIT_BAD_INPUT,
         [f"newskg: error: {tmp_path}: directory holds no articles (.txt, .json or .jsonl files)"],
     )
@@ -203,30 +175,30 @@ BAD_TURTLE = '@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nex:a ex:b "
     ],
 )
 @pytest.mark.parametrize("command", ["validate", "query"])
-def test_malformed_graphs_name_file_line_and_column(tmp_path, command, name, text, expected):
+def test_malformed_graphs_name_file_line_and_column(cli, tmp_path, command, name, text, expected):
     path = tmp_path / name
     path.write_text(text, "utf-8")
     args = [path] if command == "validate" else [path, "SELECT * WHERE { ?s ?p ?o }"]
-    result = invoke(command, *args)
-    assert result.returncode == EXIT_BAD_INPUT
+    result = cli(command, *args)
+    assert result.exit_code == EXIT_BAD_INPUT
     [line] = errors_of(result)
     assert line.startswith("newskg: error: " + expected.format(path=path))
 
 
-def test_a_malformed_graph_from_the_installed_command(tmp_path):
+def test_a_malformed_graph_from_the_installed_command(cli, tmp_path):
     path = tmp_path / "bad.ttl"
     path.write_text(BAD_TURTLE, "utf-8")
-    result = run("validate", path)
+    result = cli.run("validate", path)
     assert (result.returncode, errors_of(result)) == (
         EXIT_BAD_INPUT,
         [f"newskg: error: {path}:3:22: not valid Turtle (newline found in string literal)"],
     )
 
 
-def test_export_of_a_malformed_graph(tmp_path):
+def test_export_of_a_malformed_graph(cli, tmp_path):
     path = tmp_path / "bad.ttl"
     path.write_text(BAD_TURTLE, "utf-8")
-    result = run("export", path, "-o", tmp_path / "out.nt")
+    result = cli.run("export", path, "-o", tmp_path / "out.nt")
     assert result.returncode == EXIT_BAD_INPUT
     [line] = errors_of(result)
     assert line.startswith(f"newskg: error: {path}")
@@ -234,7 +206,7 @@ def test_export_of_a_malformed_graph(tmp_path):
     assert not (tmp_path / "out.nt").exists()
 
 
-def test_hostile_rdf_is_refused_with_exit_2(tmp_path):
+def test_hostile_rdf_is_refused_with_exit_2(cli, tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET", "utf-8")
     xxe = tmp_path / "xxe.rdf"
@@ -243,22 +215,22 @@ def test_hostile_rdf_is_refused_with_exit_2(tmp_path):
         '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>',
         "utf-8",
     )
-    result = run("validate", xxe)
+    result = cli.run("validate", xxe)
     assert result.returncode == EXIT_BAD_INPUT
     assert "declares the external entity 'x'" in result.stderr
     assert "TOP-SECRET" not in result.stdout + result.stderr
 
 
-def test_a_missing_graph_file(tmp_path):
-    result = run("validate", tmp_path / "nope.ttl")
+def test_a_missing_graph_file(cli, tmp_path):
+    result = cli.run("validate", tmp_path / "nope.ttl")
     assert (result.returncode, errors_of(result)) == (
         EXIT_BAD_INPUT,
         [f"newskg: error: {tmp_path}/nope.ttl: no such file"],
     )
 
 
-def test_usage_mistakes_exit_2_without_a_traceback():
-    result = run("build", "--no-such-option", "x")
+def test_usage_mistakes_exit_2_without_a_traceback(cli):
+    result = cli.run("build", "--no-such-option", "x")
     assert result.returncode == EXIT_BAD_INPUT
     assert "No such option" in result.stderr
 

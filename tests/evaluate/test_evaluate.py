@@ -7,22 +7,16 @@ move when the extraction rules change); the command is run on small gold folders
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-import warnings
 from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 from conftest import DEV_CORPUS, needs_dev_corpus
 from newskg.errors import InputError
 from newskg.evaluate import MEASURES, Evaluation, evaluate, read_gold, score
 from newskg.evaluate.gold import gold_article
 from newskg.evaluate.report import differences_listing, score_table
-
-NEWSKG = Path(sys.executable).with_name("newskg")
 
 TEXT = (
     "VELMORA - Oskar Brandt, the head of the Lorvania Export Fund (LEF), said on Monday that "
@@ -309,16 +303,6 @@ def write_gold(folder: Path, *docs: dict[str, Any]) -> Path:
     return folder
 
 
-def invoke(*args: object) -> tuple[int, str, str]:
-    from newskg.cli import app, commands  # noqa: F401  (importing registers the commands)
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        result = CliRunner().invoke(app, ["evaluate", *map(str, args)])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
-
-
 INVENTED = gold_doc(
     entities=[*BRANDT, *FUND, entity("VELMORA", "GPE", "Velmora"), entity("Nowhere Person", "PERSON")],
     roles=[{"person": "Oskar Brandt", "role": "head", "org": "Lorvania Export Fund"}],
@@ -350,32 +334,33 @@ def test_evaluate_scores_its_own_extraction_as_score_does_the_extract_output(tmp
     assert result.articles["a1"]["entities"].differences.missed[-1] == '"Nowhere Person" PERSON'
 
 
-def test_the_command_prints_every_measure_and_lists_differences_with_v(tmp_path):
-    code, out, err = invoke(write_gold(tmp_path / "gold", INVENTED), "-v")
-    assert code == 0, err
-    table, listing = out.split("\n\n", 1)
+def test_the_command_prints_every_measure_and_lists_differences_with_v(cli, tmp_path):
+    result = cli("evaluate", write_gold(tmp_path / "gold", INVENTED), "-v")
+    assert result.exit_code == 0, result.stderr
+    table, listing = result.stdout.split("\n\n", 1)
     assert [line.split()[0] for line in table.splitlines()] == ["measure", *MEASURES]
     assert '  entities           missed  "Nowhere Person" PERSON' in listing.splitlines()
 
 
-def test_min_f1_takes_every_measure_and_exits_1_below_it(tmp_path):
+def test_min_f1_takes_every_measure_and_exits_1_below_it(cli, tmp_path):
     gold = write_gold(tmp_path / "gold", INVENTED)
-    assert invoke(gold, "--min-f1", "entities=0.1", "--min-f1", "statistic_meaning=0")[0] == 0
-    code, _, err = invoke(gold, "--min-f1", "statement_content=1.01")
-    assert code == 1
-    assert "F1 below the minimum: statement_content" in err
+    assert cli("evaluate", gold, "--min-f1", "entities=0.1", "--min-f1", "statistic_meaning=0").exit_code == 0
+    result = cli("evaluate", gold, "--min-f1", "statement_content=1.01")
+    assert result.exit_code == 1
+    assert "F1 below the minimum: statement_content" in result.stderr
 
 
-def test_min_f1_refuses_an_unknown_measure_or_one_the_gold_cannot_measure(tmp_path):
-    code, _, err = invoke(tmp_path, "--min-f1", "content=0.5")
-    assert code == 2
-    assert "MEASURE one of entities, " in err and "statement_content, statistic_meaning" in err
+def test_min_f1_refuses_an_unknown_measure_or_one_the_gold_cannot_measure(cli, tmp_path):
+    result = cli("evaluate", tmp_path, "--min-f1", "content=0.5")
+    assert result.exit_code == 2
+    assert "MEASURE one of entities, " in result.stderr
+    assert "statement_content, statistic_meaning" in result.stderr
     plain = write_gold(
         tmp_path / "gold", gold_doc(entities=FUND, statements=[{"speaker": "LEF", "cue": "said"}])
     )
-    code, _, err = invoke(plain, "--min-f1", "statement_content=0.5")
-    assert code == 2
-    assert "statement_content" in err and "nothing to measure" in err
+    result = cli("evaluate", plain, "--min-f1", "statement_content=0.5")
+    assert result.exit_code == 2
+    assert "statement_content" in result.stderr and "nothing to measure" in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -411,22 +396,22 @@ def test_min_f1_refuses_an_unknown_measure_or_one_the_gold_cannot_measure(tmp_pa
         ),
     ],
 )
-def test_bad_gold_is_one_line_naming_the_file_and_key(tmp_path, content, message):
+def test_bad_gold_is_one_line_naming_the_file_and_key(cli, tmp_path, content, message):
     (tmp_path / "a1.json").write_text(content, encoding="utf-8")
-    code, out, err = invoke(tmp_path)
-    assert code == 2
-    assert message in err
-    assert str(tmp_path / "a1.json") in err
-    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
-    assert out == ""
+    result = cli("evaluate", tmp_path)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert str(tmp_path / "a1.json") in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+    assert result.stdout == ""
 
 
-def test_a_missing_folder_an_empty_one_or_a_file_is_bad_input(tmp_path):
-    assert invoke(tmp_path / "nope")[0] == 2
-    assert f"{tmp_path / 'nope'}: no such folder" in invoke(tmp_path / "nope")[2]
-    assert "holds no gold annotation files (*.json)" in invoke(tmp_path)[2]
+def test_a_missing_folder_an_empty_one_or_a_file_is_bad_input(cli, tmp_path):
+    assert cli("evaluate", tmp_path / "nope").exit_code == 2
+    assert f"{tmp_path / 'nope'}: no such folder" in cli("evaluate", tmp_path / "nope").stderr
+    assert "holds no gold annotation files (*.json)" in cli("evaluate", tmp_path).stderr
     (tmp_path / "a1.json").write_text(json.dumps(gold_doc()), encoding="utf-8")
-    assert "not a folder" in invoke(tmp_path / "a1.json")[2]
+    assert "not a folder" in cli("evaluate", tmp_path / "a1.json").stderr
 
 
 def test_two_gold_files_with_one_id_are_bad_input(tmp_path):
@@ -436,13 +421,11 @@ def test_two_gold_files_with_one_id_are_bad_input(tmp_path):
         read_gold(tmp_path)
 
 
-def test_the_installed_command_reports_bad_gold_without_a_traceback(tmp_path):
+def test_the_installed_command_reports_bad_gold_without_a_traceback(cli, tmp_path):
     (tmp_path / "a1.json").write_text(
         json.dumps(gold_doc(statistics=[{"unit": "percent"}])), encoding="utf-8"
     )
-    result = subprocess.run(
-        [str(NEWSKG), "evaluate", str(tmp_path)], capture_output=True, text=True, timeout=300, check=False
-    )
+    result = cli.run("evaluate", tmp_path)
     assert result.returncode == 2
     assert result.stderr == f"newskg: error: {tmp_path / 'a1.json'}: statistics[0] has no 'value'\n"
 

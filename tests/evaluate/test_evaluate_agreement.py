@@ -9,20 +9,17 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import subprocess
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, Cli
 from newskg.evaluate import MEASURES, Evaluation, evaluate, read_gold, score
 
 SHARED = ROOT.parent / "shared"
 JUDGE = SHARED / "score.py"
-NEWSKG = Path(sys.executable).with_name("newskg")
 
 pytestmark = pytest.mark.skipif(
     not JUDGE.is_file(), reason=f"the corpus scorer is not at {JUDGE} (CI puts ../shared beside the clone)"
@@ -53,31 +50,25 @@ def judges_numbers(result: dict[str, Any]) -> dict[str, tuple[float, ...]]:
 # --- the corpora -------------------------------------------------------------------------------
 
 
-def extract_as_the_judge_does(gold_docs: list[dict[str, Any]], folder: Path) -> dict[str, Any]:
+def extract_as_the_judge_does(cli: Cli, gold_docs: list[dict[str, Any]], folder: Path) -> dict[str, Any]:
     """``newskg extract --format json`` on the articles as the judge writes them (JSON Lines)."""
     articles = folder / "articles.jsonl"
     with articles.open("w", encoding="utf-8") as out:
         for doc in gold_docs:
             out.write(json.dumps({k: doc.get(k) for k in ("id", "text", "date", "url", "source")}) + "\n")
-    run = subprocess.run(
-        [str(NEWSKG), "extract", str(articles), "--format", "json"],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    run = cli.run("extract", articles, "--format", "json", timeout=600)
     assert run.returncode == 0, run.stderr
     docs = [json.loads(line) for line in run.stdout.splitlines() if line.strip().startswith("{")]
     return {d["id"]: d for d in docs}
 
 
 @pytest.mark.parametrize("split", ["dev", "dev-broad"])
-def test_evaluate_gives_the_judges_numbers_on_the_corpus(split, judge, nlp, tmp_path):
+def test_evaluate_gives_the_judges_numbers_on_the_corpus(cli, split, judge, nlp, tmp_path):
     folder = SHARED / "corpus" / split
     if not folder.is_dir():
         pytest.skip(f"no corpus at {folder}")
     gold_docs = read_gold(folder)
-    system_docs = extract_as_the_judge_does(gold_docs, tmp_path)
+    system_docs = extract_as_the_judge_does(cli, gold_docs, tmp_path)
     ours = evaluate(gold_docs, nlp=nlp)
     theirs = judged(judge, gold_docs, system_docs)
     assert numbers_of(ours) == judges_numbers(theirs)

@@ -10,7 +10,6 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic, to_isomorphic
 from rdflib.namespace import RDF
-from typer.testing import CliRunner
 
 from newskg.errors import InputError
 from newskg.export.writers import JSONLD_CONTEXT, TABLES, export
@@ -18,13 +17,6 @@ from newskg.rdf.write import read_graph, read_graph_blocks
 from newskg.vocab.namespace import NKG
 
 RDF_SUFFIXES = (".ttl", ".nt", ".trig", ".nq", ".jsonld")
-
-
-def run_cli(*args: str):
-    import newskg.cli.commands  # noqa: F401  (registers the commands)
-    from newskg.cli import app
-
-    return CliRunner().invoke(app, list(args))
 
 
 def read_table(path) -> list[dict[str, str]]:
@@ -99,21 +91,21 @@ def test_an_unknown_format_or_a_single_csv_file_is_refused(tmp_path, seeds_graph
         export(seeds_graph, tmp_path / "graph.out", fmt="yaml")
 
 
-def test_cli_converts_trig_to_n_quads_keeping_named_graphs(tmp_path, seeds_result):
+def test_cli_converts_trig_to_n_quads_keeping_named_graphs(cli, tmp_path, seeds_result):
     (trig,) = export(seeds_result.dataset, tmp_path / "in.trig")
-    result = run_cli("export", str(trig), "-o", str(tmp_path / "out.nq"))
+    result = cli("export", str(trig), "-o", str(tmp_path / "out.nq"))
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == f"wrote {tmp_path / 'out.nq'} (nquads)"
     assert set(read_graph_blocks(tmp_path / "out.nq")) == set(read_graph_blocks(trig))
 
 
-def test_cli_writes_tables_into_a_folder_and_refuses_bad_names(tmp_path, seeds_graph):
+def test_cli_writes_tables_into_a_folder_and_refuses_bad_names(cli, tmp_path, seeds_graph):
     source = tmp_path / "seeds.ttl"
     seeds_graph.serialize(source, format="turtle")
-    tables = run_cli("export", str(source), "-o", f"{tmp_path / 'tables'}/")
+    tables = cli("export", str(source), "-o", f"{tmp_path / 'tables'}/")
     assert tables.exit_code == 0, tables.output
     assert sorted(p.name for p in (tmp_path / "tables").iterdir()) == sorted(TABLES)
-    single = run_cli("export", str(source), "-o", str(tmp_path / "all.csv"))
+    single = cli("export", str(source), "-o", str(tmp_path / "all.csv"))
     assert single.exit_code == 2 and "give a folder" in single.stderr
-    missing = run_cli("export", str(tmp_path / "nothing.ttl"), "-o", str(tmp_path / "x.nt"))
+    missing = cli("export", str(tmp_path / "nothing.ttl"), "-o", str(tmp_path / "x.nt"))
     assert missing.exit_code == 2 and "nothing.ttl" in missing.stderr

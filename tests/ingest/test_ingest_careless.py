@@ -6,8 +6,6 @@ the README gives.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,25 +13,9 @@ import pytest
 from newskg.errors import InputError
 from newskg.ingest.readers import read_articles
 
-NEWSKG = Path(sys.executable).with_name("newskg")
 TEXT = "TEHRAN - Reza Karimi, the head of the National Development Fund, said exports rose 5 percent."
 LIMIT = 2_000
 BIG_LINE = json.dumps({"id": "big", "text": "x" * (LIMIT * 2)})
-
-
-def run(*args: object, stdin: str | None = None, **env: str) -> subprocess.CompletedProcess[str]:
-    import os
-
-    result = subprocess.run(
-        [str(NEWSKG), *map(str, args)],
-        capture_output=True,
-        text=True,
-        input=stdin,
-        timeout=300,
-        env={**os.environ, **env},
-    )
-    assert "Traceback" not in result.stderr, result.stderr
-    return result
 
 
 # --- a JSON Lines line over the size limit -----------------------------------------------------------
@@ -66,11 +48,11 @@ def test_blank_lines_only_are_still_an_empty_file(tmp_path):
         list(read_articles([path]))
 
 
-def test_build_and_extract_name_the_line_once(tmp_path):
+def test_build_and_extract_name_the_line_once(cli, tmp_path):
     path = tmp_path / "big.jsonl"
     path.write_text(BIG_LINE, encoding="utf-8")
-    build = run("build", path, "-o", tmp_path / "g.ttl", NEWSKG_MAX_ARTICLE_BYTES=str(LIMIT))
-    extract = run("extract", path, NEWSKG_MAX_ARTICLE_BYTES=str(LIMIT))
+    build = cli.run("build", path, "-o", tmp_path / "g.ttl", env={"NEWSKG_MAX_ARTICLE_BYTES": str(LIMIT)})
+    extract = cli.run("extract", path, env={"NEWSKG_MAX_ARTICLE_BYTES": str(LIMIT)})
     assert build.returncode == 2 and extract.returncode == 2
     assert build.stderr.splitlines() == [
         f"newskg: skipped: {path}:1: line is too large ({len(BIG_LINE):,} bytes, over the per-article limit "
@@ -141,28 +123,28 @@ def test_1900_and_later_are_gregorian_as_before(tmp_path):
     assert [a.date.isoformat() for a in read_articles([path])] == ["1900-01-01"]
 
 
-def test_extract_and_build_refuse_or_convert_on_the_command_line(tmp_path):
+def test_extract_and_build_refuse_or_convert_on_the_command_line(cli, tmp_path):
     refused = _jsonl(tmp_path / "refused.jsonl", {"id": "a", "text": TEXT, "date": "1399-03-20"})
     converted = _jsonl(
         tmp_path / "converted.jsonl", {"id": "b", "text": TEXT, "date": "1399-03-20", "calendar": "persian"}
     )
-    extract = run("extract", refused)
+    extract = cli.run("extract", refused)
     assert extract.returncode == 2 and len(extract.stderr.splitlines()) == 1
     assert "refused.jsonl:1: date '1399-03-20' is before 1900" in extract.stderr
-    build = run("build", refused, converted, "-o", tmp_path / "g.ttl", "-q")
+    build = cli.run("build", refused, converted, "-o", tmp_path / "g.ttl", "-q")
     assert build.returncode == 4, build.stderr
     assert build.stderr.splitlines() == [f"newskg: skipped: {extract.stderr.split('error: ', 1)[1].strip()}"]
     assert '"2020-06-09"^^xsd:date' in (tmp_path / "g.ttl").read_text(encoding="utf-8")
-    assert json.loads(run("extract", converted).stdout)["date"] == "2020-06-09"
+    assert json.loads(cli.run("extract", converted).stdout)["date"] == "2020-06-09"
 
 
 # --- stdin given twice -------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("command", ["build", "extract"])
-def test_stdin_given_twice_is_a_usage_error(tmp_path, command):
+def test_stdin_given_twice_is_a_usage_error(cli, tmp_path, command):
     args = [command, "-", "-", *(["-o", tmp_path / "g.ttl"] if command == "build" else [])]
-    result = run(*args, stdin=json.dumps({"id": "a", "text": TEXT}) + "\n")
+    result = cli.run(*args, input=json.dumps({"id": "a", "text": TEXT}) + "\n")
     assert result.returncode == 2
     assert result.stderr.splitlines() == [
         "newskg: error: '-' (JSON Lines on stdin) is given twice; standard input can be read only once"
@@ -170,7 +152,7 @@ def test_stdin_given_twice_is_a_usage_error(tmp_path, command):
     assert not (tmp_path / "g.ttl").exists()
 
 
-def test_extract_reads_stdin_as_build_does():
-    result = run("extract", "-", stdin=json.dumps({"id": "from-stdin", "text": TEXT}) + "\n")
+def test_extract_reads_stdin_as_build_does(cli):
+    result = cli.run("extract", "-", input=json.dumps({"id": "from-stdin", "text": TEXT}) + "\n")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["id"] == "from-stdin"

@@ -13,7 +13,6 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery
-from typer.testing import CliRunner
 
 from newskg.errors import QueryError
 from newskg.query.named import named_queries, named_query
@@ -31,13 +30,6 @@ EXPECTED_QUERIES = {
     "statistics",
     "statistics-about",
 }
-
-
-def run_cli(*args: str):
-    import newskg.cli.commands  # noqa: F401  (registers the commands)
-    from newskg.cli import app
-
-    return CliRunner().invoke(app, list(args))
 
 
 def names(result: QueryResult, column: str) -> set[str]:
@@ -338,39 +330,37 @@ def test_notebook_tables_escape_their_cells():
 # --- the command ------------------------------------------------------------------------------------------
 
 
-def test_cli_named_query_in_every_format(seeds_file):
-    table = run_cli("query", str(seeds_file), "heads-of", "ORG=ISIPO")
+def test_cli_named_query_in_every_format(cli, seeds_file):
+    table = cli("query", str(seeds_file), "heads-of", "ORG=ISIPO")
     assert table.exit_code == 0, table.output
     assert table.stdout.splitlines()[0].split()[:3] == ["reported", "name", "role"]
     assert "Mohsen Salehinia" in table.stdout
-    as_csv = run_cli("query", str(seeds_file), "heads-of", "ORG=ISIPO", "--format", "csv")
+    as_csv = cli("query", str(seeds_file), "heads-of", "ORG=ISIPO", "--format", "csv")
     assert as_csv.stdout.startswith("reported,name,role")
-    as_json = json.loads(
-        run_cli("query", str(seeds_file), "heads-of", "ORG=ISIPO", "--format", "json").stdout
-    )
+    as_json = json.loads(cli("query", str(seeds_file), "heads-of", "ORG=ISIPO", "--format", "json").stdout)
     assert as_json["head"]["vars"][:2] == ["reported", "name"]
-    as_tsv = run_cli("query", str(seeds_file), "heads-of", "ORG=ISIPO", "--format", "tsv")
+    as_tsv = cli("query", str(seeds_file), "heads-of", "ORG=ISIPO", "--format", "tsv")
     assert as_tsv.stdout.startswith("?reported\t?name")
 
 
-def test_cli_sparql_text_file_ask_and_construct(seeds_file, tmp_path):
+def test_cli_sparql_text_file_ask_and_construct(cli, seeds_file, tmp_path):
     rq = tmp_path / "people.rq"
     rq.write_text("SELECT ?name WHERE { ?p a nkg:Person ; skos:prefLabel ?name }", encoding="utf-8")
-    from_file = run_cli("query", str(seeds_file), "--file", str(rq), "--format", "csv")
+    from_file = cli("query", str(seeds_file), "--file", str(rq), "--format", "csv")
     assert from_file.exit_code == 0, from_file.output
     assert {"Mohsen Salehinia", "Asghar Mosaheb"} <= set(from_file.stdout.split("\n"))
-    ask = run_cli("query", str(seeds_file), "ASK { ?p a nkg:Person }")
+    ask = cli("query", str(seeds_file), "ASK { ?p a nkg:Person }")
     assert ask.stdout.strip() == "true"
-    construct = run_cli("query", str(seeds_file), "CONSTRUCT { ?p a nkg:Person } WHERE { ?p a nkg:Person }")
+    construct = cli("query", str(seeds_file), "CONSTRUCT { ?p a nkg:Person } WHERE { ?p a nkg:Person }")
     assert len(Graph().parse(data=construct.stdout, format="turtle")) >= 2
 
 
-def test_cli_list_and_show(seeds_file):
-    listed = run_cli("query", "--list")
+def test_cli_list_and_show(cli, seeds_file):
+    listed = cli("query", "--list")
     assert listed.exit_code == 0
     first_words = [line.split()[0] for line in listed.stdout.splitlines()[2:] if line.strip()]
     assert first_words == sorted(first_words) and set(first_words) == set(named_queries())
-    shown = run_cli("query", "--show", "heads-of")
+    shown = cli("query", "--show", "heads-of")
     assert shown.stdout == named_query("heads-of").sparql
 
 
@@ -385,16 +375,16 @@ def test_cli_list_and_show(seeds_file):
         (["--allow-update", "DELETE WHERE { ?s ?p ?o }"], "--allow-update changes a store"),
     ],
 )
-def test_cli_refusals_and_mistakes_exit_2_with_one_line(seeds_file, no_network, args, message):
-    result = run_cli("query", str(seeds_file), *args)
+def test_cli_refusals_and_mistakes_exit_2_with_one_line(cli, seeds_file, no_network, args, message):
+    result = cli("query", str(seeds_file), *args)
     assert result.exit_code == 2, result.output
     error = [line for line in result.stderr.splitlines() if line.startswith("newskg: error:")]
     assert len(error) == 1 and message in error[0]
     assert no_network == []
 
 
-def test_cli_allow_service_lets_service_run(seeds_file, no_network):
-    result = run_cli(
+def test_cli_allow_service_lets_service_run(cli, seeds_file, no_network):
+    result = cli(
         "query",
         str(seeds_file),
         "--allow-service",
@@ -437,20 +427,18 @@ def test_named_queries_and_refusals_on_an_oxigraph_store(store_path, seeds_graph
         query(dataset, "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
 
 
-def test_cli_store_query_and_update_only_when_asked(store_path):
-    found = run_cli(
+def test_cli_store_query_and_update_only_when_asked(cli, store_path):
+    found = cli(
         "query", "--store", str(store_path), "statements-by", "PERSON=Mohsen Salehinia", "--format", "csv"
     )
     assert found.exit_code == 0, found.output
     assert len(found.stdout.splitlines()) > 1
-    refused = run_cli("query", "--store", str(store_path), "DELETE WHERE { ?m a nkg:Motto }")
+    refused = cli("query", "--store", str(store_path), "DELETE WHERE { ?m a nkg:Motto }")
     assert refused.exit_code == 2
-    assert run_cli("query", "--store", str(store_path), "ASK { ?m a nkg:Motto }").stdout.strip() == "true"
-    changed = run_cli(
-        "query", "--store", str(store_path), "--allow-update", "DELETE WHERE { ?m a nkg:Motto }"
-    )
+    assert cli("query", "--store", str(store_path), "ASK { ?m a nkg:Motto }").stdout.strip() == "true"
+    changed = cli("query", "--store", str(store_path), "--allow-update", "DELETE WHERE { ?m a nkg:Motto }")
     assert changed.exit_code == 0, changed.output
-    assert run_cli("query", "--store", str(store_path), "ASK { ?m a nkg:Motto }").stdout.strip() == "false"
+    assert cli("query", "--store", str(store_path), "ASK { ?m a nkg:Motto }").stdout.strip() == "false"
 
 
 def test_prefix_table_covers_the_namespaces_of_the_graph():
@@ -498,13 +486,13 @@ def endpoint(seeds_result):
     server.server_close()
 
 
-def test_cli_named_query_and_refusals_on_a_sparql_endpoint(endpoint, seeds_graph):
+def test_cli_named_query_and_refusals_on_a_sparql_endpoint(cli, endpoint, seeds_graph):
     url, received = endpoint
-    result = run_cli("query", "--endpoint", url, "heads-of", "ORG=ISIPO", "--format", "csv")
+    result = cli("query", "--endpoint", url, "heads-of", "ORG=ISIPO", "--format", "csv")
     assert result.exit_code == 0, result.output
     assert "Mohsen Salehinia" in result.stdout
     expected = names(query(seeds_graph, "heads-of", org="ISIPO"), "name")
     assert {row["name"] for row in csv.DictReader(io.StringIO(result.stdout))} == expected
-    refused = run_cli("query", "--endpoint", url, "DELETE WHERE { ?s ?p ?o }")
+    refused = cli("query", "--endpoint", url, "DELETE WHERE { ?s ?p ?o }")
     assert refused.exit_code == 2 and "SPARQL Update is refused" in refused.stderr
     assert not any("DELETE" in sent for sent in received), "a refused update never reaches the endpoint"

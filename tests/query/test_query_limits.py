@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
-from typer.testing import CliRunner
 
 from conftest import ROOT
 from newskg.errors import QueryError
@@ -30,13 +29,6 @@ NEWSKG = [sys.executable, "-m", "newskg"]
 CROSS_JOIN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 """Billions of solutions on the seed graph: runs for hours unless stopped."""
 ARTICLE = "https://w3id.org/newskg/id/article/seed-000"
-
-
-def run_cli(*args: str):
-    import newskg.cli.commands  # noqa: F401  (registers the commands)
-    from newskg.cli import app
-
-    return CliRunner().invoke(app, list(args))
 
 
 def errors(result) -> list[str]:
@@ -182,19 +174,19 @@ def test_a_query_over_its_time_limit_stops_with_one_line_and_exit_2(source, stor
     assert time.monotonic() - started < 60
 
 
-def test_the_default_time_limit_is_documented_and_applied(seeds_files):
+def test_the_default_time_limit_is_documented_and_applied(cli, seeds_files):
     from newskg.cli.query import DEFAULT_TIMEOUT
 
     assert DEFAULT_TIMEOUT == 60
-    help_text = run_cli("query", "--help").stdout
+    help_text = cli("query", "--help").stdout
     assert "--timeout" in help_text and "60" in help_text
     readme = (ROOT / "README.md").read_text()
     assert "--timeout" in readme
 
 
 @pytest.mark.parametrize("value", ["-1", "nan"])
-def test_a_bad_time_limit_is_a_usage_error(seeds_files, value):
-    result = run_cli("query", str(seeds_files["turtle"]), "--timeout", value, "ASK { ?s ?p ?o }")
+def test_a_bad_time_limit_is_a_usage_error(cli, seeds_files, value):
+    result = cli("query", str(seeds_files["turtle"]), "--timeout", value, "ASK { ?s ?p ?o }")
     assert result.exit_code == 2
     (error,) = errors(result)
     assert "--timeout" in error and "give a number of seconds" in error
@@ -273,11 +265,11 @@ def test_the_time_limit_reaches_the_endpoint_client(monkeypatch):
 # --- 3. FROM, FROM NAMED, GRAPH and USING ---------------------------------------------------------------
 
 
-def test_named_graphs_of_trig_and_nquads_files_are_queryable(seeds_files, seeds_result):
+def test_named_graphs_of_trig_and_nquads_files_are_queryable(cli, seeds_files, seeds_result):
     expected = sorted(str(g.identifier) for g in seeds_result.dataset.graphs() if len(g))
     sparql = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g"
     for fmt in ("trig", "nquads"):
-        result = run_cli("query", str(seeds_files[fmt]), sparql, "--format", "csv")
+        result = cli("query", str(seeds_files[fmt]), sparql, "--format", "csv")
         assert result.exit_code == 0, result.output
         assert result.stdout.split()[1:] == expected
         assert ARTICLE in expected
@@ -285,14 +277,14 @@ def test_named_graphs_of_trig_and_nquads_files_are_queryable(seeds_files, seeds_
         assert [str(row[0]) for row in rows] == expected
 
 
-def test_from_and_from_named_select_graphs_of_a_file(seeds_files, seeds_result):
+def test_from_and_from_named_select_graphs_of_a_file(cli, seeds_files, seeds_result):
     article = seeds_result.dataset.graph(URIRef(ARTICLE))
-    counted = run_cli(
+    counted = cli(
         "query", str(seeds_files["trig"]), f"SELECT (COUNT(*) AS ?n) FROM <{ARTICLE}> WHERE {{ ?s ?p ?o }}"
     )
     assert counted.exit_code == 0, counted.output
     assert int(counted.stdout.split()[-1]) == len(article)
-    named = run_cli(
+    named = cli(
         "query",
         str(seeds_files["nquads"]),
         f"SELECT DISTINCT ?g FROM NAMED <{ARTICLE}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}",
@@ -302,9 +294,9 @@ def test_from_and_from_named_select_graphs_of_a_file(seeds_files, seeds_result):
     assert named.stdout.split()[1:] == [ARTICLE]
 
 
-def test_from_on_a_file_without_that_graph_is_refused_not_ignored(seeds_files):
+def test_from_on_a_file_without_that_graph_is_refused_not_ignored(cli, seeds_files):
     """A Turtle file has no named graphs: FROM once ran over the whole file, silently."""
-    result = run_cli(
+    result = cli(
         "query", str(seeds_files["turtle"]), f"SELECT (COUNT(*) AS ?n) FROM <{ARTICLE}> WHERE {{ ?s ?p ?o }}"
     )
     assert result.exit_code == 2
@@ -342,15 +334,15 @@ def server() -> Iterator[RecordingServer]:
         f"DELETE {{ ?s ?p ?o }} USING <{ARTICLE}> WHERE {{ ?s ?p ?o FILTER(false) }}",
     ],
 )
-def test_using_in_an_update_fetches_nothing_without_allow_service(store_path, server, update):
+def test_using_in_an_update_fetches_nothing_without_allow_service(cli, store_path, server, update):
     sparql = update.replace("URL", server.base)
-    result = run_cli("query", "--store", str(store_path), "--allow-update", sparql)
+    result = cli("query", "--store", str(store_path), "--allow-update", sparql)
     assert result.exit_code == 2, result.output
     (line,) = errors(result)
     assert (
         "USING" in line and "is refused: rdflib downloads USING graphs" in line and "--allow-service" in line
     )
-    with_params = run_cli("query", "--store", str(store_path), "--allow-update", sparql, "o=<urn:o>")
+    with_params = cli("query", "--store", str(store_path), "--allow-update", sparql, "o=<urn:o>")
     assert with_params.exit_code == 2
     dataset = Dataset()
     with pytest.raises(QueryError, match="is refused: rdflib downloads USING graphs"):
@@ -385,8 +377,8 @@ def _raw_controls(text: str) -> set[str]:
 LABELS = "SELECT ?label WHERE { ?e skos:prefLabel ?label }"
 
 
-def test_the_table_shows_control_characters_as_escapes(hostile_file):
-    result = run_cli("query", str(hostile_file), LABELS)
+def test_the_table_shows_control_characters_as_escapes(cli, hostile_file):
+    result = cli("query", str(hostile_file), LABELS)
     assert result.exit_code == 0, result.output
     assert _raw_controls(result.stdout) == set()
     assert "Evil\\x1b[2J\\x1b]0;pwned\\x07 Corp\\x9b31m\\x0d" in result.stdout
@@ -394,13 +386,13 @@ def test_the_table_shows_control_characters_as_escapes(hostile_file):
     assert _raw_controls(shown) == set() and "\\x1b[2J" in shown
 
 
-def test_data_formats_escape_control_characters_and_keep_the_data(hostile_file):
-    as_json = run_cli("query", str(hostile_file), LABELS, "--format", "json").stdout
+def test_data_formats_escape_control_characters_and_keep_the_data(cli, hostile_file):
+    as_json = cli("query", str(hostile_file), LABELS, "--format", "json").stdout
     assert _raw_controls(as_json) == set()
     assert json.loads(as_json)["results"]["bindings"][0]["label"]["value"] == HOSTILE
-    as_tsv = run_cli("query", str(hostile_file), LABELS, "--format", "tsv").stdout
+    as_tsv = cli("query", str(hostile_file), LABELS, "--format", "tsv").stdout
     assert _raw_controls(as_tsv.replace("\n", "")) == set()
-    constructed = run_cli("query", str(hostile_file), "CONSTRUCT WHERE { ?e skos:prefLabel ?label }").stdout
+    constructed = cli("query", str(hostile_file), "CONSTRUCT WHERE { ?e skos:prefLabel ?label }").stdout
     assert _raw_controls(constructed) == set()
     assert {str(o) for o in Graph().parse(data=constructed, format="turtle").objects()} == {HOSTILE}
 

@@ -5,22 +5,18 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, URIRef
-from typer.testing import CliRunner
 
 from newskg.errors import InputError, RdfSyntaxError
 from newskg.rdf.parse import MAX_GRAPH_BYTES_ENV, parse_file, parse_into
 from newskg.rdf.write import read_dataset, read_graph, read_graph_blocks
 from recording_server import JSON_LD_CONTEXT, RecordingServer, recording_server
 
-NEWSKG = [sys.executable, "-m", "newskg"]
 RDF_NS = 'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://example.org/"'
 
 
@@ -29,13 +25,6 @@ def server() -> Iterator[RecordingServer]:
     """Answers every request with a JSON-LD context, and records it."""
     with recording_server(lambda request: JSON_LD_CONTEXT) as recording:
         yield recording
-
-
-def run_cli(*args: str):
-    import newskg.cli.commands  # noqa: F401  (registers the commands)
-    from newskg.cli import app
-
-    return CliRunner().invoke(app, list(args))
 
 
 def errors(result) -> list[str]:
@@ -101,10 +90,10 @@ def _hostile_documents(folder: Path, url: str) -> list[Path]:
         ["export", "{path}", "-o", "{out}/tables/", "--format", "csv"],
     ],
 )
-def test_no_command_fetches_a_jsonld_context_in_any_form(tmp_path, server, command):
+def test_no_command_fetches_a_jsonld_context_in_any_form(cli, tmp_path, server, command):
     for path in _hostile_documents(tmp_path, server.base):
         args = _args(command, path, tmp_path)
-        result = run_cli(*args)
+        result = cli(*args)
         assert result.exit_code == 2, (path.read_text(), result.output)
         (error,) = errors(result)
         assert error.startswith(f"newskg: error: {path}: ")
@@ -259,7 +248,7 @@ def test_a_graph_file_over_the_size_limit_is_refused_before_reading(tmp_path, mo
             read_graph_blocks(path)
 
 
-def test_every_command_names_the_file_its_size_and_the_limit(tmp_path, monkeypatch):
+def test_every_command_names_the_file_its_size_and_the_limit(cli, tmp_path, monkeypatch):
     path = tmp_path / "big.nt"
     path.write_text('<http://a> <http://b> "x" .\n' * 100, "utf-8")
     monkeypatch.setenv(MAX_GRAPH_BYTES_ENV, "1000")
@@ -270,7 +259,7 @@ def test_every_command_names_the_file_its_size_and_the_limit(tmp_path, monkeypat
         ["timeline", "X", "-g", str(path)],
         ["export", str(path), "-o", str(tmp_path / "g.ttl")],
     ):
-        result = run_cli(*args)
+        result = cli(*args)
         assert result.exit_code == 2, result.output
         assert errors(result) == [
             f"newskg: error: {path}: graph file is too large to load into memory (2,800 bytes, over the "
@@ -278,9 +267,9 @@ def test_every_command_names_the_file_its_size_and_the_limit(tmp_path, monkeypat
             f"the limit with {MAX_GRAPH_BYTES_ENV}"
         ]
     monkeypatch.setenv(MAX_GRAPH_BYTES_ENV, "3000")
-    assert run_cli("query", str(path), "ASK { ?s ?p ?o }").stdout.strip() == "true"
+    assert cli("query", str(path), "ASK { ?s ?p ?o }").stdout.strip() == "true"
     monkeypatch.setenv(MAX_GRAPH_BYTES_ENV, "lots")
-    result = run_cli("validate", str(path))
+    result = cli("validate", str(path))
     assert result.exit_code == 2
     assert f"{MAX_GRAPH_BYTES_ENV}='lots': not a whole number of bytes" in result.stderr
 
@@ -310,10 +299,10 @@ ILL_TYPED = (
         (["export", "{path}", "-o", "{out}/tables/", "--format", "csv"], 0),
     ],
 )
-def test_ill_typed_literals_give_one_warning_line_and_no_traceback(tmp_path, command, code):
+def test_ill_typed_literals_give_one_warning_line_and_no_traceback(cli, tmp_path, command, code):
     path = _file(tmp_path, "ill.ttl", ILL_TYPED)
     args = _args(command, path, tmp_path)
-    done = subprocess.run([*NEWSKG, *args], capture_output=True, text=True, timeout=120)
+    done = cli.run(*args, timeout=120)
     assert done.returncode == code, done.stderr
     assert "Traceback" not in done.stderr and "Failed to convert" not in done.stderr
     warnings = [line for line in done.stderr.splitlines() if line.startswith("newskg: warning:")]
@@ -343,7 +332,7 @@ def test_ill_typed_literals_are_kept_as_written(tmp_path):
         ('@prefix ex: <http://e/> .\nex:g {\n ex:a ex:b "x"@123 .\n}\n', "3:16"),  # rdflib: no position
     ],
 )
-def test_trig_errors_give_a_real_line_and_column(tmp_path, text, place):
+def test_trig_errors_give_a_real_line_and_column(cli, tmp_path, text, place):
     path = _file(tmp_path, "bad.trig", text)
     for reader in (read_graph, read_dataset):
         with pytest.raises(RdfSyntaxError) as raised:
@@ -351,7 +340,7 @@ def test_trig_errors_give_a_real_line_and_column(tmp_path, text, place):
         assert str(raised.value).startswith(f"{path}:{place}: not valid TriG (")
         line, column = map(int, place.split(":"))
         assert (raised.value.line, raised.value.column) == (line, column)
-    result = run_cli("query", str(path), "ASK { ?s ?p ?o }")
+    result = cli("query", str(path), "ASK { ?s ?p ?o }")
     assert result.exit_code == 2
     (error,) = errors(result)
     assert error.startswith(f"newskg: error: {path}:{place}: ")

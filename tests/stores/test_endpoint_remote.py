@@ -8,32 +8,22 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 import time
 from urllib.parse import parse_qs
 
 import pytest
-from typer.testing import CliRunner
 
 from newskg.errors import StoreError
 from newskg.stores import open_endpoint
 from recording_server import Reply, Request, recording_server, silent_server
 
+ASK = "ASK { ?s ?p ?o }"
 ASK_TRUE = json.dumps({"head": {}, "boolean": True}).encode()
 JSON_RESULTS = {"Content-Type": "application/sparql-results+json"}
 
 
 def answer_ask(request: Request) -> Reply:
     return Reply(200, ASK_TRUE, JSON_RESULTS)
-
-
-def run_query(endpoint: str, sparql: str = "ASK { ?s ?p ?o }") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "newskg", "query", "--endpoint", endpoint, sparql],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def one_error_line(run: subprocess.CompletedProcess[str]) -> str:
@@ -43,11 +33,11 @@ def one_error_line(run: subprocess.CompletedProcess[str]) -> str:
 
 
 @pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
-def test_a_redirect_to_another_server_is_a_user_error_and_not_followed(status):
+def test_a_redirect_to_another_server_is_a_user_error_and_not_followed(cli, status):
     with recording_server(answer_ask) as other:
         redirect = Reply(status, headers={"Location": f"{other.base}/sparql"})
         with recording_server(lambda request: redirect) as server:
-            run = run_query(f"{server.base}/sparql")
+            run = cli.run("query", "--endpoint", f"{server.base}/sparql", ASK)
             assert len(server.received) == 1
         assert other.received == [], "the query must not reach a server the user did not name"
     assert run.returncode == 2, run.stderr
@@ -56,14 +46,14 @@ def test_a_redirect_to_another_server_is_a_user_error_and_not_followed(status):
     assert "internal error" not in line and run.stdout == ""
 
 
-def test_a_same_origin_307_is_followed_with_the_query():
+def test_a_same_origin_307_is_followed_with_the_query(cli):
     def respond(request: Request) -> Reply:
         if request.path == "/old":
             return Reply(307, headers={"Location": "/sparql"})
         return answer_ask(request)
 
     with recording_server(respond) as server:
-        run = run_query(f"{server.base}/old")
+        run = cli.run("query", "--endpoint", f"{server.base}/old", ASK)
         assert [r.path for r in server.received] == ["/old", "/sparql"]
         assert [r.method for r in server.received] == ["POST", "POST"]
         assert (
@@ -74,9 +64,9 @@ def test_a_same_origin_307_is_followed_with_the_query():
     assert run.stdout.strip() == "true"
 
 
-def test_a_same_origin_302_is_refused_rather_than_sent_as_a_get():
+def test_a_same_origin_302_is_refused_rather_than_sent_as_a_get(cli):
     with recording_server(lambda request: Reply(302, headers={"Location": "/elsewhere"})) as server:
-        run = run_query(f"{server.base}/sparql")
+        run = cli.run("query", "--endpoint", f"{server.base}/sparql", ASK)
         assert [r.path for r in server.received] == ["/sparql"]
     assert run.returncode == 2
     assert f"redirects (HTTP 302) to {server.base}/elsewhere" in one_error_line(run)
@@ -99,20 +89,16 @@ def test_an_endpoint_that_trickles_its_answer_times_out_too():
         assert time.monotonic() - started < 5
 
 
-def test_the_endpoint_client_keeps_its_default_limit_when_the_query_has_none(monkeypatch):
+def test_the_endpoint_client_keeps_its_default_limit_when_the_query_has_none(cli, monkeypatch):
     """``newskg query --endpoint --timeout 0`` lifts the query's limit; each HTTP answer still has
     ``DEFAULT_ENDPOINT_TIMEOUT``, so a silent server cannot hang the command."""
-    import newskg.cli.commands  # noqa: F401  (registers the commands)
-    from newskg.cli import app
     from newskg.stores import _endpoint as store
 
     assert store.DEFAULT_ENDPOINT_TIMEOUT == 60
     monkeypatch.setattr(store, "DEFAULT_ENDPOINT_TIMEOUT", 0.5)
     with silent_server() as url:
         started = time.monotonic()
-        result = CliRunner().invoke(
-            app, ["query", "--endpoint", f"{url}/sparql", "--timeout", "0", "ASK { ?s ?p ?o }"]
-        )
+        result = cli("query", "--endpoint", f"{url}/sparql", "--timeout", "0", "ASK { ?s ?p ?o }")
         assert time.monotonic() - started < 10
     assert result.exit_code == 2, result.output
     assert "no complete answer within 0.5 s" in result.stderr
@@ -134,9 +120,9 @@ def test_a_timeout_that_is_not_a_positive_number_is_refused(timeout):
         (Reply(500, b"the store is on fire\nmore detail"), "HTTP 500 Internal Server Error: the store is on"),
     ],
 )
-def test_an_answer_that_is_not_sparql_results_is_a_user_error(reply, message):
+def test_an_answer_that_is_not_sparql_results_is_a_user_error(cli, reply, message):
     with recording_server(lambda request: reply) as server:
-        run = run_query(f"{server.base}/sparql")
+        run = cli.run("query", "--endpoint", f"{server.base}/sparql", ASK)
     assert run.returncode == 2, run.stderr
     assert message in one_error_line(run)
 

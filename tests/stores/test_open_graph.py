@@ -15,10 +15,9 @@ import click
 import pytest
 import typer
 from rdflib import Graph
-from typer.testing import CliRunner
 
-import newskg.cli.commands  # registers the commands
-from conftest import SEEDS
+import newskg.cli.commands  # noqa: F401  (registers the commands)
+from conftest import SEEDS, Cli
 from newskg.cli import app
 from newskg.rdf.write import read_dataset, read_graph
 from newskg.stores import open_graph
@@ -28,10 +27,6 @@ READERS = ("query", "validate", "export", "show", "timeline")
 ISIPO = "https://w3id.org/newskg/id/organization/iran-standards-and-industrial-property-organization"
 
 
-def newskg(*args: str | Path) -> click.testing.Result:
-    return CliRunner().invoke(app, [str(arg) for arg in args])
-
-
 def error_line(result: click.testing.Result) -> str:
     """The one error line (under pytest, rdflib's deprecation warnings may be echoed before it)."""
     assert result.exit_code == 2, result.output
@@ -39,28 +34,28 @@ def error_line(result: click.testing.Result) -> str:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory, seeds_result) -> tuple[Path, Path]:
+def built(cli: Cli, tmp_path_factory: pytest.TempPathFactory, seeds_result) -> tuple[Path, Path]:
     """``newskg build seeds/ --store s/`` and the same build as an N-Quads file."""
     folder = tmp_path_factory.mktemp("open-graph")
     store, quads = folder / "s", folder / "graph.nq"
     for where in (["--store", store], ["-o", quads]):
-        result = newskg("build", SEEDS, *where, "--no-validate", "-q")
+        result = cli("build", SEEDS, *where, "--no-validate", "-q")
         assert result.exit_code == 0, result.output
     return store, quads
 
 
-def test_timeline_reads_a_store_as_it_reads_the_file(built):
+def test_timeline_reads_a_store_as_it_reads_the_file(cli, built):
     store, quads = built
-    from_store = newskg("timeline", "ISIPO", "--store", store)
+    from_store = cli("timeline", "ISIPO", "--store", store)
     assert from_store.exit_code == 0, from_store.output
     assert "Mohsen Salehinia" in from_store.stdout
-    assert from_store.stdout == newskg("timeline", "ISIPO", "--graph", quads).stdout
+    assert from_store.stdout == cli("timeline", "ISIPO", "--graph", quads).stdout
 
 
-def test_query_rows_are_the_same_from_the_file_and_the_store(built):
+def test_query_rows_are_the_same_from_the_file_and_the_store(cli, built):
     store, quads = built
     runs = [
-        newskg("query", *where, "heads-of", "ORG=ISIPO", "--format", "csv")
+        cli("query", *where, "heads-of", "ORG=ISIPO", "--format", "csv")
         for where in (["--store", store], [quads])
     ]
     assert all(run.exit_code == 0 for run in runs), [run.output for run in runs]
@@ -68,32 +63,32 @@ def test_query_rows_are_the_same_from_the_file_and_the_store(built):
     assert "Mohsen Salehinia" in runs[0].stdout
 
 
-def test_validate_reads_a_store_as_it_reads_the_file(built):
+def test_validate_reads_a_store_as_it_reads_the_file(cli, built):
     store, quads = built
-    from_store, from_file = newskg("validate", "--store", store), newskg("validate", quads)
+    from_store, from_file = cli("validate", "--store", store), cli("validate", quads)
     assert from_store.exit_code == from_file.exit_code == 0, from_store.output
     assert from_store.stdout == from_file.stdout
 
 
-def test_export_writes_the_graphs_of_a_store(built, tmp_path):
+def test_export_writes_the_graphs_of_a_store(cli, built, tmp_path):
     store, quads = built
     turtle, trig = tmp_path / "x.ttl", tmp_path / "x.trig"
     for target in (turtle, trig):
-        result = newskg("export", "--store", store, "-o", target)
+        result = cli("export", "--store", store, "-o", target)
         assert result.exit_code == 0, result.output
         assert result.stdout == f"wrote {target} ({'turtle' if target == turtle else 'trig'})\n"
     assert len(read_graph(turtle)) == len(read_graph(quads))
     names = sorted(str(g.identifier) for g in read_dataset(trig).graphs() if len(g))
     assert names == sorted(str(g.identifier) for g in read_dataset(quads).graphs() if len(g))
-    tables = newskg("export", "--store", store, "-o", tmp_path / "tables", "--format", "csv")
+    tables = cli("export", "--store", store, "-o", tmp_path / "tables", "--format", "csv")
     assert tables.exit_code == 0, tables.output
     assert "Mohsen Salehinia" in (tmp_path / "tables" / "entities.csv").read_text(encoding="utf-8")
 
 
-def test_show_draws_a_store(built, tmp_path):
+def test_show_draws_a_store(cli, built, tmp_path):
     store, _ = built
     page = tmp_path / "page.html"
-    result = newskg("show", "--store", store, "-o", page)
+    result = cli("show", "--store", store, "-o", page)
     assert result.exit_code == 0, result.output
     assert "Mohsen Salehinia" in page.read_text(encoding="utf-8")
 
@@ -133,10 +128,10 @@ def _one_triple(request: Request) -> Reply:
     return Reply(200, json.dumps(body).encode(), {"Content-Type": "application/sparql-results+json"})
 
 
-def test_export_reads_an_endpoint(tmp_path):
+def test_export_reads_an_endpoint(cli, tmp_path):
     target = tmp_path / "x.ttl"
     with recording_server(_one_triple) as server:
-        result = newskg("export", "--endpoint", f"{server.base}/sparql", "-o", target)
+        result = cli("export", "--endpoint", f"{server.base}/sparql", "-o", target)
         assert [r.method for r in server.received] == ["POST"]
         assert "?s ?p ?o" in parse_qs(server.received[0].body.decode())["query"][0]
     assert result.exit_code == 0, result.output
@@ -144,7 +139,7 @@ def test_export_reads_an_endpoint(tmp_path):
     assert [str(o) for o in graph.objects()] == ["ISIPO"]
 
 
-def test_an_endpoint_that_fails_is_one_error_line_for_every_reader(tmp_path):
+def test_an_endpoint_that_fails_is_one_error_line_for_every_reader(cli, tmp_path):
     def broken(request: Request) -> Reply:
         return Reply(500, b"boom")
 
@@ -156,7 +151,7 @@ def test_an_endpoint_that_fails_is_one_error_line_for_every_reader(tmp_path):
             ["show", "--endpoint", url, "-o", str(tmp_path / "x.html")],
             ["timeline", "ISIPO", "--endpoint", url],
         ):
-            line = error_line(newskg(*args))
+            line = error_line(cli(*args))
             assert line.startswith(f"newskg: error: {url}: querying the SPARQL endpoint failed: "), args
 
 
@@ -171,17 +166,17 @@ def test_every_reader_takes_the_same_store_and_endpoint_options(command):
 
 
 @pytest.mark.parametrize("command", ["validate", "export", "show", "timeline"])
-def test_two_sources_and_a_missing_store_are_one_line_errors(command, built, tmp_path):
+def test_two_sources_and_a_missing_store_are_one_line_errors(cli, command, built, tmp_path):
     store, quads = built
     head = {"timeline": ["timeline", "ISIPO"], "export": ["export", "-o", str(tmp_path / "x.ttl")]}.get(
         command, [command]
     )
     files = ["--graph", str(quads)] if command == "timeline" else [str(quads)]
-    both = error_line(newskg(*head, "--store", store, "--endpoint", "http://127.0.0.1:9/sparql"))
+    both = error_line(cli(*head, "--store", store, "--endpoint", "http://127.0.0.1:9/sparql"))
     assert both == "newskg: error: give --store or --endpoint, not both"
-    mixed = error_line(newskg(*head, *files, "--store", store))
+    mixed = error_line(cli(*head, *files, "--store", store))
     assert mixed == f"newskg: error: give graph files or --store/--endpoint, not both (got {quads})"
-    missing = error_line(newskg(*head, "--store", tmp_path / "nothing"))
+    missing = error_line(cli(*head, "--store", tmp_path / "nothing"))
     assert "no store here; create one with 'newskg build ARTICLES --store" in missing
 
 

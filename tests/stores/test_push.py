@@ -132,19 +132,11 @@ def test_large_graphs_go_in_bounded_requests(server, seeds_trig, seeds_result):
     assert server.count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }") == expected
 
 
-def test_pushing_a_store_folder(server, tmp_path):
+def test_pushing_a_store_folder(cli, server, tmp_path):
     store = tmp_path / "store"
-    built = subprocess.run(
-        [sys.executable, "-m", "newskg", "build", str(SEEDS), "--store", str(store), "--no-validate", "-q"],
-        capture_output=True,
-        text=True,
-    )
+    built = cli.run("build", SEEDS, "--store", store, "--no-validate", "-q")
     assert built.returncode == 0, built.stderr
-    pushed = subprocess.run(
-        [sys.executable, "-m", "newskg", "push", str(store), "--endpoint", server.store_url],
-        capture_output=True,
-        text=True,
-    )
+    pushed = cli.run("push", store, "--endpoint", server.store_url)
     assert pushed.returncode == 0, pushed.stderr
     assert "pushed" in pushed.stdout
     assert server.count(ARTICLE_GRAPHS) == 2
@@ -209,13 +201,9 @@ def test_a_failure_midway_counts_only_whole_graphs(server, seeds_trig, seeds_res
     assert f"{whole} graph" in str(failure.value)
 
 
-def test_push_cli_reports_failure_in_one_line(seeds_trig):
+def test_push_cli_reports_failure_in_one_line(cli, seeds_trig):
     url = f"http://127.0.0.1:{_free_port()}/store"
-    run = subprocess.run(
-        [sys.executable, "-m", "newskg", "push", str(seeds_trig), "--endpoint", url],
-        capture_output=True,
-        text=True,
-    )
+    run = cli.run("push", seeds_trig, "--endpoint", url)
     assert run.returncode == 2
     lines = run.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("newskg: error: ") and "cannot connect" in lines[0]

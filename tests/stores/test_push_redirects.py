@@ -7,8 +7,6 @@ Two local servers on two ports are two origins; each records what it received.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -41,15 +39,6 @@ def redirect_to(location: str, status: int):
     return respond
 
 
-def run_push(source: Path, endpoint: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "newskg", "push", str(source), "--endpoint", endpoint, *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
 @pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
 def test_a_redirect_to_another_server_is_never_followed_and_nothing_is_claimed(trig, status):
     with recording_server(accept) as other:
@@ -64,10 +53,10 @@ def test_a_redirect_to_another_server_is_never_followed_and_nothing_is_claimed(t
     assert "\n" not in message
 
 
-def test_the_cli_says_so_in_one_line_exits_2_and_prints_no_success(trig):
+def test_the_cli_says_so_in_one_line_exits_2_and_prints_no_success(cli, trig):
     with recording_server(accept) as other:
         with recording_server(redirect_to(f"{other.base}/store", 302)) as server:
-            run = run_push(trig, f"{server.base}/store")
+            run = cli.run("push", trig, "--endpoint", f"{server.base}/store")
         assert other.received == []
     assert run.returncode == 2, run.stderr
     assert run.stdout == "", "no 'pushed N graphs' when nothing was stored"
@@ -118,7 +107,7 @@ def test_any_final_answer_but_2xx_is_a_failure(trig, status):
         push(trig, Target(f"{server.base}/store", retries=0))
 
 
-def test_graphs_pushed_before_a_failure_are_reported_truthfully(trig):
+def test_graphs_pushed_before_a_failure_are_reported_truthfully(cli, trig):
     """The server stores two graphs, then starts redirecting elsewhere: two were pushed, no more."""
     with recording_server(accept) as other:
 
@@ -128,15 +117,15 @@ def test_graphs_pushed_before_a_failure_are_reported_truthfully(trig):
             return Reply(307, headers={"Location": f"{other.base}/store"})
 
         with recording_server(respond) as server:
-            run = run_push(trig, f"{server.base}/store")
+            run = cli.run("push", trig, "--endpoint", f"{server.base}/store")
         assert other.received == []
     assert run.returncode == 2 and run.stdout == ""
     assert f"uploading graph <{GRAPHS[2]}> failed" in run.stderr
     assert "2 graphs were uploaded completely before it" in run.stderr
 
 
-def test_a_successful_push_still_says_what_it_pushed(trig):
+def test_a_successful_push_still_says_what_it_pushed(cli, trig):
     with recording_server(accept) as server:
-        run = run_push(trig, f"{server.base}/store")
+        run = cli.run("push", trig, "--endpoint", f"{server.base}/store")
     assert run.returncode == 0, run.stderr
     assert run.stdout.startswith(f"pushed 4 graphs (4 triples) to {server.base}/store in 4 requests")

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import base64
 import socket
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import Cli
 from newskg.errors import StoreError
 from newskg.stores import open_endpoint
 from newskg.stores.push import PushError, Target, push
@@ -91,22 +90,14 @@ def test_push_sends_url_credentials_and_prints_none_of_them(tmp_path: Path):
     assert "HTTP 403" in message
 
 
-def test_push_cli_prints_no_secret_on_success_or_failure(tmp_path: Path):
+def test_push_cli_prints_no_secret_on_success_or_failure(cli: Cli, tmp_path: Path):
     trig = tmp_path / "g.trig"
     trig.write_text("<https://example.org/g> { <https://example.org/s> <https://example.org/p> 1 . }\n")
     with recording_server(lambda request: Reply(204)) as server:
         endpoint = with_secrets(server.base, "/s")
-        ok = subprocess.run(
-            [sys.executable, "-m", "newskg", "push", str(trig), "--endpoint", endpoint],
-            capture_output=True,
-            text=True,
-        )
+        ok = cli.run("push", trig, "--endpoint", endpoint)
     down = with_secrets(f"http://127.0.0.1:{refused_port()}", "/store")
-    failed = subprocess.run(
-        [sys.executable, "-m", "newskg", "push", str(trig), "--endpoint", down],
-        capture_output=True,
-        text=True,
-    )
+    failed = cli.run("push", trig, "--endpoint", down)
     assert ok.returncode == 0 and "pushed 1 graphs" in ok.stdout
     assert failed.returncode == 2 and "cannot connect" in failed.stderr
     for run in (ok, failed):
@@ -131,19 +122,9 @@ def test_query_endpoint_errors_print_no_secret():
         assert "***" in str(failure.value)
 
 
-def test_query_cli_prints_no_secret():
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "newskg",
-            "query",
-            "--endpoint",
-            with_secrets(f"http://127.0.0.1:{refused_port()}", "/sparql"),
-            "ASK {}",
-        ],
-        capture_output=True,
-        text=True,
+def test_query_cli_prints_no_secret(cli):
+    run = cli.run(
+        "query", "--endpoint", with_secrets(f"http://127.0.0.1:{refused_port()}", "/sparql"), "ASK {}"
     )
     assert run.returncode == 2 and "cannot connect" in run.stderr
     assert_no_secret(run.stdout + run.stderr)

@@ -140,13 +140,9 @@ def test_a_store_in_use_is_reported_not_corrupted(tmp_path, nlp):
     assert _count_in(store, ARTICLES) == 2
 
 
-def test_build_cli_with_a_store_and_query_it(tmp_path):
+def test_build_cli_with_a_store_and_query_it(cli, tmp_path):
     store = tmp_path / "store"
-    run = subprocess.run(
-        [sys.executable, "-m", "newskg", "build", str(SEEDS), "--store", str(store), "--no-validate"],
-        capture_output=True,
-        text=True,
-    )
+    run = cli.run("build", SEEDS, "--store", store, "--no-validate")
     assert run.returncode == 0, run.stderr
     assert f"store: {store}" in run.stdout
     assert not (Path.cwd() / "out" / "graph.ttl").exists() or "wrote" not in run.stdout
@@ -199,19 +195,14 @@ def test_queries_over_the_union_count_each_triple_once(seeds_store, seeds_graph)
     assert sorted(str(r[0]) for r in dataset.query(people)) == expected
 
 
-def test_query_cli_on_a_store_matches_the_file(seeds_store, tmp_path, seeds_result):
+def test_query_cli_on_a_store_matches_the_file(cli, seeds_store, tmp_path, seeds_result):
     from newskg.rdf.write import write_dataset
 
     graph = tmp_path / "seeds.ttl"
     write_dataset(seeds_result.dataset, graph)
     query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     runs = [
-        subprocess.run(
-            [sys.executable, "-m", "newskg", "query", *where, query, "--format", "csv"],
-            capture_output=True,
-            text=True,
-        )
-        for where in (["--store", str(seeds_store)], [str(graph)])
+        cli.run("query", *where, query, "--format", "csv") for where in (["--store", seeds_store], [graph])
     ]
     assert all(run.returncode == 0 for run in runs), [run.stderr for run in runs]
     assert runs[0].stdout == runs[1].stdout

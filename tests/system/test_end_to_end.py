@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 from rdflib import Graph
 
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, Cli
 from newskg.vocab.namespace import PREFIXES
 
 SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items()) + (
@@ -17,14 +14,9 @@ SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Graph:
+def built(cli: Cli, tmp_path_factory) -> Graph:
     out = tmp_path_factory.mktemp("out") / "graph.ttl"
-    run = subprocess.run(
-        [sys.executable, "-m", "newskg", "build", str(SEEDS), "-o", str(out)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
+    run = cli.run("build", SEEDS, "-o", out, cwd=ROOT)
     assert run.returncode == 0, run.stderr
     assert "SHACL: conforms" in run.stdout
     graph = Graph()
@@ -91,16 +83,12 @@ def test_article_metadata_from_the_sidecar_file(built):
     assert rows == {("2020-06-09",)}
 
 
-def test_building_twice_gives_byte_identical_turtle(tmp_path):
+def test_building_twice_gives_byte_identical_turtle(cli, tmp_path):
     outputs = []
     for name in ("a.ttl", "b.ttl"):
         out = tmp_path / name
-        subprocess.run(
-            [sys.executable, "-m", "newskg", "build", str(SEEDS), "-o", str(out)],
-            check=True,
-            capture_output=True,
-            cwd=ROOT,
-        )
+        run = cli.run("build", SEEDS, "-o", out, cwd=ROOT)
+        assert run.returncode == 0, run.stderr
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
     assert b"_:" not in outputs[0]  # no blank nodes

@@ -8,12 +8,12 @@ import json
 import subprocess
 import sys
 from importlib.metadata import version
-from pathlib import Path
 
 import pytest
 
+from conftest import Cli
+
 HEAVY = ("spacy", "rdflib", "pyshacl", "pyoxigraph", "networkx")
-NEWSKG = Path(sys.executable).with_name("newskg")
 
 _LOADED = f"""
 import json, sys
@@ -51,8 +51,8 @@ def test_the_command_line_starts_without_heavy_libraries(args: list[str]) -> Non
     assert _heavy_modules_after(_RUN_CLI.format(args=args)) == []
 
 
-def test_version_prints_the_package_metadata_version() -> None:
-    result = subprocess.run([str(NEWSKG), "--version"], capture_output=True, text=True, timeout=120)
+def test_version_prints_the_package_metadata_version(cli: Cli) -> None:
+    result = cli.run("--version", timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout == f"newskg {version('newskg')}\n"
 

@@ -10,7 +10,6 @@ import rdflib
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, SH
-from typer.testing import CliRunner
 
 from conftest import SEEDS
 from newskg.resources import load_shapes
@@ -285,34 +284,26 @@ def test_check_results_carry_the_checks_message_and_the_clash(contradicting_grap
     assert (None, SH.sourceConstraintComponent, SH.SPARQLConstraintComponent) not in report
 
 
-def run_cli(*args: str):
-    """Run ``newskg`` in process (the console script's app): exit code, stdout, stderr."""
-    import newskg.cli.commands  # noqa: F401  (registers the commands)
-    from newskg.cli import app
-
-    return CliRunner().invoke(app, list(args))
-
-
-def test_cli_exit_codes_and_formats(tmp_path, contradicting_graph, seeds_graph):
+def test_cli_exit_codes_and_formats(cli, tmp_path, contradicting_graph, seeds_graph):
     bad = tmp_path / "bad.ttl"
     contradicting_graph.serialize(bad, format="turtle")
     good = tmp_path / "good.ttl"
     seeds_graph.serialize(good, format="turtle")
 
-    ok = run_cli("validate", str(good))
+    ok = cli("validate", str(good))
     assert ok.exit_code == 0, ok.output
     assert ok.stdout.startswith("SHACL: conforms")
 
-    failing = run_cli("validate", str(bad))
+    failing = cli("validate", str(bad))
     assert failing.exit_code == 1, failing.output
     assert "[tea-c] TEHRAN - The former head of the National Tea Organization" in failing.stdout
 
-    turtle = run_cli("validate", str(bad), "--format", "turtle")
+    turtle = cli("validate", str(bad), "--format", "turtle")
     assert turtle.exit_code == 1
     report = Graph().parse(data=turtle.stdout, format="turtle")
     assert (None, SH.sourceShape, URIRef(NKGSH.NoHeadAfterFormerShape)) in report
 
     for args in ([str(tmp_path / "missing.ttl")], [str(good), "--format", "xml"]):
-        wrong = run_cli("validate", *args)
+        wrong = cli("validate", *args)
         assert wrong.exit_code == 2
         assert wrong.stderr.startswith("newskg: error:")

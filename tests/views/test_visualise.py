@@ -7,18 +7,10 @@ import re
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
-from typer.testing import CliRunner
 
 from newskg.errors import InputError
 from newskg.views.network import NODE_LABEL_GID, draw, layout, to_image, to_networkx
 from newskg.vocab.namespace import NKG
-
-
-def run_cli(*args: str):
-    import newskg.cli.commands  # noqa: F401  (registers the commands)
-    from newskg.cli import app
-
-    return CliRunner().invoke(app, list(args))
 
 
 @pytest.fixture(scope="module")
@@ -148,16 +140,16 @@ def test_labels_that_look_like_markup_or_maths_are_drawn_as_written(tmp_path):
     assert "&lt;b&gt;$x^2$&lt;/b&gt; &amp; co" in svg
 
 
-def test_cli_show_writes_html_and_png_and_refuses_other_names(tmp_path, seeds_graph):
+def test_cli_show_writes_html_and_png_and_refuses_other_names(cli, tmp_path, seeds_graph):
     source = tmp_path / "seeds.ttl"
     seeds_graph.serialize(source, format="turtle")
-    page = run_cli("show", str(source), "-o", str(tmp_path / "graph.html"))
+    page = cli("show", str(source), "-o", str(tmp_path / "graph.html"))
     assert page.exit_code == 0, page.output
     assert "Mohsen Salehinia" in (tmp_path / "graph.html").read_text(encoding="utf-8")
-    picture = run_cli("show", str(source), "-o", str(tmp_path / "graph.png"))
+    picture = cli("show", str(source), "-o", str(tmp_path / "graph.png"))
     assert picture.exit_code == 0, picture.output
     assert (tmp_path / "graph.png").read_bytes().startswith(b"\x89PNG")
-    wrong = run_cli("show", str(source), "-o", str(tmp_path / "graph.gif"))
+    wrong = cli("show", str(source), "-o", str(tmp_path / "graph.gif"))
     assert wrong.exit_code == 2 and "write .html" in wrong.stderr
 
 

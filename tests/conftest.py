@@ -16,7 +16,9 @@ from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-DEV_CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
+SHARED = ROOT.parent / "shared"
+"""The shared dev corpus and its scorer, beside the clone: CI has it; elsewhere it may be missing."""
+DEV_CORPUS = SHARED / "corpus" / "dev"
 NEWSKG = Path(sys.executable).with_name("newskg")
 """The console script installed beside this Python: what users run."""
 
@@ -41,11 +43,23 @@ def seeds_graph(seeds_result):
     return seeds_result.graph
 
 
-needs_dev_corpus = pytest.mark.skipif(
-    not DEV_CORPUS.is_dir(),
-    reason=f"the shared dev corpus is not at {DEV_CORPUS} (CI puts ../shared beside the clone)",
-)
-"""For tests that read the dev corpus: CI always has it; a clone elsewhere skips them, saying why."""
+def _missing_shared_paths(item: pytest.Item) -> list[Path]:
+    """What the test's ``needs_dev_corpus(*paths)`` markers ask for under ``SHARED`` and is not there."""
+    wanted = [
+        SHARED / path
+        for marker in item.iter_markers("needs_dev_corpus")
+        for path in (marker.args or (DEV_CORPUS,))
+    ]
+    return [path for path in wanted if not path.exists()]
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked ``needs_dev_corpus`` skip, saying what is missing, where ``../shared`` is absent."""
+    for item in items:
+        missing = _missing_shared_paths(item)
+        if missing:
+            reason = f"{missing[0]} is missing (the shared dev corpus; CI puts ../shared beside the clone)"
+            item.add_marker(pytest.mark.skip(reason=reason))
 
 
 class Cli:

@@ -12,7 +12,7 @@ import pytest
 from rdflib import Dataset
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from conftest import DEV_CORPUS, SEEDS, needs_dev_corpus
+from conftest import DEV_CORPUS, SEEDS
 from newskg.build.corpus import build_corpus
 from newskg.build.spool import EntitySummary, pack
 from newskg.errors import InputError
@@ -54,7 +54,7 @@ def test_streaming_build_gives_the_in_memory_graph(seeds_trig, seeds_result):
     assert_same_graphs(seeds_result.dataset, _read_trig(seeds_trig))
 
 
-@needs_dev_corpus
+@pytest.mark.needs_dev_corpus
 def test_streaming_build_of_a_corpus_in_small_batches_matches_the_api(tmp_path, nlp):
     from newskg import build
 
@@ -84,7 +84,7 @@ def test_turtle_output_is_the_union_without_repeats(tmp_path, seeds_result, nlp)
 
 
 @pytest.mark.slow
-@needs_dev_corpus
+@pytest.mark.needs_dev_corpus
 def test_results_do_not_depend_on_the_number_of_processes(tmp_path):
     one, two = tmp_path / "one.nq", tmp_path / "two.nq"
     build_corpus([DEV_CORPUS, SEEDS], output=one, run_validation=False, jobs=1)
@@ -92,7 +92,7 @@ def test_results_do_not_depend_on_the_number_of_processes(tmp_path):
     assert one.read_bytes() == two.read_bytes()
 
 
-@needs_dev_corpus
+@pytest.mark.needs_dev_corpus
 def test_entity_summaries_resolve_like_whole_records(nlp):
     from newskg.nlp import extract
 
@@ -185,7 +185,7 @@ def test_a_build_validates_what_it_wrote(tmp_path, nlp, seeds_result):
     assert len(result.report.violations) == len(seeds_result.report.violations)
 
 
-@needs_dev_corpus
+@pytest.mark.needs_dev_corpus
 def test_globs_expand_to_their_files_in_order():
     pattern = str(DEV_CORPUS / "tt-*.json")
     ids = [a.id for a in iter_articles([pattern])]

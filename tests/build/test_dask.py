@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from conftest import DEV_CORPUS, SEEDS, needs_dev_corpus
+from conftest import DEV_CORPUS, SEEDS
 from newskg.build.corpus import build_corpus
 from newskg.build.parallel import extract_partition, extract_records
 from newskg.errors import InputError
@@ -25,7 +25,7 @@ def cluster() -> Iterator[distributed.LocalCluster]:
         yield running
 
 
-@needs_dev_corpus
+@pytest.mark.needs_dev_corpus
 def test_dask_records_equal_local_records_in_order(cluster, nlp):
     articles = list(read_articles([DEV_CORPUS, SEEDS]))
     local = list(extract_records(articles, nlp=nlp))
@@ -33,7 +33,7 @@ def test_dask_records_equal_local_records_in_order(cluster, nlp):
     assert remote == local
 
 
-@needs_dev_corpus
+@pytest.mark.needs_dev_corpus
 def test_dask_build_writes_the_same_bytes_as_a_local_build(cluster, tmp_path, nlp):
     local, remote = tmp_path / "local.trig", tmp_path / "dask.trig"
     build_corpus([DEV_CORPUS, SEEDS], output=local, run_validation=False, nlp=nlp)

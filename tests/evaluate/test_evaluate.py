@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from conftest import DEV_CORPUS, needs_dev_corpus
+from conftest import DEV_CORPUS
 from newskg.errors import InputError
 from newskg.evaluate import MEASURES, Evaluation, evaluate, read_gold, score
 from newskg.evaluate.gold import gold_article
@@ -440,7 +440,7 @@ def dev_evaluation():
     return evaluate(read_gold(DEV_CORPUS))
 
 
-@needs_dev_corpus
+@pytest.mark.needs_dev_corpus
 @pytest.mark.parametrize("measure", sorted(MINIMUM_F1))
 def test_dev_corpus_meets_the_quality_bar(dev_evaluation, measure):
     assert dev_evaluation.scores[measure].f1 >= MINIMUM_F1[measure], differences_listing(dev_evaluation)

@@ -15,15 +15,12 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT, Cli
+from conftest import SHARED, Cli
 from newskg.evaluate import MEASURES, Evaluation, evaluate, read_gold, score
 
-SHARED = ROOT.parent / "shared"
 JUDGE = SHARED / "score.py"
 
-pytestmark = pytest.mark.skipif(
-    not JUDGE.is_file(), reason=f"the corpus scorer is not at {JUDGE} (CI puts ../shared beside the clone)"
-)
+pytestmark = pytest.mark.needs_dev_corpus(JUDGE)
 
 
 @pytest.fixture(scope="module")
@@ -62,11 +59,15 @@ def extract_as_the_judge_does(cli: Cli, gold_docs: list[dict[str, Any]], folder:
     return {d["id"]: d for d in docs}
 
 
-@pytest.mark.parametrize("split", ["dev", "dev-broad"])
+@pytest.mark.parametrize(
+    "split",
+    [
+        pytest.param(split, marks=pytest.mark.needs_dev_corpus(f"corpus/{split}"))
+        for split in ("dev", "dev-broad")
+    ],
+)
 def test_evaluate_gives_the_judges_numbers_on_the_corpus(cli, split, judge, nlp, tmp_path):
     folder = SHARED / "corpus" / split
-    if not folder.is_dir():
-        pytest.skip(f"no corpus at {folder}")
     gold_docs = read_gold(folder)
     system_docs = extract_as_the_judge_does(cli, gold_docs, tmp_path)
     ours = evaluate(gold_docs, nlp=nlp)

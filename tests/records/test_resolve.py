@@ -82,7 +82,7 @@ def test_known_names_are_kept_and_new_forms_join_them():
     assert resolution("PERSON", "Asghar Mosaheb") == "Asghar Mosaheb"
 
 
-@pytest.mark.skipif(not DEV_CORPUS.is_dir(), reason="needs the shared dev corpus")
+@pytest.mark.needs_dev_corpus
 def test_seeds_and_dev_corpus_give_one_node_per_organisation_and_person():
     from newskg import build
 

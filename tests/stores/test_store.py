@@ -14,7 +14,7 @@ from rdflib import Graph, Literal
 from rdflib.compare import isomorphic
 from rdflib.namespace import XSD
 
-from conftest import DEV_CORPUS, SEEDS, needs_dev_corpus
+from conftest import DEV_CORPUS, SEEDS
 from newskg.build.corpus import build_corpus
 from newskg.errors import StoreError
 from newskg.graph.access import union_view
@@ -76,7 +76,7 @@ def test_two_readers_can_share_a_store(seeds_store):
     assert _count(first, ARTICLES) == _count(second, ARTICLES)
 
 
-@needs_dev_corpus
+@pytest.mark.needs_dev_corpus
 def test_later_builds_add_articles_and_skip_unchanged_ones(tmp_path, nlp):
     store = tmp_path / "store"
     first = build_corpus([SEEDS], store=store, run_validation=False, nlp=nlp)
@@ -208,7 +208,7 @@ def test_query_cli_on_a_store_matches_the_file(cli, seeds_store, tmp_path, seeds
     assert runs[0].stdout == runs[1].stdout
 
 
-@needs_dev_corpus
+@pytest.mark.needs_dev_corpus
 def test_an_interrupted_load_leaves_the_union_whole(tmp_path, nlp, monkeypatch):
     """Ctrl-C while graphs are loaded: the default graph is rebuilt before the build stops."""
     from newskg.stores import _workspace as stores

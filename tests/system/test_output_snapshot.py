@@ -12,7 +12,7 @@ import json
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, SHARED
 
 pytestmark = pytest.mark.slow
 
@@ -23,11 +23,9 @@ _SPEC.loader.exec_module(snapshot)
 
 
 def _corpus(name: str) -> object:
-    path = ROOT / snapshot.CORPORA[name]
-    skip = pytest.mark.skipif(
-        not path.is_dir(), reason=f"the {name} corpus is not at {path} (CI puts ../shared beside the clone)"
-    )
-    return pytest.param(name, marks=skip, id=name)
+    path = (ROOT / snapshot.CORPORA[name]).resolve()
+    shared = path.is_relative_to(SHARED.resolve())
+    return pytest.param(name, marks=[pytest.mark.needs_dev_corpus(path)] if shared else [], id=name)
 
 
 @pytest.mark.parametrize("name", [_corpus(name) for name in snapshot.CORPORA])

@@ -148,7 +148,7 @@ def test_cli_prints_the_table_and_exits_2_on_an_unknown_organisation(cli, graph_
     )
 
 
-@pytest.mark.skipif(not DEV_CORPUS.is_dir(), reason="needs the shared dev corpus")
+@pytest.mark.needs_dev_corpus
 def test_isipo_heads_on_seeds_and_dev_corpus():
     from newskg import build
 

@@ -53,13 +53,40 @@ def _missing_shared_paths(item: pytest.Item) -> list[Path]:
     return [path for path in wanted if not path.exists()]
 
 
+_SLOW_LEFT_OUT = pytest.StashKey[int]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--slow",
+        action="store_true",
+        help="also run the tests marked slow (builds, kills, servers, browser, wheel; make test and CI do)",
+    )
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Tests marked ``needs_dev_corpus`` skip, saying what is missing, where ``../shared`` is absent."""
+    """Tests marked ``needs_dev_corpus`` skip, saying what is missing, where ``../shared`` is absent.
+
+    Tests marked ``slow`` run only with ``--slow``, or when ``-m`` names ``slow`` itself: a plain
+    ``pytest`` is the quick local loop, ``make test`` runs everything.
+    """
     for item in items:
         missing = _missing_shared_paths(item)
         if missing:
             reason = f"{missing[0]} is missing (the shared dev corpus; CI puts ../shared beside the clone)"
             item.add_marker(pytest.mark.skip(reason=reason))
+    if config.getoption("slow") or "slow" in config.getoption("markexpr"):
+        return
+    slow = [item for item in items if item.get_closest_marker("slow")]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if not item.get_closest_marker("slow")]
+        config.stash[_SLOW_LEFT_OUT] = len(slow)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    if left_out := config.stash.get(_SLOW_LEFT_OUT, 0):
+        terminalreporter.write_line(f"{left_out} slow tests not run: --slow runs them (make test does)")
 
 
 class Cli:

@@ -48,6 +48,7 @@ def test_blank_lines_only_are_still_an_empty_file(tmp_path):
         list(read_articles([path]))
 
 
+@pytest.mark.slow
 def test_build_and_extract_name_the_line_once(cli, tmp_path):
     path = tmp_path / "big.jsonl"
     path.write_text(BIG_LINE, encoding="utf-8")
@@ -123,6 +124,7 @@ def test_1900_and_later_are_gregorian_as_before(tmp_path):
     assert [a.date.isoformat() for a in read_articles([path])] == ["1900-01-01"]
 
 
+@pytest.mark.slow
 def test_extract_and_build_refuse_or_convert_on_the_command_line(cli, tmp_path):
     refused = _jsonl(tmp_path / "refused.jsonl", {"id": "a", "text": TEXT, "date": "1399-03-20"})
     converted = _jsonl(

@@ -90,6 +90,7 @@ def test_push_sends_url_credentials_and_prints_none_of_them(tmp_path: Path):
     assert "HTTP 403" in message
 
 
+@pytest.mark.slow
 def test_push_cli_prints_no_secret_on_success_or_failure(cli: Cli, tmp_path: Path):
     trig = tmp_path / "g.trig"
     trig.write_text("<https://example.org/g> { <https://example.org/s> <https://example.org/p> 1 . }\n")

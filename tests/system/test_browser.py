@@ -226,6 +226,7 @@ def test_every_label_is_escaped_in_the_markup(hostile_graph):
 # --- the page in Chromium ---------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @needs_chromium
 def test_the_harness_sees_an_alert_when_a_page_does_raise_one(browser, tmp_path):
     page = tmp_path / "alert.html"
@@ -235,6 +236,7 @@ def test_the_harness_sees_an_alert_when_a_page_does_raise_one(browser, tmp_path)
     assert browser.dialogs == ["control"]
 
 
+@pytest.mark.slow
 @needs_chromium
 def test_the_seeds_page_shows_every_node_and_its_provenance(browser, tmp_path, seeds_graph):
     network = to_networkx(seeds_graph)
@@ -269,6 +271,7 @@ def test_the_seeds_page_shows_every_node_and_its_provenance(browser, tmp_path, s
     assert browser.dialogs == []
 
 
+@pytest.mark.slow
 @needs_chromium
 def test_hostile_labels_render_as_text_and_nothing_runs(browser, tmp_path, hostile_graph):
     page = to_html(hostile_graph, tmp_path / "hostile.html", title="<script>alert('title')</script>")

@@ -83,6 +83,7 @@ def test_article_metadata_from_the_sidecar_file(built):
     assert rows == {("2020-06-09",)}
 
 
+@pytest.mark.slow
 def test_building_twice_gives_byte_identical_turtle(cli, tmp_path):
     outputs = []
     for name in ("a.ttl", "b.ttl"):

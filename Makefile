@@ -28,7 +28,7 @@ run: $(STAMP_RUN)
 test: $(STAMP_DEV)
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/mypy src bench
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q --slow
 
 # Benchmarks (minutes; the 10,000-article sizes take much longer: run those scripts by hand).
 bench: $(STAMP_DEV)

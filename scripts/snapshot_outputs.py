@@ -17,7 +17,7 @@ Usage (from anywhere; it runs in the repository root so the corpora are named by
 
 When a change is *meant* to change outputs (the NLP rules change on main, say), regenerate the
 snapshot with ``--update`` in the same commit and say why in its message; a refactoring must leave it
-alone. ``tests/test_output_snapshot.py`` runs the check per corpus.
+alone. ``tests/system/test_output_snapshot.py`` runs the check per corpus.
 """
 
 from __future__ import annotations

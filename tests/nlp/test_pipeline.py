@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from importlib.metadata import entry_points
 
 import pytest
@@ -39,14 +37,10 @@ def test_a_blank_pipeline_can_add_a_component_by_name():
     assert "newskg_dateline" in nlp.pipe_names
 
 
-def test_extract_writes_one_json_object_per_article_with_the_documented_keys():
-    out = subprocess.run(
-        [sys.executable, "-m", "newskg", "extract", str(SEEDS)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=True,
-    ).stdout
+def test_extract_writes_one_json_object_per_article_with_the_documented_keys(cli):
+    run = cli.run("extract", SEEDS, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    out = run.stdout
     docs = [json.loads(line) for line in out.splitlines()]
     assert [d["id"] for d in docs] == ["seed-000", "seed-002"]
     assert set(docs[0]) == {

@@ -1,0 +1,311 @@
+"""Validation: core shapes plus cross-article checks in one report, with evidence; the graph untouched."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import rdflib
+from rdflib import Graph, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import RDF, RDFS, SH
+
+from conftest import SEEDS
+from newskg.resources import load_shapes
+from newskg.validate.checks import CHECKS, Check, find_inconsistencies
+from newskg.validate.shacl import validate
+from newskg.vocab.namespace import NKGSH, PREFIXES
+
+CONTRADICTING = {
+    "tea-a": (
+        "2021-01-10",
+        "TEHRAN - Reza Karimi, the head of the National Tea Organization (NTO), said on Sunday that tea "
+        "exports rose 12 percent in the past nine months. Karimi said the NTO will open two new auction "
+        "centres.",
+    ),
+    "tea-b": (
+        "2021-01-10",
+        "TEHRAN - The head of the National Tea Organization (NTO) Hamid Tavakoli announced on Sunday that "
+        "2,300 tea farmers have received loans. Tavakoli said the loans total 15 billion rials.",
+    ),
+    "tea-c": (
+        "2021-02-01",
+        "TEHRAN - The former head of the National Tea Organization (NTO) Reza Karimi said that tea imports "
+        "fell in 2020. Karimi said the share of imported tea reached 60 percent.",
+    ),
+    "tea-d": (
+        "2021-03-01",
+        "TEHRAN - Reza Karimi, the head of the National Tea Organization (NTO), said that 400 tea factories "
+        "are active in Gilan Province. He said production rose 150 percent.",
+    ),
+}
+"""Two heads on one day (a, b); a former head (c) reported as head again (d); a 150 % change (d)."""
+
+SNIPPET_PREFIXES = "".join(
+    f"@prefix {prefix}: <{iri}> .\n"
+    for prefix, iri in {**PREFIXES, "rdf": RDF, "xsd": str(rdflib.XSD), "skos": str(rdflib.SKOS)}.items()
+)
+
+
+def write_articles(folder: Path, articles: dict[str, tuple[str, str]]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for article_id, (date, text) in articles.items():
+        record = {"id": article_id, "date": date, "source": "Example Daily", "text": text}
+        (folder / f"{article_id}.json").write_text(json.dumps(record), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def contradicting_graph(tmp_path_factory) -> Graph:
+    from newskg import build
+
+    folder = write_articles(tmp_path_factory.mktemp("crafted"), CONTRADICTING)
+    return build([SEEDS, folder], run_validation=False).graph
+
+
+def test_seeds_conform(seeds_result):
+    assert seeds_result.report.conforms, str(seeds_result.report)
+    assert not [v for v in seeds_result.report.violations if v.severity == "Violation"]
+
+
+def test_contradicting_articles_give_exactly_the_expected_violations(contradicting_graph):
+    report = validate(contradicting_graph)
+    assert not report.conforms
+    found = sorted((v.severity, v.shape, v.focus_label) for v in report.violations)
+    assert found == [
+        ("Violation", "NoHeadAfterFormerShape", "Reza Karimi, head of National Tea Organization"),
+        ("Violation", "OneHeadPerDateShape", "Hamid Tavakoli, head of National Tea Organization"),
+        ("Warning", "PercentAboveHundredShape", "150 percent (tea-d)"),
+    ]
+
+
+def test_each_violation_cites_the_sentences_of_the_clashing_articles(contradicting_graph):
+    by_shape = {v.shape: v for v in validate(contradicting_graph).violations}
+    same_day = by_shape["OneHeadPerDateShape"]
+    assert [article for article, _ in same_day.evidence] == ["tea-a", "tea-b"]
+    assert same_day.evidence[1][1].startswith(
+        "TEHRAN - The head of the National Tea Organization (NTO) Hamid"
+    )
+    assert "2021-01-10" in same_day.message
+    after_former = by_shape["NoHeadAfterFormerShape"]
+    assert [article for article, _ in after_former.evidence] == ["tea-c", "tea-d"]
+    assert "former head on 2021-02-01 (tea-c)" in after_former.message
+    assert by_shape["PercentAboveHundredShape"].evidence == (
+        ("tea-d", "He said production rose 150 percent."),
+    )
+
+
+def test_the_text_report_is_sorted_and_the_same_every_run(contradicting_graph):
+    first, second = validate(contradicting_graph), validate(contradicting_graph)
+    assert str(first) == str(second)
+    assert first.turtle() == second.turtle()
+    lines = str(first).splitlines()
+    assert lines[0] == "SHACL: does not conform (2 violations, 1 warning)"
+    assert lines[1].startswith("Violation: Hamid Tavakoli, head of National Tea Organization: Two different")
+    assert lines[2].startswith("    [tea-a] TEHRAN - Reza Karimi")
+
+
+def test_the_findings_are_in_the_shacl_report_graph(contradicting_graph):
+    report = validate(contradicting_graph).graph
+    shapes = set(report.objects(None, SH.sourceShape))
+    assert {NKGSH.OneHeadPerDateShape, NKGSH.NoHeadAfterFormerShape} <= shapes
+    (node,) = report.subjects(RDF.type, SH.ValidationReport)
+    assert report.value(node, SH.conforms).toPython() is False
+    assert len(list(report.objects(node, SH.result))) == 3
+
+
+def test_validation_never_mutates_the_graph(contradicting_graph):
+    copy = Graph()
+    for triple in contradicting_graph:
+        copy.add(triple)
+    before = len(contradicting_graph)
+    validate(contradicting_graph)
+    assert len(contradicting_graph) == before
+    assert isomorphic(copy, contradicting_graph)
+
+
+def test_validating_a_dataset_leaves_it_untouched(seeds_result):
+    before = sorted(seeds_result.dataset.quads((None, None, None, None)))
+    assert validate(seeds_result.dataset).conforms
+    assert sorted(seeds_result.dataset.quads((None, None, None, None))) == before
+
+
+def snippet(turtle: str) -> Graph:
+    return Graph().parse(data=SNIPPET_PREFIXES + turtle, format="turtle")
+
+
+HEADS = """
+id:a1 a nkg:Article ; schema:identifier "a1" ; schema:datePublished "2021-01-10"^^xsd:date .
+id:a2 a nkg:Article ; schema:identifier "a2" ; schema:datePublished "2021-01-10"^^xsd:date .
+id:a3 a nkg:Article ; schema:identifier "a3" ; schema:datePublished "2021-02-01"^^xsd:date .
+id:p1 a nkg:Person ; skos:prefLabel "Reza Karimi" ; prov:wasDerivedFrom id:a1 .
+id:p2 a nkg:Person ; skos:prefLabel "Hamid Tavakoli" ; prov:wasDerivedFrom id:a2 .
+id:org a nkg:Organization ; skos:prefLabel "NTO" ; prov:wasDerivedFrom id:a1 .
+"""
+
+
+def membership(name: str, person: str, role: str, status: str, *articles: str) -> str:
+    dates = {"a1": "2021-01-10", "a2": "2021-01-10", "a3": "2021-02-01"}
+    return (
+        f"id:{name} a nkg:Membership, org:Membership ; org:member id:{person} ; org:organization id:org ; "
+        f'nkg:roleName "{role}" ; nkg:status "{status}" ; '
+        + " ; ".join(f'nkg:reportedIn id:{a} ; nkg:reportedOn "{dates[a]}"^^xsd:date' for a in articles)
+        + " .\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("memberships", "expected"),
+    [
+        (
+            membership("m1", "p1", "head", "current", "a1") + membership("m2", "p2", "head", "current", "a2"),
+            [("OneHeadPerDateShape", "m1", "m2")],
+        ),
+        (
+            membership("m1", "p1", "head", "current", "a1") + membership("m2", "p2", "head", "current", "a3"),
+            [],
+        ),
+        (
+            membership("m1", "p1", "head", "current", "a1")
+            + membership("m2", "p2", "acting head", "acting", "a2"),
+            [],
+        ),
+        (
+            membership("m1", "p1", "former head", "former", "a1")
+            + membership("m2", "p1", "head", "current", "a3"),
+            [("NoHeadAfterFormerShape", "m2", "m1")],
+        ),
+        (
+            membership("m1", "p1", "head", "current", "a1")
+            + membership("m2", "p1", "former head", "former", "a3"),
+            [],
+        ),
+        (
+            membership("m1", "p1", "former deputy head", "former", "a1")
+            + membership("m2", "p1", "head", "current", "a3"),
+            [],
+        ),
+        (
+            membership("m1", "p2", "former head", "former", "a1")
+            + membership("m2", "p1", "head", "current", "a3"),
+            [],
+        ),
+        (
+            membership("m1", "p1", "former acting head", "former", "a1")
+            + membership("m2", "p1", "head", "current", "a2", "a3"),
+            [("NoHeadAfterFormerShape", "m2", "m1")],
+        ),
+    ],
+    ids=[
+        "two-heads-same-day",
+        "two-heads-different-days",
+        "head-and-acting-head-same-day",
+        "head-after-former",
+        "former-after-head",
+        "head-after-former-deputy",
+        "head-after-another-former",
+        "head-after-former-acting-head",
+    ],
+)
+def test_cross_article_checks(memberships, expected):
+    graph = snippet(HEADS + memberships)
+    found = [
+        (f.shape.rsplit("#", 1)[1], str(f.focus).rsplit("/", 1)[1], str(f.value).rsplit("/", 1)[1])
+        for f in find_inconsistencies(graph)
+    ]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("turtle", "conforms", "shape"),
+    [
+        (
+            'id:x a nkg:Observation ; nkg:value "-2"^^xsd:decimal ; nkg:unit "percent" ; '
+            "nkg:reportedIn id:a1 .",
+            False,
+            "PercentObservationShape",
+        ),
+        (
+            'id:x a nkg:Observation ; nkg:value "150"^^xsd:decimal ; nkg:unit "percent" ; '
+            "nkg:reportedIn id:a1 .",
+            True,
+            "PercentAboveHundredShape",
+        ),
+        ('id:x a nkg:Observation ; nkg:unit "percent" ; nkg:reportedIn id:a1 .', False, "ObservationShape"),
+        (
+            'id:x a nkg:Observation ; nkg:value "2"^^xsd:decimal ; nkg:reportedIn id:a1 .',
+            False,
+            "ObservationShape",
+        ),
+        ("id:p1 a nkg:Organization .", False, "PersonShape"),
+        ('id:x a nkg:Statement ; nkg:cue "said" ; nkg:reportedIn id:a1 .', False, "StatementShape"),
+    ],
+    ids=[
+        "percent-below-0",
+        "percent-above-100-warns",
+        "observation-without-value",
+        "observation-without-unit",
+        "person-also-organisation",
+        "statement-without-speaker-or-evidence",
+    ],
+)
+def test_core_checks_in_the_same_report(turtle, conforms, shape):
+    report = validate(snippet(HEADS + turtle))
+    assert report.conforms is conforms
+    assert shape in {v.shape for v in report.violations}
+
+
+def test_every_check_names_itself_and_its_iris_are_described_but_not_shapes():
+    shapes = load_shapes()
+    assert [check.id for check in CHECKS] == ["one-head-per-date", "no-head-after-former"]
+    assert len({check.shape for check in CHECKS}) == len({check.component for check in CHECKS}) == 2
+    for check in CHECKS:
+        assert isinstance(check, Check)
+        assert check.shape.startswith(str(NKGSH)) and check.component.startswith(str(NKGSH))
+        assert check.severity == SH.Violation
+        assert check.message.endswith(".")
+        assert check.__doc__, check.id
+        # pySHACL never runs it: the shapes file describes its IRIs (so NKGSH defines them), nothing more
+        for iri in (check.shape, check.component):
+            assert {p for p, _ in shapes.predicate_objects(iri)} == {RDFS.label, RDFS.comment}, iri
+            assert (None, None, iri) not in shapes
+
+
+def test_check_results_carry_the_checks_message_and_the_clash(contradicting_graph):
+    report = validate(contradicting_graph).graph
+    for check in CHECKS:
+        results = list(report.subjects(SH.sourceShape, check.shape))
+        assert results, check.id
+        for result in results:
+            assert report.value(result, SH.resultSeverity) == check.severity
+            message = report.value(result, SH.resultMessage)
+            assert message.language == "en" and str(message).startswith(f"{check.message} ")
+            # Regression: they said sh:SPARQLConstraintComponent, though no SPARQL runs.
+            assert report.value(result, SH.sourceConstraintComponent) == check.component
+    assert (None, SH.sourceConstraintComponent, SH.SPARQLConstraintComponent) not in report
+
+
+def test_cli_exit_codes_and_formats(cli, tmp_path, contradicting_graph, seeds_graph):
+    bad = tmp_path / "bad.ttl"
+    contradicting_graph.serialize(bad, format="turtle")
+    good = tmp_path / "good.ttl"
+    seeds_graph.serialize(good, format="turtle")
+
+    ok = cli("validate", str(good))
+    assert ok.exit_code == 0, ok.output
+    assert ok.stdout.startswith("SHACL: conforms")
+
+    failing = cli("validate", str(bad))
+    assert failing.exit_code == 1, failing.output
+    assert "[tea-c] TEHRAN - The former head of the National Tea Organization" in failing.stdout
+
+    turtle = cli("validate", str(bad), "--format", "turtle")
+    assert turtle.exit_code == 1
+    report = Graph().parse(data=turtle.stdout, format="turtle")
+    assert (None, SH.sourceShape, URIRef(NKGSH.NoHeadAfterFormerShape)) in report
+
+    for args in ([str(tmp_path / "missing.ttl")], [str(good), "--format", "xml"]):
+        wrong = cli("validate", *args)
+        assert wrong.exit_code == 2
+        assert wrong.stderr.startswith("newskg: error:")

@@ -1,0 +1,162 @@
+"""Projections of the graph to networkx, drawings with matplotlib, and ``newskg show``."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from newskg.errors import InputError
+from newskg.views.network import NODE_LABEL_GID, draw, layout, to_image, to_networkx
+from newskg.vocab.namespace import NKG
+
+
+@pytest.fixture(scope="module")
+def entities(seeds_graph):
+    return to_networkx(seeds_graph, view="entities")
+
+
+def node_named(network, name: str) -> str:
+    (node,) = [n for n, data in network.nodes(data=True) if data["label"] == name]
+    return node
+
+
+def test_people_are_nodes_with_type_aliases_and_articles(entities):
+    salehinia = entities.nodes[node_named(entities, "Mohsen Salehinia")]
+    assert salehinia["type"] == "Person"
+    assert "Salehinia" in salehinia["aliases"]
+    assert {"seed-000", "seed-002"} <= set(salehinia["article_ids"])
+    assert entities.nodes[node_named(entities, "Asghar Mosaheb")]["type"] == "Person"
+
+
+def test_a_post_is_an_edge_labelled_with_the_role_and_carrying_its_provenance(entities):
+    person = node_named(entities, "Mohsen Salehinia")
+    isipo = node_named(entities, "Iran Small Industries and Industrial Parks Organization")
+    heads = [
+        d
+        for _, target, d in entities.out_edges(person, data=True)
+        if target == isipo and d["relation"] == "post" and d["label"].endswith("head")
+    ]
+    assert heads
+    for post in heads:
+        assert post["articles"] and post["article_ids"] and post["rules"]
+        assert post["quotes"] and post["evidence"]
+        for quote in post["quotes"]:
+            assert "head" in quote.lower()
+            assert any(quote in sentence for sentence in post["evidence"]), quote
+
+
+def test_every_located_in_triple_between_entities_is_an_edge(seeds_graph, entities):
+    expected = {
+        (str(p), str(c))
+        for p, c in seeds_graph.subject_objects(NKG.locatedIn)
+        if str(p) in entities and str(c) in entities
+    }
+    found = {(s, t) for s, t, d in entities.edges(data=True) if d["relation"] == "locatedIn"}
+    assert expected and found == expected
+
+
+def test_said_about_edges_name_their_target_in_the_speakers_words(entities):
+    said = [(s, t, d) for s, t, d in entities.edges(data=True) if d["relation"] == "saidAbout"]
+    assert said
+    for source, target, data in said:
+        assert entities.nodes[source]["type"] in ("Person", "Organization", "NewsAgency")
+        names = [entities.nodes[target]["label"], *entities.nodes[target]["aliases"]]
+        pattern = re.compile("|".join(re.escape(n) for n in names))
+        assert any(pattern.search(text) for text in data["evidence"]), (source, target)
+
+
+def test_a_dataset_projects_like_its_union_graph(seeds_result, entities):
+    from_dataset = to_networkx(seeds_result.dataset)
+    assert sorted(from_dataset.nodes(data=True)) == sorted(entities.nodes(data=True))
+    assert sorted(from_dataset.edges(keys=True)) == sorted(entities.edges(keys=True))
+
+
+def test_the_triples_view_has_one_edge_per_triple(seeds_graph):
+    triples = to_networkx(seeds_graph, view="triples")
+    assert triples.number_of_edges() == len(seeds_graph)
+    with pytest.raises(ValueError, match="view must be"):
+        to_networkx(seeds_graph, view="people")  # type: ignore[arg-type]
+
+
+def test_the_layout_is_deterministic_and_keeps_nodes_apart(entities):
+    first, second = layout(entities), layout(entities)
+    assert first == second and set(first) == set(entities.nodes)
+    points = list(first.values())
+    closest = min(
+        ((x1 - x2) ** 2 + (y1 - y2) ** 2) ** 0.5
+        for i, (x1, y1) in enumerate(points)
+        for x2, y2 in points[i + 1 :]
+    )
+    assert closest > 1.0
+
+
+def test_node_labels_in_the_drawing_do_not_overlap(entities):
+    pytest.importorskip("matplotlib")
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(16, 10))
+    ax = draw(entities, ax=figure.add_subplot())
+    figure.canvas.draw()
+    labels = [t for t in ax.texts if t.get_gid() == NODE_LABEL_GID]
+    assert sorted(t.get_text().replace("\n", " ") for t in labels) == sorted(
+        d["label"] for _, d in entities.nodes(data=True)
+    )
+    boxes = [t.get_window_extent() for t in labels]
+    overlapping = [
+        (labels[i].get_text(), labels[j].get_text())
+        for i in range(len(boxes))
+        for j in range(i + 1, len(boxes))
+        if boxes[i].overlaps(boxes[j])
+    ]
+    assert not overlapping
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert {"Person", "Organization", "post (role)"} <= set(legend)
+
+
+def test_pictures_are_written_deterministically(tmp_path, seeds_graph):
+    pytest.importorskip("matplotlib")
+    first = to_image(seeds_graph, tmp_path / "a.png")
+    second = to_image(seeds_graph, tmp_path / "b.png")
+    data = first.read_bytes()
+    assert data.startswith(b"\x89PNG") and data == second.read_bytes()
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    assert width >= 1200 and height >= 700
+    svg = to_image(seeds_graph, tmp_path / "graph.svg").read_text(encoding="utf-8")
+    assert "Mohsen Salehinia" in svg and "Asghar Mosaheb" in svg
+    with pytest.raises(InputError, match="pictures are"):
+        to_image(seeds_graph, tmp_path / "graph.gif")
+
+
+def test_labels_that_look_like_markup_or_maths_are_drawn_as_written(tmp_path):
+    pytest.importorskip("matplotlib")
+    graph = Graph()
+    iri = URIRef("https://w3id.org/newskg/id/person/markup")
+    graph.add((iri, RDF.type, NKG.Person))
+    graph.add((iri, SKOS.prefLabel, Literal("<b>$x^2$</b> & co")))
+    svg = to_image(graph, tmp_path / "odd.svg").read_text(encoding="utf-8")
+    assert "&lt;b&gt;$x^2$&lt;/b&gt; &amp; co" in svg
+
+
+def test_cli_show_writes_html_and_png_and_refuses_other_names(cli, tmp_path, seeds_graph):
+    source = tmp_path / "seeds.ttl"
+    seeds_graph.serialize(source, format="turtle")
+    page = cli("show", str(source), "-o", str(tmp_path / "graph.html"))
+    assert page.exit_code == 0, page.output
+    assert "Mohsen Salehinia" in (tmp_path / "graph.html").read_text(encoding="utf-8")
+    picture = cli("show", str(source), "-o", str(tmp_path / "graph.png"))
+    assert picture.exit_code == 0, picture.output
+    assert (tmp_path / "graph.png").read_bytes().startswith(b"\x89PNG")
+    wrong = cli("show", str(source), "-o", str(tmp_path / "graph.gif"))
+    assert wrong.exit_code == 2 and "write .html" in wrong.stderr
+
+
+def test_an_empty_graph_still_draws(tmp_path):
+    pytest.importorskip("matplotlib")
+    from newskg.views.html import render_html
+
+    assert layout(to_networkx(Graph())) == {}
+    assert to_image(Graph(), tmp_path / "empty.png").read_bytes().startswith(b"\x89PNG")
+    assert "0 nodes, 0 edges" in render_html(Graph())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import NamedTuple, TypeVar
 
 import numpy
@@ -106,6 +106,7 @@ class DocView:
 
     __slots__ = (
         "_sentence_firsts",
+        "_where",
         "doc",
         "ends",
         "lower",
@@ -119,6 +120,7 @@ class DocView:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self._where: dict[str, list[int]] | None = None
         n = len(doc)
         table = doc.to_array([ORTH, IDX, LENGTH, SPACY, SENT_START, IS_SPACE]).reshape(n, 6)
         strings = doc.vocab.strings
@@ -166,6 +168,23 @@ class DocView:
 
     def __len__(self) -> int:
         return len(self.words)
+
+    def positions(self, lowers: Collection[str]) -> list[int]:
+        """The token numbers whose lower-cased word is in ``lowers``, in order.
+
+        The rules look for a few dozen words each (organisation nouns, post words, programme
+        nouns); one index of the Doc's words answers them all, where a scan per rule cost more."""
+        where = self._where
+        if where is None:
+            where = self._where = {}
+            for k, word in enumerate(self.lower):
+                where.setdefault(word, []).append(k)
+        if len(lowers) > len(where):
+            found = [k for word, ks in where.items() if word in lowers for k in ks]
+        else:
+            found = [k for word in lowers for k in where.get(word, ())]
+        found.sort()
+        return found
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` for 0 <= start, end <= len: the tokens as written, no trailing space."""

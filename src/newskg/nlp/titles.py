@@ -86,7 +86,7 @@ class TitleFinder:
         lower = doc.lower
         i = 0
         post_starts = self.titles.post_starts
-        starts = [k for k, word in enumerate(lower) if word in post_starts]
+        starts = doc.positions(post_starts)
         for k in starts:
             if k < i:
                 continue

@@ -24,6 +24,7 @@ class NameWords:
         self.things = lexicon.things
         self.english = english
         self.given = given
+        self.particles = lexicon.people.name_particles
 
     def is_name_word(self, doc: DocView, i: int) -> bool:
         word = doc.words[i]
@@ -33,7 +34,7 @@ class NameWords:
             return (
                 doc.words[i - 1].endswith("s") and is_capitalised(doc.words[i + 1]) and not doc.spaces[i - 1]
             )
-        if word in self.lexicon.people.name_particles and i + 2 < len(doc.words) and doc.words[i + 1] == "-":
+        if word in self.particles and i + 2 < len(doc.words) and doc.words[i + 1] == "-":
             return not doc.spaces[i] and is_capitalised(doc.words[i + 2])  # "Khatam al-Anbiya"
         return is_capitalised(word) and word not in POSSESSIVES
 

@@ -43,7 +43,8 @@ class MottoFinder:
         cues = "|".join(re.escape(c) for c in sorted(lexicon.things.motto_cues, key=len, reverse=True))
         # The quotation follows the cue closely: "the motto of this year, “...”", "named “...”".
         self.cue = re.compile(rf"\b(?:{cues})\b", re.I)
-        nouns = "|".join(re.escape(c) for c in lexicon.things.unquoted_motto_cues)
+        self.unquoted_nouns = lexicon.things.unquoted_motto_cues
+        nouns = "|".join(re.escape(c) for c in self.unquoted_nouns)
         small = "|".join(re.escape(w) for w in sorted(lexicon.things.title_case_small_words))
         step = rf"(?:\s+|[,:]\s+)(?:(?:{small})\s+)*{CAPITALISED}"
         # "the motto of the current year, X", "the slogan is X", "the motto: X"
@@ -73,7 +74,9 @@ class MottoFinder:
                 key = phrase.lower()
                 if key not in mottos or (mottos[key].islower() and not phrase.islower()):
                     mottos[key] = phrase
-        for match in self.unquoted.finditer(text):
+        # (the nouns are rare: looking for them as plain text first skips the pattern in most articles)
+        unquoted = self.unquoted.finditer(text) if any(n in text for n in self.unquoted_nouns) else ()
+        for match in unquoted:
             phrase = match.group("motto")
             if self._may_be_unquoted_motto(phrase):
                 mottos.setdefault(phrase.lower(), phrase)

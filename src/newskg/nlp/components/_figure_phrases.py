@@ -111,7 +111,25 @@ class NounPhrases:
             elif k + 1 < limit and words[k][:1].isupper() and lower[k + 1] in POSSESSIVES:
                 k += 2
             else:
-                break
+                possessed = self._after_possessor(doc, k, limit)
+                if possessed == k:
+                    break
+                k = possessed
+        return k
+
+    def _after_possessor(self, doc: DocView, k: int, limit: int) -> int:
+        """Past a possessor of up to three words (``the province's``, ``the free zone's``,
+        ``farmers'``): what is counted is the thing possessed, not its owner; k when none starts at k."""
+        words = doc.words
+        for end in range(k + 1, min(limit - 1, k + 4)):
+            previous = words[end - 1]
+            if not previous.isalpha() or not self._modifier_or_noun(previous):
+                return k
+            mark = words[end]
+            if doc.spaces[end - 1]:
+                continue
+            if mark.lower() in POSSESSIVES or (mark in ("’", "'") and previous.endswith("s")):
+                return end + 1
         return k
 
     def _modifier_or_noun(self, word: str) -> bool:

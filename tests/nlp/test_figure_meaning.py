@@ -1,0 +1,42 @@
+"""What a figure counts or measures, on short sentences of our own.
+
+Each group checks one reading rule of ``_figure_meaning`` / ``_figure_phrases`` /
+``_figure_subject`` with invented sentences, and has negative cases: the readings the rule must
+leave alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newskg.ingest import article_from_text
+from newskg.nlp import extract_one
+
+
+def meanings(nlp, text: str) -> dict[str, tuple[str, int, str]]:
+    record = extract_one(article_from_text(text, id="t", date="2024-06-01"), nlp=nlp)
+    return {s.value_text: (s.unit, s.scale, s.what) for s in record.statistics}
+
+
+# -- the possessed noun of an "of" phrase --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, what",
+    [
+        ("About 74 percent of the exchange's trading value came from banks.", "74", "trading value"),
+        ("Some 12 percent of the city’s workforce is idle.", "12", "workforce"),
+        ("Nearly 60 percent of growers’ payments were late.", "60", "payments"),
+        ("Tehran holds 40 percent of the free zone's trade.", "40", "trade"),
+        # negative: a named possessor was already skipped; a chained "of" keeps its head
+        ("Iran sold 3 tons of Oman's dates.", "3", "dates"),
+        ("The capacity of the country's dams fell to 40 percent.", "40", "capacity of the country's dams"),
+    ],
+)
+def test_a_share_of_a_possessed_thing_is_a_share_of_the_thing(nlp, text, value, what):
+    assert meanings(nlp, text)[value][2] == what
+
+
+def test_a_plural_noun_before_an_apostrophe_with_no_noun_after_it_is_no_possessor(nlp):
+    # "firms' in": no possessed noun follows, so nothing is read as the thing possessed
+    assert meanings(nlp, "Some 30 percent of the firms' in Tehran are idle.")["30"][2] != "Tehran"

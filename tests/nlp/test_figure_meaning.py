@@ -40,3 +40,28 @@ def test_a_share_of_a_possessed_thing_is_a_share_of_the_thing(nlp, text, value, 
 def test_a_plural_noun_before_an_apostrophe_with_no_noun_after_it_is_no_possessor(nlp):
     # "firms' in": no possessed noun follows, so nothing is read as the thing possessed
     assert meanings(nlp, "Some 30 percent of the firms' in Tehran are idle.")["30"][2] != "Tehran"
+
+
+# -- a figure hyphened into a compound modifier --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, expected",
+    [
+        ("They opened a 4.6-billion-euro refinery in Qom.", "4.6", ("euros", 10**9, "refinery")),
+        ("Builders will add a 700-megawatt wind power plant.", "700", ("megawatts", 1, "wind power plant")),
+        ("A 120-hectare industrial estate opened.", "120", ("hectares", 1, "industrial estate")),
+        (
+            "They set up a new 9-trillion-rial venture capital fund.",
+            "9",
+            ("rials", 10**12, "venture capital fund"),
+        ),
+        ("Kish has a 410-bed hotel.", "410", ("count", 1, "hotel")),
+        # negative: a change keeps its own reading; a compound that modifies no noun keeps the subject
+        ("Sales showed a 31.5-percent decrease in terms of weight.", "31.5", ("percent", 1, "weight")),
+        ("The new rail line is 88-kilometer long.", "88", ("kilometers", 1, "new rail line")),
+        ("Sugar output was 5-6 percent higher.", "5-6", ("percent", 1, "Sugar output")),
+    ],
+)
+def test_a_compound_modifier_measures_the_noun_it_modifies(nlp, text, value, expected):
+    assert meanings(nlp, text)[value] == expected

@@ -31,6 +31,10 @@ class FigureMeanings:
         end = figure.end
         if end + 2 < n and words[end] == "(" and words[end + 2] == ")" and len(words[end + 1]) <= 4:
             end += 3  # "10.5 million metric tons (mt) of cement"
+        modified = self._modified_by_compound(doc, figure, sentence)
+        if modified is not None:  # "a 2.8-billion-euro project", "a 10-year contract"
+            figure.what_end = modified[1]
+            return doc.span_text(*modified)
         if figure.unit == COUNT:
             after = self.phrases.noun_phrase_after(doc, end, sentence)
             if after is not None and lower[after[1] - 1] not in figures.ellipsis_words:
@@ -83,6 +87,37 @@ class FigureMeanings:
             if found:
                 return found
         return inherited(figure, read, same_unit=True)
+
+    def _modified_by_compound(
+        self, doc: DocView, figure: Figure, sentence: Sentence
+    ) -> tuple[int, int] | None:
+        """``a 2.8-billion-euro project``, ``a 500-megawatt solar power plant``, ``a 10-year
+        contract``: a figure hyphened to its unit (or to the word it counts) is a compound modifier,
+        and what it measures is the noun phrase the compound modifies; not a change
+        (``a 68.2-percent decrease in ...``, read by the change rule)."""
+        words, spaces = doc.words, doc.spaces
+        end = figure.end
+        if figure.unit == COUNT:
+            if not (
+                end + 2 < sentence.end
+                and words[end] == "-"
+                and not spaces[end - 1]
+                and not spaces[end]
+                and words[end + 1].isalpha()
+                and spaces[end + 1]
+            ):
+                return None
+            end += 2  # "10-year", "250-room"
+        elif not (
+            end - 2 > figure.start and words[end - 2] == "-" and not spaces[end - 2] and spaces[end - 1]
+        ):
+            return None
+        if end >= sentence.end:
+            return None
+        span = self.phrases.noun_phrase_after(doc, end, sentence)
+        if span is None or self.phrases.is_change_noun(doc, span):
+            return None
+        return span
 
     @staticmethod
     def _with_acronym(doc: DocView, span: tuple[int, int]) -> str:

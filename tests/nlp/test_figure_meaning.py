@@ -65,3 +65,20 @@ def test_a_plural_noun_before_an_apostrophe_with_no_noun_after_it_is_no_possesso
 )
 def test_a_compound_modifier_measures_the_noun_it_modifies(nlp, text, value, expected):
     assert meanings(nlp, text)[value] == expected
+
+
+# -- a sum that is the value of the noun before "of" ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, what",
+    [
+        ("China offered a credit line of $900 million for dams.", "900", "credit line"),
+        ("Oman will grant a soft loan of 2.1 billion euros for the port.", "2.1", "soft loan"),
+        # negative: "a total of" names nothing; a sum with no "of" before it is spent on what follows
+        ("Banks paid a total of 6 trillion rials in loans.", "6", "loans"),
+        ("The bank paid 7 trillion rials in loans.", "7", "loans"),
+    ],
+)
+def test_a_sum_after_of_is_the_value_of_the_noun_before_of(nlp, text, value, what):
+    assert meanings(nlp, text)[value][2] == what

@@ -62,6 +62,9 @@ class FigureMeanings:
             if end + 1 < n and lower[end + 1] in figures.pronouns:
                 return inherited(figure, read, same_unit=False)  # "80% of which"
         if end < n and lower[end] in figures.amount_links and figure.unit in figures.money_units:
+            of_noun = self._noun_of_figure(doc, figure, sentence, read)
+            if of_noun:
+                return of_noun  # "a credit line of $250 million for ports": the sum is the credit line
             linked = self.phrases.noun_phrase_after(doc, end + 1, sentence, determiners=True, nouns_only=True)
             if (
                 linked is not None

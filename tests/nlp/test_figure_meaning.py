@@ -82,3 +82,26 @@ def test_a_compound_modifier_measures_the_noun_it_modifies(nlp, text, value, exp
 )
 def test_a_sum_after_of_is_the_value_of_the_noun_before_of(nlp, text, value, what):
     assert meanings(nlp, text)[value][2] == what
+
+
+# -- noun phrases after a count ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, what",
+    [
+        ("The carrier leased 14 Nanjing buses.", "14", "Nanjing buses"),  # a name is no verb form
+        ("The airline will add 6 more large Embraer jets.", "6", "large Embraer jets"),
+        ("Oman trades with its 9 bordering states.", "9", "bordering states"),
+        ("The mill made 2,300 tons more copper.", "2,300", "copper"),
+        ("Only 70 of the 95 licensed mines are idle.", "70", "licensed mines"),
+        ("Some 4 of Iran's 31 provinces gained.", "4", "provinces"),
+        ("The field pumps 350,000 barrels per day of light crude.", "350,000", "light crude"),
+        ("The field pumps 90,000 barrels a day of heavy oil.", "90,000", "heavy oil"),
+        # negative: "of them" is no noun phrase; "more than" compares, it names nothing
+        ("Loans reached 80 firms. Some 40 of them are idle.", "40", "firms"),
+        ("Coal sales rose 5 percent more than iron sales.", "5", "Coal sales"),
+    ],
+)
+def test_what_a_count_counts(nlp, text, value, what):
+    assert meanings(nlp, text)[value][2] == what

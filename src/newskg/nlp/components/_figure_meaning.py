@@ -35,7 +35,17 @@ class FigureMeanings:
         if modified is not None:  # "a 2.8-billion-euro project", "a 10-year contract"
             figure.what_end = modified[1]
             return doc.span_text(*modified)
+        if end + 1 < sentence.end and lower[end] in figures.comparatives:
+            more = self.phrases.noun_phrase_after(doc, end + 1, sentence)
+            if more is not None and not self.phrases.is_change_noun(doc, more):
+                figure.what_end = more[1]
+                return doc.span_text(*more)  # "3 more new planes", "1,400 tons more steel"
         if figure.unit == COUNT:
+            if end + 1 < sentence.end and lower[end] == "of":
+                part_of = self.phrases.noun_phrase_after(doc, end + 1, sentence, determiners=True)
+                if part_of is not None and part_of[0] > end + 1:
+                    figure.what_end = part_of[1]
+                    return doc.span_text(*part_of)  # "160 of the 250 aircraft", "5 of Iran's 31 provinces"
             after = self.phrases.noun_phrase_after(doc, end, sentence)
             if after is not None and lower[after[1] - 1] not in figures.ellipsis_words:
                 figure.what_end = after[1]
@@ -54,6 +64,13 @@ class FigureMeanings:
                 lower[close + 1] in figures.amount_links or lower[close + 1] == "of"
             ):
                 end = close + 1  # "73.93 trillion rials ($302 million) in loans", "... of credit"
+        if (
+            end + 2 < n
+            and lower[end] in ("per", "a")
+            and lower[end + 1] in figures.time_units
+            and lower[end + 2] == "of"
+        ):
+            end += 2  # "700,000 barrels per day of gas condensate"
         if end < n and lower[end] == "of":
             of_phrase = self.phrases.noun_phrase_after(doc, end + 1, sentence, determiners=True)
             if of_phrase is not None:

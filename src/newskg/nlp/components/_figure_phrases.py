@@ -89,6 +89,9 @@ class NounPhrases:
             if glued and word.isalpha():
                 k += 1  # "non-oil", "state-run": the first part of a compound modifier
                 continue
+            if k == start and self._participle_modifier(doc, k, end_limit):
+                k += 1  # "15 neighbouring countries", "120 producing wells"
+                continue
             if not self._modifier_or_noun(word) or (nouns_only and pos and "n" not in pos):
                 break
             if head >= 0 and self._past_tense_verb(doc, k):
@@ -132,6 +135,15 @@ class NounPhrases:
                 return end + 1
         return k
 
+    def _participle_modifier(self, doc: DocView, k: int, limit: int) -> bool:
+        """``neighbouring`` in ``15 neighbouring countries``: an ``-ing`` verb form right before a
+        noun, at the start of a noun phrase, modifies it."""
+        word = doc.words[k]
+        if not (word.islower() and word.endswith("ing") and "v" in self.pos(word)) or k + 1 >= limit:
+            return False
+        following = doc.words[k + 1]
+        return following.isalpha() and "n" in self.pos(following) and "f" not in self.pos(following)
+
     def _modifier_or_noun(self, word: str) -> bool:
         pos = self.pos(word)
         if "f" in pos:
@@ -139,8 +151,13 @@ class NounPhrases:
         if pos & {"n", "a"}:
             return True
         lower = word.lower()
-        # An unknown word is a name or a rare noun, unless it looks like a verb form (materialized).
-        return not pos and word.replace("-", "").isalpha() and not lower.endswith(("ed", "ing", "ly"))
+        # An unknown word is a name or a rare noun, unless it looks like a verb form (materialized);
+        # a capitalised one is a name however it ends ("Boeing").
+        return (
+            not pos
+            and word.replace("-", "").isalpha()
+            and (word[:1].isupper() or not lower.endswith(("ed", "ing", "ly")))
+        )
 
     def pos(self, word: str) -> frozenset[str]:
         return self.english.pos(word)

@@ -105,3 +105,26 @@ def test_a_sum_after_of_is_the_value_of_the_noun_before_of(nlp, text, value, wha
 )
 def test_what_a_count_counts(nlp, text, value, what):
     assert meanings(nlp, text)[value][2] == what
+
+
+# -- a long clause subject with a hyphened compound ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, what",
+    [
+        (
+            "Officials said the country's month-to-month core inflation rate dropped to 4.1 percent.",
+            "4.1",
+            "country's month-to-month core inflation rate",
+        ),
+        # negative: a preposition with spaces still starts a modifier that is cut off a long subject
+        (
+            "Sales of figs to Gulf countries in the first three months of the year rose 17 percent.",
+            "17",
+            "Sales of figs",
+        ),
+    ],
+)
+def test_a_preposition_inside_a_hyphened_compound_does_not_cut_a_subject(nlp, text, value, what):
+    assert meanings(nlp, text)[value][2] == what

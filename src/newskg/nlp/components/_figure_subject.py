@@ -226,9 +226,26 @@ class ClauseSubjects:
             # "sales of dates to Gulf countries in the first five months", but "the share of private
             # firms in receiving state contracts" is a share of what follows "in"
             cut = next(
-                (k for k in range(start + 1, end) if lower[k] in self.figures.modifier_prepositions), end
+                (
+                    k
+                    for k in range(start + 1, end)
+                    if lower[k] in self.figures.modifier_prepositions and not _inside_compound(doc, k)
+                ),
+                end,
             )
             end = cut
         if end - start > 2 * MAX_WHAT:
             start = end - 2 * MAX_WHAT
         return doc.span_text(start, end).strip("\"“”‘’' ")
+
+
+def _inside_compound(doc: DocView, k: int) -> bool:
+    """``to`` in ``point-to-point``: a word hyphened to the words on both sides is part of a compound."""
+    words, spaces = doc.words, doc.spaces
+    return (
+        0 < k < len(words) - 1
+        and words[k - 1] == "-"
+        and words[k + 1] == "-"
+        and not spaces[k - 1]
+        and not spaces[k]
+    )

@@ -128,3 +128,32 @@ def test_what_a_count_counts(nlp, text, value, what):
 )
 def test_a_preposition_inside_a_hyphened_compound_does_not_cut_a_subject(nlp, text, value, what):
     assert meanings(nlp, text)[value][2] == what
+
+
+# -- ", up N percent" after a figure of the same sentence ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, what",
+    [
+        (
+            "The official said on Monday that the port drew 2.4 million visitors in the first half "
+            "of the year (ended in June), up 14 percent year on year.",
+            "14",
+            "visitors",
+        ),
+        (
+            "According to Ali Rezaei, the head of the body, the port handled 300 ships, up 9 percent.",
+            "9",
+            "ships",
+        ),
+        # negative: with no figure before it, the change is of the main clause's subject
+        (
+            "Loans rose. Rice imports from India fell sharply, down 20 percent.",
+            "20",
+            "Rice imports from India",
+        ),
+    ],
+)
+def test_a_change_after_a_figure_is_a_change_of_what_that_figure_counts(nlp, text, value, what):
+    assert meanings(nlp, text)[value][2] == what

@@ -36,6 +36,11 @@ class ClauseSubjects:
         if j >= 0 and words[j] in figures.prefix_units:
             j -= 1
         if j > sentence.start and lower[j] in figures.change_adverbs and words[j - 1] == ",":
+            earlier = [
+                f for f in read if f is not figure and sentence.start <= f.start < f.end < j and f.what
+            ]
+            if earlier:
+                return earlier[-1].what  # "the island drew 1.4 million tourists in May, up 12 percent"
             start = self._main_clause_start(doc, sentence, j - 1)  # "X reached $5 billion, up 8 percent"
             return self._subject_text(doc, start, self._first_verb(doc, start, j - 1), figure, read)
         while j >= sentence.start and lower[j] in figures.approximators:

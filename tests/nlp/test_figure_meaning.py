@@ -157,3 +157,23 @@ def test_a_preposition_inside_a_hyphened_compound_does_not_cut_a_subject(nlp, te
 )
 def test_a_change_after_a_figure_is_a_change_of_what_that_figure_counts(nlp, text, value, what):
     assert meanings(nlp, text)[value][2] == what
+
+
+# -- "in" + a time phrase after a sum says when, not what --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, what",
+    [
+        ("After talks, the new fund raised 12 trillion rials in October.", "12", "new fund"),
+        (
+            "Foreign investment in the zone reached $410 million in the past 12 months.",
+            "410",
+            "Foreign investment in the zone",
+        ),
+        # negative: a noun after "in" still says what the sum is spent on
+        ("The bank paid 7 trillion rials in loans.", "7", "loans"),
+    ],
+)
+def test_a_time_phrase_after_a_sum_is_no_part_of_what(nlp, text, value, what):
+    assert meanings(nlp, text)[value][2] == what

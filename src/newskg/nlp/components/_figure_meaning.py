@@ -87,6 +87,7 @@ class FigureMeanings:
                 linked is not None
                 and not ext_entity(doc, linked)
                 and lower[linked[1] - 1] not in figures.time_units  # not "$10 billion in the past year"
+                and not self._time_phrase(doc, linked)
             ):  # "$10 billion in imports"
                 figure.what_end = linked[1]
                 return doc.span_text(*linked)
@@ -138,6 +139,14 @@ class FigureMeanings:
         if span is None or self.phrases.is_change_noun(doc, span):
             return None
         return span
+
+    def _time_phrase(self, doc: DocView, span: tuple[int, int]) -> bool:
+        """``in April``, ``in the past 12 months``: a month, or a word that places a time relative to
+        now, says when, not what a sum is spent on."""
+        figures = self.figures
+        return any(
+            doc.words[k] in figures.months or doc.lower[k] in figures.year_offsets for k in range(*span)
+        )
 
     @staticmethod
     def _with_acronym(doc: DocView, span: tuple[int, int]) -> str:

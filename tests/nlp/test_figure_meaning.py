@@ -177,3 +177,22 @@ def test_a_change_after_a_figure_is_a_change_of_what_that_figure_counts(nlp, tex
 )
 def test_a_time_phrase_after_a_sum_is_no_part_of_what(nlp, text, value, what):
     assert meanings(nlp, text)[value][2] == what
+
+
+# -- a noun phrase a figure qualifies with no verb between them ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, what",
+    [
+        ("Loans rose, with the bourse's main index up 210 percent since May.", "210", "bourse's main index"),
+        ("Farms were hit, with yields down to 1.7 tons per hectare.", "1.7", "yields"),
+        ("The county's jobless rate, at 11.2 percent, is high.", "11.2", "county's jobless rate"),
+        # negative: a verb before the adverb keeps the clause subject; "at" not set off by commas too
+        ("Loans rose. Prices went up 5 percent.", "5", "Prices"),
+        ("Loans rose. Wheat prices are up by 7 percent.", "7", "Wheat prices"),
+        ("Loans rose. Tile sales stood at 8 percent, a record.", "8", "Tile sales"),
+    ],
+)
+def test_a_noun_phrase_qualified_by_a_figure_with_no_verb(nlp, text, value, what):
+    assert meanings(nlp, text)[value][2] == what

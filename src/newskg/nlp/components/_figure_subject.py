@@ -43,6 +43,9 @@ class ClauseSubjects:
                 return earlier[-1].what  # "the island drew 1.4 million tourists in May, up 12 percent"
             start = self._main_clause_start(doc, sentence, j - 1)  # "X reached $5 billion, up 8 percent"
             return self._subject_text(doc, start, self._first_verb(doc, start, j - 1), figure, read)
+        beside = self._noun_beside(doc, j, figure, sentence)
+        if beside:
+            return beside  # "with the main index up 490 percent", "the jobless rate, at 15 percent,"
         while j >= sentence.start and lower[j] in figures.approximators:
             j -= 1
         listed = self._listed_before_by(doc, j, sentence)
@@ -83,6 +86,31 @@ class ClauseSubjects:
             k -= 1  # "sales of dates (in the year ended in August), increased by 19%"
         start = self._clause_start(doc, sentence.start, k + 1)
         return self._subject_text(doc, start, k + 1, figure, read)
+
+    def _noun_beside(self, doc: DocView, j: int, figure: Figure, sentence: Sentence) -> str:
+        """A noun phrase that a figure qualifies with no verb between them: ``with the main index up
+        490 percent``, ``yields down to 2.1 tons`` (a change adverb right after the noun), ``the
+        jobless rate, at 15 percent, is`` (``at`` and the figure set off by commas after the noun)."""
+        lower, words = doc.lower, doc.words
+        if j > sentence.start and lower[j] in ("to", "by", "from"):
+            j -= 1
+        if j <= sentence.start:
+            return ""
+        if lower[j] in self.figures.change_adverbs and words[j - 1] not in BOUNDARY:
+            end = j  # "the index up", "yields down to"
+        elif (
+            lower[j] == "at"
+            and words[j - 1] == ","
+            and figure.end < sentence.end
+            and words[figure.end] == ","
+        ):
+            end = j - 1  # "the rate, at 15 percent,"
+        else:
+            return ""
+        span = self.phrases.noun_phrase_before(doc, end)
+        if span is None or ext_entity(doc, span) or lower[span[1] - 1] in self.figures.pronouns:
+            return ""
+        return doc.span_text(*span)
 
     def _listed_before_by(self, doc: DocView, j: int, sentence: Sentence) -> str:
         """``..., clothes by 20%``: in a list that leaves out the verb, the noun before ``by``."""

@@ -196,3 +196,26 @@ def test_a_time_phrase_after_a_sum_is_no_part_of_what(nlp, text, value, what):
 )
 def test_a_noun_phrase_qualified_by_a_figure_with_no_verb(nlp, text, value, what):
     assert meanings(nlp, text)[value][2] == what
+
+
+# -- the object of the verb that gives a figure -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, what",
+    [
+        ("Loans rose. Firms cut output by up to 30 percent.", "30", "output"),
+        ("Loans rose. The aim is bringing inflation below 20 percent.", "20", "inflation"),
+        (
+            "Loans rose. The IMF has projected Oman's average inflation at 6 percent.",
+            "6",
+            "average inflation",
+        ),
+        # negative: an adjective is no object; a word after a possessive is no verb
+        ("Loans rose. The plan has come true by over 50 percent.", "50", "plan"),
+        ("Loans rose. Oman's average rose to 6 percent.", "6", "Oman's average"),
+        ("Loans rose. It increased its capital by 41 percent.", "41", "capital"),
+    ],
+)
+def test_the_object_of_the_verb_that_gives_a_figure(nlp, text, value, what):
+    assert meanings(nlp, text)[value][2] == what

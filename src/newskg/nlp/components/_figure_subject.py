@@ -10,7 +10,7 @@ reporting verbs, ``that`` and the dateline) is a reading of the clause, not of t
 from __future__ import annotations
 
 from ..lexicon import Lexicon
-from ..text import OPEN_QUOTES, DocView, Sentence
+from ..text import OPEN_QUOTES, POSSESSIVES, DocView, Sentence
 from ._figure_phrases import BOUNDARY, MAX_WHAT, NounPhrases, ext_entity
 from ._figure_reading import Figure, inherited
 
@@ -139,11 +139,13 @@ class ClauseSubjects:
             return ""
         if k + 1 <= j and (doc.words[k + 1][:1].isdigit() or doc.words[k + 1] in self.figures.prefix_units):
             return ""  # "rose 12 percent to ...": a figure, not an object
-        if k + 1 > j or lower[k + 1] not in self.figures.determiners:
-            return ""  # "has been materialized by", "come true by": no object
         span = self.phrases.noun_phrase_after(doc, k + 1, sentence, determiners=True)
         if span is None or span[1] > j + 1 or lower[span[1] - 1] in self.figures.pronouns:
             return ""
+        opened = lower[k + 1] in self.figures.determiners or span[0] > k + 1  # "its capital", "Iran's output"
+        if not opened and (span[1] != j + 1 or "a" in self.phrases.pos(doc.words[span[1] - 1])):
+            return ""  # "has been materialized by", "come true by": no object
+        # a bare noun phrase right before the figure's preposition is the object too ("cut output by")
         after = doc.words[span[1]] if span[1] < len(doc) else ""
         if after[:1].isdigit() or after in self.figures.prefix_units:
             return ""  # "exports earned the country $4 billion": a second object; the subject earned it
@@ -171,7 +173,7 @@ class ClauseSubjects:
     def _is_level_verb(self, doc: DocView, k: int) -> bool:
         """``rose``, ``put``, ``total``, but not ``the total`` or ``its value``: a noun after a determiner."""
         return doc.lower[k] in self.figures.level_verbs and not (
-            k > 0 and doc.lower[k - 1] in self.figures.determiners
+            k > 0 and (doc.lower[k - 1] in self.figures.determiners or doc.lower[k - 1] in POSSESSIVES)
         )
 
     def _clause_start(self, doc: DocView, first: int, end: int) -> int:

@@ -219,3 +219,10 @@ def test_a_noun_phrase_qualified_by_a_figure_with_no_verb(nlp, text, value, what
 )
 def test_the_object_of_the_verb_that_gives_a_figure(nlp, text, value, what):
     assert meanings(nlp, text)[value][2] == what
+
+
+def test_a_hedged_sum_after_a_second_object_is_what_the_subject_earned(nlp):
+    text = "Loans rose. Tile exports have fetched the country around $2 billion."
+    assert meanings(nlp, text)["2"][2] == "Tile exports"
+    # negative: "by" ties the figure to the object before it
+    assert meanings(nlp, "Loans rose. It increased its capital by 41 percent.")["41"][2] == "capital"

@@ -250,4 +250,5 @@ def read_figures() -> Figures:
             for name in str(names).split()
         },
         comparatives=f.words("comparatives"),
+        hedges=f.words("hedges"),
     )

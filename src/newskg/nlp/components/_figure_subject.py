@@ -146,7 +146,10 @@ class ClauseSubjects:
         if not opened and (span[1] != j + 1 or "a" in self.phrases.pos(doc.words[span[1] - 1])):
             return ""  # "has been materialized by", "come true by": no object
         # a bare noun phrase right before the figure's preposition is the object too ("cut output by")
-        after = doc.words[span[1]] if span[1] < len(doc) else ""
+        next_word = span[1]
+        while next_word < len(doc) and lower[next_word] in self.figures.hedges:
+            next_word += 1  # "fetched the country around $8 billion"
+        after = doc.words[next_word] if next_word < len(doc) else ""
         if after[:1].isdigit() or after in self.figures.prefix_units:
             return ""  # "exports earned the country $4 billion": a second object; the subject earned it
         if self.phrases.is_change_noun(doc, span):

@@ -226,3 +226,14 @@ def test_a_hedged_sum_after_a_second_object_is_what_the_subject_earned(nlp):
     assert meanings(nlp, text)["2"][2] == "Tile exports"
     # negative: "by" ties the figure to the object before it
     assert meanings(nlp, "Loans rose. It increased its capital by 41 percent.")["41"][2] == "capital"
+
+
+@pytest.mark.parametrize(
+    "text, value, what",
+    [
+        ("Loans rose. Firms will invest €40 million in a 120-room hotel.", "40", "hotel"),
+        ("Loans rose. Firms will put 9 trillion rials in a 700-megawatt power plant.", "9", "power plant"),
+    ],
+)
+def test_a_sum_spent_on_a_thing_with_a_compound_modifier(nlp, text, value, what):
+    assert meanings(nlp, text)[value][2] == what

@@ -109,7 +109,11 @@ class NounPhrases:
         """Past ``the``, ``its``, ``Iran's``, ``85,000``: to the words of a noun phrase."""
         lower, words = doc.lower, doc.words
         while k < limit:
-            if lower[k] in self.figures.determiners or lower[k] in POSSESSIVES or NUMBER.match(words[k]):
+            if NUMBER.match(words[k]):
+                while k + 2 < limit and words[k + 1] == "-" and not doc.spaces[k] and not doc.spaces[k + 1]:
+                    k += 2  # "a 250-room resort", "a 2.8-billion-euro project": the compound modifier
+                k += 1
+            elif lower[k] in self.figures.determiners or lower[k] in POSSESSIVES:
                 k += 1
             elif k + 1 < limit and words[k][:1].isupper() and lower[k + 1] in POSSESSIVES:
                 k += 2

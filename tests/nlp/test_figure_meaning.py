@@ -237,3 +237,17 @@ def test_a_hedged_sum_after_a_second_object_is_what_the_subject_earned(nlp):
 )
 def test_a_sum_spent_on_a_thing_with_a_compound_modifier(nlp, text, value, what):
     assert meanings(nlp, text)[value][2] == what
+
+
+@pytest.mark.parametrize(
+    "text, value, what",
+    [
+        ("Loans rose. The dam has made 45 percent progress.", "45", "progress"),
+        ("Loans rose. The firm bought a 7 percent stake in the port.", "7", "stake"),
+        # negative: a time phrase after a share is no noun it is of
+        ("Loans rose. Sales fell 3 percent last month.", "3", "Sales"),
+        ("Loans rose. Sales rose 5 percent this year.", "5", "Sales"),
+    ],
+)
+def test_a_noun_right_after_a_share_is_what_it_is_of(nlp, text, value, what):
+    assert meanings(nlp, text)[value][2] == what

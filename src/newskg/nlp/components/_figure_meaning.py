@@ -98,7 +98,10 @@ class FigureMeanings:
         after = self.phrases.noun_phrase_after(doc, end, sentence) if end < n else None
         if (
             after is not None
-            and self.phrases.is_plain_noun(words[after[1] - 1])
+            and (
+                self.phrases.is_plain_noun(words[after[1] - 1])
+                or self._noun_after_percent(doc, figure, after)
+            )
             and not self.phrases.is_change_noun(doc, after)
         ):
             figure.what_end = after[1]
@@ -139,6 +142,19 @@ class FigureMeanings:
         if span is None or self.phrases.is_change_noun(doc, span):
             return None
         return span
+
+    def _noun_after_percent(self, doc: DocView, figure: Figure, span: tuple[int, int]) -> bool:
+        """``has made 72 percent progress``, ``a 7 percent stake``: a lower-case noun right after a
+        share, that a verb does not follow, is what the share is of, though it may be a verb too."""
+        words = doc.words
+        head = words[span[1] - 1]
+        if figure.unit != "percent" or not head.islower() or "n" not in self.phrases.pos(head):
+            return False
+        following = words[span[1]] if span[1] < len(doc) else "."
+        pos = self.phrases.pos(following)
+        return not following[:1].isalpha() or (
+            "f" in pos and following.lower() not in self.figures.determiners
+        )
 
     def _time_phrase(self, doc: DocView, span: tuple[int, int]) -> bool:
         """``in April``, ``in the past 12 months``: a month, or a word that places a time relative to

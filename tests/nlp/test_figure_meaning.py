@@ -251,3 +251,10 @@ def test_a_sum_spent_on_a_thing_with_a_compound_modifier(nlp, text, value, what)
 )
 def test_a_noun_right_after_a_share_is_what_it_is_of(nlp, text, value, what):
     assert meanings(nlp, text)[value][2] == what
+
+
+def test_a_pronoun_object_stands_for_what_the_figure_before_it_measures(nlp):
+    text = "Loans rose. The bank increased its capital by 30 percent, bringing it to 90 trillion rials."
+    assert meanings(nlp, text)["90"][2] == "capital"
+    # negative: a pronoun subject before the verb is read as before (here, the figure before it)
+    assert meanings(nlp, "Loans rose. Iran sold 4 tons of gold. It rose to 9 tons.")["9"][2] == "gold"

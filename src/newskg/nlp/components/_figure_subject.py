@@ -65,6 +65,8 @@ class ClauseSubjects:
                 j -= 1
         if j < sentence.start:
             return ""
+        if j > sentence.start and lower[j] in figures.pronouns and self._is_level_verb(doc, j - 1):
+            return inherited(figure, read, same_unit=False)  # "..., bringing it to 116 trillion rials"
         if lower[j] not in figures.level_verbs:
             obj = self._object_of_level_verb(doc, j, sentence)
             if obj:

@@ -258,3 +258,11 @@ def test_a_pronoun_object_stands_for_what_the_figure_before_it_measures(nlp):
     assert meanings(nlp, text)["90"][2] == "capital"
     # negative: a pronoun subject before the verb is read as before (here, the figure before it)
     assert meanings(nlp, "Loans rose. Iran sold 4 tons of gold. It rose to 9 tons.")["9"][2] == "gold"
+
+
+def test_a_share_in_an_of_which_clause_is_a_share_of_what_the_figure_before_it_measures(nlp):
+    text = "Trade with Oman hit $9 billion last year, of which Kish and Qeshm accounted for 40 percent."
+    assert meanings(nlp, text)["40"][2] == "Trade with Oman"
+    # negative: a clause not opened by "of which" keeps its own subject
+    text = "Trade with Oman hit $9 billion last year, while rice imports accounted for 40 percent."
+    assert meanings(nlp, text)["40"][2] == "rice imports"

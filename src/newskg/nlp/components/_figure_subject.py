@@ -87,6 +87,10 @@ class ClauseSubjects:
         if k > sentence.start and words[k] == "," and words[k - 1] == ")":
             k -= 1  # "sales of dates (in the year ended in August), increased by 19%"
         start = self._clause_start(doc, sentence.start, k + 1)
+        if start - 2 >= sentence.start and doc.lower[start - 2 : start] == ["of", "which"]:
+            earlier = [f for f in read if f is not figure and sentence.start <= f.start < start and f.what]
+            if earlier:
+                return earlier[-1].what  # "trade hit $9 billion, of which Kish accounted for 62 percent"
         return self._subject_text(doc, start, k + 1, figure, read)
 
     def _noun_beside(self, doc: DocView, j: int, figure: Figure, sentence: Sentence) -> str:

@@ -266,3 +266,16 @@ def test_a_share_in_an_of_which_clause_is_a_share_of_what_the_figure_before_it_m
     # negative: a clause not opened by "of which" keeps its own subject
     text = "Trade with Oman hit $9 billion last year, while rice imports accounted for 40 percent."
     assert meanings(nlp, text)["40"][2] == "rice imports"
+
+
+@pytest.mark.parametrize(
+    "text, value, what",
+    [
+        ("Loans rose. Firms will invest 45 trillion rials in a new steel mill.", "45", "new steel mill"),
+        # negative: "in total" names no thing; with no determiner an adjective does not open the phrase
+        ("Loans rose. Tile exports reached $2 billion in total.", "2", "Tile exports"),
+        ("Loans rose. Tile exports reached $2 billion in recent months.", "2", "Tile exports"),
+    ],
+)
+def test_a_sum_spent_on_a_noun_phrase_with_adjectives(nlp, text, value, what):
+    assert meanings(nlp, text)[value][2] == what

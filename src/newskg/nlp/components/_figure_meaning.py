@@ -82,11 +82,14 @@ class FigureMeanings:
             of_noun = self._noun_of_figure(doc, figure, sentence, read)
             if of_noun:
                 return of_noun  # "a credit line of $250 million for ports": the sum is the credit line
-            linked = self.phrases.noun_phrase_after(doc, end + 1, sentence, determiners=True, nouns_only=True)
+            # adjectives only after a determiner: "in a 500-megawatt solar power plant", not "in real terms"
+            bare = end + 1 < n and lower[end + 1] not in figures.determiners
+            linked = self.phrases.noun_phrase_after(doc, end + 1, sentence, determiners=True, nouns_only=bare)
             if (
                 linked is not None
                 and not ext_entity(doc, linked)
                 and lower[linked[1] - 1] not in figures.time_units  # not "$10 billion in the past year"
+                and lower[linked[1] - 1] not in figures.approximators  # not "$2 billion in total"
                 and not self._time_phrase(doc, linked)
             ):  # "$10 billion in imports"
                 figure.what_end = linked[1]

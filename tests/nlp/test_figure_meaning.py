@@ -279,3 +279,14 @@ def test_a_share_in_an_of_which_clause_is_a_share_of_what_the_figure_before_it_m
 )
 def test_a_sum_spent_on_a_noun_phrase_with_adjectives(nlp, text, value, what):
     assert meanings(nlp, text)[value][2] == what
+
+
+def test_a_change_in_a_participle_clause_after_a_figure_is_of_what_that_figure_counts(nlp):
+    text = (
+        "Oman produced 3.2 million tons of cement in the first half of the year (March-September), "
+        "registering a 6 percent rise."
+    )
+    assert meanings(nlp, text)["6"][2] == "cement"
+    # negative: with no figure before it, the participle reports a change of the main clause's subject
+    text = "Loans rose. Rice imports from India slumped sharply, marking a 9 percent fall."
+    assert meanings(nlp, text)["9"][2] == "Rice imports from India"

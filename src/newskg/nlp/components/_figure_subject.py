@@ -77,6 +77,11 @@ class ClauseSubjects:
             j = verb
         verb = j
         if lower[verb].endswith("ing") and verb > sentence.start and words[verb - 1] == ",":
+            earlier = [
+                f for f in read if f is not figure and sentence.start <= f.start < f.end < verb and f.what
+            ]
+            if earlier:
+                return earlier[-1].what  # "Iran produced 21.8 million tons of steel, registering a 5% rise"
             start = self._main_clause_start(doc, sentence, verb - 1)
             end = self._first_verb(doc, start, verb - 1)
             return self._subject_text(doc, start, end, figure, read)

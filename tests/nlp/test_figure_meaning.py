@@ -290,3 +290,24 @@ def test_a_change_in_a_participle_clause_after_a_figure_is_of_what_that_figure_c
     # negative: with no figure before it, the participle reports a change of the main clause's subject
     text = "Loans rose. Rice imports from India slumped sharply, marking a 9 percent fall."
     assert meanings(nlp, text)["9"][2] == "Rice imports from India"
+
+
+# -- "of the total": a quantity noun that stands for a figure already given ---------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, what",
+    [
+        (
+            "Oman made 9 million tons of cement. "
+            "Its biggest firm made 2.1 million tons (23 percent) of the total.",
+            "23",
+            "cement",
+        ),
+        ("Iran has 40 tons of gold, which is 2 percent of the global total.", "2", "gold"),
+        # negative: a quantity noun that modifies another noun phrase is read as written
+        ("Loans rose. Exports made up 30 percent of the total trade volume.", "30", "total trade volume"),
+    ],
+)
+def test_a_share_of_the_total_is_a_share_of_what_the_figure_before_it_measures(nlp, text, value, what):
+    assert meanings(nlp, text)[value][2] == what

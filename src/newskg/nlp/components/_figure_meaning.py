@@ -74,6 +74,11 @@ class FigureMeanings:
         if end < n and lower[end] == "of":
             of_phrase = self.phrases.noun_phrase_after(doc, end + 1, sentence, determiners=True)
             if of_phrase is not None:
+                earlier = (
+                    inherited(figure, read, same_unit=False) if self._refers_back(doc, of_phrase) else ""
+                )
+                if earlier:
+                    return earlier  # "6.9 million tons (31.6 percent) of the total"
                 figure.what_end = of_phrase[1]
                 return doc.span_text(*of_phrase)
             if end + 1 < n and lower[end + 1] in figures.pronouns:
@@ -158,6 +163,14 @@ class FigureMeanings:
         return not following[:1].isalpha() or (
             "f" in pos and following.lower() not in self.figures.determiners
         )
+
+    def _refers_back(self, doc: DocView, span: tuple[int, int]) -> bool:
+        """``of the total``, ``of the global total``: a quantity noun that stands for a figure
+        already given, alone or with one adjective."""
+        start, end = span
+        if doc.lower[end - 1] not in self.figures.anaphoric_quantity_nouns or end - start > 2:
+            return False
+        return end - start == 1 or "a" in self.phrases.pos(doc.words[start])
 
     def _time_phrase(self, doc: DocView, span: tuple[int, int]) -> bool:
         """``in April``, ``in the past 12 months``: a month, or a word that places a time relative to

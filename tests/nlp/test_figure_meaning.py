@@ -311,3 +311,17 @@ def test_a_change_in_a_participle_clause_after_a_figure_is_of_what_that_figure_c
 )
 def test_a_share_of_the_total_is_a_share_of_what_the_figure_before_it_measures(nlp, text, value, what):
     assert meanings(nlp, text)[value][2] == what
+
+
+def test_two_figures_before_in_terms_of_a_and_b_measure_a_and_b_in_order(nlp):
+    text = (
+        "Loans rose. Tile exports grew, posting growths of 5.1 percent and 9.3 percent "
+        "in terms of weight and value."
+    )
+    found = meanings(nlp, text)
+    assert (found["5.1"][2], found["9.3"][2]) == ("weight", "value")
+    # negative: one figure before "in terms of" measures the whole phrase
+    assert (
+        meanings(nlp, "Loans rose. Sales showed a 31.5-percent decrease in terms of weight.")["31.5"][2]
+        == "weight"
+    )

@@ -12,7 +12,7 @@ from __future__ import annotations
 from .._lexicon_topics import Figures
 from ..text import DocView, Sentence
 from ._figure_phrases import BOUNDARY, NounPhrases, ext_entity
-from ._figure_reading import COUNT, Figure, inherited
+from ._figure_reading import COUNT, NUMBER, Figure, inherited
 from ._figure_subject import ClauseSubjects
 
 
@@ -31,6 +31,9 @@ class FigureMeanings:
         end = figure.end
         if end + 2 < n and words[end] == "(" and words[end + 2] == ")" and len(words[end + 1]) <= 4:
             end += 3  # "10.5 million metric tons (mt) of cement"
+        paired = self._paired_in_terms_of(doc, figure, sentence, read)
+        if paired:
+            return paired  # "growths of 7.2 percent and 14.1 percent in terms of weight and value"
         modified = self._modified_by_compound(doc, figure, sentence)
         if modified is not None:  # "a 2.8-billion-euro project", "a 10-year contract"
             figure.what_end = modified[1]
@@ -163,6 +166,35 @@ class FigureMeanings:
         return not following[:1].isalpha() or (
             "f" in pos and following.lower() not in self.figures.determiners
         )
+
+    def _paired_in_terms_of(
+        self, doc: DocView, figure: Figure, sentence: Sentence, read: list[Figure]
+    ) -> str:
+        """``growths of 7.2 percent and 14.1 percent in terms of weight and value``: two figures
+        joined by ``and`` and then ``in terms of A and B`` measure A and B in that order."""
+        lower, words = doc.lower, doc.words
+        k = figure.end
+        if k + 1 < sentence.end and lower[k] == "and" and NUMBER.match(words[k + 1]):
+            place = 0
+            unit, unit_end = self.figures.unit_at(words, k + 2)
+            k = unit_end if unit is not None else k + 2
+        elif any(f.end == figure.start - 1 for f in read) and lower[figure.start - 1] == "and":
+            place = 1
+        else:
+            return ""
+        if lower[k : k + 3] != ["in", "terms", "of"]:
+            return ""
+        span = self.phrases.noun_phrase_after(doc, k + 3, sentence)
+        if span is None:
+            return ""
+        joins = [m for m in range(*span) if lower[m] == "and"]
+        if len(joins) != 1:
+            return ""
+        start, end = (span[0], joins[0]) if place == 0 else (joins[0] + 1, span[1])
+        if start >= end:
+            return ""
+        figure.what_end = span[1]
+        return doc.span_text(start, end)
 
     def _refers_back(self, doc: DocView, span: tuple[int, int]) -> bool:
         """``of the total``, ``of the global total``: a quantity noun that stands for a figure

@@ -188,6 +188,10 @@ class Figures:
     year_offsets: dict[str, int]
     gregorian_months: dict[str, int]
     """Month names and abbreviations in lower case -> month number."""
+    comparatives: frozenset[str]
+    """Words between a figure and what it counts that say it is more of it: ``3 more planes``."""
+    hedges: frozenset[str]
+    """Adverbs that hedge a figure and link it to nothing: ``around $8 billion``."""
 
     def unit_at(self, words: list[str], i: int) -> tuple[str | None, int]:
         """The unit written at word i (``percent``, ``metric tons``, ``$``), and where it ends."""

@@ -245,4 +245,6 @@ def read_figures() -> Figures:
             for number, names in f.table("gregorian_months").items()
             for name in str(names).split()
         },
+        comparatives=f.words("comparatives"),
+        hedges=f.words("hedges"),
     )

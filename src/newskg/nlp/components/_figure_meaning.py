@@ -12,7 +12,7 @@ from __future__ import annotations
 from .._lexicon_topics import Figures
 from ..text import DocView, Sentence
 from ._figure_phrases import BOUNDARY, NounPhrases, ext_entity
-from ._figure_reading import COUNT, Figure, inherited
+from ._figure_reading import COUNT, NUMBER, Figure, inherited
 from ._figure_subject import ClauseSubjects
 
 
@@ -31,7 +31,24 @@ class FigureMeanings:
         end = figure.end
         if end + 2 < n and words[end] == "(" and words[end + 2] == ")" and len(words[end + 1]) <= 4:
             end += 3  # "10.5 million metric tons (mt) of cement"
+        paired = self._paired_in_terms_of(doc, figure, sentence, read)
+        if paired:
+            return paired  # "growths of 7.2 percent and 14.1 percent in terms of weight and value"
+        modified = self._modified_by_compound(doc, figure, sentence)
+        if modified is not None:  # "a 2.8-billion-euro project", "a 10-year contract"
+            figure.what_end = modified[1]
+            return doc.span_text(*modified)
+        if end + 1 < sentence.end and lower[end] in figures.comparatives:
+            more = self.phrases.noun_phrase_after(doc, end + 1, sentence)
+            if more is not None and not self.phrases.is_change_noun(doc, more):
+                figure.what_end = more[1]
+                return doc.span_text(*more)  # "3 more new planes", "1,400 tons more steel"
         if figure.unit == COUNT:
+            if end + 1 < sentence.end and lower[end] == "of":
+                part_of = self.phrases.noun_phrase_after(doc, end + 1, sentence, determiners=True)
+                if part_of is not None and part_of[0] > end + 1:
+                    figure.what_end = part_of[1]
+                    return doc.span_text(*part_of)  # "160 of the 250 aircraft", "5 of Iran's 31 provinces"
             after = self.phrases.noun_phrase_after(doc, end, sentence)
             if after is not None and lower[after[1] - 1] not in figures.ellipsis_words:
                 figure.what_end = after[1]
@@ -50,19 +67,38 @@ class FigureMeanings:
                 lower[close + 1] in figures.amount_links or lower[close + 1] == "of"
             ):
                 end = close + 1  # "73.93 trillion rials ($302 million) in loans", "... of credit"
+        if (
+            end + 2 < n
+            and lower[end] in ("per", "a")
+            and lower[end + 1] in figures.time_units
+            and lower[end + 2] == "of"
+        ):
+            end += 2  # "700,000 barrels per day of gas condensate"
         if end < n and lower[end] == "of":
             of_phrase = self.phrases.noun_phrase_after(doc, end + 1, sentence, determiners=True)
             if of_phrase is not None:
+                earlier = (
+                    inherited(figure, read, same_unit=False) if self._refers_back(doc, of_phrase) else ""
+                )
+                if earlier:
+                    return earlier  # "6.9 million tons (31.6 percent) of the total"
                 figure.what_end = of_phrase[1]
                 return doc.span_text(*of_phrase)
             if end + 1 < n and lower[end + 1] in figures.pronouns:
                 return inherited(figure, read, same_unit=False)  # "80% of which"
         if end < n and lower[end] in figures.amount_links and figure.unit in figures.money_units:
-            linked = self.phrases.noun_phrase_after(doc, end + 1, sentence, determiners=True, nouns_only=True)
+            of_noun = self._noun_of_figure(doc, figure, sentence, read)
+            if of_noun:
+                return of_noun  # "a credit line of $250 million for ports": the sum is the credit line
+            # adjectives only after a determiner: "in a 500-megawatt solar power plant", not "in real terms"
+            bare = end + 1 < n and lower[end + 1] not in figures.determiners
+            linked = self.phrases.noun_phrase_after(doc, end + 1, sentence, determiners=True, nouns_only=bare)
             if (
                 linked is not None
                 and not ext_entity(doc, linked)
                 and lower[linked[1] - 1] not in figures.time_units  # not "$10 billion in the past year"
+                and lower[linked[1] - 1] not in figures.approximators  # not "$2 billion in total"
+                and not self._time_phrase(doc, linked)
             ):  # "$10 billion in imports"
                 figure.what_end = linked[1]
                 return doc.span_text(*linked)
@@ -73,7 +109,10 @@ class FigureMeanings:
         after = self.phrases.noun_phrase_after(doc, end, sentence) if end < n else None
         if (
             after is not None
-            and self.phrases.is_plain_noun(words[after[1] - 1])
+            and (
+                self.phrases.is_plain_noun(words[after[1] - 1])
+                or self._noun_after_percent(doc, figure, after)
+            )
             and not self.phrases.is_change_noun(doc, after)
         ):
             figure.what_end = after[1]
@@ -83,6 +122,95 @@ class FigureMeanings:
             if found:
                 return found
         return inherited(figure, read, same_unit=True)
+
+    def _modified_by_compound(
+        self, doc: DocView, figure: Figure, sentence: Sentence
+    ) -> tuple[int, int] | None:
+        """``a 2.8-billion-euro project``, ``a 500-megawatt solar power plant``, ``a 10-year
+        contract``: a figure hyphened to its unit (or to the word it counts) is a compound modifier,
+        and what it measures is the noun phrase the compound modifies; not a change
+        (``a 68.2-percent decrease in ...``, read by the change rule)."""
+        words, spaces = doc.words, doc.spaces
+        end = figure.end
+        if figure.unit == COUNT:
+            if not (
+                end + 2 < sentence.end
+                and words[end] == "-"
+                and not spaces[end - 1]
+                and not spaces[end]
+                and words[end + 1].isalpha()
+                and spaces[end + 1]
+            ):
+                return None
+            end += 2  # "10-year", "250-room"
+        elif not (
+            end - 2 > figure.start and words[end - 2] == "-" and not spaces[end - 2] and spaces[end - 1]
+        ):
+            return None
+        if end >= sentence.end:
+            return None
+        span = self.phrases.noun_phrase_after(doc, end, sentence)
+        if span is None or self.phrases.is_change_noun(doc, span):
+            return None
+        return span
+
+    def _noun_after_percent(self, doc: DocView, figure: Figure, span: tuple[int, int]) -> bool:
+        """``has made 72 percent progress``, ``a 7 percent stake``: a lower-case noun right after a
+        share, that a verb does not follow, is what the share is of, though it may be a verb too."""
+        words = doc.words
+        head = words[span[1] - 1]
+        if figure.unit != "percent" or not head.islower() or "n" not in self.phrases.pos(head):
+            return False
+        following = words[span[1]] if span[1] < len(doc) else "."
+        pos = self.phrases.pos(following)
+        return not following[:1].isalpha() or (
+            "f" in pos and following.lower() not in self.figures.determiners
+        )
+
+    def _paired_in_terms_of(
+        self, doc: DocView, figure: Figure, sentence: Sentence, read: list[Figure]
+    ) -> str:
+        """``growths of 7.2 percent and 14.1 percent in terms of weight and value``: two figures
+        joined by ``and`` and then ``in terms of A and B`` measure A and B in that order."""
+        lower, words = doc.lower, doc.words
+        k = figure.end
+        if k + 1 < sentence.end and lower[k] == "and" and NUMBER.match(words[k + 1]):
+            place = 0
+            unit, unit_end = self.figures.unit_at(words, k + 2)
+            k = unit_end if unit is not None else k + 2
+        elif any(f.end == figure.start - 1 for f in read) and lower[figure.start - 1] == "and":
+            place = 1
+        else:
+            return ""
+        if lower[k : k + 3] != ["in", "terms", "of"]:
+            return ""
+        span = self.phrases.noun_phrase_after(doc, k + 3, sentence)
+        if span is None:
+            return ""
+        joins = [m for m in range(*span) if lower[m] == "and"]
+        if len(joins) != 1:
+            return ""
+        start, end = (span[0], joins[0]) if place == 0 else (joins[0] + 1, span[1])
+        if start >= end:
+            return ""
+        figure.what_end = span[1]
+        return doc.span_text(start, end)
+
+    def _refers_back(self, doc: DocView, span: tuple[int, int]) -> bool:
+        """``of the total``, ``of the global total``: a quantity noun that stands for a figure
+        already given, alone or with one adjective."""
+        start, end = span
+        if doc.lower[end - 1] not in self.figures.anaphoric_quantity_nouns or end - start > 2:
+            return False
+        return end - start == 1 or "a" in self.phrases.pos(doc.words[start])
+
+    def _time_phrase(self, doc: DocView, span: tuple[int, int]) -> bool:
+        """``in April``, ``in the past 12 months``: a month, or a word that places a time relative to
+        now, says when, not what a sum is spent on."""
+        figures = self.figures
+        return any(
+            doc.words[k] in figures.months or doc.lower[k] in figures.year_offsets for k in range(*span)
+        )
 
     @staticmethod
     def _with_acronym(doc: DocView, span: tuple[int, int]) -> str:

@@ -89,6 +89,9 @@ class NounPhrases:
             if glued and word.isalpha():
                 k += 1  # "non-oil", "state-run": the first part of a compound modifier
                 continue
+            if k == start and self._participle_modifier(doc, k, end_limit):
+                k += 1  # "15 neighbouring countries", "120 producing wells"
+                continue
             if not self._modifier_or_noun(word) or (nouns_only and pos and "n" not in pos):
                 break
             if head >= 0 and self._past_tense_verb(doc, k):
@@ -106,13 +109,44 @@ class NounPhrases:
         """Past ``the``, ``its``, ``Iran's``, ``85,000``: to the words of a noun phrase."""
         lower, words = doc.lower, doc.words
         while k < limit:
-            if lower[k] in self.figures.determiners or lower[k] in POSSESSIVES or NUMBER.match(words[k]):
+            if NUMBER.match(words[k]):
+                while k + 2 < limit and words[k + 1] == "-" and not doc.spaces[k] and not doc.spaces[k + 1]:
+                    k += 2  # "a 250-room resort", "a 2.8-billion-euro project": the compound modifier
+                k += 1
+            elif lower[k] in self.figures.determiners or lower[k] in POSSESSIVES:
                 k += 1
             elif k + 1 < limit and words[k][:1].isupper() and lower[k + 1] in POSSESSIVES:
                 k += 2
             else:
-                break
+                possessed = self._after_possessor(doc, k, limit)
+                if possessed == k:
+                    break
+                k = possessed
         return k
+
+    def _after_possessor(self, doc: DocView, k: int, limit: int) -> int:
+        """Past a possessor of up to three words (``the province's``, ``the free zone's``,
+        ``farmers'``): what is counted is the thing possessed, not its owner; k when none starts at k."""
+        words = doc.words
+        for end in range(k + 1, min(limit - 1, k + 4)):
+            previous = words[end - 1]
+            if not previous.isalpha() or not self._modifier_or_noun(previous):
+                return k
+            mark = words[end]
+            if doc.spaces[end - 1]:
+                continue
+            if mark.lower() in POSSESSIVES or (mark in ("’", "'") and previous.endswith("s")):
+                return end + 1
+        return k
+
+    def _participle_modifier(self, doc: DocView, k: int, limit: int) -> bool:
+        """``neighbouring`` in ``15 neighbouring countries``: an ``-ing`` verb form right before a
+        noun, at the start of a noun phrase, modifies it."""
+        word = doc.words[k]
+        if not (word.islower() and word.endswith("ing") and "v" in self.pos(word)) or k + 1 >= limit:
+            return False
+        following = doc.words[k + 1]
+        return following.isalpha() and "n" in self.pos(following) and "f" not in self.pos(following)
 
     def _modifier_or_noun(self, word: str) -> bool:
         pos = self.pos(word)
@@ -121,8 +155,13 @@ class NounPhrases:
         if pos & {"n", "a"}:
             return True
         lower = word.lower()
-        # An unknown word is a name or a rare noun, unless it looks like a verb form (materialized).
-        return not pos and word.replace("-", "").isalpha() and not lower.endswith(("ed", "ing", "ly"))
+        # An unknown word is a name or a rare noun, unless it looks like a verb form (materialized);
+        # a capitalised one is a name however it ends ("Boeing").
+        return (
+            not pos
+            and word.replace("-", "").isalpha()
+            and (word[:1].isupper() or not lower.endswith(("ed", "ing", "ly")))
+        )
 
     def pos(self, word: str) -> frozenset[str]:
         return self.english.pos(word)

@@ -10,7 +10,7 @@ reporting verbs, ``that`` and the dateline) is a reading of the clause, not of t
 from __future__ import annotations
 
 from ..lexicon import Lexicon
-from ..text import OPEN_QUOTES, DocView, Sentence
+from ..text import OPEN_QUOTES, POSSESSIVES, DocView, Sentence
 from ._figure_phrases import BOUNDARY, MAX_WHAT, NounPhrases, ext_entity
 from ._figure_reading import Figure, inherited
 
@@ -36,8 +36,16 @@ class ClauseSubjects:
         if j >= 0 and words[j] in figures.prefix_units:
             j -= 1
         if j > sentence.start and lower[j] in figures.change_adverbs and words[j - 1] == ",":
+            earlier = [
+                f for f in read if f is not figure and sentence.start <= f.start < f.end < j and f.what
+            ]
+            if earlier:
+                return earlier[-1].what  # "the island drew 1.4 million tourists in May, up 12 percent"
             start = self._main_clause_start(doc, sentence, j - 1)  # "X reached $5 billion, up 8 percent"
             return self._subject_text(doc, start, self._first_verb(doc, start, j - 1), figure, read)
+        beside = self._noun_beside(doc, j, figure, sentence)
+        if beside:
+            return beside  # "with the main index up 490 percent", "the jobless rate, at 15 percent,"
         while j >= sentence.start and lower[j] in figures.approximators:
             j -= 1
         listed = self._listed_before_by(doc, j, sentence)
@@ -57,6 +65,8 @@ class ClauseSubjects:
                 j -= 1
         if j < sentence.start:
             return ""
+        if j > sentence.start and lower[j] in figures.pronouns and self._is_level_verb(doc, j - 1):
+            return inherited(figure, read, same_unit=False)  # "..., bringing it to 116 trillion rials"
         if lower[j] not in figures.level_verbs:
             obj = self._object_of_level_verb(doc, j, sentence)
             if obj:
@@ -67,6 +77,11 @@ class ClauseSubjects:
             j = verb
         verb = j
         if lower[verb].endswith("ing") and verb > sentence.start and words[verb - 1] == ",":
+            earlier = [
+                f for f in read if f is not figure and sentence.start <= f.start < f.end < verb and f.what
+            ]
+            if earlier:
+                return earlier[-1].what  # "Iran produced 21.8 million tons of steel, registering a 5% rise"
             start = self._main_clause_start(doc, sentence, verb - 1)
             end = self._first_verb(doc, start, verb - 1)
             return self._subject_text(doc, start, end, figure, read)
@@ -77,7 +92,36 @@ class ClauseSubjects:
         if k > sentence.start and words[k] == "," and words[k - 1] == ")":
             k -= 1  # "sales of dates (in the year ended in August), increased by 19%"
         start = self._clause_start(doc, sentence.start, k + 1)
+        if start - 2 >= sentence.start and doc.lower[start - 2 : start] == ["of", "which"]:
+            earlier = [f for f in read if f is not figure and sentence.start <= f.start < start and f.what]
+            if earlier:
+                return earlier[-1].what  # "trade hit $9 billion, of which Kish accounted for 62 percent"
         return self._subject_text(doc, start, k + 1, figure, read)
+
+    def _noun_beside(self, doc: DocView, j: int, figure: Figure, sentence: Sentence) -> str:
+        """A noun phrase that a figure qualifies with no verb between them: ``with the main index up
+        490 percent``, ``yields down to 2.1 tons`` (a change adverb right after the noun), ``the
+        jobless rate, at 15 percent, is`` (``at`` and the figure set off by commas after the noun)."""
+        lower, words = doc.lower, doc.words
+        if j > sentence.start and lower[j] in ("to", "by", "from"):
+            j -= 1
+        if j <= sentence.start:
+            return ""
+        if lower[j] in self.figures.change_adverbs and words[j - 1] not in BOUNDARY:
+            end = j  # "the index up", "yields down to"
+        elif (
+            lower[j] == "at"
+            and words[j - 1] == ","
+            and figure.end < sentence.end
+            and words[figure.end] == ","
+        ):
+            end = j - 1  # "the rate, at 15 percent,"
+        else:
+            return ""
+        span = self.phrases.noun_phrase_before(doc, end)
+        if span is None or ext_entity(doc, span) or lower[span[1] - 1] in self.figures.pronouns:
+            return ""
+        return doc.span_text(*span)
 
     def _listed_before_by(self, doc: DocView, j: int, sentence: Sentence) -> str:
         """``..., clothes by 20%``: in a list that leaves out the verb, the noun before ``by``."""
@@ -106,12 +150,17 @@ class ClauseSubjects:
             return ""
         if k + 1 <= j and (doc.words[k + 1][:1].isdigit() or doc.words[k + 1] in self.figures.prefix_units):
             return ""  # "rose 12 percent to ...": a figure, not an object
-        if k + 1 > j or lower[k + 1] not in self.figures.determiners:
-            return ""  # "has been materialized by", "come true by": no object
         span = self.phrases.noun_phrase_after(doc, k + 1, sentence, determiners=True)
         if span is None or span[1] > j + 1 or lower[span[1] - 1] in self.figures.pronouns:
             return ""
-        after = doc.words[span[1]] if span[1] < len(doc) else ""
+        opened = lower[k + 1] in self.figures.determiners or span[0] > k + 1  # "its capital", "Iran's output"
+        if not opened and (span[1] != j + 1 or "a" in self.phrases.pos(doc.words[span[1] - 1])):
+            return ""  # "has been materialized by", "come true by": no object
+        # a bare noun phrase right before the figure's preposition is the object too ("cut output by")
+        next_word = span[1]
+        while next_word < len(doc) and lower[next_word] in self.figures.hedges:
+            next_word += 1  # "fetched the country around $8 billion"
+        after = doc.words[next_word] if next_word < len(doc) else ""
         if after[:1].isdigit() or after in self.figures.prefix_units:
             return ""  # "exports earned the country $4 billion": a second object; the subject earned it
         if self.phrases.is_change_noun(doc, span):
@@ -138,7 +187,7 @@ class ClauseSubjects:
     def _is_level_verb(self, doc: DocView, k: int) -> bool:
         """``rose``, ``put``, ``total``, but not ``the total`` or ``its value``: a noun after a determiner."""
         return doc.lower[k] in self.figures.level_verbs and not (
-            k > 0 and doc.lower[k - 1] in self.figures.determiners
+            k > 0 and (doc.lower[k - 1] in self.figures.determiners or doc.lower[k - 1] in POSSESSIVES)
         )
 
     def _clause_start(self, doc: DocView, first: int, end: int) -> int:
@@ -226,9 +275,26 @@ class ClauseSubjects:
             # "sales of dates to Gulf countries in the first five months", but "the share of private
             # firms in receiving state contracts" is a share of what follows "in"
             cut = next(
-                (k for k in range(start + 1, end) if lower[k] in self.figures.modifier_prepositions), end
+                (
+                    k
+                    for k in range(start + 1, end)
+                    if lower[k] in self.figures.modifier_prepositions and not _inside_compound(doc, k)
+                ),
+                end,
             )
             end = cut
         if end - start > 2 * MAX_WHAT:
             start = end - 2 * MAX_WHAT
         return doc.span_text(start, end).strip("\"“”‘’' ")
+
+
+def _inside_compound(doc: DocView, k: int) -> bool:
+    """``to`` in ``point-to-point``: a word hyphened to the words on both sides is part of a compound."""
+    words, spaces = doc.words, doc.spaces
+    return (
+        0 < k < len(words) - 1
+        and words[k - 1] == "-"
+        and words[k + 1] == "-"
+        and not spaces[k - 1]
+        and not spaces[k]
+    )

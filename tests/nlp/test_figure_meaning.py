@@ -1,0 +1,327 @@
+"""What a figure counts or measures, on short sentences of our own.
+
+Each group checks one reading rule of ``_figure_meaning`` / ``_figure_phrases`` /
+``_figure_subject`` with invented sentences, and has negative cases: the readings the rule must
+leave alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newskg.ingest import article_from_text
+from newskg.nlp import extract_one
+
+
+def meanings(nlp, text: str) -> dict[str, tuple[str, int, str]]:
+    record = extract_one(article_from_text(text, id="t", date="2024-06-01"), nlp=nlp)
+    return {s.value_text: (s.unit, s.scale, s.what) for s in record.statistics}
+
+
+# -- the possessed noun of an "of" phrase --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, what",
+    [
+        ("About 74 percent of the exchange's trading value came from banks.", "74", "trading value"),
+        ("Some 12 percent of the city’s workforce is idle.", "12", "workforce"),
+        ("Nearly 60 percent of growers’ payments were late.", "60", "payments"),
+        ("Tehran holds 40 percent of the free zone's trade.", "40", "trade"),
+        # negative: a named possessor was already skipped; a chained "of" keeps its head
+        ("Iran sold 3 tons of Oman's dates.", "3", "dates"),
+        ("The capacity of the country's dams fell to 40 percent.", "40", "capacity of the country's dams"),
+    ],
+)
+def test_a_share_of_a_possessed_thing_is_a_share_of_the_thing(nlp, text, value, what):
+    assert meanings(nlp, text)[value][2] == what
+
+
+def test_a_plural_noun_before_an_apostrophe_with_no_noun_after_it_is_no_possessor(nlp):
+    # "firms' in": no possessed noun follows, so nothing is read as the thing possessed
+    assert meanings(nlp, "Some 30 percent of the firms' in Tehran are idle.")["30"][2] != "Tehran"
+
+
+# -- a figure hyphened into a compound modifier --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, expected",
+    [
+        ("They opened a 4.6-billion-euro refinery in Qom.", "4.6", ("euros", 10**9, "refinery")),
+        ("Builders will add a 700-megawatt wind power plant.", "700", ("megawatts", 1, "wind power plant")),
+        ("A 120-hectare industrial estate opened.", "120", ("hectares", 1, "industrial estate")),
+        (
+            "They set up a new 9-trillion-rial venture capital fund.",
+            "9",
+            ("rials", 10**12, "venture capital fund"),
+        ),
+        ("Kish has a 410-bed hotel.", "410", ("count", 1, "hotel")),
+        # negative: a change keeps its own reading; a compound that modifies no noun keeps the subject
+        ("Sales showed a 31.5-percent decrease in terms of weight.", "31.5", ("percent", 1, "weight")),
+        ("The new rail line is 88-kilometer long.", "88", ("kilometers", 1, "new rail line")),
+        ("Sugar output was 5-6 percent higher.", "5-6", ("percent", 1, "Sugar output")),
+    ],
+)
+def test_a_compound_modifier_measures_the_noun_it_modifies(nlp, text, value, expected):
+    assert meanings(nlp, text)[value] == expected
+
+
+# -- a sum that is the value of the noun before "of" ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, what",
+    [
+        ("China offered a credit line of $900 million for dams.", "900", "credit line"),
+        ("Oman will grant a soft loan of 2.1 billion euros for the port.", "2.1", "soft loan"),
+        # negative: "a total of" names nothing; a sum with no "of" before it is spent on what follows
+        ("Banks paid a total of 6 trillion rials in loans.", "6", "loans"),
+        ("The bank paid 7 trillion rials in loans.", "7", "loans"),
+    ],
+)
+def test_a_sum_after_of_is_the_value_of_the_noun_before_of(nlp, text, value, what):
+    assert meanings(nlp, text)[value][2] == what
+
+
+# -- noun phrases after a count ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, what",
+    [
+        ("The carrier leased 14 Nanjing buses.", "14", "Nanjing buses"),  # a name is no verb form
+        ("The airline will add 6 more large Embraer jets.", "6", "large Embraer jets"),
+        ("Oman trades with its 9 bordering states.", "9", "bordering states"),
+        ("The mill made 2,300 tons more copper.", "2,300", "copper"),
+        ("Only 70 of the 95 licensed mines are idle.", "70", "licensed mines"),
+        ("Some 4 of Iran's 31 provinces gained.", "4", "provinces"),
+        ("The field pumps 350,000 barrels per day of light crude.", "350,000", "light crude"),
+        ("The field pumps 90,000 barrels a day of heavy oil.", "90,000", "heavy oil"),
+        # negative: "of them" is no noun phrase; "more than" compares, it names nothing
+        ("Loans reached 80 firms. Some 40 of them are idle.", "40", "firms"),
+        ("Coal sales rose 5 percent more than iron sales.", "5", "Coal sales"),
+    ],
+)
+def test_what_a_count_counts(nlp, text, value, what):
+    assert meanings(nlp, text)[value][2] == what
+
+
+# -- a long clause subject with a hyphened compound ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, what",
+    [
+        (
+            "Officials said the country's month-to-month core inflation rate dropped to 4.1 percent.",
+            "4.1",
+            "country's month-to-month core inflation rate",
+        ),
+        # negative: a preposition with spaces still starts a modifier that is cut off a long subject
+        (
+            "Sales of figs to Gulf countries in the first three months of the year rose 17 percent.",
+            "17",
+            "Sales of figs",
+        ),
+    ],
+)
+def test_a_preposition_inside_a_hyphened_compound_does_not_cut_a_subject(nlp, text, value, what):
+    assert meanings(nlp, text)[value][2] == what
+
+
+# -- ", up N percent" after a figure of the same sentence ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, what",
+    [
+        (
+            "The official said on Monday that the port drew 2.4 million visitors in the first half "
+            "of the year (ended in June), up 14 percent year on year.",
+            "14",
+            "visitors",
+        ),
+        (
+            "According to Ali Rezaei, the head of the body, the port handled 300 ships, up 9 percent.",
+            "9",
+            "ships",
+        ),
+        # negative: with no figure before it, the change is of the main clause's subject
+        (
+            "Loans rose. Rice imports from India fell sharply, down 20 percent.",
+            "20",
+            "Rice imports from India",
+        ),
+    ],
+)
+def test_a_change_after_a_figure_is_a_change_of_what_that_figure_counts(nlp, text, value, what):
+    assert meanings(nlp, text)[value][2] == what
+
+
+# -- "in" + a time phrase after a sum says when, not what --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, what",
+    [
+        ("After talks, the new fund raised 12 trillion rials in October.", "12", "new fund"),
+        (
+            "Foreign investment in the zone reached $410 million in the past 12 months.",
+            "410",
+            "Foreign investment in the zone",
+        ),
+        # negative: a noun after "in" still says what the sum is spent on
+        ("The bank paid 7 trillion rials in loans.", "7", "loans"),
+    ],
+)
+def test_a_time_phrase_after_a_sum_is_no_part_of_what(nlp, text, value, what):
+    assert meanings(nlp, text)[value][2] == what
+
+
+# -- a noun phrase a figure qualifies with no verb between them ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, what",
+    [
+        ("Loans rose, with the bourse's main index up 210 percent since May.", "210", "bourse's main index"),
+        ("Farms were hit, with yields down to 1.7 tons per hectare.", "1.7", "yields"),
+        ("The county's jobless rate, at 11.2 percent, is high.", "11.2", "county's jobless rate"),
+        # negative: a verb before the adverb keeps the clause subject; "at" not set off by commas too
+        ("Loans rose. Prices went up 5 percent.", "5", "Prices"),
+        ("Loans rose. Wheat prices are up by 7 percent.", "7", "Wheat prices"),
+        ("Loans rose. Tile sales stood at 8 percent, a record.", "8", "Tile sales"),
+    ],
+)
+def test_a_noun_phrase_qualified_by_a_figure_with_no_verb(nlp, text, value, what):
+    assert meanings(nlp, text)[value][2] == what
+
+
+# -- the object of the verb that gives a figure -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, what",
+    [
+        ("Loans rose. Firms cut output by up to 30 percent.", "30", "output"),
+        ("Loans rose. The aim is bringing inflation below 20 percent.", "20", "inflation"),
+        (
+            "Loans rose. The IMF has projected Oman's average inflation at 6 percent.",
+            "6",
+            "average inflation",
+        ),
+        # negative: an adjective is no object; a word after a possessive is no verb
+        ("Loans rose. The plan has come true by over 50 percent.", "50", "plan"),
+        ("Loans rose. Oman's average rose to 6 percent.", "6", "Oman's average"),
+        ("Loans rose. It increased its capital by 41 percent.", "41", "capital"),
+    ],
+)
+def test_the_object_of_the_verb_that_gives_a_figure(nlp, text, value, what):
+    assert meanings(nlp, text)[value][2] == what
+
+
+def test_a_hedged_sum_after_a_second_object_is_what_the_subject_earned(nlp):
+    text = "Loans rose. Tile exports have fetched the country around $2 billion."
+    assert meanings(nlp, text)["2"][2] == "Tile exports"
+    # negative: "by" ties the figure to the object before it
+    assert meanings(nlp, "Loans rose. It increased its capital by 41 percent.")["41"][2] == "capital"
+
+
+@pytest.mark.parametrize(
+    "text, value, what",
+    [
+        ("Loans rose. Firms will invest €40 million in a 120-room hotel.", "40", "hotel"),
+        ("Loans rose. Firms will put 9 trillion rials in a 700-megawatt power plant.", "9", "power plant"),
+    ],
+)
+def test_a_sum_spent_on_a_thing_with_a_compound_modifier(nlp, text, value, what):
+    assert meanings(nlp, text)[value][2] == what
+
+
+@pytest.mark.parametrize(
+    "text, value, what",
+    [
+        ("Loans rose. The dam has made 45 percent progress.", "45", "progress"),
+        ("Loans rose. The firm bought a 7 percent stake in the port.", "7", "stake"),
+        # negative: a time phrase after a share is no noun it is of
+        ("Loans rose. Sales fell 3 percent last month.", "3", "Sales"),
+        ("Loans rose. Sales rose 5 percent this year.", "5", "Sales"),
+    ],
+)
+def test_a_noun_right_after_a_share_is_what_it_is_of(nlp, text, value, what):
+    assert meanings(nlp, text)[value][2] == what
+
+
+def test_a_pronoun_object_stands_for_what_the_figure_before_it_measures(nlp):
+    text = "Loans rose. The bank increased its capital by 30 percent, bringing it to 90 trillion rials."
+    assert meanings(nlp, text)["90"][2] == "capital"
+    # negative: a pronoun subject before the verb is read as before (here, the figure before it)
+    assert meanings(nlp, "Loans rose. Iran sold 4 tons of gold. It rose to 9 tons.")["9"][2] == "gold"
+
+
+def test_a_share_in_an_of_which_clause_is_a_share_of_what_the_figure_before_it_measures(nlp):
+    text = "Trade with Oman hit $9 billion last year, of which Bushehr and Arak accounted for 40 percent."
+    assert meanings(nlp, text)["40"][2] == "Trade with Oman"
+    # negative: a clause not opened by "of which" keeps its own subject
+    text = "Trade with Oman hit $9 billion last year, while rice imports accounted for 40 percent."
+    assert meanings(nlp, text)["40"][2] == "rice imports"
+
+
+@pytest.mark.parametrize(
+    "text, value, what",
+    [
+        ("Loans rose. Firms will invest 45 trillion rials in a new steel mill.", "45", "new steel mill"),
+        # negative: "in total" names no thing; with no determiner an adjective does not open the phrase
+        ("Loans rose. Tile exports reached $2 billion in total.", "2", "Tile exports"),
+        ("Loans rose. Tile exports reached $2 billion in recent months.", "2", "Tile exports"),
+    ],
+)
+def test_a_sum_spent_on_a_noun_phrase_with_adjectives(nlp, text, value, what):
+    assert meanings(nlp, text)[value][2] == what
+
+
+def test_a_change_in_a_participle_clause_after_a_figure_is_of_what_that_figure_counts(nlp):
+    text = (
+        "Oman produced 3.2 million tons of cement in the first half of the year (March-September), "
+        "registering a 6 percent rise."
+    )
+    assert meanings(nlp, text)["6"][2] == "cement"
+    # negative: with no figure before it, the participle reports a change of the main clause's subject
+    text = "Loans rose. Rice imports from India slumped sharply, marking a 9 percent fall."
+    assert meanings(nlp, text)["9"][2] == "Rice imports from India"
+
+
+# -- "of the total": a quantity noun that stands for a figure already given ---------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, what",
+    [
+        (
+            "Oman made 9 million tons of cement. "
+            "Its biggest firm made 2.1 million tons (23 percent) of the total.",
+            "23",
+            "cement",
+        ),
+        ("Iran has 40 tons of gold, which is 2 percent of the global total.", "2", "gold"),
+        # negative: a quantity noun that modifies another noun phrase is read as written
+        ("Loans rose. Exports made up 30 percent of the total trade volume.", "30", "total trade volume"),
+    ],
+)
+def test_a_share_of_the_total_is_a_share_of_what_the_figure_before_it_measures(nlp, text, value, what):
+    assert meanings(nlp, text)[value][2] == what
+
+
+def test_two_figures_before_in_terms_of_a_and_b_measure_a_and_b_in_order(nlp):
+    text = (
+        "Loans rose. Tile exports grew, posting growths of 5.1 percent and 9.3 percent "
+        "in terms of weight and value."
+    )
+    found = meanings(nlp, text)
+    assert (found["5.1"][2], found["9.3"][2]) == ("weight", "value")
+    # negative: one figure before "in terms of" measures the whole phrase
+    assert (
+        meanings(nlp, "Loans rose. Sales showed a 31.5-percent decrease in terms of weight.")["31.5"][2]
+        == "weight"
+    )

@@ -88,18 +88,22 @@ class Reporting:
     passive_auxiliaries: frozenset[str]
     speaker_articles: frozenset[str]
     official_links: frozenset[str]
+    """``an official with the ministry``: prepositions between an unnamed official and the body."""
     referring_cues: frozenset[str]
     speech_settings: tuple[tuple[str, ...], ...]
+    """``in an interview``, ``on the sidelines``: after a comma, they end the reported clause."""
+    speech_setting_starts: frozenset[str]
+    """The first words of ``speech_settings``, to skip the phrases at most commas."""
     aside_openers: frozenset[str]
     relative_pronouns: frozenset[str]
     figure_at_verbs: frozenset[str]
-    """``in an interview``, ``on the sidelines``: after a comma, they end the reported clause."""
-    """``an official with the ministry``: prepositions between an unnamed official and the body."""
     credit_before: tuple[tuple[str, ...], ...]
     """Words before a news medium that credit it as the source: ``told``, ``quoted by``, ``(``."""
     credit_after: tuple[tuple[str, ...], ...]
     """Words after a news medium that credit it: ``reported``, ``news agency``, ``)``."""
     phrase_starts: frozenset[str]
+    cue_words: frozenset[str]
+    """Every word a cue may start with: the verbs' forms and the phrases' first words."""
     phrases_by_start: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
     """The multi-word cues by their first word, for a lookup instead of a scan."""
 

@@ -154,12 +154,14 @@ def read_reporting() -> Reporting:
         official_links=f.words("official_links"),
         referring_cues=f.words("referring_cues"),
         speech_settings=f.phrases("speech_settings"),
+        speech_setting_starts=frozenset(words[0] for words in f.phrases("speech_settings")),
         aside_openers=f.words("aside_openers"),
         relative_pronouns=f.words("relative_pronouns"),
         figure_at_verbs=f.words("figure_at_verbs"),
         credit_before=f.phrases("credit_before"),
         credit_after=f.phrases("credit_after"),
         phrase_starts=frozenset(words[0] for words in phrases),
+        cue_words=frozenset(verb_of) | frozenset(words[0] for words in phrases),
         phrases_by_start={
             first: tuple((words, name) for words, name in phrases.items() if words[0] == first)
             for first in {words[0] for words in phrases}

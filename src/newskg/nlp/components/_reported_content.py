@@ -174,6 +174,8 @@ class ReportedContent:
     def _setting_at(self, k: int) -> bool:
         """``..., in an interview with X``: where the words were said, not what."""
         lower = self.doc.lower
+        if k >= len(lower) or lower[k] not in self.rep.speech_setting_starts:
+            return False
         return any(tuple(lower[k : k + len(p)]) == p for p in self.rep.speech_settings)
 
     def _credit_at(self, k: int) -> bool:

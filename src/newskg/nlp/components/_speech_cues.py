@@ -42,8 +42,7 @@ class Cues:
         self.entities = entities
 
     def positions(self) -> list[int]:
-        verbs, starts = self.rep.verb_of, self.rep.phrase_starts
-        return [k for k, word in enumerate(self.doc.lower) if word in verbs or word in starts]
+        return self.doc.positions(self.rep.cue_words)
 
     def _phrase_at(self, k: int) -> tuple[str, int] | None:
         lower = self.doc.lower

@@ -43,6 +43,21 @@ def seeds_graph(seeds_result):
     return seeds_result.graph
 
 
+@pytest.fixture()
+def store_path(tmp_path, seeds_result) -> Path:
+    """A real Oxigraph store folder holding the seeds' dataset (the named graphs as built)."""
+    import pyoxigraph as ox
+
+    from newskg.rdf.write import serialize
+
+    path = tmp_path / "store"
+    store = ox.Store(str(path))
+    store.load(serialize(seeds_result.dataset, "nquads"), format=ox.RdfFormat.N_QUADS)
+    store.flush()
+    del store
+    return path
+
+
 def _missing_shared_paths(item: pytest.Item) -> list[Path]:
     """What the test's ``needs_dev_corpus(*paths)`` markers ask for under ``SHARED`` and is not there."""
     wanted = [

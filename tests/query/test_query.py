@@ -400,20 +400,6 @@ def test_cli_allow_service_lets_service_run(cli, seeds_file, no_network):
 # --- a persistent store ------------------------------------------------------------------------------------
 
 
-@pytest.fixture()
-def store_path(tmp_path, seeds_result):
-    ox = pytest.importorskip("pyoxigraph")
-    pytest.importorskip("oxrdflib")
-    from newskg.rdf.write import serialize
-
-    path = tmp_path / "store"
-    store = ox.Store(str(path))
-    store.load(serialize(seeds_result.dataset, "nquads"), format=ox.RdfFormat.N_QUADS)
-    store.flush()
-    del store
-    return path
-
-
 def test_named_queries_and_refusals_on_an_oxigraph_store(store_path, seeds_graph):
     from newskg.stores import open_store
 

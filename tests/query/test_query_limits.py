@@ -48,18 +48,6 @@ def seeds_files(tmp_path_factory, seeds_result) -> dict[str, Path]:
     return files
 
 
-@pytest.fixture()
-def store_path(tmp_path, seeds_result) -> Path:
-    import pyoxigraph as ox
-
-    path = tmp_path / "store"
-    store = ox.Store(str(path))
-    store.load(serialize(seeds_result.dataset, "nquads"), format=ox.RdfFormat.N_QUADS)
-    store.flush()
-    del store
-    return path
-
-
 def _children(pid: int) -> list[int]:
     try:
         return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]

@@ -8,7 +8,7 @@ from collections.abc import Collection, Iterator
 from typing import NamedTuple, TypeVar
 
 import numpy
-from spacy.attrs import IDX, IS_SPACE, LENGTH, ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, IS_DIGIT, IS_SPACE, IS_UPPER, LENGTH, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
 T = TypeVar("T")
@@ -105,6 +105,8 @@ class DocView:
     """
 
     __slots__ = (
+        "_all_capitals",
+        "_four_digits",
         "_sentence_firsts",
         "_where",
         "doc",
@@ -122,7 +124,11 @@ class DocView:
         self.doc = doc
         self._where: dict[str, list[int]] | None = None
         n = len(doc)
-        table = doc.to_array([ORTH, IDX, LENGTH, SPACY, SENT_START, IS_SPACE]).reshape(n, 6)
+        table = doc.to_array([ORTH, IDX, LENGTH, SPACY, SENT_START, IS_SPACE, IS_UPPER, IS_DIGIT]).reshape(
+            n, 8
+        )
+        self._all_capitals = table[:, 6] == 1
+        self._four_digits = (table[:, 7] == 1) & (table[:, 2] == 4)
         strings = doc.vocab.strings
         self.words: list[str] = list(map(strings.__getitem__, table[:, 0].tolist()))
         self.lower: list[str] = list(map(str.lower, self.words))
@@ -168,6 +174,16 @@ class DocView:
 
     def __len__(self) -> int:
         return len(self.words)
+
+    def all_capitals(self) -> list[int]:
+        """The token numbers of words written in capitals (``ISIPO``, ``TEHRAN``, ``I``)."""
+        found: list[int] = numpy.flatnonzero(self._all_capitals).tolist()
+        return found
+
+    def four_digits(self) -> list[int]:
+        """The token numbers of four-digit numbers (``2024``, ``1402``): the words a year may be."""
+        found: list[int] = numpy.flatnonzero(self._four_digits).tolist()
+        return found
 
     def positions(self, lowers: Collection[str]) -> list[int]:
         """The token numbers whose lower-cased word is in ``lowers``, in order.

@@ -137,10 +137,7 @@ class ContextNames:
         """``Iran Agrotech 2024``, ``Kish Invex 2014``: a capitalised name with a word that is no
         English word, place or given name (a brand), then a year, is an edition of a fair or show."""
         words = doc.words
-        # (a cheap test first: a regular expression on every word costs more than all the rest here)
-        for k in [
-            k for k, word in enumerate(words) if len(word) == 4 and word[:1] in "12" and YEAR.match(word)
-        ]:
+        for k in [k for k in doc.four_digits() if YEAR.match(words[k])]:
             start = self._run_before(doc, k)
             if start == k or k - start > 4 or not self._ends_noun_phrase(doc, k + 1):
                 continue  # not "Iran Khodro 2019 sales": a year before a noun modifies it

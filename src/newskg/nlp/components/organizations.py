@@ -46,6 +46,7 @@ class OrganizationFinder:
         self.head_words = HeadWordNames(lexicon, gazetteer, english, words)
         self.context = ContextNames(lexicon, gazetteer, english, words)
         self.heads = self.head_words.heads
+        self.head_lowers = frozenset(head.lower() for head in self.heads) | {"ministry"}
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Candidate] = []
@@ -121,12 +122,11 @@ class OrganizationFinder:
 
     def _candidates(self, doc: DocView) -> list[int]:
         """Tokens that may start a rule: a head word, ``ministry`` or an all-capital word."""
-        heads = self.heads
-        return [
-            i
-            for i, (word, lower) in enumerate(zip(doc.words, doc.lower, strict=True))
-            if word in heads or lower == "ministry" or (word != lower and word.isupper())
+        words = doc.words
+        named = [
+            i for i in doc.positions(self.head_lowers) if words[i] in self.heads or doc.lower[i] == "ministry"
         ]
+        return sorted({*named, *doc.all_capitals()})
 
     def _lower_case_programme_acronyms(self, doc: DocView) -> set[str]:
         """``a preferential trade agreement (PTA)``: an acronym in brackets after a lower-case

@@ -1,0 +1,26 @@
+"""The Doc's plain-list view: where words are, answered from one index instead of a scan per rule."""
+
+from __future__ import annotations
+
+import spacy
+
+from newskg.nlp.text import DocView
+
+
+def view(text: str) -> DocView:
+    return DocView(spacy.blank("en")(text))
+
+
+def test_positions_are_every_token_whose_lower_case_word_is_asked_for_in_order():
+    doc = view("The Company said the company and a firm grew, the Firm added.")
+    assert doc.positions(frozenset({"company", "firm"})) == [1, 4, 7, 11]
+    assert doc.positions(frozenset({"bank"})) == []
+    # A set bigger than the Doc's vocabulary is answered from the other side, with the same result.
+    big = frozenset({"company", "firm", *(f"word{i}" for i in range(200))})
+    assert doc.positions(big) == [1, 4, 7, 11]
+
+
+def test_all_capitals_and_four_digit_numbers():
+    doc = view("TEHRAN - ISIPO said 2024 and 1402 were good, not 12 or 20245.")
+    assert [doc.words[k] for k in doc.all_capitals()] == ["TEHRAN", "ISIPO"]
+    assert [doc.words[k] for k in doc.four_digits()] == ["2024", "1402"]

@@ -111,13 +111,7 @@ class Speakers:
                 else bound.start
             )
             return Subject(bound.person, start)
-        if (
-            j - 2 >= sentence.start
-            and words[j] == ")"
-            and words[j - 2] == "("
-            and self.entities.at(j - 1) is not None
-        ):
-            j -= 3  # "The Central Bank of Iran (CBI) said"
+        j = self._before_acronym(j, sentence)  # "The Central Bank of Iran (CBI) said"
         if j < sentence.start:
             return Subject(None, -1)
         cluster = entities.at(j)
@@ -209,9 +203,9 @@ class Speakers:
         return organisation
 
     def _before_acronym(self, j: int, sentence: Sentence) -> int:
-        """The last word of a name before its acronym in brackets (``Y (YY)``); else j."""
+        """The word before an acronym in brackets that ends at token j (``Y (YY)``); else j."""
         words = self.doc.words
-        if j - 3 >= sentence.start and words[j] == ")" and words[j - 2] == "(" and self.entities.at(j - 3):
+        if j - 2 >= sentence.start and words[j] == ")" and words[j - 2] == "(" and self.entities.at(j - 1):
             return j - 3
         return j
 

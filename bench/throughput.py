@@ -72,10 +72,10 @@ class Run:
     output: str
 
 
-def run_measured(args: list[str]) -> Run:
+def run_measured(args: list[str], *, env: dict[str, str] | None = None) -> Run:
     """Run a command; wall time and the peak RSS of its process tree, sampled every 20 ms."""
     started = time.perf_counter()
-    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     peak = 0
     done = threading.Event()
 

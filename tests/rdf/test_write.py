@@ -41,6 +41,48 @@ def test_turtle_keeps_every_triple_when_repeats_shrink_the_first_chunk(monkeypat
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
 
 
+@pytest.mark.parametrize("fmt", ["nt", "turtle"])
+@pytest.mark.parametrize("chunk", [3, 1000])
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 2), TEXT), min_size=1, max_size=30))
+def test_union_from_nquads_text_holds_each_triple_once_as_pyoxigraph_writes_it(fmt, chunk, rows):
+    """Union formats written from the build's N-Quads text, without parsing it: every triple of every
+    named graph once, sorted, the very bytes pyoxigraph writes for the de-duplicated triples (also with
+    a small sort chunk, so runs spill to disk and repeats meet only in the merge)."""
+    names = [ox.NamedNode(f"{EX}g{g}") for g in range(3)]
+    triples = [(f"{EX}s{s}", f"{EX}p", Lit(text, None)) for s, _, text in rows]
+    triples += [(f"{EX}s{s}", f"{EX}link", f"{EX}g{g}") for s, g, _ in rows]
+    texts = [
+        (name, NQuadsWriter().nquads(triples[g::2] + triples[:3], name.value)) for g, name in enumerate(names)
+    ]
+    lines = [line for name, text in texts for line in serialize.nquads_triple_lines(name, text)]
+    written = io.BytesIO()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(serialize, "SORT_CHUNK", chunk)
+        serialize.write_union_to(lines, written, fmt=fmt)
+    quads = [quad for _, text in texts for quad in ox.parse(text, format=ox.RdfFormat.N_QUADS)]
+    union = sorted({quad.triple for quad in quads}, key=str)
+    prefixes = serialize.WRITTEN_PREFIXES
+    assert written.getvalue() == ox.serialize(union, format=serialize.OX_FORMATS[fmt], prefixes=prefixes)
+    parsed = list(ox.parse(written.getvalue(), format=serialize.OX_FORMATS[fmt]))
+    assert [quad.triple for quad in parsed] == union  # each triple once, in order
+
+
+def test_union_is_each_triple_of_the_named_graphs_once():
+    """A triple repeated within and across named graphs is written once to Turtle and N-Triples."""
+    shared = (ox.NamedNode(f"{EX}s"), ox.NamedNode(f"{EX}p"), ox.Literal("line\nbreak \u00e9"))
+    blocks = []
+    for g in (2, 0, 1):
+        name = ox.NamedNode(f"{EX}g{g}")
+        blocks.append((name, [ox.Quad(*shared, name), ox.Quad(*shared, name), _quad(g, "own", name.value)]))
+    for fmt, rdf_format in (("nt", ox.RdfFormat.N_TRIPLES), ("turtle", ox.RdfFormat.TURTLE)):
+        handle = io.BytesIO()
+        serialize.write_graphs_to(blocks, handle, fmt=fmt)
+        written = [quad.triple for quad in ox.parse(handle.getvalue(), format=rdf_format)]
+        assert sorted(written, key=str) == written
+        assert set(written) == {quad.triple for _, block in blocks for quad in block}
+        assert len(written) == 4
+
+
 @given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 1), st.integers(0, 3), TEXT), max_size=30))
 def test_nquads_text_is_what_pyoxigraph_writes(rows):
     """The streaming build copies this text into N-Quads outputs: it must match the writer byte for byte

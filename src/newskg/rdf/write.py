@@ -12,6 +12,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import json
+import operator
 import tempfile
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -179,40 +180,63 @@ def write_graphs_to(blocks: Iterable[GraphBlock], handle: IO[bytes], *, fmt: str
         quads = (quad for _, block in blocks for quad in sorted(block, key=_triple_key))
         ox.serialize(quads, handle, format=OX_FORMATS[fmt], prefixes=WRITTEN_PREFIXES)
     else:
-        ox.serialize(_merged_triples(blocks), handle, format=OX_FORMATS[fmt], prefixes=WRITTEN_PREFIXES)
+        write_union_to(triple_lines(blocks), handle, fmt=fmt)
 
 
-def _merged_triples(blocks: Iterable[GraphBlock]) -> Iterator[ox.Triple]:
-    """The union of the blocks' triples, sorted and without repeats, using bounded memory."""
-    lines = (str(quad.triple) for _, block in blocks for quad in block)
+def triple_lines(blocks: Iterable[GraphBlock]) -> Iterator[bytes]:
+    """The triples of graph blocks as ``write_union_to`` takes them, repeats and all."""
+    for _, block in blocks:
+        for quad in block:
+            yield str(quad.triple).encode("utf-8") + b"\n"
+
+
+def nquads_triple_lines(name: ox.NamedNode, text: bytes) -> list[bytes]:
+    """The triples of one graph's N-Quads text as ``write_union_to`` takes them: each line with its
+    graph name cut off, with no parsing (pyoxigraph escapes newlines and carriage returns in
+    literals, so `` <name> .\\n`` can only be a line's end and each line ends in ``\\n``)."""
+    return text.replace(f" {name} .\n".encode(), b"\n").splitlines(keepends=True)
+
+
+def write_union_to(lines: Iterable[bytes], handle: IO[bytes], *, fmt: str) -> None:
+    """Write the union of triples given as lines of their N-Triples text (``str(triple)`` in UTF-8,
+    ending in a newline, without the final `` .``) to an open binary file in a union format.
+
+    The lines are sorted and de-duplicated as bytes (the order of the terms' code points) with an
+    external sort; N-Triples is then written as it is, the other formats through pyoxigraph.
+    """
+    merged = _merged_lines(lines)
+    if fmt == "nt":
+        for batch in merged:  # pyoxigraph writes a triple as its text and " .": the same bytes
+            handle.write(b"".join(batch).replace(b"\n", b" .\n"))
+    else:
+        ox.serialize(_parsed(merged), handle, format=OX_FORMATS[fmt], prefixes=WRITTEN_PREFIXES)
+
+
+def _merged_lines(lines: Iterable[bytes]) -> Iterator[list[bytes]]:
+    """Batches of the lines, sorted and without repeats, using bounded memory."""
+    lines = iter(lines)
     with ExitStack() as stack:
-        runs: list[Iterable[str]] = []
+        runs: list[Iterable[bytes]] = []
         while read := list(itertools.islice(lines, SORT_CHUNK)):
-            chunk = sorted(set(read))
-            if not runs and len(read) < SORT_CHUNK:
+            whole, chunk = len(read) < SORT_CHUNK, sorted(set(read))
+            del read
+            if not runs and whole:
                 runs.append(chunk)  # everything fit in one chunk: no temporary file
                 break
-            spill = stack.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8"))
-            spill.writelines(line + "\n" for line in chunk)
+            spill = stack.enter_context(tempfile.TemporaryFile("w+b"))
+            spill.writelines(chunk)
             spill.seek(0)
-            runs.append(line.rstrip("\n") for line in spill)
-        previous = None
-        batch: list[str] = []
-        for line in heapq.merge(*runs):
-            if line != previous:
-                batch.append(line)
-                previous = line
-            if len(batch) >= 10_000:
-                yield from _parse_lines(batch)
-                batch = []
-        yield from _parse_lines(batch)
+            runs.append(spill)
+        distinct = map(operator.itemgetter(0), itertools.groupby(heapq.merge(*runs)))
+        while batch := list(itertools.islice(distinct, 10_000)):
+            yield batch
 
 
-def _parse_lines(lines: list[str]) -> Iterator[ox.Triple]:
-    if lines:
-        data = " .\n".join(lines) + " .\n"
-        for quad in ox.parse(data.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
-            yield quad.triple
+def _parsed(batches: Iterable[list[bytes]]) -> Iterator[ox.Quad]:
+    """Default-graph quads of the lines (serialised as their triples by the union formats)."""
+    for batch in batches:
+        data = b"".join(batch).replace(b"\n", b" .\n")
+        yield from ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
 
 
 def serialize(dataset: Dataset, fmt: str) -> bytes:

@@ -32,7 +32,17 @@ from ..graph.build import (
     update_dataset,
 )
 from ..iris import ARTICLE_BASE
-from ..rdf.write import OX_FORMATS, QUAD_FORMATS, GraphBlock, add_to_graph, write_graphs, write_graphs_to
+from ..rdf.write import (
+    OX_FORMATS,
+    QUAD_FORMATS,
+    GraphBlock,
+    add_to_graph,
+    nquads_triple_lines,
+    triple_lines,
+    write_graphs,
+    write_graphs_to,
+    write_union_to,
+)
 from . import undo
 from ._folder import check_folder, is_out_of_space, open_oxigraph, store_failure
 from ._rdflib import open_store_view, stored_dataset
@@ -299,6 +309,8 @@ class Workspace:
             return count_named_quads(self.store)
         if fmt == NQUADS and self._spool is not None:
             return self._write_nquads(output)
+        if fmt not in QUAD_FORMATS and fmt is not None and self._spool is not None:
+            return self._write_union(output, fmt)
         count = 0
 
         def counted() -> Iterator[GraphBlock]:
@@ -322,6 +334,26 @@ class Workspace:
                 else:
                     write_graphs_to([(name, block)], handle, fmt=NQUADS)
                     count += len(block)
+        return count
+
+    def _write_union(self, output: str | Path, fmt: str) -> int:
+        """A union format from the spooled text where it is in the writer's order: its lines are the
+        triples once the graph name is cut off, so they are merged without being parsed."""
+        count = 0
+
+        def lines() -> Iterator[bytes]:
+            nonlocal count
+            for name, block in self._graphs(as_text=True):
+                if isinstance(block, bytes):
+                    found = nquads_triple_lines(name, block)
+                    count += len(found)
+                    yield from found
+                else:
+                    count += len(block)
+                    yield from triple_lines([(name, block)])
+
+        with atomic_writer(output) as handle:
+            write_union_to(lines(), handle, fmt=fmt)
         return count
 
     def validation_graph(self) -> Graph:

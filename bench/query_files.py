@@ -51,7 +51,7 @@ def main() -> None:
         plain = _timed([sys.executable, "-c", _PLAIN, str(graph), args.query], args.runs)
         report: dict[str, Any] = {"graph": str(graph), "bytes": graph.stat().st_size, "pyoxigraph": plain}
         for exe in executables:
-            timed = _timed([str(exe), "query", str(graph), args.query, "--format", "tsv"], args.runs)
+            timed = _timed([str(exe), "query", str(graph), args.query, "--format", "csv"], args.runs)
             same = timed["output"].splitlines()[1:] == plain["output"].splitlines()
             report[str(exe)] = {**timed, "same_result": same, "ratio": round(timed["s"] / plain["s"], 2)}
         print(json.dumps(report, indent=2))

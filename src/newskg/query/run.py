@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from oxrdflib import OxigraphStore
 from rdflib import Graph
 from rdflib.term import Identifier
 
@@ -97,7 +98,12 @@ def run_sparql(
                 else:
                     graph.update(sparql, initNs=DATA_PREFIXES)
                 return QueryResult("UPDATE")
-            result = graph.query(sparql, initNs=DATA_PREFIXES, initBindings=bindings or None)
+            if checked.graphs and isinstance(graph.store, OxigraphStore):
+                # oxrdflib names the default graph to Oxigraph, which then ignores FROM and FROM NAMED;
+                # asked for no graph, Oxigraph takes them from the query, as rdflib does
+                result = graph.store.query(sparql, DATA_PREFIXES, bindings, queryGraph="")
+            else:
+                result = graph.query(sparql, initNs=DATA_PREFIXES, initBindings=bindings or None)
             return frozen_result(result, checked.kind, checked.ordered)
     except OSError as exc:
         raise StoreError(f"{origin}: the store or endpoint failed: {exc}") from exc

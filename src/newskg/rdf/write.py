@@ -299,17 +299,30 @@ def _files(paths: list[str | Path] | str | Path) -> list[Path]:
     return [Path(path) for path in ([paths] if isinstance(paths, (str, Path)) else paths)]
 
 
+def read_oxigraph(paths: list[str | Path] | str | Path) -> ox.Store:
+    """Parse RDF files into one in-memory Oxigraph store, as ``read_dataset`` reads them into rdflib: the
+    named graphs of TriG, N-Quads and JSON-LD files stay named, the other triples have no graph, and the
+    default graph also holds every named graph's triples, each triple once (a newskg store's union).
+
+    Files are checked and warned about as ``read_dataset`` does (same errors, same warning for
+    ill-typed literals); a file with an error anywhere adds nothing. Queries on the store run in
+    Oxigraph, at its speed, with no rdflib parsing of Turtle, TriG, N-Triples or N-Quads.
+    """
+    store = ox.Store()
+    for file in _files(paths):
+        quads = _file_quads(file)
+        _warn_ill_typed(file, quads)
+        store.extend(quads)
+    if next(store.named_graphs(), None) is not None:  # the union, made in Oxigraph: 2x faster than here
+        store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    return store
+
+
 def _read_file(path: Path, graph_for: GraphFor) -> None:
     """Add every graph of ``path``; a file with an error anywhere adds nothing."""
     fmt = graph_format(path)
     if fmt not in OXIGRAPH_READS:
-        parsed = parse_file(path, fmt=fmt)
-        quads = (
-            [to_ox_quad(triple, graph_name(g.identifier)) for g in parsed.graphs() for triple in g]
-            if isinstance(parsed, Dataset)
-            else [to_ox_quad(triple, ox.DefaultGraph()) for triple in parsed]
-        )
-        _add_quads(path, quads, graph_for)
+        _add_quads(path, _rdflib_quads(path, fmt), graph_for)
         return
     try:
         for _ in oxigraph_quads(path):  # check it all first, at pyoxigraph's speed
@@ -317,6 +330,25 @@ def _read_file(path: Path, graph_for: GraphFor) -> None:
     except RdfSyntaxError as error:
         raise _explained(path, fmt, error) from error
     _add_quads(path, oxigraph_quads(path), graph_for)
+
+
+def _file_quads(path: Path) -> list[ox.Quad]:
+    """All the quads of ``path``, with ``_read_file``'s checks and errors."""
+    fmt = graph_format(path)
+    if fmt not in OXIGRAPH_READS:
+        return _rdflib_quads(path, fmt)
+    try:
+        return list(oxigraph_quads(path))
+    except RdfSyntaxError as error:
+        raise _explained(path, fmt, error) from error
+
+
+def _rdflib_quads(path: Path, fmt: str) -> list[ox.Quad]:
+    """The quads of a file only rdflib reads here (RDF/XML, through ``newskg.rdf.parse``'s guards)."""
+    parsed = parse_file(path, fmt=fmt)
+    if isinstance(parsed, Dataset):
+        return [to_ox_quad(triple, graph_name(g.identifier)) for g in parsed.graphs() for triple in g]
+    return [to_ox_quad(triple, ox.DefaultGraph()) for triple in parsed]
 
 
 def _explained(path: Path, fmt: str, error: RdfSyntaxError) -> RdfSyntaxError:
@@ -345,6 +377,28 @@ def _add_quads(path: Path, quads: Iterable[ox.Quad], graph_for: GraphFor) -> Non
             graph_for(quad.graph_name).add((from_ox(quad.subject), from_ox(quad.predicate), obj))
     if first is not None:
         warnings.warn(_ill_typed_message(path, first, count), InputWarning, stacklevel=2)
+
+
+def _warn_ill_typed(path: Path, quads: Iterable[ox.Quad]) -> None:
+    """``_add_quads``'s warning without making rdflib terms of the quads: only typed literals are read
+    by rdflib, each distinct one once."""
+    first: Literal | None = None
+    count = 0
+    seen: dict[tuple[str, str], Literal | None] = {}
+    with rdflib_term_warnings_silenced():
+        for quad in quads:
+            obj = quad.object
+            if not isinstance(obj, ox.Literal) or obj.language or obj.datatype == _OX_XSD_STRING:
+                continue
+            key = (obj.value, obj.datatype.value)
+            if key not in seen:
+                term = from_ox(obj)
+                seen[key] = term if isinstance(term, Literal) and term.ill_typed else None
+            bad = seen[key]
+            if bad is not None:
+                first, count = first if first is not None else bad, count + 1
+    if first is not None:
+        warnings.warn(_ill_typed_message(path, first, count), InputWarning, stacklevel=3)
 
 
 def _ill_typed_message(path: Path, first: Literal, count: int) -> str:

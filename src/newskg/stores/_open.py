@@ -13,9 +13,9 @@ from rdflib import Graph
 
 from ..errors import InputError
 from ..export.writers import graph_blocks as written_blocks
-from ..rdf.write import GraphBlock, read_dataset
+from ..rdf.write import GraphBlock, read_dataset, read_oxigraph
 from ._endpoint import open_endpoint
-from ._rdflib import _NewskgTerms, open_store
+from ._rdflib import _NewskgTerms, open_store, stored_dataset
 from ._state import graph_quads, named_graphs
 
 
@@ -36,11 +36,15 @@ def open_graph(
     endpoint: str | None = None,
     writable: bool = False,
     timeout: float | None = None,
+    in_oxigraph: bool = False,
 ) -> Graph:
     """The graph held by ``files``, the newskg ``store`` folder, or the SPARQL ``endpoint`` (give one).
 
     - files (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML) are read into one in-memory ``Dataset``
-      whose default graph is their union; the named graphs of TriG and N-Quads stay named;
+      whose default graph is their union; the named graphs of TriG and N-Quads stay named. With
+      ``in_oxigraph`` they are read into an in-memory Oxigraph store instead, opened as a store is (its
+      default graph the union, each triple once), so SPARQL runs in Oxigraph and no rdflib term is made
+      for the whole graph (``newskg query``: parsing and querying some 20 times faster);
     - a store is opened with ``open_store`` (read-only unless ``writable``): a ``Dataset`` whose default
       graph is the union kept by the build;
     - an endpoint is opened with ``open_endpoint`` (``timeout``: seconds per answer, ``None`` its
@@ -55,6 +59,8 @@ def open_graph(
         return open_store(store, read_only=not writable)
     if endpoint is not None:
         return open_endpoint(endpoint, timeout=timeout)
+    if in_oxigraph:
+        return stored_dataset(read_oxigraph(list(files)))
     return read_dataset(list(files))
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import Dataset, Literal
+from rdflib import Dataset, Graph, Literal
 from rdflib.namespace import XSD
 
 from ..graph.access import UnionDataset
@@ -67,6 +67,18 @@ class _NewskgTerms(OxigraphStore):
     def triples(self, triple_pattern: Any, context: Any = None) -> Iterator[Any]:
         for (subject, predicate, obj), contexts in super().triples(triple_pattern, context):
             yield (subject, predicate, _plain(obj)), contexts
+
+    def query(self, *args: Any, **kwargs: Any) -> Any:
+        """Oxigraph's answer, its ``xsd:string`` literals plain, so that results print as a file's do."""
+        result = super().query(*args, **kwargs)
+        if result.type == "SELECT":
+            rows = result.bindings
+            result.bindings = ({var: _plain(term) for var, term in row.items()} for row in rows)
+        elif result.type == "CONSTRUCT" and result.graph is not None:
+            made = Graph()
+            made += ((s, p, _plain(o)) for s, p, o in result.graph)
+            result.graph = made
+        return result
 
 
 def _plain(term: Any) -> Any:

@@ -51,12 +51,14 @@ def build(
         ),
     ] = None,
     fmt: Annotated[
-        str | None, typer.Option("--format", help="RDF format, if not given by the file extension.")
+        str | None,
+        typer.Option("--format", metavar="FORMAT", help="RDF format, if not given by the file extension."),
     ] = None,
     store: Annotated[
         Path | None,
         typer.Option(
             "--store",
+            metavar="DIR",
             help="Keep the graph in a persistent Oxigraph store in this folder (created if missing); "
             "later builds add to it and skip unchanged articles.",
         ),

@@ -35,7 +35,11 @@ def export(
     endpoint: EndpointOption = None,
     fmt: Annotated[
         str | None,
-        typer.Option("--format", help="turtle, nt, trig, nquads, json-ld or csv, if not given by the name."),
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            help="turtle, nt, trig, nquads, json-ld or csv, if not given by the name.",
+        ),
     ] = None,
 ) -> None:
     """Convert graphs: Turtle, N-Triples, TriG, N-Quads, compact JSON-LD, or CSV tables for spreadsheets.

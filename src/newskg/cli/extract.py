@@ -20,7 +20,10 @@ def extract(
         typer.Argument(help="Article files (.txt, .json, .jsonl), folders, or - for JSON Lines on stdin."),
     ],
     fmt: Annotated[
-        str, typer.Option("--format", help="Output format: json (one object per article per line).")
+        str,
+        typer.Option(
+            "--format", metavar="FORMAT", help="Output format: json (one object per article per line)."
+        ),
     ] = "json",
 ) -> None:
     """Print what the NLP pass finds in each article, one JSON object per line."""

@@ -51,6 +51,7 @@ def query(
         str,
         typer.Option(
             "--format",
+            metavar="FORMAT",
             help="SELECT output: table (aligned, for people), csv, tsv or json (SPARQL "
             "results formats, for pipes). ASK prints true/false; CONSTRUCT and DESCRIBE print Turtle.",
         ),

@@ -8,9 +8,12 @@ patterns and ``-`` for stdin (``InputsArgument``, ``article_sources``). The comm
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 InputsArgument = Annotated[
     list[str],
@@ -48,3 +51,15 @@ EndpointOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+def union_hint(endpoint: Graph) -> str | None:
+    """``UNION_HINT`` when the endpoint answers over an empty default graph while its named graphs hold
+    triples (Oxigraph started without --union-default-graph); asked only once a command found nothing."""
+    from ..errors import StoreError
+    from ..stores import UNION_HINT, misses_the_union
+
+    try:
+        return UNION_HINT if misses_the_union(endpoint) else None
+    except StoreError:  # the hint is a guess: a failing probe leaves the answer as it was
+        return None

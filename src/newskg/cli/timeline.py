@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from . import app, cli_errors
-from .options import EndpointOption, StoreOption
+from .options import EndpointOption, StoreOption, union_hint
 
 DEFAULT_GRAPH = Path("out/graph.ttl")
 """What ``newskg build`` writes by default, read when no graph, store or endpoint is given."""
@@ -29,6 +29,7 @@ def timeline(
     endpoint: EndpointOption = None,
 ) -> None:
     """Print the posts of an organisation sorted by date: holder, role, first and latest report, end."""
+    from ..errors import QueryError
     from ..graph.build import union_graph
     from ..graph.labels import label
     from ..stores import open_graph
@@ -40,5 +41,11 @@ def timeline(
         files = [DEFAULT_GRAPH]
     with closing(open_graph(files=files, store=store, endpoint=endpoint)) as source:
         graph = union_graph(source)  # read once: the timeline looks up many small things
-    entries = org_timeline(graph, org)
+        try:
+            entries = org_timeline(graph, org)
+        except QueryError as exc:  # no such organisation, as on an endpoint that shows no graph
+            hint = union_hint(source) if endpoint is not None else None
+            if hint is None:
+                raise
+            raise QueryError(f"{exc}; {hint}") from exc
     typer.echo(format_timeline(entries, title=label(graph, find_organization(graph, org))))

@@ -115,3 +115,17 @@ def test_the_digest_encodes_parts_as_json_does(parts):
     """Fact IRIs must not change when the encoding of their parts is made faster."""
     data = json.dumps(parts, ensure_ascii=False).encode("utf-8", "surrogatepass")
     assert iris._digest(*parts, length=12) == hashlib.sha256(data).hexdigest()[:12]
+
+
+def test_the_iris_docs_show_are_the_ones_minted():
+    """docs/graph.md explains the ``_<hash>`` suffix with examples: they must stay what newskg mints."""
+    from conftest import ROOT
+
+    docs = (ROOT / "docs" / "graph.md").read_text(encoding="utf-8")
+    section = docs.split("### IRIs, and why some end in `_` and a hash", 1)[1].split("\n### ", 1)[0]
+    examples = re.findall(r"^\| ([^|`]+?)(?: \([^)]*\))? \| `id:(\w+)/([^`]+)` \|$", section, re.MULTILINE)
+    assert len(examples) == 3
+    for name, path, slug in examples:
+        entity_type = {"person": "PERSON", "org": "ORG"}[path]
+        assert iris.entity_iri(entity_type, name).endswith(f"/{path}/{slug}"), name
+        assert ("_" in slug) == (name != " ".join(re.findall(r"[A-Za-z0-9]+", name)))

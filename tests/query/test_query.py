@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from importlib import resources
 
 import pytest
@@ -14,8 +15,8 @@ from rdflib.namespace import RDF, SKOS
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery
 
-from newskg.errors import QueryError
-from newskg.query.named import named_queries, named_query
+from newskg.errors import DataFileError, QueryError
+from newskg.query.named import named_queries, named_query, parse_named_query
 from newskg.query.run import QueryResult, query
 from newskg.vocab.namespace import NKG, SCHEMA
 from newskg.vocab.prefixes import DATA_PREFIXES
@@ -128,6 +129,28 @@ def test_about_lists_labels_and_the_facts_pointing_at_the_entity(seeds_graph):
     assert any(r["direction"] == Literal("in") and r["kind"] == NKG.Statement for r in rows)
 
 
+def _about_rows(graph, **params) -> set[tuple[str, ...]]:
+    result = query(graph, "about", entity="ISIPO", **params)
+    return {tuple(map(str, row[:3])) for row in result.rows}
+
+
+def test_about_direction_keeps_what_the_entity_says_or_what_is_said_of_it(seeds_graph, isipo):
+    both, out, in_ = (_about_rows(seeds_graph, **p) for p in ({}, {"direction": "out"}, {"direction": "in"}))
+    assert out and in_ and out | in_ == both and not out & in_
+    assert {row[0] for row in out} == {"out"} and {row[0] for row in in_} == {"in"}
+    assert (str(SKOS.altLabel), "ISIPO") in {row[1:] for row in out}
+    for _, prop, value in in_:  # the entity is the object of every "in" triple
+        assert (URIRef(value), URIRef(prop), isipo) in seeds_graph
+
+
+def test_about_direction_means_the_same_on_an_oxigraph_store(store_path, seeds_graph):
+    from newskg.stores import open_store
+
+    dataset = open_store(store_path, read_only=True)
+    for direction in ("out", "in"):
+        assert _about_rows(dataset, direction=direction) == _about_rows(seeds_graph, direction=direction)
+
+
 def test_entities_lists_every_person_once_with_an_article_count(seeds_graph):
     result = query(seeds_graph, "entities")
     persons = [r for r in result.records() if r["type"] == "Person"]
@@ -148,6 +171,25 @@ def test_missing_unknown_and_unmatched_parameters_are_clear_errors(seeds_graph):
         query(seeds_graph, "heads-of", org="Ministry of Silly Walks")
     with pytest.raises(QueryError, match="no article has that identifier"):
         query(seeds_graph, "entities-in", article="seed-999")
+
+
+def test_a_choice_parameter_takes_only_its_words(seeds_graph):
+    with pytest.raises(QueryError, match=r"DIRECTION='sideways': give one of out, in"):
+        query(seeds_graph, "about", entity="ISIPO", direction="sideways")
+    takes = re.escape("about takes ENTITY=... [DIRECTION=out|in]; unknown parameter SIDE")
+    with pytest.raises(QueryError, match=takes):
+        query(seeds_graph, "about", entity="ISIPO", side="in")
+
+
+def test_a_parameter_declaration_may_list_words_and_be_optional():
+    text = "# Title.\n# @param entity entity  Which.\n# @param side a|b?  Which.\nSELECT ?entity ?side {}"
+    named = parse_named_query("demo", text, origin="demo.rq")
+    entity, side = named.params
+    assert (entity.kind, entity.required, entity.choices) == ("entity", True, ())
+    assert (side.kind, side.required, side.choices) == ("choice", False, ("a", "b"))
+    assert named.usage() == "demo ENTITY=... [SIDE=a|b]"
+    with pytest.raises(DataFileError, match=r"demo.rq:2: write parameters as"):
+        parse_named_query("demo", "# Title.\n# @param side colour  Which.\nSELECT ?side {}", origin="demo.rq")
 
 
 def test_a_name_shared_by_two_entities_asks_for_an_iri():
@@ -365,6 +407,33 @@ def test_cli_list_and_show(cli, seeds_file):
     assert shown.stdout == named_query("heads-of").sparql
 
 
+def _documented_parameters(listing: str) -> dict[str, list[str]]:
+    """Each query of ``newskg query --list`` with the NAME=VALUE arguments its usage documents (one per
+    word of a choice, a name that the seeds hold for the others)."""
+    examples = {"ENTITY": "ISIPO", "ORG": "ISIPO", "PERSON": "Mohsen Salehinia", "ARTICLE": "seed-000"}
+    documented: dict[str, list[str]] = {}
+    for line in listing.splitlines()[2:]:
+        words = line.split("  ")[0].split()
+        if not words:
+            continue
+        documented[words[0]] = []
+        for usage in words[1:]:
+            name, _, value = usage.strip("[]").partition("=")
+            values = value.split("|") if value != "..." else [examples[name]]
+            documented[words[0]] += [f"{name}={v}" for v in values]
+    return documented
+
+
+def test_cli_every_parameter_that_list_documents_is_accepted(cli, seeds_file):
+    documented = _documented_parameters(cli("query", "--list").stdout)
+    assert documented["about"] == ["ENTITY=ISIPO", "DIRECTION=out", "DIRECTION=in"]
+    for name, params in documented.items():
+        for param in params:
+            required = [p for p in params if p.split("=")[0] != param.split("=")[0]][:1]
+            result = cli("query", str(seeds_file), name, *required, param, "--format", "csv")
+            assert result.exit_code == 0, (name, param, result.output)
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -483,3 +552,14 @@ def test_cli_named_query_and_refusals_on_a_sparql_endpoint(cli, endpoint, seeds_
     refused = cli("query", "--endpoint", url, "DELETE WHERE { ?s ?p ?o }")
     assert refused.exit_code == 2 and "SPARQL Update is refused" in refused.stderr
     assert not any("DELETE" in sent for sent in received), "a refused update never reaches the endpoint"
+
+
+def test_about_direction_on_a_sparql_endpoint(cli, endpoint, seeds_graph):
+    url, _ = endpoint
+    result = cli("query", "--endpoint", url, "about", "ENTITY=ISIPO", "DIRECTION=in", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert {r["direction"] for r in rows} == {"in"}
+    assert {(r["property"], r["value"]) for r in rows} == {
+        row[1:] for row in _about_rows(seeds_graph, direction="in")
+    }

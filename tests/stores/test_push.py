@@ -2,12 +2,6 @@
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,73 +15,13 @@ from newskg.rdf.write import write_dataset
 from newskg.stores import open_endpoint
 from newskg.stores.push import PushError, Target, push
 from newskg.vocab.namespace import OA
+from oxigraph_server import Server, free_port
 
 pytestmark = pytest.mark.slow
 
 ARTICLE_GRAPHS = (
     "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a <https://w3id.org/newskg/ontology#Article> } }"
 )
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _oxigraph_binary() -> str:
-    binary = Path(sys.executable).parent / "oxigraph"
-    if not binary.exists():
-        pytest.fail(
-            "the oxigraph server binary is missing: pip install -e '.[dev]' (PyPI package 'oxigraph')"
-        )
-    return str(binary)
-
-
-class Server:
-    """An ``oxigraph serve`` process with its Graph Store and query URLs."""
-
-    def __init__(self, folder: Path) -> None:
-        self.port = _free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.store_url = f"{self.base}/store"
-        self.query_url = f"{self.base}/query"
-        self.process = subprocess.Popen(
-            [
-                _oxigraph_binary(),
-                "serve",
-                "--location",
-                str(folder),
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "--union-default-graph",
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                pytest.fail(f"oxigraph serve exited: {self.process.stderr.read().decode()[:500]}")
-            try:
-                urllib.request.urlopen(f"{self.base}/query?query=ASK%7B%7D", timeout=1).close()
-                return
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.1)
-        self.stop()
-        pytest.fail("oxigraph serve did not answer within 30 s")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-
-    def count(self, query: str) -> int:
-        rows = list(open_endpoint(self.query_url).query(query))
-        return int(rows[0][0])
 
 
 @pytest.fixture()
@@ -152,7 +86,7 @@ def test_a_turtle_file_goes_to_the_default_graph(server, tmp_path, seeds_result)
 
 
 def test_server_down_is_reported_with_nothing_claimed(seeds_trig):
-    url = f"http://127.0.0.1:{_free_port()}/store"
+    url = f"http://127.0.0.1:{free_port()}/store"
     with pytest.raises(PushError) as failure:
         push(seeds_trig, Target(url, retries=0))
     message = str(failure.value)
@@ -202,7 +136,7 @@ def test_a_failure_midway_counts_only_whole_graphs(server, seeds_trig, seeds_res
 
 
 def test_push_cli_reports_failure_in_one_line(cli, seeds_trig):
-    url = f"http://127.0.0.1:{_free_port()}/store"
+    url = f"http://127.0.0.1:{free_port()}/store"
     run = cli.run("push", seeds_trig, "--endpoint", url)
     assert run.returncode == 2
     lines = run.stderr.strip().splitlines()
@@ -242,6 +176,6 @@ def test_open_endpoint_refuses_a_non_http_url():
 def test_endpoint_errors_raise_instead_of_returning_nothing(server):
     with pytest.raises(StoreError, match="querying the SPARQL endpoint failed: HTTP 400 Bad Request"):
         open_endpoint(server.query_url).query("SELECT * WHERE { ?s ?p ")
-    down = f"http://127.0.0.1:{_free_port()}/query"
+    down = f"http://127.0.0.1:{free_port()}/query"
     with pytest.raises(StoreError, match="cannot connect"):
         open_endpoint(down).query("ASK {}")

@@ -25,13 +25,15 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import NewskgError, NewskgWarning
+from ._help import App, HelpGroup
 
 EXIT_OK, EXIT_NONCONFORMING, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_SKIPPED = 0, 1, 2, 3, 4
 EXIT_INTERRUPTED, EXIT_TERMINATED, EXIT_BROKEN_PIPE = 130, 143, 141
 DEBUG_ENV = "NEWSKG_DEBUG"
 
-app = typer.Typer(
+app = App(
     name="newskg",
+    cls=HelpGroup,
     help="Build, validate and query knowledge graphs of news articles, offline.",
     no_args_is_help=True,
     add_completion=False,

@@ -21,6 +21,7 @@ from . import (
     app,
     cli_errors,
 )
+from .options import InputsArgument, article_sources
 
 if TYPE_CHECKING:
     from ..build.corpus import BuildStatus
@@ -32,14 +33,7 @@ REFRESH_SECONDS = 0.2
 @app.command()
 @cli_errors
 def build(
-    inputs: Annotated[
-        list[str],
-        typer.Argument(
-            help="Article files (.txt, .json, .jsonl), folders, glob patterns ('corpus/**/*.jsonl'), "
-            "or - for JSON Lines on stdin.",
-            show_default=False,
-        ),
-    ],
+    inputs: InputsArgument,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -51,12 +45,14 @@ def build(
         ),
     ] = None,
     fmt: Annotated[
-        str | None, typer.Option("--format", help="RDF format, if not given by the file extension.")
+        str | None,
+        typer.Option("--format", metavar="FORMAT", help="RDF format, if not given by the file extension."),
     ] = None,
     store: Annotated[
         Path | None,
         typer.Option(
             "--store",
+            metavar="DIR",
             help="Keep the graph in a persistent Oxigraph store in this folder (created if missing); "
             "later builds add to it and skip unchanged articles.",
         ),
@@ -93,7 +89,6 @@ def build(
     """
     from ..build.corpus import BuildStatus, build_corpus
     from ..errors import InputError
-    from ..ingest.readers import STDIN
     from ..ingest.sources import estimate_articles
     from ..rdf.write import format_for
 
@@ -105,7 +100,7 @@ def build(
     def report_skip(error: InputError) -> None:
         typer.echo(f"newskg: skipped: {' '.join(str(error).split())}", err=True)
 
-    sources = [STDIN if given == STDIN else Path(given) for given in inputs]  # never taken for article text
+    sources = article_sources(inputs)
     show = not quiet and sys.stderr.isatty()
     total = estimate_articles(sources) if show else None
     status = BuildStatus()

@@ -24,7 +24,11 @@ def evaluate(
     ] = False,
     min_f1: Annotated[
         list[str] | None,
-        typer.Option("--min-f1", help="MEASURE=F1 minimum, e.g. entities=0.9 (repeatable); exit 1 below it."),
+        typer.Option(
+            "--min-f1",
+            metavar="MEASURE=F1",
+            help="MEASURE=F1 minimum, e.g. entities=0.9 (repeatable); exit 1 below it.",
+        ),
     ] = None,
 ) -> None:
     """Score extraction against gold annotations: precision, recall and F1 per measure.

@@ -1,13 +1,37 @@
-"""Options shared by the commands that read a graph (``query``, ``validate``, ``export``, ``show``,
-``timeline``): each takes graph files, ``--store DIR`` or ``--endpoint URL`` alike, defined once here and
-opened by ``newskg.stores.open_graph``."""
+"""Arguments and options several commands share, defined once so they accept the same things.
+
+The commands that read articles (``build``, ``extract``) take the same inputs: files, folders, glob
+patterns and ``-`` for stdin (``InputsArgument``, ``article_sources``). The commands that read a graph
+(``query``, ``validate``, ``export``, ``show``, ``timeline``) each take graph files, ``--store DIR`` or
+``--endpoint URL`` alike, opened by ``newskg.stores.open_graph``."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+InputsArgument = Annotated[
+    list[str],
+    typer.Argument(
+        help="Article files (.txt, .json, .jsonl), folders, glob patterns ('corpus/**/*.jsonl'), "
+        "or - for JSON Lines on stdin.",
+        show_default=False,
+    ),
+]
+
+
+def article_sources(inputs: list[str]) -> list[str | Path]:
+    """The sources ``newskg.ingest`` reads for the command line's inputs: ``-`` stays stdin, anything else
+    is a path or a glob pattern (expanded by ``newskg.ingest.sources``), never an article's text."""
+    from ..ingest.readers import STDIN
+
+    return [STDIN if given == STDIN else Path(given) for given in inputs]
+
 
 StoreOption = Annotated[
     Path | None,
@@ -27,3 +51,15 @@ EndpointOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+def union_hint(endpoint: Graph) -> str | None:
+    """``UNION_HINT`` when the endpoint answers over an empty default graph while its named graphs hold
+    triples (Oxigraph started without --union-default-graph); asked only once a command found nothing."""
+    from ..errors import StoreError
+    from ..stores import UNION_HINT, misses_the_union
+
+    try:
+        return UNION_HINT if misses_the_union(endpoint) else None
+    except StoreError:  # the hint is a guess: a failing probe leaves the answer as it was
+        return None

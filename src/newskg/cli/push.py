@@ -29,6 +29,7 @@ def push(
         str,
         typer.Option(
             "--endpoint",
+            metavar="URL",
             help="The store's SPARQL 1.1 Graph Store endpoint, e.g. http://localhost:7878/store for "
             "Oxigraph (Fuseki, Virtuoso and GraphDB: see docs/scale.md).",
             show_default=False,
@@ -40,18 +41,22 @@ def push(
     graph_param: Annotated[
         str,
         typer.Option(
-            "--graph-param", help="Query parameter naming the graph ('graph-uri' for old Virtuoso)."
+            "--graph-param",
+            metavar="NAME",
+            help="Query parameter naming the graph ('graph-uri' for old Virtuoso).",
         ),
     ] = "graph",
     user: Annotated[
         str | None,
         typer.Option(
-            "--user", help=f"User name for HTTP authentication; the password is read from ${PASSWORD_ENV}."
+            "--user",
+            metavar="NAME",
+            help=f"User name for HTTP authentication; the password is read from ${PASSWORD_ENV}.",
         ),
     ] = None,
     digest: Annotated[bool, typer.Option("--digest", help="HTTP digest authentication (Virtuoso).")] = False,
     timeout: Annotated[
-        float, typer.Option("--timeout", min=1, help="Seconds to wait for each answer.")
+        float, typer.Option("--timeout", metavar="SECONDS", min=1, help="Seconds to wait for each answer.")
     ] = 120,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary.")] = False,
 ) -> None:

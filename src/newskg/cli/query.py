@@ -8,13 +8,13 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
 from ..errors import InputError, QueryError
 from . import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated, app, cli_errors, fail
-from .options import EndpointOption, StoreOption
+from .options import EndpointOption, StoreOption, union_hint
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from ..query.named import NamedQuery
     from ..query.run import QueryResult
 
+T = TypeVar("T")
 FORMATS = ("table", "csv", "tsv", "json")
 DEFAULT_TIMEOUT = 60.0
 """Seconds a query may run (``--timeout``): long enough for any named query on a large store, short
@@ -51,6 +52,7 @@ def query(
         str,
         typer.Option(
             "--format",
+            metavar="FORMAT",
             help="SELECT output: table (aligned, for people), csv, tsv or json (SPARQL "
             "results formats, for pipes). ASK prints true/false; CONSTRUCT and DESCRIBE print Turtle.",
         ),
@@ -114,12 +116,19 @@ def query(
         graphs, store=store, endpoint=endpoint, writable=allow_update, timeout=limit, fetches=allow_service
     )
 
-    def job() -> QueryResult:
+    def job() -> tuple[QueryResult, str | None]:
         graph = opener()
         try:
-            return _run(
-                graph, text, params, origin=origin, allow_service=allow_service, allow_update=allow_update
-            )
+            try:
+                result = _run(
+                    graph, text, params, origin=origin, allow_service=allow_service, allow_update=allow_update
+                )
+            except QueryError as exc:  # a name not found, as on an endpoint that shows no graph
+                hint = union_hint(graph) if endpoint is not None else None
+                if hint is None:
+                    raise
+                raise QueryError(f"{exc}; {hint}") from exc
+            return result, union_hint(graph) if endpoint is not None and _found_nothing(result) else None
         finally:
             if store is not None or endpoint is not None:
                 graph.close()
@@ -127,13 +136,19 @@ def query(
     from ..rdf.parse import rdflib_term_warnings_silenced
 
     with rdflib_term_warnings_silenced():  # the result's ill-typed literals are made again here
-        result = _run_stoppable(job, limit, origin=origin, update=allow_update)
+        result, hint = _run_stoppable(job, limit, origin=origin, update=allow_update)
     _print_result(result, fmt)
+    if hint is not None:
+        typer.echo(f"newskg: hint: {hint}", err=True)
 
 
-def _run_stoppable(
-    job: Callable[[], QueryResult], limit: float | None, *, origin: str, update: bool
-) -> QueryResult:
+def _found_nothing(result: QueryResult) -> bool:
+    if result.kind == "ASK":
+        return not result.boolean
+    return result.kind != "UPDATE" and len(result) == 0
+
+
+def _run_stoppable(job: Callable[[], T], limit: float | None, *, origin: str, update: bool) -> T:
     """Run the query in a process that a time limit, Ctrl-C or SIGTERM really stop."""
     from ..build.stoppable import TimeLimitExceeded, run_stoppable
 

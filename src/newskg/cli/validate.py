@@ -22,7 +22,10 @@ def validate(
     store: StoreOption = None,
     endpoint: EndpointOption = None,
     fmt: Annotated[
-        str, typer.Option("--format", help="text (readable report) or turtle (the SHACL report graph).")
+        str,
+        typer.Option(
+            "--format", metavar="FORMAT", help="text (readable report) or turtle (the SHACL report graph)."
+        ),
     ] = "text",
 ) -> None:
     """Check graphs against the SHACL shapes and across articles; exit 0 if they conform, 1 if not.

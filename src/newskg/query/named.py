@@ -6,7 +6,11 @@ A query file starts with comments: its title on the first line, a description, t
 
 ``entity``   a name, an alias or an IRI, looked up among the graph's entities;
 ``article``  an article identifier (``schema:identifier``) or IRI;
-``text``     a plain string literal.
+``text``     a plain string literal;
+``a|b``      one of the words listed, as a plain string literal (``out|in``).
+
+A parameter is required unless its kind ends in ``?`` (``out|in?``): left out, its variable stays
+unbound, so the query must then still mean something (``about`` lists both directions).
 
 Values are bound as RDF terms (``initBindings``), never pasted into the query text.
 """
@@ -24,7 +28,9 @@ from ..errors import DataFileError, QueryError
 LIBRARY = "library"
 """The folder of this package that holds the `.rq` files."""
 PARAM_KINDS = ("entity", "article", "text")
-_PARAM = re.compile(r"#\s*@param\s+([a-z][a-z0-9_]*)\s+(\w+)\s+(.+)")
+CHOICE = "choice"
+"""The kind of a parameter whose value is one of the words its declaration lists."""
+_PARAM = re.compile(r"#\s*@param\s+([a-z][a-z0-9_]*)\s+(\w+(?:\|\w+)*)(\??)\s+(.+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +40,14 @@ class Param:
     name: str
     kind: str
     help: str
+    required: bool = True
+    choices: tuple[str, ...] = ()
+    """The words a ``choice`` parameter accepts."""
+
+    def usage(self) -> str:
+        """``ORG=...``, ``[DIRECTION=out|in]``."""
+        written = f"{self.name.upper()}={'|'.join(self.choices) or '...'}"
+        return written if self.required else f"[{written}]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +62,7 @@ class NamedQuery:
 
     def usage(self) -> str:
         """How to call it from the command line: ``heads-of ORG=...``."""
-        return " ".join([self.name, *(f"{p.name.upper()}=..." for p in self.params)])
+        return " ".join([self.name, *(p.usage() for p in self.params)])
 
 
 def parse_named_query(name: str, text: str, *, origin: str) -> NamedQuery:
@@ -59,12 +73,7 @@ def parse_named_query(name: str, text: str, *, origin: str) -> NamedQuery:
         if not line.startswith("#"):
             break
         if "@param" in line:
-            found = _PARAM.fullmatch(line.strip())
-            if found is None or found.group(2) not in PARAM_KINDS:
-                raise DataFileError(
-                    f"{origin}:{number}: write parameters as '# @param name {'|'.join(PARAM_KINDS)}  help'"
-                )
-            params.append(Param(found.group(1), found.group(2), found.group(3).strip()))
+            params.append(_param(line, origin=f"{origin}:{number}"))
         else:
             comments.append(line.lstrip("#").strip())
     title = comments[0] if comments else ""
@@ -77,6 +86,18 @@ def parse_named_query(name: str, text: str, *, origin: str) -> NamedQuery:
                 f"{origin}: parameter '{param.name}' is not a variable (?{param.name}) of the query"
             )
     return NamedQuery(name, title.rstrip("."), description, tuple(params), text)
+
+
+def _param(line: str, *, origin: str) -> Param:
+    found = _PARAM.fullmatch(line.strip())
+    if found is None or ("|" not in found.group(2) and found.group(2) not in PARAM_KINDS):
+        raise DataFileError(
+            f"{origin}: write parameters as '# @param name KIND  help', KIND one of "
+            f"{', '.join(PARAM_KINDS)} or words a|b, with ? after it if it may be left out"
+        )
+    name, kind, optional, help_text = found.groups()
+    choices = tuple(kind.split("|")) if "|" in kind else ()
+    return Param(name, CHOICE if choices else kind, help_text.strip(), required=not optional, choices=choices)
 
 
 @cache
@@ -104,4 +125,12 @@ def named_query(name: str) -> NamedQuery:
         raise QueryError(f"no named query '{name}'; {hint} (newskg query --list)") from None
 
 
-__all__ = ["PARAM_KINDS", "NamedQuery", "Param", "named_queries", "named_query", "parse_named_query"]
+__all__ = [
+    "CHOICE",
+    "PARAM_KINDS",
+    "NamedQuery",
+    "Param",
+    "named_queries",
+    "named_query",
+    "parse_named_query",
+]

@@ -44,6 +44,10 @@ def resolve_param(graph: Graph, param: Param, value: object) -> Identifier:
     text = str(value).strip()
     if param.kind == "text":
         return Literal(text)
+    if param.choices:
+        if text not in param.choices:
+            raise QueryError(f"{param.name.upper()}={text!r}: give one of {', '.join(param.choices)}")
+        return Literal(text)
     iri = as_iri(text)
     if iri is not None:
         return iri

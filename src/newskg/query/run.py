@@ -56,11 +56,11 @@ def run_named(
     given = {name.lower(): value for name, value in params.items()}
     unknown = sorted(set(given) - set(declared))
     if unknown:
-        takes = ", ".join(p.name.upper() for p in named.params) or "no parameters"
+        takes = " ".join(p.usage() for p in named.params) or "no parameters"
         raise QueryError(
             f"{named.name} takes {takes}; unknown parameter {', '.join(u.upper() for u in unknown)}"
         )
-    missing = [p for p in named.params if p.name not in given]
+    missing = [p for p in named.params if p.required and p.name not in given]
     if missing:
         raise QueryError(f"{named.name} needs {missing[0].name.upper()}=...: {missing[0].help}")
     bindings = {name: resolve_param(graph, declared[name], value) for name, value in sorted(given.items())}

@@ -46,6 +46,22 @@ def open_endpoint(
     return bind_prefixes(Graph(store=_Endpoint(url, bare, auth=auth, timeout=seconds)))
 
 
+UNION_HINT = (
+    "the endpoint's default graph is empty, but its named graphs hold triples: newskg puts each article "
+    "in a named graph, so the server must answer over their union (oxigraph serve --union-default-graph; "
+    "Fuseki: tdb2:unionDefaultGraph true; see docs/scale.md)"
+)
+"""What to tell a user whose query found nothing on an endpoint that ``misses_the_union`` says of."""
+
+
+def misses_the_union(endpoint: Graph) -> bool:
+    """Whether ``endpoint`` (from ``open_endpoint``) answers over an empty default graph while its named
+    graphs hold triples: a server not told to make its default graph their union (Oxigraph started
+    without ``--union-default-graph``), where every newskg query finds nothing. Two ASK queries."""
+    default_holds = endpoint.query("ASK { ?s ?p ?o }").askAnswer
+    return not default_holds and bool(endpoint.query("ASK { GRAPH ?g { ?s ?p ?o } }").askAnswer)
+
+
 class _Endpoint(SPARQLStore):
     """rdflib's SPARQL store, its requests sent by ``newskg.stores.remote`` (bounded waits, no redirect to
     another server, secrets redacted), asking for JSON results (N-Triples or Turtle for CONSTRUCT and

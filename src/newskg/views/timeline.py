@@ -1,14 +1,23 @@
 """Who held which post in an organisation, and when, read from a graph.
 
-Each membership of the organisation becomes one entry: its holder, role and status, the articles that
-report it, and its OWL-Time interval (earliest and latest dated report, and the end when a later
-article shows it ended; see ``newskg.graph.intervals``). A graph without interval triples (built by an
-older newskg) has them derived on the fly from the membership reports, by the same rules.
+Each membership of the organisation (a post: person, role, organisation) becomes one entry: its
+holder, role and status, the articles that report it, and its OWL-Time interval (earliest and latest
+dated report, and the end when a later article shows it ended; see ``newskg.graph.intervals``). A graph
+without interval triples (built by an older newskg) has them derived on the fly from the membership
+reports, by the same rules.
+
+A post may be reported by hundreds of articles: the table for people shows how many, and the first few
+ids in natural order (``seed-2`` before ``seed-10``) with ``+N more``; CSV and JSON, for programs, list
+them all.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import json
+import re
 from dataclasses import dataclass
 
 from rdflib import Graph, URIRef
@@ -39,8 +48,13 @@ class TimelineEntry:
     ended_by: str | None
     """Id of that article."""
     articles: tuple[str, ...]
-    """Ids of the articles reporting the post, sorted."""
+    """Ids of the articles reporting the post, in natural order (``natural_key``)."""
     membership: str
+
+    @property
+    def reports(self) -> int:
+        """How many articles report the post."""
+        return len(self.articles)
 
 
 def timeline(graph: Graph, org: str) -> list[TimelineEntry]:
@@ -66,9 +80,33 @@ def find_organization(graph: Graph, name: str) -> URIRef:
     return entity_named(graph, name, kind=ORGANISATION_WITH_POSTS)
 
 
-def format_timeline(entries: list[TimelineEntry], *, title: str = "") -> str:
-    """An aligned text table, one line per post."""
-    header = ("holder", "role", "first reported", "last reported", "ended", "reported in")
+SHOWN_ARTICLES = 3
+"""Article ids the text table shows per post before ``+N more``."""
+CSV_COLUMNS = (
+    "organisation",
+    "holder",
+    "role",
+    "status",
+    "first_reported",
+    "last_reported",
+    "ended",
+    "ended_by",
+    "reports",
+    "articles",
+    "membership",
+)
+CSV_LIST_SEPARATOR = " | "
+"""Between the article ids of one CSV cell, as in ``newskg export --format csv``."""
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key that reads runs of digits as numbers: ``seed-2`` before ``seed-10``, ``a9`` before ``a10``."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"(\d+)", text) if part)
+
+
+def format_timeline(entries: list[TimelineEntry], *, title: str = "", shown: int = SHOWN_ARTICLES) -> str:
+    """An aligned text table, one line per post; each lists ``shown`` of its articles and ``+N more``."""
+    header = ("holder", "role", "first reported", "last reported", "ended", "reports", "reported in")
     rows = [
         (
             e.holder,
@@ -76,7 +114,8 @@ def format_timeline(entries: list[TimelineEntry], *, title: str = "") -> str:
             _day(e.start),
             _day(e.latest),
             f"{_day(e.end)} ({e.ended_by})" if e.end else "-",
-            ", ".join(e.articles),
+            str(e.reports),
+            _some(e.articles, shown),
         )
         for e in entries
     ]
@@ -89,6 +128,52 @@ def format_timeline(entries: list[TimelineEntry], *, title: str = "") -> str:
     return "\n".join(lines)
 
 
+def timeline_csv(entries: list[TimelineEntry], *, organisation: str) -> str:
+    """CSV, one row per post with every article id (``CSV_COLUMNS``), for spreadsheets and scripts."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for record, entry in zip(_records(entries, organisation=organisation), entries, strict=True):
+        record["articles"] = CSV_LIST_SEPARATOR.join(entry.articles)
+        writer.writerow(["" if record[c] is None else record[c] for c in CSV_COLUMNS])
+    return buffer.getvalue()
+
+
+def timeline_json(entries: list[TimelineEntry], *, organisation: str, iri: str) -> str:
+    """JSON: the organisation and its posts, each with every article id, dates as ISO strings or null."""
+    posts = [{k: v for k, v in record.items() if k != "organisation"} for record in _records(entries)]
+    document = {"organisation": organisation, "iri": iri, "posts": posts}
+    return json.dumps(document, ensure_ascii=False, indent=1)
+
+
+def _records(entries: list[TimelineEntry], *, organisation: str = "") -> list[dict[str, object]]:
+    return [
+        {
+            "organisation": organisation,
+            "holder": e.holder,
+            "role": e.role,
+            "status": e.status,
+            "first_reported": _iso(e.start),
+            "last_reported": _iso(e.latest),
+            "ended": _iso(e.end),
+            "ended_by": e.ended_by,
+            "reports": e.reports,
+            "articles": list(e.articles),
+            "membership": e.membership,
+        }
+        for e in entries
+    ]
+
+
+def _some(articles: tuple[str, ...], shown: int) -> str:
+    more = len(articles) - shown
+    return ", ".join(articles[:shown]) + (f" +{more} more" if more > 0 else "")
+
+
+def _iso(date: dt.date | None) -> str | None:
+    return date.isoformat() if date else None
+
+
 def _is_membership(graph: Graph, node: Node) -> bool:
     return NKG.Membership in set(objects(graph, node, RDF.type))
 
@@ -99,7 +184,7 @@ def _derive(graph: Graph) -> dict[URIRef, PostInterval]:
 
 def _entry(graph: Graph, membership: URIRef, derived: dict[URIRef, PostInterval] | None) -> TimelineEntry:
     reported = set(objects(graph, membership, NKG.reportedIn))
-    articles = tuple(sorted({article_id(graph, a) for a in reported}))
+    articles = tuple(sorted({article_id(graph, a) for a in reported}, key=natural_key))
     dates = sorted(d for d in (_date(value(graph, a, SCHEMA.datePublished)) for a in reported) if d)
     start, latest = (dates[0], dates[-1]) if dates else (None, None)
     end = ended_by = None

@@ -513,6 +513,26 @@ def test_names_by_their_head_word_and_from_the_tables(nlp, text, surface, kind):
     assert (surface, kind) in typed(run(nlp, text))
 
 
+@pytest.mark.parametrize(
+    "text, companies",
+    [
+        ("Caspian Rail Holdings Limited will run the line.", {"Caspian Rail Holdings Limited"}),
+        (
+            "Bids came from Norte Cimentos SA and Vesta Ingegneria SpA last week.",
+            {"Norte Cimentos SA", "Vesta Ingegneria SpA"},
+        ),
+        (
+            "Kama Drilling PJSC and Rhein Pumpen GmbH signed the deal.",
+            {"Kama Drilling PJSC", "Rhein Pumpen GmbH"},
+        ),
+    ],
+)
+def test_a_legal_form_ends_a_company_name_and_splits_a_coordination(nlp, text, companies):
+    found = {surface for surface, kind in typed(run(nlp, text)) if kind == "ORG"}
+    assert companies <= found
+    assert not any(" and " in surface for surface in found)
+
+
 def test_an_acronym_of_a_lower_case_agreement_is_a_programme_wherever_it_stands(nlp):
     text = "Oman signed a free trade agreement (OFTA) with Iran. The OFTA took effect in May."
     assert {kind for surface, kind in typed(run(nlp, text)) if surface == "OFTA"} == {"PROGRAM"}

@@ -625,6 +625,16 @@ def test_this_province_is_the_citys_own_province_not_a_neighbour_named_after_it(
     assert ("Bandar Abbas", "Fars Province") not in located
 
 
+def test_the_provincial_capital_or_the_provinces_city_lies_in_the_province_named_last(nlp):
+    text = (
+        "Exports of Golestan Province rose. Traders met in the provincial capital Gorgan on Monday, and "
+        "a mill opened in the province's Azadshahr county. Fars Province sent wheat to Zahedan."
+    )
+    located = {(x.place, x.container) for x in run(nlp, text).located_in}
+    assert {("Gorgan", "Golestan Province"), ("Azadshahr", "Golestan Province")} <= located
+    assert ("Zahedan", "Fars Province") not in located  # named after a province, not as its city
+
+
 # -- statistics ----------------------------------------------------------------------------------
 
 

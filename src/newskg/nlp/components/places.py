@@ -141,8 +141,10 @@ class PlaceLinker:
         if k + 1 < n and view.lower[k] == "," and view.lower[k + 1] in verbs:
             k += 1  # the comma closing an apposition: "the country's oldest port, Jask, lies in"
         things = self.lexicon.things
-        if self._own_province_apposition(view, k) and "province" in kinds:  # "X, the provincial capital,"
-            return self._last_named(entities, "province", before=k, fits=fits)
+        if "province" in kinds and (
+            self._own_province_apposition(view, k) or self._own_province_before(view, mention.start)
+        ):  # "X, the provincial capital," / "the provincial capital X" / "the province's X"
+            return self._last_named(entities, "province", before=mention.start, fits=fits)
         k = self._after_place_apposition(view, k)  # "Mashhad, the capital of Khorasan Razavi Province"
         while k < n and view.lower[k] in verbs:
             k += 1
@@ -185,6 +187,19 @@ class PlaceLinker:
             if not view.words[j].islower():
                 return k
         return k
+
+    def _own_province_before(self, view: DocView, start: int) -> bool:
+        """``the provincial capital X`` / ``the province's X``: words before a place that put it in the
+        province the article is about (the one named last)."""
+        lower, things = view.lower, self.lexicon.things
+        if start >= 3 and lower[start - 3] == "the" and lower[start - 2] == "province":
+            return lower[start - 1] in ("'s", "’s")
+        return (
+            start >= 3
+            and lower[start - 3] == "the"
+            and lower[start - 2] in things.own_province_adjectives
+            and lower[start - 1] in things.place_nouns
+        )
 
     def _own_province_apposition(self, view: DocView, k: int) -> bool:
         """``, the provincial capital``: an apposition that puts a place in the province just named."""

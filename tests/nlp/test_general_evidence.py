@@ -278,6 +278,20 @@ def test_a_successor_takes_the_post_and_the_predecessor_held_it_before(nlp, text
     assert [r.title for r in record.roles if r.person == "Houshang Azarpira"] == [""]  # none written
 
 
+def test_a_name_after_a_ministers_portfolio_is_a_person_not_part_of_a_body(nlp):
+    record = run(nlp, "Malaysia's Minister of Commerce Rohan Vashisht said exports rose.")
+    assert people(record) == {"Rohan Vashisht": "Rohan Vashisht"}
+    assert not any(kind == "ORG" and "Vashisht" in surface for surface, kind in typed(record))
+    record = run(nlp, "Trade rose, Minister of Economy Tabarnejad said on Monday.")
+    assert ("Tabarnejad", "minister", "Ministry of Economic Affairs and Finance") in roles(record)
+    assert said(record) == [("Tabarnejad", "said")]
+
+
+def test_a_body_named_by_unknown_words_after_a_post_stays_a_body(nlp):
+    record = run(nlp, "The managing director of Saipa Diesel Mohsen Alavi said sales rose.")
+    assert ("Mohsen Alavi", "head", "Saipa Diesel") in roles(record)
+
+
 def test_a_post_of_someone_else_in_a_whose_clause_is_not_the_names(nlp):
     text = f"Parviz Kalantari, whose brother is the CEO of {MINING}, said output rose."
     assert not roles(run(nlp, text))

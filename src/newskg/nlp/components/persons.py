@@ -280,8 +280,13 @@ class PersonFinder:
         that ends at token k; else k unchanged."""
         words, is_common = view.words, self.model.is_common
         j = k
-        while j >= 0 and k - j < PORTFOLIO_WORDS and j not in taken and (
-            (words[j][:1].isupper() and is_common[words[j]]) or (j < k and view.lower[j] in ("and", ","))
+        while (
+            j >= 0
+            and k - j < PORTFOLIO_WORDS
+            and j not in taken
+            and (
+                (words[j][:1].isupper() and is_common[words[j]]) or (j < k and view.lower[j] in ("and", ","))
+            )
         ):
             j -= 1
         if j < k and j >= 1 and view.lower[j] == "of" and self._is_post_word(view, j - 1):

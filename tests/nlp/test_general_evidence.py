@@ -649,6 +649,18 @@ def test_the_provincial_capital_or_the_provinces_city_lies_in_the_province_named
     assert ("Zahedan", "Fars Province") not in located  # named after a province, not as its city
 
 
+def test_a_site_lies_in_the_town_or_province_the_text_puts_it_in_also_when_coordinated(nlp):
+    text = (
+        "Drilling began at the Marun and Karanj oil fields in Khuzestan. Output at the Jofeir field "
+        "rose. Gas output at North Pars in Kangan rose. Trade between Tabriz and Mashhad rose."
+    )
+    located = {(x.place, x.container) for x in run(nlp, text).located_in}
+    assert {("Marun", "Khuzestan Province"), ("Karanj", "Khuzestan Province")} <= located
+    assert ("Jofeir", "Iran") in located  # no town or province written: the country
+    assert any(place == "North Pars" and container != "Iran" for place, container in located)
+    assert ("Tabriz", "Mashhad") not in located  # two towns, no site
+
+
 # -- statistics ----------------------------------------------------------------------------------
 
 

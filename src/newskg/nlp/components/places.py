@@ -18,9 +18,9 @@ from spacy.tokens import Doc, Span
 from .. import extensions as ext
 from ..credits import credited
 from ..facts import Cluster, Entities, LinkFact
-from ..gazetteers import Gazetteer, Place, load_gazetteer
+from ..gazetteers import GPE_KINDS, Gazetteer, Place, load_gazetteer
 from ..lexicon import Lexicon, load_lexicon
-from ..text import DocView
+from ..text import DocView, is_capitalised
 
 
 class PlaceLinker:
@@ -62,6 +62,13 @@ class PlaceLinker:
         place = self.gazetteer.place(cluster.canonical)
         if place is None:
             return self._container_of_named_place(view, entities, cluster, by_name)
+        if place.kind not in GPE_KINDS:  # a field, port or zone: in the town the text puts it in
+            for mention in cluster.spans:
+                written = self._written_container(view, entities, mention, kinds=("city", "province"))
+                if written is not None:
+                    return LinkFact(
+                        cluster, written, mention.start_char, mention.end_char, rule="text_containment"
+                    )
         if place.kind == "city":
             for mention in cluster.spans:
                 written = self._written_container(
@@ -135,7 +142,7 @@ class PlaceLinker:
         fits: Callable[[Cluster], bool] = lambda cluster: True,
     ) -> Cluster | None:
         """``X in Y`` / ``X, Y`` / ``X of Y`` with Y a place of one of ``kinds`` that ``fits``."""
-        k = mention.end
+        k = self._after_coordinated_names(view, mention.end)
         n = len(view)
         verbs = self.lexicon.things.containment_verbs
         if k + 1 < n and view.lower[k] == "," and view.lower[k + 1] in verbs:
@@ -173,6 +180,24 @@ class PlaceLinker:
         if place is None or self._country_of(place) is None or not fits(target):
             return None
         return target
+
+    def _after_coordinated_names(self, view: DocView, k: int) -> int:
+        """After ``and Yadavaran oil fields`` in ``Azadegan and Yadavaran oil fields in Khuzestan``
+        and after a lower-case place noun (``Azadegan oil field in``): where the link word may
+        stand; else k unchanged."""
+        words, lower, n = view.words, view.lower, len(view)
+        j = k
+        if j + 1 < n and lower[j] == "and" and is_capitalised(words[j + 1]):
+            j += 1
+            while j < n and is_capitalised(words[j]):
+                j += 1
+        for phrase in self.lexicon.things.place_heads_lower:
+            size = len(phrase)
+            written = tuple(lower[j : j + size])
+            plural = (*phrase[:-1], phrase[-1] + "s")  # "the Azadegan and Yadavaran oil fields"
+            if written in (phrase, plural) and j < n and words[j].islower():
+                return j + size
+        return k
 
     def _after_place_apposition(self, view: DocView, k: int) -> int:
         """After ``, the capital of`` / ``, a port city in``: where the link word (``of``, ``in``) is;

@@ -547,6 +547,17 @@ def test_a_legal_form_ends_a_company_name_and_splits_a_coordination(nlp, text, c
     assert not any(" and " in surface for surface in found)
 
 
+def test_a_place_name_takes_no_on_tail_and_a_fairground_is_a_place(nlp):
+    found = typed(run(nlp, "Ships sail from Jask Port on the Gulf of Oman to the Milad Fairground."))
+    assert {("Jask Port", "LOC"), ("Gulf of Oman", "LOC"), ("Milad Fairground", "LOC")} <= found
+    assert not any(" on " in surface for surface, _kind in found)
+
+
+def test_a_quoted_motto_keeps_a_possessive_inside_it(nlp):
+    text = "The year was named “Jobs with Women’s Participation” by the Leader."
+    assert ("Jobs with Women’s Participation", "MOTTO") in typed(run(nlp, text))
+
+
 def test_an_acronym_of_a_lower_case_agreement_is_a_programme_wherever_it_stands(nlp):
     text = "Oman signed a free trade agreement (OFTA) with Iran. The OFTA took effect in May."
     assert {kind for surface, kind in typed(run(nlp, text)) if surface == "OFTA"} == {"PROGRAM"}

@@ -65,7 +65,11 @@ class HeadWordNames:
             end + 1 < n
             and (
                 lower[end] == "of"
-                or (lower[end] in self.things.name_tail_links and not doc.sent_starts[end - 1])
+                or (
+                    lower[end] in self.things.name_tail_links
+                    and not doc.sent_starts[end - 1]
+                    and words[end - 1] not in self.things.place_heads  # "Chabahar Port on the Sea"
+                )
             )
             and words[end - 1]
             in self.things.organisation_heads_before_of

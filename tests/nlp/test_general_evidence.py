@@ -558,6 +558,18 @@ def test_a_quoted_motto_keeps_a_possessive_inside_it(nlp):
     assert ("Jobs with Women’s Participation", "MOTTO") in typed(run(nlp, text))
 
 
+def test_a_company_named_again_without_its_head_word_is_the_same_company(nlp):
+    text = (
+        "Sepidan Tile Company raised prices. Sepidan Tile’s CEO said exports rose, "
+        "while Sepidan Tile Group fell. General Trading Company grew, and General Trading fell."
+    )
+    record = run(nlp, text)
+    canonical = {m.text: e.canonical for e in record.entities for m in e.mentions}
+    assert canonical["Sepidan Tile"] == "Sepidan Tile Company"
+    assert canonical["Sepidan Tile Group"] == "Sepidan Tile Group"  # a longer name of its own
+    assert "General Trading" not in canonical  # only English words: no name by itself
+
+
 def test_an_acronym_of_a_lower_case_agreement_is_a_programme_wherever_it_stands(nlp):
     text = "Oman signed a free trade agreement (OFTA) with Iran. The OFTA took effect in May."
     assert {kind for surface, kind in typed(run(nlp, text)) if surface == "OFTA"} == {"PROGRAM"}

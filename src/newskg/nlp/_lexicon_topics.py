@@ -114,6 +114,8 @@ class NamedThings:
     organisation_heads_before_of: frozenset[str]
     organisation_heads_closing: frozenset[str]
     """Head words that end a name: ``and`` after one starts another name."""
+    dropped_company_heads: frozenset[str]
+    """Head words a later mention of the company leaves out: ``Mobarakeh Steel (Company)``."""
     program_heads: frozenset[str]
     event_heads: frozenset[str]
     place_heads: frozenset[str]

@@ -175,6 +175,7 @@ def read_things() -> NamedThings:
         organisation_heads=f.words("organisation_heads"),
         organisation_heads_before_of=f.words("organisation_heads_before_of"),
         organisation_heads_closing=f.words("organisation_heads_closing"),
+        dropped_company_heads=f.words("dropped_company_heads"),
         program_heads=f.words("program_heads"),
         event_heads=f.words("event_heads"),
         place_heads=f.words("place_heads"),

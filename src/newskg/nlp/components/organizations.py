@@ -42,6 +42,7 @@ class OrganizationFinder:
         self.lexicon = lexicon
         self.things = lexicon.things
         self.gazetteer = gazetteer
+        self.english = english
         words = NameWords(lexicon, english, given)
         self.head_words = HeadWordNames(lexicon, gazetteer, english, words)
         self.context = ContextNames(lexicon, gazetteer, english, words)
@@ -119,6 +120,36 @@ class OrganizationFinder:
             i += 1
         self.context.lower_place_heads(doc, places)
         self.context.named_by_context(doc, found)
+        self._short_forms(doc, found)
+
+    def _short_forms(self, doc: DocView, found: list[Candidate]) -> None:
+        """``Mobarakeh Steel Company`` ... ``shares of Mobarakeh Steel``: a company named again
+        without its company head word is the same company. The short form has two words or more,
+        is no place's name, is not only English words, and does not go on into a longer name."""
+        words = doc.words
+        forms: dict[tuple[str, ...], str] = {}
+        for cand in found:
+            if cand.type != "ORG" or cand.end - cand.start < 3:
+                continue
+            if words[cand.end - 1] not in self.things.dropped_company_heads:
+                continue
+            short = tuple(words[cand.start : cand.end - 1])
+            text = doc.span_text(cand.start, cand.end - 1)
+            if all(self.english.is_common(w) for w in short) or self.gazetteer.places_named(text):
+                continue
+            forms.setdefault(short, cand.canonical or clean_name(doc.span_text(cand.start, cand.end)))
+        if not forms:
+            return
+        taken = {k for cand in found for k in range(cand.start, cand.end)}
+        for short, canonical in forms.items():
+            size = len(short)
+            for k in doc.positions({short[0].lower()}):
+                end = k + size
+                if tuple(words[k:end]) != short or taken.intersection(range(k, end)):
+                    continue
+                if end < len(words) and is_capitalised(words[end]):
+                    continue  # "Mobarakeh Steel Company" itself, or a longer name
+                found.append(Candidate(k, end, "ORG", "company_short_form", priority=82, canonical=canonical))
 
     def _candidates(self, doc: DocView) -> list[int]:
         """Tokens that may start a rule: a head word, ``ministry`` or an all-capital word."""

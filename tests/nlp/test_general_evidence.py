@@ -74,6 +74,12 @@ def test_the_same_name_without_a_slot_is_no_person(nlp):
     assert people(run(nlp, "Zarvan Tolouei is a busy market town.")) == {}
 
 
+def test_a_city_before_a_given_name_ends_there_and_the_personal_name_starts(nlp):
+    record = run(nlp, "The ambassador to Beijing Hamid Kazemzadeh met traders. Ahmad Reza Latifi spoke.")
+    assert ("Beijing", "GPE") in typed(record)
+    assert set(people(record)) == {"Hamid Kazemzadeh", "Ahmad Reza Latifi"}  # Ahmad is also a town
+
+
 @pytest.mark.parametrize(
     "text",
     [

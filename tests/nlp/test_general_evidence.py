@@ -576,6 +576,25 @@ def test_a_company_named_again_without_its_head_word_is_the_same_company(nlp):
     assert "General Trading" not in canonical  # only English words: no name by itself
 
 
+@pytest.mark.parametrize(
+    "text, surface, canonical",
+    [
+        ("Shops closed for the Norouz holidays.", "Norouz", "Nowruz"),
+        ("Sixty plants opened during the Ten-Day Dawn ceremonies.", "Ten-Day Dawn", "Ten-Day Dawn"),
+        ("Sales peaked before Eid-al-Adha this year.", "Eid-al-Adha", "Eid al-Adha"),
+    ],
+)
+def test_named_holidays_are_events_in_their_usual_spellings(nlp, text, surface, canonical):
+    record = run(nlp, text)
+    assert (surface, "EVENT") in typed(record)
+    assert [e.canonical for e in record.entities if e.type == "EVENT"] == [canonical]
+
+
+def test_a_holiday_word_inside_another_word_or_name_is_no_event(nlp):
+    record = run(nlp, "The Ashura-Tasua Company and Nowruzabad village grew.")
+    assert not [e for e in record.entities if e.type == "EVENT"]
+
+
 def test_an_acronym_of_a_lower_case_agreement_is_a_programme_wherever_it_stands(nlp):
     text = "Oman signed a free trade agreement (OFTA) with Iran. The OFTA took effect in May."
     assert {kind for surface, kind in typed(run(nlp, text)) if surface == "OFTA"} == {"PROGRAM"}

@@ -116,6 +116,8 @@ class NamedThings:
     """Head words that end a name: ``and`` after one starts another name."""
     dropped_company_heads: frozenset[str]
     """Head words a later mention of the company leaves out: ``Mobarakeh Steel (Company)``."""
+    occasions: tuple[tuple[str, tuple[str, ...]], ...]
+    """Named holidays (EVENT) as (canonical, every way of writing it): ``Nowruz``, ``Ten-Day Dawn``."""
     program_heads: frozenset[str]
     event_heads: frozenset[str]
     place_heads: frozenset[str]

@@ -19,6 +19,8 @@ adds a trained pipeline's entities below every rule.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -47,16 +49,35 @@ class OrganizationFinder:
         self.head_words = HeadWordNames(lexicon, gazetteer, english, words)
         self.context = ContextNames(lexicon, gazetteer, english, words)
         self.heads = self.head_words.heads
+        self.occasions = {
+            spelling: name for name, spellings in lexicon.things.occasions for spelling in spellings
+        }
+        self.occasion_pattern = re.compile(
+            r"(?<![\w-])(?:"
+            + "|".join(re.escape(s) for s in sorted(self.occasions, key=len, reverse=True))
+            + r")(?![\w-])"
+        )
         self.head_lowers = frozenset(head.lower() for head in self.heads) | {"ministry"}
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Candidate] = []
         places: list[Candidate] = []
         self._run(ext.view_of(doc), found, places)
+        self._occasions(doc, found)
         self._model_entities(doc, found, places)
         ext.extend(doc, ext.ORG_NAMES, found)
         ext.extend(doc, ext.PLACE_NAMES, places)
         return doc
+
+    def _occasions(self, doc: Doc, found: list[Candidate]) -> None:
+        """``Nowruz``, ``the Ten-Day Dawn``: holidays the tables name, as written (any case of
+        the first letter only: a name is capitalised)."""
+        for match in self.occasion_pattern.finditer(doc.text):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
+            if span is not None:
+                name = self.occasions[match.group(0)]
+                event = Candidate(span.start, span.end, "EVENT", "occasion", priority=72, canonical=name)
+                found.append(event)
 
     @staticmethod
     def _model_entities(doc: Doc, found: list[Candidate], places: list[Candidate]) -> None:

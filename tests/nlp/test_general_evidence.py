@@ -524,6 +524,7 @@ def test_what_is_not_a_statement(nlp, text):
             "PROGRAM",
         ),
         ("The Institute for Saffron Studies said prices rose.", "Institute for Saffron Studies", "ORG"),
+        ("Output at the Shams Abad Industrial Estate rose.", "Shams Abad Industrial Estate", "ORG"),
         ("The 15-Year Water Security Plan was approved.", "15-Year Water Security Plan", "PROGRAM"),
         ("Firms joined the Iran Oil Show 2024 in May.", "Iran Oil Show 2024", "EVENT"),
         ("The National Exports Day was celebrated.", "National Exports Day", "EVENT"),

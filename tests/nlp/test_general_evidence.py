@@ -441,6 +441,18 @@ def test_the_content_is_the_reported_clause_only(nlp):
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran's gas exports rose 9 percent in May, ship-tracking firm Vortexa said on Friday.",
+        "Iran's gas exports rose 9 percent in May, the consultancy firm Vortexa said.",
+    ],
+)
+def test_the_content_before_a_company_speaker_leaves_out_its_organisation_noun(nlp, text):
+    contents = [(s.speaker, s.content) for s in run(nlp, text).statements]
+    assert contents == [("Vortexa", "Iran's gas exports rose 9 percent in May")]
+
+
 def test_the_content_before_an_organisation_speaker_leaves_out_its_article(nlp):
     text = "Car sales to Iraq doubled, the Trade Promotion Organization of Iran said on Sunday."
     assert [s.content for s in run(nlp, text).statements] == ["Car sales to Iraq doubled"]

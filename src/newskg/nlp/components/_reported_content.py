@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from .statements import StatementFinder
 
 STOP_AFTER = 2
+ORGANISATION_NOUN_MODIFIERS = 4
+"""At most this many words of an organisation noun phrase before a name: ``tanker - tracking firm``."""
 """Fewer content words than this after a cue: the reported clause is before it (``..., he said.``)."""
 APPOSITION_TOKENS = 30
 """The most tokens a title apposed to a speaker takes: ``the acting head of the X Chamber of ... (XCC)``."""
@@ -113,6 +115,7 @@ class ReportedContent:
             owner = self.entities.at(start - 2)
             if owner is not None and owner.type in ("GPE", "LOC"):
                 start = self.entities.start_of(start - 2)  # "Iran's Minister of Roads X said"
+        start = self._with_organisation_noun(start)
         if start > 0 and lower[start - 1] in self.rep.speaker_articles:
             start -= 1
         if (
@@ -124,6 +127,24 @@ class ReportedContent:
             if start > 0 and lower[start - 1] in self.rep.speaker_articles:
                 start -= 1
         return start
+
+    def _with_organisation_noun(self, start: int) -> int:
+        """``tanker-tracking firm Kpler``, ``the Chinese carmaker X``: an organisation noun and its
+        modifiers before a name belong to the speaker's noun phrase (up to a comma or an article)."""
+        words, lower = self.doc.words, self.doc.lower
+        if start < 1 or not words[start - 1].islower():
+            return start
+        if (lower[start - 1],) not in self.f.organisation_nouns:
+            return start
+        j = start - 1
+        while j > 0 and start - j <= ORGANISATION_NOUN_MODIFIERS:
+            before = words[j - 1]
+            if before == "," or lower[j - 1] in self.rep.speaker_articles:
+                return j
+            if not (before == "-" or before.isalpha()) or before in self.rep.speaker_pronouns:
+                return start
+            j -= 1
+        return j if j == 0 else start
 
     def _after_speaker(self, k: int, sentence: Sentence) -> int:
         """``According to X, the ...``: where the content starts after the speaker and its comma."""

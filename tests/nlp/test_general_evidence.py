@@ -729,6 +729,19 @@ def figures(record) -> dict[str, tuple[str, int, str]]:
     return {s.value_text: (s.unit, s.scale, s.what) for s in record.statistics}
 
 
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("Traders used a 2019 barter deal and sold 40 tons.", {"40"}),
+        ("Sales in 2019 rose 7 percent.", {"7"}),
+        ("The mill hired 2019 workers.", {"2019"}),  # a count after a verb
+        ("The mill stored 2019 tons.", {"2019"}),  # a unit makes it a quantity
+    ],
+)
+def test_a_number_shaped_like_a_year_after_a_determiner_or_preposition_is_a_year(nlp, text, kept):
+    assert set(figures(run(nlp, text))) == kept
+
+
 def test_a_plain_count_has_no_unit_and_says_what_it_counts(nlp):
     found = figures(run(nlp, "The province revived 412 idle industrial units and 37 small mines."))
     assert found == {"412": ("count", 1, "idle industrial units"), "37": ("count", 1, "small mines")}

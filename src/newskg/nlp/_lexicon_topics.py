@@ -185,6 +185,7 @@ class Figures:
     money_units: frozenset[str]
     verb_chain_words: frozenset[str]
     determiners: frozenset[str]
+    year_prepositions: frozenset[str]
     pronouns: frozenset[str]
     amount_links: frozenset[str]
     clause_conjunctions: frozenset[str]

@@ -235,6 +235,7 @@ def read_figures() -> Figures:
         money_units=f.words("money_units"),
         verb_chain_words=f.words("verb_chain_words"),
         determiners=f.words("determiners"),
+        year_prepositions=f.words("year_prepositions"),
         pronouns=f.words("pronouns"),
         amount_links=f.words("amount_links"),
         clause_conjunctions=f.words("clause_conjunctions"),

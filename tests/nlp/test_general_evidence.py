@@ -160,6 +160,20 @@ def test_a_foreign_nationality_before_a_title_makes_it_that_countrys_post(nlp):
     assert not any(person == "Ali Nasseri" for person, _role, _org in found)  # nor Iran's trade ministry
 
 
+@pytest.mark.parametrize(
+    "text, canonical",
+    [
+        ("Pakistan's Ministry of Commerce approved the deal.", "Ministry of Commerce of Pakistan"),
+        ("The Iraqi Trade Ministry approved the deal.", "Trade Ministry of Iraq"),
+        ("The Ministry of Commerce of Pakistan approved it.", "Ministry of Commerce of Pakistan"),
+        ("Iran's Ministry of Commerce approved the deal.", "Ministry of Industry, Mining and Trade"),
+    ],
+)
+def test_a_foreign_ministry_is_not_the_home_ministry_of_the_same_portfolio(nlp, text, canonical):
+    record = run(nlp, text)
+    assert [e.canonical for e in record.entities if e.type == "ORG"] == [canonical]
+
+
 def test_nationality_adjectives_name_their_countries():
     from newskg.nlp.gazetteers import load_gazetteer
     from newskg.nlp.lexicon import load_lexicon

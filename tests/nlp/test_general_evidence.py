@@ -146,6 +146,12 @@ def test_a_portfolio_after_a_title_and_a_named_provinces_department(nlp):
     assert ("Reza Nouri", "head", "Industry, Mining and Trade Department of Yazd Province") in found
 
 
+def test_a_provinces_possessive_names_its_own_bodies_not_a_university_or_company_in_it(nlp):
+    text = "Yazd's Ceramics Directorate and Yazd's Shahid Sadoughi University said exports rose."
+    canonical = {e.canonical for e in run(nlp, text).entities if e.type == "ORG"}
+    assert canonical == {"Ceramics Directorate of Yazd Province", "Shahid Sadoughi University"}
+
+
 def test_a_foreign_nationality_before_a_title_makes_it_that_countrys_post(nlp):
     text = (
         "Omani President Parviz Kalantari met Iranian Oil Minister Hamid Zadboum. Chinese Foreign "

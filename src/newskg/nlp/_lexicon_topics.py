@@ -115,6 +115,8 @@ class NamedThings:
     organisation_heads_closing: frozenset[str]
     """Head words that end a name: ``and`` after one starts another name."""
     dropped_company_heads: frozenset[str]
+    provincial_body_heads: frozenset[str]
+    """Head words of a province's administrative bodies: ``Kerman's ... Department``."""
     """Head words a later mention of the company leaves out: ``Mobarakeh Steel (Company)``."""
     occasions: tuple[tuple[str, tuple[str, ...]], ...]
     """Named holidays (EVENT) as (canonical, every way of writing it): ``Nowruz``, ``Ten-Day Dawn``."""

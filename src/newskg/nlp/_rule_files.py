@@ -176,6 +176,7 @@ def read_things() -> NamedThings:
         organisation_heads_before_of=f.words("organisation_heads_before_of"),
         organisation_heads_closing=f.words("organisation_heads_closing"),
         dropped_company_heads=f.words("dropped_company_heads"),
+        provincial_body_heads=f.words("provincial_body_heads"),
         occasions=tuple((name, (name, *spellings)) for name, spellings in f.table("occasions").items()),
         program_heads=f.words("program_heads"),
         event_heads=f.words("event_heads"),

@@ -172,7 +172,7 @@ class HeadWordNames:
                 canonical = ministry.canonical
             elif country and not name.endswith(f" {country}"):
                 canonical = f"{name} of {country}"  # "Pakistan's Ministry of Commerce"
-        elif start >= 2:
+        elif start >= 2 and head in self.things.provincial_body_heads:
             owner = self._possessor(doc, found, start)
             if owner:
                 canonical = f"{name} of {owner}"

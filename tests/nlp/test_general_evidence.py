@@ -473,6 +473,16 @@ def test_the_content_before_a_company_speaker_leaves_out_its_organisation_noun(n
     assert contents == [("Vortexa", "Iran's gas exports rose 9 percent in May")]
 
 
+def test_an_addressee_with_a_possessive_and_a_closing_speech_tag_are_no_content(nlp):
+    text = (
+        "Parviz Kalantari told the Farmers’ Union that wheat output rose. The Energy Ministry has "
+        "warned that dams are half empty, he added."
+    )
+    contents = [(s.speaker, s.cue, s.content) for s in run(nlp, text).statements]
+    assert ("Parviz Kalantari", "told", "wheat output rose") in contents
+    assert ("Ministry of Energy", "warned", "dams are half empty") in contents
+
+
 def test_the_content_before_an_organisation_speaker_leaves_out_its_article(nlp):
     text = "Car sales to Iraq doubled, the Trade Promotion Organization of Iran said on Sunday."
     assert [s.content for s in run(nlp, text).statements] == ["Car sales to Iraq doubled"]

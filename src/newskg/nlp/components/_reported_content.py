@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 STOP_AFTER = 2
 ORGANISATION_NOUN_MODIFIERS = 4
+CLOSING_TAG_TAIL = 4
+"""At most this many tokens after the verb of a closing speech tag: ``he added on Monday.``"""
 """At most this many words of an organisation noun phrase before a name: ``tanker - tracking firm``."""
 """Fewer content words than this after a cue: the reported clause is before it (``..., he said.``)."""
 APPOSITION_TOKENS = 30
@@ -175,9 +177,19 @@ class ReportedContent:
         for j in range(k, min(sentence.end, k + 20)):
             if lower[j] == "that":
                 return j + 1
-            if doc.words[j] in ".;,:" or doc.words[j] in QUOTES:
+            if doc.words[j] in ".;,:" or (doc.words[j] in QUOTES and not self._possessive_mark(j)):
                 break
         return k
+
+    def _possessive_mark(self, j: int) -> bool:
+        """``Students’``: an apostrophe glued to a plural noun, not a quote mark."""
+        doc = self.doc
+        return (
+            doc.words[j] in ("’", "'")
+            and j > 0
+            and doc.words[j - 1].endswith("s")
+            and doc.ends[j - 1] == doc.starts[j]
+        )
 
     def _clause_end(self, start: int, sentence: Sentence) -> int:
         """The reported clause ends at the sentence's end or before a participle cue (``, adding``)."""
@@ -188,9 +200,26 @@ class ReportedContent:
                 or doc.lower[j + 1 : j + 3] == ["according", "to"]
                 or self._credit_at(j + 1)
                 or self._setting_at(j + 1)
+                or self._closing_speech_tag(j + 1, sentence)
             ):
                 return j
         return sentence.end
+
+    def _closing_speech_tag(self, k: int, sentence: Sentence) -> bool:
+        """``..., he added.`` closing the sentence: another speaker's own tag, not reported words
+        (``X has warned that Y, he added``: X's warning ends before it)."""
+        doc = self.doc
+        j = k
+        while (
+            j < sentence.end
+            and j < k + 3
+            and (doc.lower[j] in self.rep.speaker_pronouns or self.entities.at(j) is not None)
+        ):
+            j += 1
+        if j == k or j >= sentence.end:
+            return False
+        cue = self.cues.at(j)
+        return cue is not None and cue.kind == "finite" and sentence.end - cue.end <= CLOSING_TAG_TAIL
 
     def _setting_at(self, k: int) -> bool:
         """``..., in an interview with X``: where the words were said, not what."""

@@ -318,6 +318,16 @@ def test_a_body_named_by_unknown_words_after_a_post_stays_a_body(nlp):
     assert ("Mohsen Alavi", "head", "Saipa Diesel") in roles(record)
 
 
+def test_a_predecessor_held_only_the_post_the_sentence_gives_not_every_post_of_the_successor(nlp):
+    text = (
+        "Energy Minister Parviz Kalantari was appointed chairman of the Caspian Water Company, "
+        "replacing Hamid Soltani-Rad."
+    )
+    found = roles(run(nlp, text))
+    assert ("Hamid Soltani-Rad", "former head", "Caspian Water Company") in found
+    assert not any(person == "Hamid Soltani-Rad" and role == "former minister" for person, role, _ in found)
+
+
 def test_a_post_of_someone_else_in_a_whose_clause_is_not_the_names(nlp):
     text = f"Parviz Kalantari, whose brother is the CEO of {MINING}, said output rose."
     assert not roles(run(nlp, text))

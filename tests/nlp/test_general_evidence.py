@@ -493,6 +493,12 @@ def test_an_addressee_with_a_possessive_and_a_closing_speech_tag_are_no_content(
     assert ("Ministry of Energy", "warned", "dams are half empty") in contents
 
 
+def test_according_to_a_title_and_its_apposed_name_the_content_starts_after_the_name(nlp):
+    text = "According to the acting head of the Tile Chamber, Kazem Amiri, tile exports rose."
+    contents = [(s.speaker, s.content) for s in run(nlp, text).statements]
+    assert contents == [("Kazem Amiri", "tile exports rose")]
+
+
 def test_the_content_before_an_organisation_speaker_leaves_out_its_article(nlp):
     text = "Car sales to Iraq doubled, the Trade Promotion Organization of Iran said on Sunday."
     assert [s.content for s in run(nlp, text).statements] == ["Car sales to Iraq doubled"]

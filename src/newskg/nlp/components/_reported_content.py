@@ -153,8 +153,16 @@ class ReportedContent:
         doc = self.doc
         for j in range(k, min(sentence.end, k + 25)):
             if doc.words[j] == ",":
-                return self._after_apposition(j + 1, sentence)
+                return self._after_apposition(self._after_apposed_name(j + 1), sentence)
         return sentence.end
+
+    def _after_apposed_name(self, k: int) -> int:
+        """``According to the head of X, Y Z, exports ...``: after the name apposed to the title."""
+        named = self.entities.at(k)
+        if named is None or named.type != "PERSON":
+            return k
+        end = self.entities.end_of(k)
+        return end + 1 if end < len(self.doc) and self.doc.words[end] == "," else k
 
     def _after_apposition(self, k: int, sentence: Sentence) -> int:
         """``According to X, the deputy minister for trade, exports ...``: skip the title apposed to X."""

@@ -60,6 +60,7 @@ def test_a_plural_noun_before_an_apostrophe_with_no_noun_after_it_is_no_possesso
         # negative: a change keeps its own reading; a compound that modifies no noun keeps the subject
         ("Sales showed a 31.5-percent decrease in terms of weight.", "31.5", ("percent", 1, "weight")),
         ("The new rail line is 88-kilometer long.", "88", ("kilometers", 1, "new rail line")),
+        ("The lake level fell 35 centimeters in May.", "35", ("centimeters", 1, "lake level")),
         ("Sugar output was 5-6 percent higher.", "5-6", ("percent", 1, "Sugar output")),
     ],
 )

@@ -114,6 +114,12 @@ class NamedThings:
     organisation_heads_before_of: frozenset[str]
     organisation_heads_closing: frozenset[str]
     """Head words that end a name: ``and`` after one starts another name."""
+    dropped_company_heads: frozenset[str]
+    provincial_body_heads: frozenset[str]
+    """Head words of a province's administrative bodies: ``Kerman's ... Department``."""
+    """Head words a later mention of the company leaves out: ``Mobarakeh Steel (Company)``."""
+    occasions: tuple[tuple[str, tuple[str, ...]], ...]
+    """Named holidays (EVENT) as (canonical, every way of writing it): ``Nowruz``, ``Ten-Day Dawn``."""
     program_heads: frozenset[str]
     event_heads: frozenset[str]
     place_heads: frozenset[str]
@@ -181,6 +187,7 @@ class Figures:
     money_units: frozenset[str]
     verb_chain_words: frozenset[str]
     determiners: frozenset[str]
+    year_prepositions: frozenset[str]
     pronouns: frozenset[str]
     amount_links: frozenset[str]
     clause_conjunctions: frozenset[str]

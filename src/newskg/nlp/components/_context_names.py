@@ -107,7 +107,9 @@ class ContextNames:
             if base is None or base in ("other", "official"):
                 continue  # "Leader of the Islamic Revolution": no post of an organisation
             start = k + 2 if lower[k + 1] == "the" else k + 1
-            self._context_name(doc, found, start, self._run_after(doc, start), "name_after_post")
+            end = self._run_after(doc, start)
+            end = self._before_a_name_tail(doc, start, end, minister=base == "minister")
+            self._context_name(doc, found, start, end, "name_after_post")
 
     def _apposed_after_organisation_nouns(self, doc: DocView, found: list[Candidate]) -> None:
         """``Iran's national flag carrier, Iran Air, will ...``: a name apposed after a noun phrase
@@ -201,6 +203,32 @@ class ContextNames:
             return True
         word = doc.words[k]
         return word in ",.;:)" or (word not in POSSESSIVES and "f" in self.english.pos(word))
+
+    def _before_a_name_tail(self, doc: DocView, start: int, end: int, *, minister: bool) -> int:
+        """``Minister of Commerce Piyush Goyal``: capitalised English words (a portfolio) and then, up
+        to the run's end, two or more words that are no English word, place or nationality (a name
+        the tables do not know), or one after a minister's portfolio that names a ministry
+        (``Minister of Economy Khandouzi``): the run ends before those words, which the persons
+        component reads."""
+        words = doc.words
+        tail = end
+        while tail > start and self._is_unknown_word(words[tail - 1]):
+            tail -= 1
+        if tail in (start, end):
+            return end
+        if not all(self.english.is_common(w) for w in words[start:tail]):
+            return end  # "Saipa Diesel", "Pars Khodro": no portfolio before the words
+        if end - tail == 1 and not (minister and self.gazetteer.ministry_for(doc.span_text(start, tail))):
+            return end
+        return tail
+
+    def _is_unknown_word(self, word: str) -> bool:
+        return (
+            word.isalpha()
+            and not self.english.is_common(word)
+            and not self.name_words.is_nationality(word)
+            and not self.gazetteer.places_named(word)
+        )
 
     def _run_before(self, doc: DocView, end: int) -> int:
         start = end

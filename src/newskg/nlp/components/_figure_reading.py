@@ -160,6 +160,10 @@ class FigureReader:
             and (
                 not self._counts_things(doc, figure.end)
                 or (prev is not None and prev.istitle() and i > 0 and not doc.sent_starts[i - 1])
+                or (
+                    prev is not None
+                    and (prev.lower() in figures.year_prepositions or prev.lower() in figures.determiners)
+                )
             )
         ):
             return True  # years (also Iranian years), and years in names: "Iran Expo 2024"

@@ -15,6 +15,7 @@ from .. import extensions as ext
 from ..facts import Candidate
 from ..gazetteers import Gazetteer
 from ..lexicon import Lexicon
+from ..nationality import Nationalities
 from ..text import POSSESSIVES, DocView, clean_name, is_capitalised
 from ..vocabulary import EnglishWords
 from ._name_words import NameWords
@@ -31,6 +32,7 @@ class HeadWordNames:
         self.gazetteer = gazetteer
         self.english = english
         self.name_words = name_words
+        self.nationalities = Nationalities(gazetteer, english, lexicon.things.nationality_endings)
         things = lexicon.things
         self.heads = (
             things.organisation_heads | things.program_heads | things.event_heads | things.place_heads
@@ -65,7 +67,11 @@ class HeadWordNames:
             end + 1 < n
             and (
                 lower[end] == "of"
-                or (lower[end] in self.things.name_tail_links and not doc.sent_starts[end - 1])
+                or (
+                    lower[end] in self.things.name_tail_links
+                    and not doc.sent_starts[end - 1]
+                    and words[end - 1] not in self.things.place_heads  # "Chabahar Port on the Sea"
+                )
             )
             and words[end - 1]
             in self.things.organisation_heads_before_of
@@ -153,19 +159,43 @@ class HeadWordNames:
             return
         etype = "NEWS_AGENCY" if head == "Agency" and "News" in name.split() else "ORG"
         canonical = name
+        country = None
         if head == "Ministry":  # "Iranian Industry Ministry": a nationality is no part of the name
             while start < end - 1 and self.name_words.is_nationality(doc.words[start]):
+                country = self.nationalities.country_of(doc.words[start]) or country
                 start += 1
             name = clean_name(doc.span_text(start, end))
         if head == "Ministry" or name.startswith("Ministry "):
-            ministry = self.gazetteer.ministry_for(name.replace("Ministry", " "))
+            country = self._foreign_country(doc, start, end, name, country)
+            ministry = self.gazetteer.ministry_for(name.replace("Ministry", " ")) if not country else None
             if ministry is not None:
                 canonical = ministry.canonical
-        elif start >= 2:
+            elif country and not name.endswith(f" {country}"):
+                canonical = f"{name} of {country}"  # "Pakistan's Ministry of Commerce"
+        elif start >= 2 and head in self.things.provincial_body_heads:
             owner = self._possessor(doc, found, start)
             if owner:
                 canonical = f"{name} of {owner}"
         found.append(Candidate(start, end, etype, "org_head_word", priority=70, canonical=canonical))
+
+    def _foreign_country(
+        self, doc: DocView, start: int, end: int, name: str, adjective: str | None
+    ) -> str | None:
+        """The foreign country a ministry belongs to: by a nationality adjective (``Iraqi``), a
+        country's possessive before it (``Pakistan's``) or a country at the end of its name (``of
+        Pakistan``); None for the home country's ministries and when none is written."""
+        home = self.lexicon.titles.default_country
+        countries: list[str | None] = [adjective]
+        if start >= 2 and doc.words[start - 1] in POSSESSIVES:
+            countries.append(self._country_named(doc.words[start - 2]))
+        last = name.rsplit(" of ", 1)[-1] if " of " in name else ""
+        countries.append(self._country_named(last))
+        foreign = [c for c in countries if c and c != home]
+        return foreign[0] if foreign else None
+
+    def _country_named(self, words: str) -> str | None:
+        found = [p for p in self.gazetteer.places_named(words) if p.kind == "country"] if words else []
+        return found[0].canonical if found else None
 
     def _possessor(self, doc: DocView, found: list[Candidate], start: int) -> str | None:
         """``Kerman's Department`` -> Kerman's province; ``the province's Department`` -> the last

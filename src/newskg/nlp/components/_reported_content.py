@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from .statements import StatementFinder
 
 STOP_AFTER = 2
+ORGANISATION_NOUN_MODIFIERS = 4
+CLOSING_TAG_TAIL = 4
+"""At most this many tokens after the verb of a closing speech tag: ``he added on Monday.``"""
+"""At most this many words of an organisation noun phrase before a name: ``tanker - tracking firm``."""
 """Fewer content words than this after a cue: the reported clause is before it (``..., he said.``)."""
 APPOSITION_TOKENS = 30
 """The most tokens a title apposed to a speaker takes: ``the acting head of the X Chamber of ... (XCC)``."""
@@ -113,6 +117,7 @@ class ReportedContent:
             owner = self.entities.at(start - 2)
             if owner is not None and owner.type in ("GPE", "LOC"):
                 start = self.entities.start_of(start - 2)  # "Iran's Minister of Roads X said"
+        start = self._with_organisation_noun(start)
         if start > 0 and lower[start - 1] in self.rep.speaker_articles:
             start -= 1
         if (
@@ -125,13 +130,39 @@ class ReportedContent:
                 start -= 1
         return start
 
+    def _with_organisation_noun(self, start: int) -> int:
+        """``tanker-tracking firm Kpler``, ``the Chinese carmaker X``: an organisation noun and its
+        modifiers before a name belong to the speaker's noun phrase (up to a comma or an article)."""
+        words, lower = self.doc.words, self.doc.lower
+        if start < 1 or not words[start - 1].islower():
+            return start
+        if (lower[start - 1],) not in self.f.organisation_nouns:
+            return start
+        j = start - 1
+        while j > 0 and start - j <= ORGANISATION_NOUN_MODIFIERS:
+            before = words[j - 1]
+            if before == "," or lower[j - 1] in self.rep.speaker_articles:
+                return j
+            if not (before == "-" or before.isalpha()) or before in self.rep.speaker_pronouns:
+                return start
+            j -= 1
+        return j if j == 0 else start
+
     def _after_speaker(self, k: int, sentence: Sentence) -> int:
         """``According to X, the ...``: where the content starts after the speaker and its comma."""
         doc = self.doc
         for j in range(k, min(sentence.end, k + 25)):
             if doc.words[j] == ",":
-                return self._after_apposition(j + 1, sentence)
+                return self._after_apposition(self._after_apposed_name(j + 1), sentence)
         return sentence.end
+
+    def _after_apposed_name(self, k: int) -> int:
+        """``According to the head of X, Y Z, exports ...``: after the name apposed to the title."""
+        named = self.entities.at(k)
+        if named is None or named.type != "PERSON":
+            return k
+        end = self.entities.end_of(k)
+        return end + 1 if end < len(self.doc) and self.doc.words[end] == "," else k
 
     def _after_apposition(self, k: int, sentence: Sentence) -> int:
         """``According to X, the deputy minister for trade, exports ...``: skip the title apposed to X."""
@@ -154,9 +185,19 @@ class ReportedContent:
         for j in range(k, min(sentence.end, k + 20)):
             if lower[j] == "that":
                 return j + 1
-            if doc.words[j] in ".;,:" or doc.words[j] in QUOTES:
+            if doc.words[j] in ".;,:" or (doc.words[j] in QUOTES and not self._possessive_mark(j)):
                 break
         return k
+
+    def _possessive_mark(self, j: int) -> bool:
+        """``Students’``: an apostrophe glued to a plural noun, not a quote mark."""
+        doc = self.doc
+        return (
+            doc.words[j] in ("’", "'")
+            and j > 0
+            and doc.words[j - 1].endswith("s")
+            and doc.ends[j - 1] == doc.starts[j]
+        )
 
     def _clause_end(self, start: int, sentence: Sentence) -> int:
         """The reported clause ends at the sentence's end or before a participle cue (``, adding``)."""
@@ -167,9 +208,26 @@ class ReportedContent:
                 or doc.lower[j + 1 : j + 3] == ["according", "to"]
                 or self._credit_at(j + 1)
                 or self._setting_at(j + 1)
+                or self._closing_speech_tag(j + 1, sentence)
             ):
                 return j
         return sentence.end
+
+    def _closing_speech_tag(self, k: int, sentence: Sentence) -> bool:
+        """``..., he added.`` closing the sentence: another speaker's own tag, not reported words
+        (``X has warned that Y, he added``: X's warning ends before it)."""
+        doc = self.doc
+        j = k
+        while (
+            j < sentence.end
+            and j < k + 3
+            and (doc.lower[j] in self.rep.speaker_pronouns or self.entities.at(j) is not None)
+        ):
+            j += 1
+        if j == k or j >= sentence.end:
+            return False
+        cue = self.cues.at(j)
+        return cue is not None and cue.kind == "finite" and sentence.end - cue.end <= CLOSING_TAG_TAIL
 
     def _setting_at(self, k: int) -> bool:
         """``..., in an interview with X``: where the words were said, not what."""

@@ -20,6 +20,7 @@ from ..facts import Candidate
 from ..gazetteers import GPE_KINDS, Agency, Place, load_gazetteer
 from ..lexicon import load_lexicon
 from ..text import POSSESSIVES, DocView
+from ..vocabulary import load_given_names
 
 PLAIN_WORDS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*\Z")
 """A name the tokenizer splits at its spaces only (unless a word is one of its special cases)."""
@@ -70,6 +71,7 @@ class GazetteerMatcher:
         gazetteer = load_gazetteer()
         self.gazetteer = gazetteer
         self.lexicon = load_lexicon()
+        self.given = load_given_names()
         self.places: dict[str, list[Place]] = {}
         self.agencies: dict[str, Agency] = {}
         for place in gazetteer.places:
@@ -186,6 +188,8 @@ class GazetteerMatcher:
         word, lower = view.words[end], view.lower[end]
         if not (word.isalpha() and word.istitle()) or word in self.places or word in self.agencies:
             return False
+        if self.given.is_given_name(word) and not self.given.is_given_name(view.words[end - 1]):
+            return False  # "Ambassador to Beijing Ali Rezaei": the personal name starts after the city
         return (
             lower not in self.lexicon.titles.post_starts
             and word not in self.lexicon.people.never_in_names

@@ -20,7 +20,8 @@ from ..facts import Candidate
 from ..lexicon import Lexicon, load_lexicon
 from ..vocabulary import GivenNames, load_given_names
 
-QUOTED = re.compile(r"[\"“‘]([^\"“”‘’\n]{2,80}?)[\"”’]")
+QUOTED = re.compile(r"[\"“‘]((?:[^\"“”‘’\n]|’(?=[A-Za-z])){2,80}?)[\"”’](?![A-Za-z])")
+"""A quotation; an apostrophe inside a word (``People’s``) does not close it."""
 CAPITALISED = r"[A-Z][\w’'-]*"
 MAX_UNQUOTED_WORDS = 10
 

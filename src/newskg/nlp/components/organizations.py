@@ -19,6 +19,8 @@ adds a trained pipeline's entities below every rule.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -42,20 +44,40 @@ class OrganizationFinder:
         self.lexicon = lexicon
         self.things = lexicon.things
         self.gazetteer = gazetteer
+        self.english = english
         words = NameWords(lexicon, english, given)
         self.head_words = HeadWordNames(lexicon, gazetteer, english, words)
         self.context = ContextNames(lexicon, gazetteer, english, words)
         self.heads = self.head_words.heads
+        self.occasions = {
+            spelling: name for name, spellings in lexicon.things.occasions for spelling in spellings
+        }
+        self.occasion_pattern = re.compile(
+            r"(?<![\w-])(?:"
+            + "|".join(re.escape(s) for s in sorted(self.occasions, key=len, reverse=True))
+            + r")(?![\w-])"
+        )
         self.head_lowers = frozenset(head.lower() for head in self.heads) | {"ministry"}
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Candidate] = []
         places: list[Candidate] = []
         self._run(ext.view_of(doc), found, places)
+        self._occasions(doc, found)
         self._model_entities(doc, found, places)
         ext.extend(doc, ext.ORG_NAMES, found)
         ext.extend(doc, ext.PLACE_NAMES, places)
         return doc
+
+    def _occasions(self, doc: Doc, found: list[Candidate]) -> None:
+        """``Nowruz``, ``the Ten-Day Dawn``: holidays the tables name, as written (any case of
+        the first letter only: a name is capitalised)."""
+        for match in self.occasion_pattern.finditer(doc.text):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
+            if span is not None:
+                name = self.occasions[match.group(0)]
+                event = Candidate(span.start, span.end, "EVENT", "occasion", priority=72, canonical=name)
+                found.append(event)
 
     @staticmethod
     def _model_entities(doc: Doc, found: list[Candidate], places: list[Candidate]) -> None:
@@ -119,6 +141,36 @@ class OrganizationFinder:
             i += 1
         self.context.lower_place_heads(doc, places)
         self.context.named_by_context(doc, found)
+        self._short_forms(doc, found)
+
+    def _short_forms(self, doc: DocView, found: list[Candidate]) -> None:
+        """``Mobarakeh Steel Company`` ... ``shares of Mobarakeh Steel``: a company named again
+        without its company head word is the same company. The short form has two words or more,
+        is no place's name, is not only English words, and does not go on into a longer name."""
+        words = doc.words
+        forms: dict[tuple[str, ...], str] = {}
+        for cand in found:
+            if cand.type != "ORG" or cand.end - cand.start < 3:
+                continue
+            if words[cand.end - 1] not in self.things.dropped_company_heads:
+                continue
+            short = tuple(words[cand.start : cand.end - 1])
+            text = doc.span_text(cand.start, cand.end - 1)
+            if all(self.english.is_common(w) for w in short) or self.gazetteer.places_named(text):
+                continue
+            forms.setdefault(short, cand.canonical or clean_name(doc.span_text(cand.start, cand.end)))
+        if not forms:
+            return
+        taken = {k for cand in found for k in range(cand.start, cand.end)}
+        for short, canonical in forms.items():
+            size = len(short)
+            for k in doc.positions({short[0].lower()}):
+                end = k + size
+                if tuple(words[k:end]) != short or taken.intersection(range(k, end)):
+                    continue
+                if end < len(words) and is_capitalised(words[end]):
+                    continue  # "Mobarakeh Steel Company" itself, or a longer name
+                found.append(Candidate(k, end, "ORG", "company_short_form", priority=82, canonical=canonical))
 
     def _candidates(self, doc: DocView) -> list[int]:
         """Tokens that may start a rule: a head word, ``ministry`` or an all-capital word."""

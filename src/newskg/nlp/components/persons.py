@@ -61,6 +61,11 @@ def _given_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return not parts_a or not parts_b or bool(parts_a & parts_b)
 
 
+PORTFOLIO_WORDS = 5
+"""At most this many words in a portfolio between a post and a name: ``Minister of Roads and Urban
+Development X``."""
+
+
 class PersonFinder:
     """Marks personal names and every later mention of them."""
 
@@ -259,6 +264,7 @@ class PersonFinder:
             k -= 3  # "the governor of the Central Bank of Iran (CBI), Y Z"
         while k >= 0 and view.words[k] in self.lexicon.people.courtesy_titles:
             k -= 1
+        k = self._before_portfolio(view, k, taken)
         if k >= 0 and k in taken:  # an organisation between the title and the name
             while k >= 0 and k in taken:
                 k -= 1
@@ -268,6 +274,24 @@ class PersonFinder:
                 return self._is_post_word(view, k)
             k -= 1
         return self._is_post_word(view, k)
+
+    def _before_portfolio(self, view: DocView, k: int, taken: set[int]) -> int:
+        """``Minister of Economy X``: the post word before a portfolio of capitalised English words
+        that ends at token k; else k unchanged."""
+        words, is_common = view.words, self.model.is_common
+        j = k
+        while (
+            j >= 0
+            and k - j < PORTFOLIO_WORDS
+            and j not in taken
+            and (
+                (words[j][:1].isupper() and is_common[words[j]]) or (j < k and view.lower[j] in ("and", ","))
+            )
+        ):
+            j -= 1
+        if j < k and j >= 1 and view.lower[j] == "of" and self._is_post_word(view, j - 1):
+            return j - 1
+        return k
 
     def _is_post_word(self, view: DocView, k: int) -> bool:
         if k < 0:

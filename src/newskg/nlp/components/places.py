@@ -18,9 +18,9 @@ from spacy.tokens import Doc, Span
 from .. import extensions as ext
 from ..credits import credited
 from ..facts import Cluster, Entities, LinkFact
-from ..gazetteers import Gazetteer, Place, load_gazetteer
+from ..gazetteers import GPE_KINDS, Gazetteer, Place, load_gazetteer
 from ..lexicon import Lexicon, load_lexicon
-from ..text import DocView
+from ..text import DocView, is_capitalised
 
 
 class PlaceLinker:
@@ -62,6 +62,13 @@ class PlaceLinker:
         place = self.gazetteer.place(cluster.canonical)
         if place is None:
             return self._container_of_named_place(view, entities, cluster, by_name)
+        if place.kind not in GPE_KINDS:  # a field, port or zone: in the town the text puts it in
+            for mention in cluster.spans:
+                written = self._written_container(view, entities, mention, kinds=("city", "province"))
+                if written is not None:
+                    return LinkFact(
+                        cluster, written, mention.start_char, mention.end_char, rule="text_containment"
+                    )
         if place.kind == "city":
             for mention in cluster.spans:
                 written = self._written_container(
@@ -135,14 +142,16 @@ class PlaceLinker:
         fits: Callable[[Cluster], bool] = lambda cluster: True,
     ) -> Cluster | None:
         """``X in Y`` / ``X, Y`` / ``X of Y`` with Y a place of one of ``kinds`` that ``fits``."""
-        k = mention.end
+        k = self._after_coordinated_names(view, mention.end)
         n = len(view)
         verbs = self.lexicon.things.containment_verbs
         if k + 1 < n and view.lower[k] == "," and view.lower[k + 1] in verbs:
             k += 1  # the comma closing an apposition: "the country's oldest port, Jask, lies in"
         things = self.lexicon.things
-        if self._own_province_apposition(view, k) and "province" in kinds:  # "X, the provincial capital,"
-            return self._last_named(entities, "province", before=k, fits=fits)
+        if "province" in kinds and (
+            self._own_province_apposition(view, k) or self._own_province_before(view, mention.start)
+        ):  # "X, the provincial capital," / "the provincial capital X" / "the province's X"
+            return self._last_named(entities, "province", before=mention.start, fits=fits)
         k = self._after_place_apposition(view, k)  # "Mashhad, the capital of Khorasan Razavi Province"
         while k < n and view.lower[k] in verbs:
             k += 1
@@ -172,6 +181,24 @@ class PlaceLinker:
             return None
         return target
 
+    def _after_coordinated_names(self, view: DocView, k: int) -> int:
+        """After ``and Yadavaran oil fields`` in ``Azadegan and Yadavaran oil fields in Khuzestan``
+        and after a lower-case place noun (``Azadegan oil field in``): where the link word may
+        stand; else k unchanged."""
+        words, lower, n = view.words, view.lower, len(view)
+        j = k
+        if j + 1 < n and lower[j] == "and" and is_capitalised(words[j + 1]):
+            j += 1
+            while j < n and is_capitalised(words[j]):
+                j += 1
+        for phrase in self.lexicon.things.place_heads_lower:
+            size = len(phrase)
+            written = tuple(lower[j : j + size])
+            plural = (*phrase[:-1], phrase[-1] + "s")  # "the Azadegan and Yadavaran oil fields"
+            if written in (phrase, plural) and j < n and words[j].islower():
+                return j + size
+        return k
+
     def _after_place_apposition(self, view: DocView, k: int) -> int:
         """After ``, the capital of`` / ``, a port city in``: where the link word (``of``, ``in``) is;
         else k unchanged."""
@@ -185,6 +212,19 @@ class PlaceLinker:
             if not view.words[j].islower():
                 return k
         return k
+
+    def _own_province_before(self, view: DocView, start: int) -> bool:
+        """``the provincial capital X`` / ``the province's X``: words before a place that put it in the
+        province the article is about (the one named last)."""
+        lower, things = view.lower, self.lexicon.things
+        if start >= 3 and lower[start - 3] == "the" and lower[start - 2] == "province":
+            return lower[start - 1] in ("'s", "’s")
+        return (
+            start >= 3
+            and lower[start - 3] == "the"
+            and lower[start - 2] in things.own_province_adjectives
+            and lower[start - 1] in things.place_nouns
+        )
 
     def _own_province_apposition(self, view: DocView, k: int) -> bool:
         """``, the provincial capital``: an apposition that puts a place in the province just named."""

@@ -347,13 +347,18 @@ class RoleFinder:
                 new = self._appointed_before(doc, roles, k)
             if new is None or old is None or new.type != "PERSON" or old.type != "PERSON":
                 continue
-            for fact in roles:
-                if fact.person is new and fact.role in ("head", "minister"):
-                    first = entities.start_of(k - 1) if entities.at(k - 1) is not None else k
-                    start, end = self._evidence(doc, first, entities.end_of(k + 1), old)
-                    facts.append(
-                        RoleFact(old, f"former {fact.role}", fact.org, "", start, end, rule="succession")
-                    )
+            posts = [f for f in roles if f.person is new and f.role in ("head", "minister")]
+            sentence = doc.sentence(k)
+            here = [f for f in posts if doc.starts[sentence.start] <= f.start < sentence.end_char]
+            if here:  # the post this sentence gives (nearest the verb), not every post of the successor
+                verb = doc.starts[k]
+                posts = [min(here, key=lambda f: min(abs(f.start - verb), abs(f.end - verb)))]
+            for fact in posts:
+                first = entities.start_of(k - 1) if entities.at(k - 1) is not None else k
+                start, end = self._evidence(doc, first, entities.end_of(k + 1), old)
+                facts.append(
+                    RoleFact(old, f"former {fact.role}", fact.org, "", start, end, rule="succession")
+                )
         return facts
 
     @staticmethod

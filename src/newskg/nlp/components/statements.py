@@ -47,6 +47,7 @@ class StatementFinder:
         self.reporting = lexicon.reporting
         self.titles = lexicon.titles
         self.participles = {form for form in self.reporting.verb_of if form.endswith("ing")}
+        self.organisation_nouns = frozenset(lexicon.things.organisation_nouns_lower)
         self.english = english
 
     def __call__(self, doc: Doc) -> Doc:

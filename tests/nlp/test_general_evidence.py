@@ -328,6 +328,22 @@ def test_a_predecessor_held_only_the_post_the_sentence_gives_not_every_post_of_t
     assert not any(person == "Hamid Soltani-Rad" and role == "former minister" for person, role, _ in found)
 
 
+def test_its_before_a_title_is_the_organisation_named_last_in_the_sentence(nlp):
+    text = (
+        "Zagros Cement Company will export more clinker, its CEO Ali Rezaei was quoted as saying. "
+        "Exports rose, and its chairman Hamid Soltani said so."
+    )
+    found = roles(run(nlp, text))
+    assert ("Ali Rezaei", "head", "Zagros Cement Company") in found
+    assert not any(person == "Hamid Soltani" for person, _role, _org in found)  # no body in its sentence
+
+
+def test_a_second_reporting_verb_after_and_is_its_own_act(nlp):
+    text = "Parviz Kalantari said output fell, and urged the ministry to cut tariffs."
+    contents = [(s.cue, s.content) for s in run(nlp, text).statements]
+    assert ("said", "output fell") in contents
+
+
 def test_a_post_of_someone_else_in_a_whose_clause_is_not_the_names(nlp):
     text = f"Parviz Kalantari, whose brother is the CEO of {MINING}, said output rose."
     assert not roles(run(nlp, text))

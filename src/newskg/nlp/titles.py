@@ -284,6 +284,9 @@ class TitleFinder:
         if j >= 2 and doc.words[j] == ")" and doc.words[j - 2] == "(":
             j -= 3  # "The Iran Minerals Production Company (IMPC) CEO"
             start = j + 1
+        if j >= 0 and doc.lower[j] == "its":  # "Mobarakeh Steel ... plans ..., its CEO X said"
+            earlier = _last_org_in_sentence(doc, entities, before=j)
+            return (earlier, j) if earlier is not None else (None, start)
         possessive = j >= 0 and doc.words[j] in POSSESSIVES
         if possessive:
             j -= 1
@@ -335,6 +338,16 @@ def _last_org_named(entities: Entities, noun: str, *, before: int) -> Cluster | 
         if starts and (best is None or max(starts) > best[0]):
             best = (max(starts), cluster)
     return best[1] if best is not None else None
+
+
+def _last_org_in_sentence(doc: DocView, entities: Entities, *, before: int) -> Cluster | None:
+    """The organisation named last in the sentence of token ``before``, before it: what ``its`` means."""
+    first = doc.sentence(before).start
+    for k in range(before - 1, first - 1, -1):
+        cluster = entities.at(k)
+        if cluster is not None and cluster.type == "ORG":
+            return cluster
+    return None
 
 
 def _adjective_before_noun(words: list[str], entities: Entities, j: int) -> bool:

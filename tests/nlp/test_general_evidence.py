@@ -670,6 +670,23 @@ def test_a_holiday_word_inside_another_word_or_name_is_no_event(nlp):
     assert not [e for e in record.entities if e.type == "EVENT"]
 
 
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("Firms will attend the Iran Agrotech exhibition in May.", "Iran Agrotech"),
+        ("Buyers came to the Kish Invex fair.", "Kish Invex"),
+        ("Firms will attend the Iran Project exhibition in May.", "Iran Project"),  # a project's head word
+    ],
+)
+def test_a_name_before_a_lower_case_event_noun_is_an_event(nlp, text, surface):
+    assert (surface, "EVENT") in typed(run(nlp, text))
+
+
+def test_a_name_takes_no_tail_of_a_day_or_month(nlp):
+    text = "The fair opens at the Permanent Exhibition Center on Saturday."
+    assert ("Permanent Exhibition Center", "ORG") in typed(run(nlp, text))
+
+
 def test_an_acronym_of_a_lower_case_agreement_is_a_programme_wherever_it_stands(nlp):
     text = "Oman signed a free trade agreement (OFTA) with Iran. The OFTA took effect in May."
     assert {kind for surface, kind in typed(run(nlp, text)) if surface == "OFTA"} == {"PROGRAM"}

@@ -344,6 +344,11 @@ def test_a_second_reporting_verb_after_and_is_its_own_act(nlp):
     assert ("said", "output fell") in contents
 
 
+def test_a_ministers_capitalised_portfolio_between_the_title_and_the_name(nlp):
+    text = "Deputy Energy Minister for Renewable Affairs Parviz Kalantari said output rose."
+    assert ("Parviz Kalantari", "deputy minister", "Ministry of Energy") in roles(run(nlp, text))
+
+
 def test_a_post_of_someone_else_in_a_whose_clause_is_not_the_names(nlp):
     text = f"Parviz Kalantari, whose brother is the CEO of {MINING}, said output rose."
     assert not roles(run(nlp, text))

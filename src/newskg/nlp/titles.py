@@ -115,6 +115,10 @@ class TitleFinder:
             ministry, tail = self._ministry(doc, entities, sector, word_end)
             if ministry is not None:
                 org, end, title_end = None, max(end, tail), max(title_end, tail)
+        if ministry is not None and self._capitalised_portfolio_at(doc, entities, end):
+            title_end = end = self._portfolio_end(
+                doc, entities, end + 1
+            )  # "... Minister for Economic Diplomacy X"
         if org is None and ministry is None:
             before, before_start = self._org_before(doc, entities, start)
             if before is not None:
@@ -143,6 +147,16 @@ class TitleFinder:
             org,
             ministry,
             country_post,
+        )
+
+    @staticmethod
+    def _capitalised_portfolio_at(doc: DocView, entities: Entities, k: int) -> bool:
+        """``for Economic Diplomacy`` at token k: a capitalised portfolio that names no entity."""
+        return (
+            k + 1 < len(doc)
+            and doc.lower[k] == "for"
+            and doc.words[k + 1][:1].isupper()
+            and entities.at(k + 1) is None
         )
 
     def _portfolio_end(self, doc: DocView, entities: Entities, k: int) -> int:

@@ -806,6 +806,13 @@ def test_a_site_lies_in_the_town_or_province_the_text_puts_it_in_also_when_coord
     assert ("Tabriz", "Mashhad") not in located  # two towns, no site
 
 
+def test_a_provinces_possessive_puts_a_city_in_it_when_the_city_is_its_own(nlp):
+    text = "Farms in Fars province's Marvdasht county and Kerman Province's Tabriz grew."
+    located = {(x.place, x.container) for x in run(nlp, text).located_in}
+    assert ("Marvdasht", "Fars Province") in located
+    assert ("Tabriz", "Kerman Province") not in located  # Tabriz lies in East Azarbaijan
+
+
 # -- statistics ----------------------------------------------------------------------------------
 
 

@@ -72,7 +72,7 @@ class OrganizationFinder:
     def _occasions(self, doc: Doc, found: list[Candidate]) -> None:
         """``Nowruz``, ``the Ten-Day Dawn``: holidays the tables name, as written (any case of
         the first letter only: a name is capitalised)."""
-        for match in self.occasion_pattern.finditer(doc.text):
+        for match in self.occasion_pattern.finditer(ext.view_of(doc).text):  # (Doc.text rebuilds it)
             span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
             if span is not None:
                 name = self.occasions[match.group(0)]

@@ -94,7 +94,6 @@ def test_the_layout_is_deterministic_and_keeps_nodes_apart(entities):
 
 
 def test_node_labels_in_the_drawing_do_not_overlap(entities):
-    pytest.importorskip("matplotlib")
     from matplotlib.figure import Figure
 
     figure = Figure(figsize=(16, 10))
@@ -117,7 +116,6 @@ def test_node_labels_in_the_drawing_do_not_overlap(entities):
 
 
 def test_pictures_are_written_deterministically(tmp_path, seeds_graph):
-    pytest.importorskip("matplotlib")
     first = to_image(seeds_graph, tmp_path / "a.png")
     second = to_image(seeds_graph, tmp_path / "b.png")
     data = first.read_bytes()
@@ -131,7 +129,6 @@ def test_pictures_are_written_deterministically(tmp_path, seeds_graph):
 
 
 def test_labels_that_look_like_markup_or_maths_are_drawn_as_written(tmp_path):
-    pytest.importorskip("matplotlib")
     graph = Graph()
     iri = URIRef("https://w3id.org/newskg/id/person/markup")
     graph.add((iri, RDF.type, NKG.Person))
@@ -154,7 +151,6 @@ def test_cli_show_writes_html_and_png_and_refuses_other_names(cli, tmp_path, see
 
 
 def test_an_empty_graph_still_draws(tmp_path):
-    pytest.importorskip("matplotlib")
     from newskg.views.html import render_html
 
     assert layout(to_networkx(Graph())) == {}

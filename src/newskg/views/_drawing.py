@@ -223,4 +223,6 @@ def _matplotlib(module: str) -> Any:
     try:
         return importlib.import_module(f"matplotlib.{module}")
     except ImportError:
-        raise NewskgError("drawing needs matplotlib: pip install 'newskg[viz]'") from None
+        raise NewskgError(
+            "drawing needs matplotlib, a dependency of newskg missing here: pip install 'matplotlib>=3.8'"
+        ) from None

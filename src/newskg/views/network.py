@@ -8,8 +8,8 @@ mottos, programmes and events as nodes, and three kinds of labelled edge, each c
 ``locatedIn``  place -> larger place;
 ``saidAbout``  speaker -> an entity their reported words name.
 
-``view="triples"`` is the raw RDF, one edge per triple. ``draw`` and ``to_image`` need matplotlib
-(``pip install 'newskg[viz]'``); the layout is seeded, so the same graph always gives the same picture.
+``view="triples"`` is the raw RDF, one edge per triple. ``draw`` and ``to_image`` draw with matplotlib
+(a dependency); the layout is seeded, so the same graph always gives the same picture.
 """
 
 from __future__ import annotations

@@ -78,6 +78,8 @@ def test_csv_tables_for_spreadsheets(tmp_path, seeds_graph):
     relations = read_table(tmp_path / "tables" / "relations.csv")
     posts = [r for r in relations if r["relation"] == "post" and r["source_name"] == "Mohsen Salehinia"]
     assert any(r["label"].endswith("head") and r["evidence"] and r["article_ids"] for r in posts)
+    agencies = {row["iri"] for row in entities if row["type"] == "NewsAgency"}
+    assert agencies == {r["source"] for r in relations if r["relation"] == "reported"}
     statistics = read_table(tmp_path / "tables" / "statistics.csv")
     assert len({r["observation"] for r in statistics}) == len(
         set(seeds_graph.subjects(RDF.type, NKG.Observation))

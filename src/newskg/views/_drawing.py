@@ -23,6 +23,7 @@ TYPE_COLOURS: dict[str, str] = {t.name: t.colour for t in ENTITY_TYPES}
 EDGE_STYLES: dict[str, dict[str, Any]] = {
     "post": {"color": "#333333", "style": "solid", "width": 2.0},
     "locatedIn": {"color": "#59a14f", "style": "solid", "width": 1.5},
+    "reported": {"color": "#76b7b2", "style": "dashed", "width": 1.0},
     "saidAbout": {"color": "#9c9c9c", "style": "dashed", "width": 0.8},
 }
 IMAGE_FORMATS = (".png", ".svg", ".pdf")
@@ -131,7 +132,12 @@ def _draw_nodes(ax: Axes, network: nx.MultiDiGraph, positions: dict[str, tuple[f
         for kind, colour in sorted(present.items())
     ]
     relations = sorted({d.get("relation") for _, _, d in network.edges(data=True)} & set(EDGE_STYLES))
-    names = {"post": "post (role)", "locatedIn": "located in", "saidAbout": "said about"}
+    names = {
+        "post": "post (role)",
+        "locatedIn": "located in",
+        "reported": "reported",
+        "saidAbout": "said about",
+    }
     handles += [
         Line2D(
             [],

@@ -1,5 +1,6 @@
 """The networkx projections of an RDF graph: ``entities`` (people, organisations, places... and the
-posts, containments and "said about" links between them, with their provenance) and ``triples``."""
+posts, containments, agencies' reports and statements about between them, with their provenance) and
+``triples``."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from ..graph.access import union_view
 from ..vocab.entity_types import ENTITY_TYPES
 from ..vocab.namespace import NKG, ORG, SCHEMA, TIME
 from ..vocab.prefixes import compact_iri
+from ._reported_by import add_reported_by
 from ._said_about import add_said_about
 from ._terms import first, first_text, node_label, provenance, texts
 
@@ -55,6 +57,7 @@ def _entities(graph: Graph) -> nx.MultiDiGraph:
     _add_posts(graph, result)
     _add_located_in(graph, result)
     add_said_about(graph, result)
+    add_reported_by(graph, result)
     return result
 
 

@@ -1,12 +1,13 @@
 """Graphs for notebooks and pictures: networkx projections of the RDF graph, and drawings of them.
 
 ``to_networkx(graph, view="entities")`` keeps what an analyst reads: people, organisations, places,
-mottos, programmes and events as nodes, and three kinds of labelled edge, each carrying its provenance
-(articles, dates, evidence sentences, extraction rules) as attributes:
+mottos, programmes and events as nodes, and four kinds of labelled edge, each a fact the graph holds
+and carrying its provenance (articles, dates, evidence sentences, extraction rules) as attributes:
 
 ``post``       person -> organisation, labelled with the role (``former head``);
 ``locatedIn``  place -> larger place;
-``saidAbout``  speaker -> an entity their reported words name.
+``reported``   news agency -> a person whose words or post an article credited to the agency reports;
+``saidAbout``  speaker -> what a statement is about, where the graph states it (``nkg:about``).
 
 ``view="triples"`` is the raw RDF, one edge per triple. ``draw`` and ``to_image`` draw with matplotlib
 (a dependency); the layout is seeded, so the same graph always gives the same picture.

@@ -193,7 +193,8 @@ def test_node_labels_in_the_drawing_do_not_overlap(entities):
     ]
     assert not overlapping
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert {"Person", "Organization", "post (role)"} <= set(legend)
+    assert {"Person", "Organization", "post (role)", "reported (news agency)"} <= set(legend)
+    assert {"circle size: number of relations", "1", "12 or more"} <= set(legend), "node size is explained"
 
 
 def test_pictures_are_written_deterministically(tmp_path, seeds_graph):

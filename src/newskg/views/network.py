@@ -22,16 +22,20 @@ from ._drawing import TYPE_COLOURS, draw, to_image
 from ._layout import LAYOUT_SEED as LAYOUT_SEED
 from ._layout import SEPARATE_LIMIT as SEPARATE_LIMIT
 from ._layout import layout, short_label
-from ._projection import ENTITY_CLASSES, entity_type, to_networkx
+from ._projection import ENTITY_CLASSES, TRIPLES_DRAWING_LIMIT, entity_type, network_to_draw, to_networkx
 from ._projection import View as View
+from ._title import subject_title
 
 __all__ = [
     "ENTITY_CLASSES",
+    "TRIPLES_DRAWING_LIMIT",
     "TYPE_COLOURS",
     "draw",
     "entity_type",
     "layout",
+    "network_to_draw",
     "short_label",
+    "subject_title",
     "to_image",
     "to_networkx",
 ]

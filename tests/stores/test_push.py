@@ -84,6 +84,7 @@ class Server:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+        self.process.stderr.close()
 
     def count(self, query: str) -> int:
         rows = list(open_endpoint(self.query_url).query(query))

@@ -28,7 +28,6 @@ import json
 import os
 import sys
 import tempfile
-import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -61,9 +60,7 @@ def _newskg(*args: str) -> str:
 
     from newskg.cli import app, commands  # noqa: F401  (importing registers the commands)
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        result = CliRunner().invoke(app, list(args))
+    result = CliRunner().invoke(app, list(args))
     if result.exit_code != 0:
         said = result.stderr or result.output
         raise RuntimeError(f"newskg {' '.join(args)}: exit {result.exit_code}: {said}")

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import warnings
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -119,9 +118,7 @@ class Cli:
     ) -> Result:
         from newskg.cli import app, commands  # noqa: F401  (importing registers the commands)
 
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DeprecationWarning)  # as outside pytest: rdflib's own, not ours
-            result = CliRunner().invoke(app, [str(arg) for arg in args], input=input, env=env)
+        result = CliRunner().invoke(app, [str(arg) for arg in args], input=input, env=env)
         if result.exception is not None and not isinstance(result.exception, SystemExit):
             raise result.exception
         return result

@@ -73,6 +73,8 @@ class Server:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+        if self.process.stderr is not None:
+            self.process.stderr.close()
 
     def count(self, query: str) -> int:
         rows = list(open_endpoint(self.query_url).query(query))

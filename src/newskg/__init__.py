@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from .records import Article, ArticleRecord
     from .records.resolve import Resolution
     from .validate.shacl import ValidationReport, validate
-    from .views.html import to_html
+    from .views.html import HtmlView, html_view, to_html
     from .views.network import draw, to_image, to_networkx
     from .views.timeline import TimelineEntry, timeline
 
@@ -45,6 +45,7 @@ _LAZY = {
     "Article": ".records",
     "ArticleRecord": ".records",
     "BuildResult": ".build.corpus",
+    "HtmlView": ".views.html",
     "QueryResult": ".query.run",
     "TimelineEntry": ".views.timeline",
     "ValidationReport": ".validate.shacl",
@@ -52,6 +53,7 @@ _LAZY = {
     "build": ".build.corpus",
     "draw": ".views.network",
     "export": ".export.writers",
+    "html_view": ".views.html",
     "make_pipeline": ".nlp",
     "named_queries": ".query.named",
     "query": ".query.run",
@@ -177,6 +179,7 @@ __all__ = [
     "ArticleRecord",
     "BuildResult",
     "DataFileError",
+    "HtmlView",
     "InputError",
     "NewskgError",
     "QueryError",
@@ -193,6 +196,7 @@ __all__ = [
     "draw",
     "export",
     "extract",
+    "html_view",
     "make_pipeline",
     "named_queries",
     "query",

@@ -138,8 +138,8 @@ def test_progress_bar_on_a_terminal(tmp_path):
         if not chunk:
             break
         shown += chunk
-    stdout = process.stdout.read().decode()
-    assert process.wait(timeout=60) == 0
+    stdout = process.communicate(timeout=60)[0].decode()  # reads and closes the pipe
+    assert process.returncode == 0
     os.close(main)
     assert b"articles" in shown and b"articles/s" in shown
     assert stdout.startswith("articles: 2")

@@ -78,6 +78,8 @@ def test_csv_tables_for_spreadsheets(tmp_path, seeds_graph):
     relations = read_table(tmp_path / "tables" / "relations.csv")
     posts = [r for r in relations if r["relation"] == "post" and r["source_name"] == "Mohsen Salehinia"]
     assert any(r["label"].endswith("head") and r["evidence"] and r["article_ids"] for r in posts)
+    agencies = {row["iri"] for row in entities if row["type"] == "NewsAgency"}
+    assert agencies == {r["source"] for r in relations if r["relation"] == "reported"}
     statistics = read_table(tmp_path / "tables" / "statistics.csv")
     assert len({r["observation"] for r in statistics}) == len(
         set(seeds_graph.subjects(RDF.type, NKG.Observation))
@@ -109,3 +111,39 @@ def test_cli_writes_tables_into_a_folder_and_refuses_bad_names(cli, tmp_path, se
     assert single.exit_code == 2 and "give a folder" in single.stderr
     missing = cli("export", str(tmp_path / "nothing.ttl"), "-o", str(tmp_path / "x.nt"))
     assert missing.exit_code == 2 and "nothing.ttl" in missing.stderr
+
+
+def _figures_by_observation(result) -> dict[str, object]:
+    """Each statistic record of a build, by the IRI of the observation the graph holds for it."""
+    from newskg.iris import fact_iri
+
+    return {
+        fact_iri("observation", record.article.id, index, stat.evidence.start, stat.value_text): stat
+        for record in result.records
+        for index, stat in enumerate(record.statistics)
+    }
+
+
+def _check_statistics_table(result, folder) -> None:
+    export(result.dataset, folder, fmt="csv")
+    table = read_table(folder / "statistics.csv")
+    assert {"value", "unit", "measures", "aboutName", "period", "sentence"} <= set(table[0])
+    rows = {row["observation"]: row for row in table}
+    figures = _figures_by_observation(result)
+    assert set(rows) == set(figures)
+    for iri, stat in figures.items():  # filled exactly where the records have a unit and a meaning
+        assert (rows[iri]["unit"], rows[iri]["measures"]) == (stat.unit, stat.what), iri
+    assert any(s.unit for s in figures.values()) and any(s.what for s in figures.values())
+
+
+def test_statistics_csv_shows_the_unit_and_what_is_counted(tmp_path, seeds_result):
+    _check_statistics_table(seeds_result, tmp_path / "tables")
+
+
+@pytest.mark.slow
+@pytest.mark.needs_dev_corpus
+def test_statistics_csv_shows_the_unit_and_what_is_counted_on_the_dev_corpus(tmp_path):
+    from conftest import DEV_CORPUS
+    from newskg import build
+
+    _check_statistics_table(build([DEV_CORPUS], run_validation=False), tmp_path / "tables")

@@ -317,8 +317,7 @@ def test_inputs_are_never_modified(tmp_path):
     paths[0].write_bytes("TEHRAN – caf\xe9".encode("cp1252"))
     _jsonl(paths[1], {"id": "x", "text": TEXT}, "{broken")
     before = [(p.read_bytes(), p.stat().st_mtime_ns) for p in paths]
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
+    with pytest.warns(InputWarning, match=r"a\.txt: is not UTF-8; read it as cp1252"):
         _collect(paths)
     assert [(p.read_bytes(), p.stat().st_mtime_ns) for p in paths] == before
 

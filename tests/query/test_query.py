@@ -355,6 +355,22 @@ def test_csv_tsv_and_json_follow_the_sparql_results_formats(seeds_graph):
     assert all(p["type"] == "uri" for p in people)
 
 
+@pytest.mark.parametrize(("name", "params"), [("statistics", {}), ("statistics-about", {"entity": "ISIPO"})])
+def test_statistics_queries_show_the_unit_and_what_is_counted_as_the_records_have_them(
+    seeds_result, name, params
+):
+    result = query(seeds_result.dataset, name, **params)
+    assert {"value", "unit", "measures"} <= set(result.variables) and len(result)
+    meanings: dict[tuple[str, str], set[tuple[str, str]]] = {}  # one figure may be written twice
+    for record in seeds_result.records:
+        for stat in record.statistics:
+            meanings.setdefault((record.article.id, stat.value_text), set()).add((stat.unit, stat.what))
+    for row in result.records():
+        article_id = row["article"].rsplit("/", 1)[-1]
+        assert (row["unit"] or "", row["measures"] or "") in meanings[(article_id, row["valueText"])], row
+    assert any(row["unit"] for row in result.records()) and any(row["measures"] for row in result.records())
+
+
 def test_ask_and_construct_results(seeds_graph):
     assert query(seeds_graph, "ASK { ?p a nkg:Person }").boolean is True
     assert str(query(seeds_graph, "ASK { ?p a nkg:Motto ; nkg:speaker ?x }")) == "false"

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rdflib import Literal
-from rdflib.namespace import XSD
+from rdflib import namespace as rdflib_namespace  # XSD itself as a global warns when pytest probes it
 
 from newskg.graph.terms import Lit, NQuadsWriter, decimal_lit, to_rdflib
 from newskg.rdf import write as serialize
@@ -89,7 +89,8 @@ def test_nquads_text_is_what_pyoxigraph_writes(rows):
     (escapes of quotes, backslashes, control characters, datatypes; order, also of a literal that
     begins another; no repeats)."""
     graph = f"{EX}graph"
-    datatypes = (None, str(XSD.date), str(XSD.nonNegativeInteger), str(XSD.string))
+    xsd = rdflib_namespace.XSD
+    datatypes = (None, str(xsd.date), str(xsd.nonNegativeInteger), str(xsd.string))
     triples = [(f"{EX}s{s}", f"{EX}p{p}", Lit(text, datatypes[k])) for s, p, k, text in rows]
     triples += [(f"{EX}s{s}", f"{EX}link", f"{EX}o{k}") for s, _, k, _ in rows]
     quads = [
@@ -120,7 +121,7 @@ def test_an_invalid_iri_is_refused_when_written_not_when_read():
 def test_decimals_are_written_as_rdflib_writes_them(amount):
     """The in-memory dataset and a streaming build write the same lexical form."""
     ours = decimal_lit(amount)
-    theirs = Literal(Decimal(repr(amount)).normalize(), datatype=XSD.decimal)
+    theirs = Literal(Decimal(repr(amount)).normalize(), datatype=rdflib_namespace.XSD.decimal)
     assert ours.lexical == str(theirs)
     assert str(to_rdflib(ours)) == str(theirs)
     assert "E" not in ours.lexical and "e" not in ours.lexical
@@ -140,7 +141,8 @@ def test_files_read_with_pyoxigraph_give_what_rdflib_reads(tmp_path, seeds_resul
     extra = dataset.graph(URIRef("https://example.org/extra"))
     node = BNode()
     extra.add((node, URIRef("https://example.org/says"), Literal("salam", lang="fa")))
-    extra.add((node, URIRef("https://example.org/weight"), Literal("1.50", datatype=XSD.decimal)))
+    weight = Literal("1.50", datatype=rdflib_namespace.XSD.decimal)
+    extra.add((node, URIRef("https://example.org/weight"), weight))
     path = tmp_path / f"graph{suffix}"
     write_dataset(dataset, path)
     expected = Graph()

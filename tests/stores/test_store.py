@@ -11,8 +11,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal
+from rdflib import namespace as rdflib_namespace  # XSD itself as a global warns when pytest probes it
 from rdflib.compare import isomorphic
-from rdflib.namespace import XSD
 
 from conftest import DEV_CORPUS, SEEDS
 from newskg.build.corpus import build_corpus
@@ -54,7 +54,7 @@ def _offsets_as_integers(graph: Graph) -> Graph:
     copy = Graph()
     for s, p, o in graph:
         if p in (OA.start, OA.end):
-            o = Literal(int(o), datatype=XSD.integer)
+            o = Literal(int(o), datatype=rdflib_namespace.XSD.integer)
         copy.add((s, p, o))
     return copy
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import html
 import re
 
 import pytest
@@ -48,8 +49,9 @@ def test_the_notebook_uses_only_the_public_api():
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     code = "\n".join(c.source for c in notebook.cells if c.cell_type == "code")
     assert not re.search(r"from newskg\.|import newskg\.", code)
-    used = set(re.findall(r"newskg\.(\w+)", code)) - {"timeline"}  # timeline: used when the API has it
+    used = set(re.findall(r"newskg\.(\w+)", code))
     assert used <= set(newskg.__all__), used - set(newskg.__all__)
+    assert "hasattr(" not in code, "the tour uses the API as it is, with no fallback"
 
 
 @pytest.mark.slow
@@ -64,7 +66,7 @@ def test_the_tour_runs_and_shows_the_heads_the_queries_and_the_picture(executed)
     heads = outputs(heads_cell)
     assert "Mohsen Salehinia" in heads and "<table>" in heads
     assert "SPARQL Update is refused" in outputs(cell_with(executed, "DELETE WHERE"))
-    assert "Mohsen Salehinia" in outputs(cell_with(executed, 'hasattr(newskg, "timeline")'))
+    assert "Mohsen Salehinia" in outputs(cell_with(executed, "newskg.timeline("))
     assert "--" in outputs(cell_with(executed, "network = newskg.to_networkx"))
     (picture,) = [
         o["data"]["image/png"]
@@ -76,3 +78,26 @@ def test_the_tour_runs_and_shows_the_heads_the_queries_and_the_picture(executed)
     assert int.from_bytes(png[16:20], "big") >= 600
     files = outputs(cell_with(executed, "newskg.to_html("))
     assert files.count("True") == 5 and "False" not in files
+
+
+@pytest.mark.slow
+def test_the_tour_shows_dataframes_and_the_interactive_view_inline(executed):
+    """Issue 15: query results are pandas DataFrames, typed, and the graph view shows in the notebook."""
+    dtypes = outputs(cell_with(executed, "figures.dtypes"))
+    assert re.search(r"reported\s+datetime64", dtypes) and re.search(r"value\s+Float64", dtypes)
+    (table,) = [
+        o["data"]["text/html"]
+        for o in cell_with(executed, 'figures[figures["unit"]').outputs
+        if "text/html" in o.get("data", {})
+    ]
+    assert 'class="dataframe"' in table and "<table" in table and "percent" in table
+    (view,) = [
+        o["data"]["text/html"]
+        for o in cell_with(executed, "newskg.html_view(").outputs
+        if "text/html" in o.get("data", {})
+    ]
+    assert view.startswith("<iframe srcdoc=") and 'sandbox="allow-scripts"' in view
+    assert "Mohsen Salehinia" in view and "&lt;script&gt;" in view  # the page, escaped into the attribute
+    page = html.unescape(view.split('srcdoc="', 1)[1].split('"', 1)[0])
+    assert page.startswith("<!DOCTYPE html>") and "<link" not in page, "self-contained"
+    assert not re.search(r"\s(src|href)=", page), "nothing loaded from elsewhere"

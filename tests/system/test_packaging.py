@@ -89,3 +89,20 @@ def test_installed_wheel_builds_the_seeds(wheel, tmp_path):
         check=True,
     ).stdout.strip()
     assert where.startswith(site), where
+
+
+def test_drawing_needs_no_extra_and_dataframes_name_theirs(wheel):
+    """``make run`` installs newskg without extras: pictures must work there (issue 15)."""
+    metadata = next(
+        zipfile.ZipFile(wheel).read(name).decode("utf-8")
+        for name in zipfile.ZipFile(wheel).namelist()
+        if name.endswith(".dist-info/METADATA")
+    )
+    requires = [
+        line.removeprefix("Requires-Dist: ") for line in metadata.splitlines() if "Requires-Dist" in line
+    ]
+    matplotlib = [r for r in requires if r.startswith("matplotlib")]
+    assert matplotlib and not any("extra ==" in r for r in matplotlib), matplotlib
+    pandas = [r for r in requires if r.startswith("pandas")]
+    assert any("extra == 'pandas'" in r for r in pandas) and any("extra == 'viz'" in r for r in pandas)
+    assert not any("extra ==" not in r for r in pandas), "pandas is optional"

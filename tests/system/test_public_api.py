@@ -14,6 +14,7 @@ DOCUMENTED = [
     "ArticleRecord",
     "BuildResult",
     "DataFileError",
+    "HtmlView",
     "InputError",
     "NewskgError",
     "QueryError",
@@ -30,6 +31,7 @@ DOCUMENTED = [
     "draw",
     "export",
     "extract",
+    "html_view",
     "make_pipeline",
     "named_queries",
     "query",
@@ -71,6 +73,7 @@ def test_options_of_the_graph_functions_are_keyword_only():
         newskg.export,
         newskg.draw,
         newskg.to_html,
+        newskg.html_view,
         newskg.to_image,
         newskg.to_networkx,
     ):

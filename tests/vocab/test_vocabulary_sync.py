@@ -9,11 +9,12 @@ import subprocess
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from rdflib import Graph, URIRef
 from rdflib import namespace as rdflib_namespace
-from rdflib.namespace import OWL, RDF, RDFS, DefinedNamespace
+from rdflib.namespace import OWL, RDF, RDFS
 from rdflib.paths import Path as PropertyPath
 from rdflib.plugins.sparql import prepareQuery
 
@@ -23,6 +24,9 @@ from newskg.resources import load_ontology, load_shapes, ontology_path, shapes_p
 from newskg.vocab.entity_types import ENTITY_TYPES
 from newskg.vocab.namespace import NKG, NKGSH
 from newskg.vocab.prefixes import DATA_PREFIXES, PREFIXES
+
+if TYPE_CHECKING:  # as a module global, pytest's probe for fixtures makes DefinedNamespace warn
+    from rdflib.namespace import DefinedNamespace
 
 SCRIPT = ROOT / "scripts" / "build_namespaces.py"
 QUERIES = ROOT / "src" / "newskg" / "query" / "library"

@@ -32,13 +32,20 @@ def show(
             "--view", help="entities (people, organisations, places and their relations) or triples."
         ),
     ] = "entities",
-    title: Annotated[str | None, typer.Option("--title", help="Title of the page or picture.")] = None,
+    title: Annotated[
+        str | None,
+        typer.Option(
+            "--title",
+            help="Title of the page or picture (default: what the graph is about: the headline of one "
+            "article, else the people and organisations most of its articles name).",
+        ),
+    ] = None,
 ) -> None:
     """Draw the graph: an HTML page to explore (offline, self-contained), or a PNG/SVG/PDF picture."""
     from ..graph.build import union_graph
     from ..stores import check_sources, open_graph
     from ..views.html import to_html
-    from ..views.network import IMAGE_FORMATS, to_image
+    from ..views.network import IMAGE_FORMATS, network_to_draw, subject_title, to_image
 
     if view not in VIEWS:
         fail(f"unknown view '{view}'; use {' or '.join(VIEWS)}")
@@ -49,9 +56,11 @@ def show(
     check_sources(files, store=store, endpoint=endpoint)
     with closing(open_graph(files=files, store=store, endpoint=endpoint)) as source:
         graph = union_graph(source)  # drawn from memory: a store or an endpoint is read once
-    label = title or (", ".join(path.name for path in files) if files else str(store or endpoint))
+    name = ", ".join(str(path) for path in files) if files else str(store or endpoint)
+    network = network_to_draw(graph, view=view, name=name)  # type: ignore[arg-type]
+    label = subject_title(network, graph) if title is None else title
     if suffix in (".html", ".htm"):
-        to_html(graph, output, view=view, title=label)  # type: ignore[arg-type]
+        to_html(network, output, title=label)
     else:
-        to_image(graph, output, view=view, title=title)  # type: ignore[arg-type]
+        to_image(network, output, title=label)
     typer.echo(f"wrote {output}")

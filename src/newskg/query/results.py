@@ -12,14 +12,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
+from ..errors import QueryError
 from ..terminal import printable
 from ..vocab.namespace import bind_prefixes
 from ..vocab.prefixes import compact_iri
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 _UNSAFE_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Control characters that formats with escapes (TSV, JSON, Turtle) write as ``\\u`` escapes."""
@@ -52,6 +56,25 @@ class QueryResult:
         return [
             {var: _python(value) for var, value in zip(self.variables, row, strict=True)} for row in self.rows
         ]
+
+    def to_dataframe(self, *, prefixed: bool = False) -> pd.DataFrame:
+        """The rows as a pandas DataFrame (needs the ``[pandas]`` extra), one column per variable.
+
+        Columns are typed by their RDF datatypes, as far as every value in them agrees: integers are
+        ``Int64``, decimals and doubles ``Float64``, dates and times ``datetime64``, booleans
+        ``boolean``, text and IRIs ``string``; unbound cells are missing values (``<NA>``). CONSTRUCT
+        and DESCRIBE give one row per triple (``subject``, ``predicate``, ``object``). ``prefixed``:
+        IRIs as the table prints them (``id:person/...``, ``nkg:Person``) instead of in full.
+        """
+        from ._dataframe import rows_to_dataframe
+
+        if self.kind == "SELECT":
+            return rows_to_dataframe(self.variables, self.rows, prefixed=prefixed)
+        if self.kind in ("CONSTRUCT", "DESCRIBE"):
+            triples = sorted(self.graph or (), key=lambda triple: tuple(term.n3() for term in triple))
+            return rows_to_dataframe(("subject", "predicate", "object"), triples, prefixed=prefixed)
+        answer = "an ASK query answers true or false: read result.boolean" if self.kind == "ASK" else ""
+        raise QueryError(answer or f"a {self.kind} has no rows to make a DataFrame of")
 
     def to_csv(self, *, terminal: bool = False) -> str:
         """SPARQL 1.1 CSV: full IRIs, literals' plain text, exactly (CSV has no escapes).

@@ -31,7 +31,7 @@ def layout(network: nx.Graph, *, seed: int = LAYOUT_SEED) -> dict[str, tuple[flo
             placed.append({nodes[0]: (0.0, 0.0)})
             continue
         radius = 1.15 * len(nodes) ** 0.5
-        raw = _spring(simple.subgraph(nodes), seed=seed)
+        raw = _spring(_sorted_part(simple, nodes), seed=seed)
         spread = {str(n): (float(x) * radius, float(y) * radius) for n, (x, y) in raw.items()}
         if len(nodes) > SEPARATE_LIMIT:  # too many to label legibly anyway; keep memory bounded
             placed.append(spread)
@@ -41,6 +41,18 @@ def layout(network: nx.Graph, *, seed: int = LAYOUT_SEED) -> dict[str, tuple[flo
         }
         placed.append(_separate(spread, heights))
     return _pack(placed)
+
+
+def _sorted_part(simple: nx.Graph, nodes: list[str]) -> nx.Graph:
+    """The part of ``simple`` on ``nodes``, its nodes and edges inserted in sorted order.
+
+    Not ``simple.subgraph(nodes)``: a view of fewer than half the nodes iterates them in the order of a
+    set, which string hashing changes from one run to the next, and the spring layout with it.
+    """
+    part = nx.Graph()
+    part.add_nodes_from(nodes)
+    part.add_edges_from(sorted(tuple(sorted(edge)) for edge in simple.edges(nodes)))
+    return part
 
 
 def _spring(part: nx.Graph, *, seed: int) -> dict[Any, Any]:

@@ -1,5 +1,6 @@
 """The networkx projections of an RDF graph: ``entities`` (people, organisations, places... and the
-posts, containments and "said about" links between them, with their provenance) and ``triples``."""
+posts, containments, agencies' reports and statements about between them, with their provenance) and
+``triples``."""
 
 from __future__ import annotations
 
@@ -11,14 +12,20 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 from rdflib.term import Node
 
+from ..errors import InputError
 from ..graph.access import union_view
 from ..vocab.entity_types import ENTITY_TYPES
 from ..vocab.namespace import NKG, ORG, SCHEMA, TIME
 from ..vocab.prefixes import compact_iri
+from ._reported_by import add_reported_by
 from ._said_about import add_said_about
 from ._terms import first, first_text, node_label, provenance, texts
 
 View = TypingLiteral["entities", "triples"]
+
+TRIPLES_DRAWING_LIMIT = 200
+"""The most nodes of the triples view a picture or page draws: a few articles' triples are thousands of
+nodes, a hairball nobody can read."""
 
 ENTITY_CLASSES: dict[URIRef, str] = {URIRef(t.iri): t.name for t in ENTITY_TYPES}
 """newskg entity classes, most specific first: a node's type is the first class it has."""
@@ -30,6 +37,27 @@ def to_networkx(graph: Graph, *, view: View = "entities") -> nx.MultiDiGraph:
         raise ValueError(f"view must be 'entities' or 'triples', not {view!r}")
     source = union_view(graph)
     return _triples(source) if view == "triples" else _entities(source)
+
+
+def network_to_draw(
+    graph: Graph | nx.MultiDiGraph, *, view: View = "entities", name: str = "the graph"
+) -> nx.MultiDiGraph:
+    """The network a picture or page of ``graph`` draws; a networkx graph is drawn as given.
+
+    Raises ``InputError`` (naming ``name``) when the triples view has more than
+    ``TRIPLES_DRAWING_LIMIT`` nodes, with advice on what to draw instead.
+    """
+    if isinstance(graph, nx.Graph):
+        return graph
+    network = to_networkx(graph, view=view)
+    if view == "triples" and len(network) > TRIPLES_DRAWING_LIMIT:
+        raise InputError(
+            f"{name}: the triples view has {len(network)} nodes, more than the {TRIPLES_DRAWING_LIMIT} a "
+            "picture can show readably; draw the entities view (leave out --view triples), or draw a part: "
+            "newskg query GRAPH 'CONSTRUCT { ... } WHERE { ... }' > part.ttl, then "
+            "newskg show part.ttl --view triples"
+        )
+    return network
 
 
 def entity_type(graph: Graph, node: Node) -> str | None:
@@ -55,6 +83,7 @@ def _entities(graph: Graph) -> nx.MultiDiGraph:
     _add_posts(graph, result)
     _add_located_in(graph, result)
     add_said_about(graph, result)
+    add_reported_by(graph, result)
     return result
 
 

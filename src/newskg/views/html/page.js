@@ -16,17 +16,17 @@
     if (text !== undefined) e.textContent = text;
     return e;
   }
-  function list(title, items) {
+  function list(into, title, items) {
     if (!items || !items.length) return;
-    details.appendChild(el("h3", title));
+    into.appendChild(el("h3", title));
     const ul = el("ul");
     for (const item of items) ul.appendChild(el("li", item));
-    details.appendChild(ul);
+    into.appendChild(ul);
   }
-  function quotes(title, items) {
+  function quotes(into, title, items) {
     if (!items || !items.length) return;
-    details.appendChild(el("h3", title));
-    for (const item of items) details.appendChild(el("blockquote", item));
+    into.appendChild(el("h3", title));
+    for (const item of items) into.appendChild(el("blockquote", item));
   }
   function neighbours(index) {
     const near = new Set([index]);
@@ -36,45 +36,53 @@
     }
     return near;
   }
+  const members = (g) => g.dataset.members.split(" ").map(Number);
   function highlight(near) {
     nodes.forEach((n, i) => n.classList.toggle("dim", near !== null && !near.has(i)));
-    edges.forEach((g, i) => {
-      const e = data.edges[i];
+    for (const g of [...edges, ...edgeLabels]) {
+      const e = data.edges[Number(g.dataset.index)];
       g.classList.toggle("dim", near !== null && !(near.has(e.source) && near.has(e.target)));
-    });
-    edgeLabels.forEach((t) => {
-      const e = data.edges[Number(t.dataset.index)];
-      t.classList.toggle("dim", near !== null && !(near.has(e.source) && near.has(e.target)));
-    });
+    }
   }
   function showNode(index) {
     const n = data.nodes[index];
     details.replaceChildren();
     details.appendChild(el("h2", n.label));
     details.appendChild(el("p", n.type || ""));
-    list("Also written as", n.aliases);
-    list("Articles", n.article_ids.length ? n.article_ids : n.articles);
+    list(details, "Also written as", n.aliases);
+    list(details, "Articles", n.article_ids.length ? n.article_ids : n.articles);
     const facts = data.edges.filter((e) => e.source === index || e.target === index)
       .map((e) => `${data.nodes[e.source].label} — ${e.label} → ${data.nodes[e.target].label}`);
-    list("Relations", facts);
+    list(details, "Relations", facts);
     details.appendChild(el("p", n.id)).className = "iri";
     nodes.forEach((g, i) => g.classList.toggle("selected", i === index));
     highlight(neighbours(index));
   }
-  function showEdge(index) {
-    const e = data.edges[index];
+  function showFact(e, into) {
+    if (e.status) into.appendChild(el("p", `status: ${e.status}`));
+    if (e.since || e.until) into.appendChild(el("p", `from ${e.since || "?"} until ${e.until || "?"}`));
+    list(into, "Titles as written", e.titles);
+    list(into, "Articles", e.article_ids && e.article_ids.length ? e.article_ids : e.articles);
+    list(into, "Dates", e.dates);
+    quotes(into, "Evidence", e.evidence);
+    list(into, "Rules", e.rules);
+  }
+  function showEdges(indices) {
+    const first = data.edges[indices[0]];
+    const labels = [...new Set(indices.map((i) => data.edges[i].label))].join(" / ");
     details.replaceChildren();
-    const heading = `${data.nodes[e.source].label} — ${e.label} → ${data.nodes[e.target].label}`;
-    details.appendChild(el("h2", heading));
-    details.appendChild(el("p", e.relation));
-    if (e.status) details.appendChild(el("p", `status: ${e.status}`));
-    if (e.since || e.until) details.appendChild(el("p", `from ${e.since || "?"} until ${e.until || "?"}`));
-    list("Titles as written", e.titles);
-    list("Articles", e.article_ids && e.article_ids.length ? e.article_ids : e.articles);
-    list("Dates", e.dates);
-    quotes("Evidence", e.evidence);
-    list("Rules", e.rules);
-    highlight(new Set([e.source, e.target]));
+    const ends = [data.nodes[first.source].label, data.nodes[first.target].label];
+    details.appendChild(el("h2", `${ends[0]} — ${labels} → ${ends[1]}`));
+    details.appendChild(el("p", first.relation));
+    for (const i of indices) {
+      const fact = indices.length > 1 ? details.appendChild(el("section")) : details;
+      if (indices.length > 1) {
+        fact.className = "fact";
+        fact.appendChild(el("h3", data.edges[i].label));
+      }
+      showFact(data.edges[i], fact);
+    }
+    highlight(new Set([first.source, first.target]));
   }
   nodes.forEach((g, i) => {
     g.addEventListener("click", (ev) => { ev.stopPropagation(); showNode(i); });
@@ -83,7 +91,7 @@
     g.addEventListener("mouseleave", () => highlight(null));
   });
   for (const g of [...edges, ...edgeLabels]) {
-    g.addEventListener("click", (ev) => { ev.stopPropagation(); showEdge(Number(g.dataset.index)); });
+    g.addEventListener("click", (ev) => { ev.stopPropagation(); showEdges(members(g)); });
   }
 
   const search = document.getElementById("search");

@@ -46,6 +46,13 @@ def test_an_acronym_may_leave_out_the_long_forms_of_tail(nlp):
     assert not any(e.canonical == "FPA" for e in record.entities)
 
 
+def test_an_acronym_letter_comes_from_a_capitalised_word_before_an_of_that_has_it_too(nlp):
+    record = run(nlp, "The Office of Fuel Audit Control (OFAC) fined firms. OFAC said more will follow.")
+    assert canon(record, "OFAC") == "Office of Fuel Audit Control"
+    record = run(nlp, "The Ministry of Ocean Fisheries (MOOF) said so. MOOF will grow.")
+    assert canon(record, "MOOF") == "Ministry of Ocean Fisheries"  # "of" gives a letter here
+
+
 def test_an_acronym_may_take_two_letters_from_its_last_word(nlp):
     record = run(nlp, "Ore from Southern Zinc Smelting Company (SZSCO) rose. SZSCO will export it.")
     assert canon(record, "SZSCO") == "Southern Zinc Smelting Company"

@@ -328,6 +328,27 @@ def test_a_predecessor_held_only_the_post_the_sentence_gives_not_every_post_of_t
     assert not any(person == "Hamid Soltani-Rad" and role == "former minister" for person, role, _ in found)
 
 
+def test_its_before_a_title_is_the_organisation_named_last_in_the_sentence(nlp):
+    text = (
+        "Zagros Cement Company will export more clinker, its CEO Ali Rezaei was quoted as saying. "
+        "Exports rose, and its chairman Hamid Soltani said so."
+    )
+    found = roles(run(nlp, text))
+    assert ("Ali Rezaei", "head", "Zagros Cement Company") in found
+    assert not any(person == "Hamid Soltani" for person, _role, _org in found)  # no body in its sentence
+
+
+def test_a_second_reporting_verb_after_and_is_its_own_act(nlp):
+    text = "Parviz Kalantari said output fell, and urged the ministry to cut tariffs."
+    contents = [(s.cue, s.content) for s in run(nlp, text).statements]
+    assert ("said", "output fell") in contents
+
+
+def test_a_ministers_capitalised_portfolio_between_the_title_and_the_name(nlp):
+    text = "Deputy Energy Minister for Renewable Affairs Parviz Kalantari said output rose."
+    assert ("Parviz Kalantari", "deputy minister", "Ministry of Energy") in roles(run(nlp, text))
+
+
 def test_a_post_of_someone_else_in_a_whose_clause_is_not_the_names(nlp):
     text = f"Parviz Kalantari, whose brother is the CEO of {MINING}, said output rose."
     assert not roles(run(nlp, text))
@@ -654,6 +675,23 @@ def test_a_holiday_word_inside_another_word_or_name_is_no_event(nlp):
     assert not [e for e in record.entities if e.type == "EVENT"]
 
 
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("Firms will attend the Iran Agrotech exhibition in May.", "Iran Agrotech"),
+        ("Buyers came to the Kish Invex fair.", "Kish Invex"),
+        ("Firms will attend the Iran Project exhibition in May.", "Iran Project"),  # a project's head word
+    ],
+)
+def test_a_name_before_a_lower_case_event_noun_is_an_event(nlp, text, surface):
+    assert (surface, "EVENT") in typed(run(nlp, text))
+
+
+def test_a_name_takes_no_tail_of_a_day_or_month(nlp):
+    text = "The fair opens at the Permanent Exhibition Center on Saturday."
+    assert ("Permanent Exhibition Center", "ORG") in typed(run(nlp, text))
+
+
 def test_an_acronym_of_a_lower_case_agreement_is_a_programme_wherever_it_stands(nlp):
     text = "Oman signed a free trade agreement (OFTA) with Iran. The OFTA took effect in May."
     assert {kind for surface, kind in typed(run(nlp, text)) if surface == "OFTA"} == {"PROGRAM"}
@@ -766,6 +804,13 @@ def test_a_site_lies_in_the_town_or_province_the_text_puts_it_in_also_when_coord
     assert ("Jofeir", "Iran") in located  # no town or province written: the country
     assert any(place == "North Pars" and container != "Iran" for place, container in located)
     assert ("Tabriz", "Mashhad") not in located  # two towns, no site
+
+
+def test_a_provinces_possessive_puts_a_city_in_it_when_the_city_is_its_own(nlp):
+    text = "Farms in Fars province's Marvdasht county and Kerman Province's Tabriz grew."
+    located = {(x.place, x.container) for x in run(nlp, text).located_in}
+    assert ("Marvdasht", "Fars Province") in located
+    assert ("Tabriz", "Kerman Province") not in located  # Tabriz lies in East Azarbaijan
 
 
 # -- statistics ----------------------------------------------------------------------------------

@@ -138,6 +138,7 @@ class NamedThings:
     apposition_articles: frozenset[str]
     program_acronyms: frozenset[str]
     program_nouns_lower: frozenset[str]
+    event_nouns_lower: frozenset[str]
     place_nouns: frozenset[str]
     direction_adjectives: frozenset[str]
     own_province_adjectives: frozenset[str]

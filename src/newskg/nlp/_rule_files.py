@@ -201,6 +201,7 @@ def read_things() -> NamedThings:
         apposition_articles=f.words("apposition_articles"),
         program_acronyms=f.words("program_acronyms"),
         program_nouns_lower=f.words("program_nouns_lower"),
+        event_nouns_lower=f.words("event_nouns_lower"),
         place_nouns=f.words("place_nouns"),
         direction_adjectives=f.words("direction_adjectives"),
         own_province_adjectives=f.words("own_province_adjectives"),

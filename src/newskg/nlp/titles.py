@@ -115,6 +115,10 @@ class TitleFinder:
             ministry, tail = self._ministry(doc, entities, sector, word_end)
             if ministry is not None:
                 org, end, title_end = None, max(end, tail), max(title_end, tail)
+        if ministry is not None and self._capitalised_portfolio_at(doc, entities, end):
+            title_end = end = self._portfolio_end(
+                doc, entities, end + 1
+            )  # "... Minister for Economic Diplomacy X"
         if org is None and ministry is None:
             before, before_start = self._org_before(doc, entities, start)
             if before is not None:
@@ -143,6 +147,16 @@ class TitleFinder:
             org,
             ministry,
             country_post,
+        )
+
+    @staticmethod
+    def _capitalised_portfolio_at(doc: DocView, entities: Entities, k: int) -> bool:
+        """``for Economic Diplomacy`` at token k: a capitalised portfolio that names no entity."""
+        return (
+            k + 1 < len(doc)
+            and doc.lower[k] == "for"
+            and doc.words[k + 1][:1].isupper()
+            and entities.at(k + 1) is None
         )
 
     def _portfolio_end(self, doc: DocView, entities: Entities, k: int) -> int:
@@ -284,6 +298,9 @@ class TitleFinder:
         if j >= 2 and doc.words[j] == ")" and doc.words[j - 2] == "(":
             j -= 3  # "The Iran Minerals Production Company (IMPC) CEO"
             start = j + 1
+        if j >= 0 and doc.lower[j] == "its":  # "Mobarakeh Steel ... plans ..., its CEO X said"
+            earlier = _last_org_in_sentence(doc, entities, before=j)
+            return (earlier, j) if earlier is not None else (None, start)
         possessive = j >= 0 and doc.words[j] in POSSESSIVES
         if possessive:
             j -= 1
@@ -335,6 +352,16 @@ def _last_org_named(entities: Entities, noun: str, *, before: int) -> Cluster | 
         if starts and (best is None or max(starts) > best[0]):
             best = (max(starts), cluster)
     return best[1] if best is not None else None
+
+
+def _last_org_in_sentence(doc: DocView, entities: Entities, *, before: int) -> Cluster | None:
+    """The organisation named last in the sentence of token ``before``, before it: what ``its`` means."""
+    first = doc.sentence(before).start
+    for k in range(before - 1, first - 1, -1):
+        cluster = entities.at(k)
+        if cluster is not None and cluster.type == "ORG":
+            return cluster
+    return None
 
 
 def _adjective_before_noun(words: list[str], entities: Entities, j: int) -> bool:

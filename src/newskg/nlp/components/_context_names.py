@@ -92,6 +92,10 @@ class ContextNames:
         self._named_editions(doc, found)
         self._apposed_after_organisation_nouns(doc, found)
         self._apposed_to_organisation_nouns(doc, found)
+        for k in [k for k in doc.positions(self.things.event_nouns_lower) if k > 1]:
+            start = self._run_before(doc, k)  # "the Iran Agrofood exhibition", "the Kish Invex fair"
+            if words[k].islower() and start < k and start > 0 and lower[start - 1] == "the":
+                self._context_name(doc, found, start, k, "name_before_event_noun", kind="EVENT")
         for k in [k for k in doc.positions(self.things.program_nouns_lower) if k > 0]:
             if words[k].islower():  # "the Mehr Housing scheme", 'the "Production Leap" plan'
                 end = k - 1 if words[k - 1] in CLOSE_QUOTES else k

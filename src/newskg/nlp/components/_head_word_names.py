@@ -32,6 +32,9 @@ class HeadWordNames:
         self.gazetteer = gazetteer
         self.english = english
         self.name_words = name_words
+        self.weekdays = frozenset(
+            word for word in lexicon.reporting.finite_markers if word.endswith("day") and word != "today"
+        )
         self.nationalities = Nationalities(gazetteer, english, lexicon.things.nationality_endings)
         things = lexicon.things
         self.heads = (
@@ -78,6 +81,7 @@ class HeadWordNames:
             | self.things.program_heads
             | self.things.event_heads
             | self.things.place_heads
+            and not self._time_after(doc, end + 1)  # "the Exhibition Center on Saturday"
         ):
             j = end + 1
             if j < n and lower[j] == "the":
@@ -149,6 +153,8 @@ class HeadWordNames:
     ) -> None:
         name = clean_name(doc.span_text(start, end))
         kind = self.things.kind_of_head(head)
+        if kind == "PROGRAM" and end < len(doc) and doc.lower[end] in self.things.event_nouns_lower:
+            kind = "EVENT"  # "the Iran Project exhibition": an event named after a project
         if kind in ("EVENT", "PROGRAM"):
             found.append(Candidate(start, end, kind, "named_by_head_word", priority=70, canonical=name))
             return
@@ -196,6 +202,10 @@ class HeadWordNames:
     def _country_named(self, words: str) -> str | None:
         found = [p for p in self.gazetteer.places_named(words) if p.kind == "country"] if words else []
         return found[0].canonical if found else None
+
+    def _time_after(self, doc: DocView, k: int) -> bool:
+        word = doc.words[k]
+        return word in self.lexicon.figures.months or doc.lower[k] in self.weekdays
 
     def _possessor(self, doc: DocView, found: list[Candidate], start: int) -> str | None:
         """``Kerman's Department`` -> Kerman's province; ``the province's Department`` -> the last

@@ -209,9 +209,17 @@ class ReportedContent:
                 or self._credit_at(j + 1)
                 or self._setting_at(j + 1)
                 or self._closing_speech_tag(j + 1, sentence)
+                or self._coordinated_cue(j + 1)
             ):
                 return j
         return sentence.end
+
+    def _coordinated_cue(self, k: int) -> bool:
+        """``said X, and called on Y``: a second act of the same speaker starts at ``and``."""
+        if k + 1 >= len(self.doc) or self.doc.lower[k] != "and":
+            return False
+        cue = self.cues.at(k + 1)
+        return cue is not None and cue.kind == "finite"
 
     def _closing_speech_tag(self, k: int, sentence: Sentence) -> bool:
         """``..., he added.`` closing the sentence: another speaker's own tag, not reported words

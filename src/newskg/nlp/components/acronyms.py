@@ -52,6 +52,14 @@ def long_form_start(words: list[str], acronym: str) -> int | None:
 
 
 def _initials_start(words: list[str], letters: list[str]) -> int | None:
+    start = _initials_from(words, letters, lower_case_words=True)
+    if start is not None and start < len(words) and words[start][:1].islower():
+        # "Office of Foreign Assets Control (OFAC)": "of" gave the O that "Office" gives
+        return _initials_from(words, letters, lower_case_words=False) or start
+    return start
+
+
+def _initials_from(words: list[str], letters: list[str], *, lower_case_words: bool) -> int | None:
     si = len(letters) - 1
     wi = len(words) - 1
     last = words[wi].lower() if words else ""
@@ -59,7 +67,7 @@ def _initials_start(words: list[str], letters: list[str]) -> int | None:
         si -= 2  # the last word gives two letters: "Southern Zinc Smelting Company (SZSCO)"
         wi -= 1
     while si >= 0 and wi >= 0:
-        if words[wi][:1].lower() == letters[si]:
+        if words[wi][:1].lower() == letters[si] and (lower_case_words or not words[wi][:1].islower()):
             si -= 1
         elif si == len(letters) - 1:
             break  # the last word must give the last letter

@@ -52,6 +52,10 @@ class OrganizationFinder:
         self.occasions = {
             spelling: name for name, spellings in lexicon.things.occasions for spelling in spellings
         }
+        self.occasion_starts = frozenset(
+            re.split(r"[\s'’-]", s, maxsplit=1)[0].lower() for s in self.occasions
+        )
+        """The first words of the holidays: most articles have none, and the pattern is not run."""
         self.occasion_pattern = re.compile(
             r"(?<![\w-])(?:"
             + "|".join(re.escape(s) for s in sorted(self.occasions, key=len, reverse=True))
@@ -72,7 +76,10 @@ class OrganizationFinder:
     def _occasions(self, doc: Doc, found: list[Candidate]) -> None:
         """``Nowruz``, ``the Ten-Day Dawn``: holidays the tables name, as written (any case of
         the first letter only: a name is capitalised)."""
-        for match in self.occasion_pattern.finditer(doc.text):
+        view = ext.view_of(doc)
+        if not view.positions(self.occasion_starts):
+            return
+        for match in self.occasion_pattern.finditer(view.text):  # (Doc.text would rebuild the text)
             span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
             if span is not None:
                 name = self.occasions[match.group(0)]

@@ -289,7 +289,7 @@ class PersonFinder:
             )
         ):
             j -= 1
-        if j < k and j >= 1 and view.lower[j] == "of" and self._is_post_word(view, j - 1):
+        if j < k and j >= 1 and view.lower[j] in ("of", "for") and self._is_post_word(view, j - 1):
             return j - 1
         return k
 

@@ -152,6 +152,9 @@ class PlaceLinker:
             self._own_province_apposition(view, k) or self._own_province_before(view, mention.start)
         ):  # "X, the provincial capital," / "the provincial capital X" / "the province's X"
             return self._last_named(entities, "province", before=mention.start, fits=fits)
+        owner = self._possessive_province_before(view, entities, mention.start)
+        if "province" in kinds and owner is not None and fits(owner):
+            return owner  # "Fars province's Marvdasht county"
         k = self._after_place_apposition(view, k)  # "Mashhad, the capital of Khorasan Razavi Province"
         while k < n and view.lower[k] in verbs:
             k += 1
@@ -212,6 +215,14 @@ class PlaceLinker:
             if not view.words[j].islower():
                 return k
         return k
+
+    @staticmethod
+    def _possessive_province_before(view: DocView, entities: Entities, start: int) -> Cluster | None:
+        """The province whose possessive stands right before token ``start``: ``Fars province's``."""
+        if start < 2 or view.lower[start - 1] not in ("'s", "’s"):
+            return None
+        owner = entities.at(start - 2)
+        return owner if owner is not None and owner.type == "GPE" and owner.kind == "province" else None
 
     def _own_province_before(self, view: DocView, start: int) -> bool:
         """``the provincial capital X`` / ``the province's X``: words before a place that put it in the

@@ -326,3 +326,14 @@ def test_two_figures_before_in_terms_of_a_and_b_measure_a_and_b_in_order(nlp):
         meanings(nlp, "Loans rose. Sales showed a 31.5-percent decrease in terms of weight.")["31.5"][2]
         == "weight"
     )
+
+
+@pytest.mark.parametrize(
+    "text, value, what",
+    [
+        ("Deposits grew by 12 percent in May to reach 800 trillion rials.", "800", "Deposits"),
+        ("Banks paid 900 trillion rials of loans, of which 30 percent went to dairies.", "30", "loans"),
+    ],
+)
+def test_a_figure_after_to_verb_or_of_which_counts_what_the_figure_before_it_counts(nlp, text, value, what):
+    assert meanings(nlp, text)[value][2] == what

@@ -349,6 +349,14 @@ def test_a_ministers_capitalised_portfolio_between_the_title_and_the_name(nlp):
     assert ("Parviz Kalantari", "deputy minister", "Ministry of Energy") in roles(run(nlp, text))
 
 
+def test_an_unknown_word_before_a_post_and_a_name_is_the_body_the_post_is_in(nlp):
+    record = run(nlp, "The deal was signed by Novatek Deputy CEO Lev Feodosyev on Monday.")
+    assert ("Lev Feodosyev", "deputy head", "Novatek") in roles(record)
+    record = run(nlp, "It was said by Sistan-Baluchestan Governor Ali Rezaei and by Market CEO Reza Amiri.")
+    orgs = {surface for surface, kind in typed(record) if kind == "ORG"}
+    assert not orgs  # part of a hyphenated place, an English word
+
+
 def test_a_post_of_someone_else_in_a_whose_clause_is_not_the_names(nlp):
     text = f"Parviz Kalantari, whose brother is the CEO of {MINING}, said output rose."
     assert not roles(run(nlp, text))

@@ -172,8 +172,8 @@ class NamedThings:
 class Figures:
     units: dict[tuple[str, ...], str]
     """Unit words as written (case kept for symbols and codes, lower case otherwise) -> unit."""
-    longest_unit: int
-    unit_starts: frozenset[str]
+    unit_sizes: dict[str, tuple[int, ...]]
+    """A unit's first word (as in ``units``) -> the lengths of the units it starts, longest first."""
     prefix_units: frozenset[str]
     scales: dict[str, int]
     time_units: frozenset[str]
@@ -207,9 +207,14 @@ class Figures:
 
     def unit_at(self, words: list[str], i: int) -> tuple[str | None, int]:
         """The unit written at word i (``percent``, ``metric tons``, ``$``), and where it ends."""
-        if i >= len(words) or (words[i] not in self.unit_starts and words[i].lower() not in self.unit_starts):
+        if i >= len(words):
             return None, i
-        for size in range(min(self.longest_unit, len(words) - i), 0, -1):
+        sizes = self.unit_sizes.get(words[i]) or self.unit_sizes.get(words[i].lower())
+        if sizes is None:
+            return None, i
+        for size in sizes:
+            if size > len(words) - i:
+                continue
             written = tuple(words[i : i + size])
             unit = self.units.get(written) or self.units.get(tuple(w.lower() for w in written))
             if unit is not None:

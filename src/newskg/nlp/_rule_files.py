@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
@@ -221,8 +222,7 @@ def read_figures() -> Figures:
         raise DataFileError(f"{f.where}: key 'scales' must map words to whole numbers")
     return Figures(
         units=units,
-        longest_unit=max(len(words) for words in units),
-        unit_starts=frozenset(words[0] for words in units),
+        unit_sizes=_sizes_by_first_word(units),
         prefix_units=f.words("prefix_units"),
         scales=scales,
         time_units=f.words("time_units"),
@@ -255,3 +255,11 @@ def read_figures() -> Figures:
         comparatives=f.words("comparatives"),
         hedges=f.words("hedges"),
     )
+
+
+def _sizes_by_first_word(phrases: Iterable[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
+    """First word -> the lengths of the phrases it starts, longest first (one lookup per word)."""
+    sizes: dict[str, set[int]] = {}
+    for words in phrases:
+        sizes.setdefault(words[0], set()).add(len(words))
+    return {first: tuple(sorted(found, reverse=True)) for first, found in sizes.items()}

@@ -105,6 +105,7 @@ class ContextNames:
                     self._context_name(doc, found, start, end, "name_before_programme_noun", kind="PROGRAM")
         post_starts = titles.post_starts
         for post in doc.positions(post_starts):
+            self._name_before_post(doc, found, post)
             base, k = titles.post_at(lower, post)
             if base is None or k + 1 >= len(doc) or lower[k] not in titles.body_prepositions:
                 continue
@@ -114,6 +115,32 @@ class ContextNames:
             end = self._run_after(doc, start)
             end = self._before_a_name_tail(doc, start, end, minister=base == "minister")
             self._context_name(doc, found, start, end, "name_after_post")
+
+    def _name_before_post(self, doc: DocView, found: list[Candidate], post: int) -> None:
+        """``Gazprom Deputy CEO Vitaly Markelov``: words that are no English word, place, nationality
+        or given name, right before a post (and its modifiers) that a capitalised name follows, name
+        the body the post is in."""
+        titles, lower, words = self.lexicon.titles, doc.lower, doc.words
+        base, end = titles.post_at(lower, post)
+        if base is None or base in ("other", "official") or end >= len(doc) or not is_capitalised(words[end]):
+            return
+        k = post
+        while (
+            k > 0
+            and lower[k - 1] in titles.modifiers
+            and is_capitalised(words[k - 1]) == is_capitalised(words[post])
+        ):
+            k -= 1  # "Deputy CEO"
+        start = k
+        while (
+            start > 0
+            and k - start < 3
+            and self._is_brand_word(words[start - 1])
+            and words[start - 1][:1].isupper()
+        ):
+            start -= 1
+        if start < k and not (start > 0 and words[start - 1] == "-" and not doc.spaces[start - 2]):
+            self._context_name(doc, found, start, k, "name_before_post")  # not "Sistan-Baluchestan"
 
     def _apposed_after_organisation_nouns(self, doc: DocView, found: list[Candidate]) -> None:
         """``Iran's national flag carrier, Iran Air, will ...``: a name apposed after a noun phrase

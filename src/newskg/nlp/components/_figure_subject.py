@@ -14,6 +14,10 @@ from ..text import OPEN_QUOTES, POSSESSIVES, DocView, Sentence
 from ._figure_phrases import BOUNDARY, MAX_WHAT, NounPhrases, ext_entity
 from ._figure_reading import Figure, inherited
 
+ADVERBIAL_WORDS = 3
+"""At most this many words (lower-case or a month) between a figure and ``to VERB`` another: ``year on
+year``, ``in May``."""
+
 
 class ClauseSubjects:
     """Finds the subject (or object) of the verb that gives a figure."""
@@ -43,6 +47,10 @@ class ClauseSubjects:
                 return earlier[-1].what  # "the island drew 1.4 million tourists in May, up 12 percent"
             start = self._main_clause_start(doc, sentence, j - 1)  # "X reached $5 billion, up 8 percent"
             return self._subject_text(doc, start, self._first_verb(doc, start, j - 1), figure, read)
+        if j - 1 >= sentence.start and lower[j - 1 : j + 1] == ["of", "which"]:
+            earlier = [f for f in read if f is not figure and sentence.start <= f.start < j and f.what]
+            if earlier:
+                return earlier[-1].what  # "loans of 1,200 trillion rials, of which 70 percent went to"
         beside = self._noun_beside(doc, j, figure, sentence)
         if beside:
             return beside  # "with the main index up 490 percent", "the jobless rate, at 15 percent,"
@@ -85,6 +93,19 @@ class ClauseSubjects:
             start = self._main_clause_start(doc, sentence, verb - 1)
             end = self._first_verb(doc, start, verb - 1)
             return self._subject_text(doc, start, end, figure, read)
+        if verb - 1 > sentence.start and lower[verb - 1] == "to":
+            before = [
+                f
+                for f in read
+                if f is not figure
+                and f.what
+                and f.end <= verb - 1 <= f.end + ADVERBIAL_WORDS
+                and all(  # "year on year", "in May"
+                    w.isalpha() and (w.islower() or w in figures.months) for w in words[f.end : verb - 1]
+                )
+            ]
+            if before:  # "liquidity grew by 25 percent to reach 9,800 trillion rials": the same subject
+                return before[-1].what
         k = verb - 1
         chain = figures.verb_chain_words | self.lexicon.reporting.finite_markers
         while k >= sentence.start and lower[k] in chain:

@@ -88,10 +88,11 @@ def ox_triples(quads: Iterable[ox.Quad]) -> list[Triple]:
 class TripleIndex:
     """Triples by subject and predicate, each value once (in the order first seen)."""
 
-    __slots__ = ("_by_subject", "subclass_axioms")
+    __slots__ = ("_by_class", "_by_subject", "subclass_axioms")
 
     def __init__(self, triples: Iterable[tuple[str, str, Term]] = ()) -> None:
         self._by_subject: dict[str, dict[str, dict[Term, None]]] = {}
+        self._by_class: dict[Term, list[str]] | None = None
         self.subclass_axioms = False
         """Whether some triple is an ``rdfs:subClassOf``: then an instance of a class may be typed only
         with a subclass, which the index does not follow (pySHACL does)."""
@@ -99,6 +100,7 @@ class TripleIndex:
 
     def add(self, triples: Iterable[tuple[str, str, Term]]) -> None:
         by_subject = self._by_subject
+        self._by_class = None
         for subject, predicate, obj in triples:
             properties = by_subject.get(subject)
             if properties is None:
@@ -126,7 +128,13 @@ class TripleIndex:
 
     def instances(self, cls: str) -> list[str]:
         """The subjects typed ``cls``, in the order first seen."""
-        return [s for s, properties in self._by_subject.items() if cls in properties.get(RDF_TYPE, ())]
+        if self._by_class is None:
+            by_class: dict[Term, list[str]] = {}
+            for subject, properties in self._by_subject.items():
+                for found in properties.get(RDF_TYPE, ()):
+                    by_class.setdefault(found, []).append(subject)
+            self._by_class = by_class
+        return self._by_class.get(cls, [])
 
     def subjects(self) -> list[str]:
         return list(self._by_subject)

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
+import pyoxigraph as ox
 from rdflib import Graph
 
-from ..vocab.namespace import OA, SCHEMA
+from ..vocab.namespace import NKG, OA, SCHEMA
 from ._pyshacl import run_pyshacl
 from ._screen import Screen, Unsupported
 from ._terms import RDF_TYPE, Triple, TripleIndex, to_rdflib
@@ -23,11 +25,11 @@ from .results import ShapeResult, results_of
 from .scopes import ScopedShapes, scoped_shapes
 
 READ_ABOUT_TARGETS = frozenset(
-    {RDF_TYPE, str(OA.hasSource), str(SCHEMA.identifier), str(SCHEMA.datePublished)}
+    {RDF_TYPE, str(OA.hasSource), str(NKG.sentence), str(SCHEMA.identifier), str(SCHEMA.datePublished)}
 )
 """What the corpus-scope shapes and the cross-article checks read about a node that a corpus-level node
-points to (an article, an evidence node): its types (``sh:class``), the article an evidence cites, an
-article's identifier and date (the checks' dates and wording)."""
+points to (an article, an evidence node): its types (``sh:class``), the article and the sentence an
+evidence cites, an article's identifier and date (the checks' dates and wording)."""
 
 
 @dataclass
@@ -74,3 +76,25 @@ def corpus_extract(
     pointed = {o for _, _, o in kept if isinstance(o, str)} | {article}
     kept += (t for t in triples if t[0] in pointed and t[0] not in focus and t[1] in READ_ABOUT_TARGETS)
     return kept
+
+
+def corpus_extract_quads(quads: Sequence[ox.Quad], article: ox.NamedNode) -> list[ox.Quad]:
+    """``corpus_extract`` (for newskg's own shapes) of an article graph read as pyoxigraph quads (a
+    graph file, a build's output), without turning its terms into Python values."""
+    targets = _ox_targets()
+    focus = {q.subject for q in quads if q.predicate == _OX_TYPE and q.object in targets}
+    kept = [q for q in quads if q.subject in focus]
+    pointed: set[object] = {q.object for q in kept if isinstance(q.object, ox.NamedNode)}
+    pointed.add(article)
+    kept += (q for q in quads if q.subject in pointed and q.subject not in focus and q.predicate in _OX_READ)
+    return kept
+
+
+_OX_TYPE = ox.NamedNode(RDF_TYPE)
+_OX_READ = frozenset(ox.NamedNode(p) for p in READ_ABOUT_TARGETS)
+
+
+@cache
+def _ox_targets() -> frozenset[ox.NamedNode]:
+    """The classes newskg's corpus-scope shapes target, as pyoxigraph terms."""
+    return frozenset(ox.NamedNode(cls) for cls in scoped_shapes().corpus_targets)

@@ -13,7 +13,7 @@ An Oxigraph store keeps values rather than lexical forms (``"0"^^xsd:nonNegative
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
@@ -22,9 +22,15 @@ from rdflib.namespace import RDF
 
 from ..graph.access import union_view
 from ..iris import ARTICLE_BASE
-from ._terms import RDF_TYPE, Triple, from_ox, from_rdflib, ox_triples, to_rdflib
+from ..vocab.namespace import NKG, PROV
+from ._terms import RDF_TYPE, Term, Triple, from_ox, from_rdflib, ox_triples, to_rdflib
 
 _RDF_SUBJECT = str(RDF.subject)
+_EVIDENCE = str(NKG.evidence)
+_DERIVED_FROM = str(PROV.wasDerivedFrom)
+DESCRIPTION_HOPS = 4
+"""How far from a result's focus node its description reads: an entity -> the assertion of one of its
+names -> its evidence -> the article -> its identifier."""
 
 
 class Reader(ABC):
@@ -47,6 +53,25 @@ class Reader(ABC):
     def checks_graph(self) -> Graph:
         """An rdflib view of the union, for the cross-article checks (which read a few triples of each
         membership)."""
+
+    def description(self, focus: set[str], cited: set[str]) -> Iterator[Triple]:
+        """What describing results reads (``newskg.graph.labels.label`` and the evidence sentences):
+        the triples about the results' ``focus`` nodes, the assertions about them and the ``cited``
+        evidence, and about what these point to, up to ``DESCRIPTION_HOPS`` away."""
+        seen: set[str] = set()
+        frontier = focus | cited | {t[0] for t in self.asserting(sorted(focus))}
+        for _ in range(DESCRIPTION_HOPS):
+            frontier -= seen
+            if not frontier:
+                break
+            seen |= frontier
+            following: set[str] = set()
+            for triple in self.about(sorted(frontier)):
+                yield triple
+                obj = triple[2]
+                if isinstance(obj, str) and not obj.startswith("_:"):
+                    following.add(obj)
+            frontier = following
 
 
 class OxigraphReader(Reader):
@@ -133,25 +158,86 @@ class RdflibReader(Reader):
         return self.graph
 
 
+GraphsReader = Callable[[set[str] | None], Iterable[tuple[str, list[ox.Quad]]]]
+"""Reads some graphs (named, or all of them for None): each graph's name and quads."""
+
+
 class ScanReader(OxigraphReader):
-    """A store that holds only part of the data (a build's working store), with the rest read by
-    scanning all of it again (a build's spooled graphs): for describing results, which are few."""
+    """A store that holds only what the corpus-level validation reads (a build's working store, a
+    file's corpus-level part), and the article graphs elsewhere (a build's spooled graphs, the files),
+    read again to describe results, which are few.
+
+    What describes a result is read in the store first. An article graph is read only where the store
+    cannot describe a focus node: the graph an article-scope result came from (``graphs_of``), and for
+    an entity, the articles it is derived from (where the assertions of its names are). By construction
+    an article's evidence, assertions and metadata are in its own graph.
+    """
 
     def __init__(
-        self, store: ox.Store, scan: Callable[[], Iterable[ox.Quad]], *, union_default: bool
+        self,
+        store: ox.Store,
+        read: GraphsReader,
+        *,
+        union_default: bool,
+        graphs_of: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(store, union_default=union_default)
-        self.scan = scan
+        self.read = read
+        self.graphs_of = dict(graphs_of or {})
+
+    def description(self, focus: set[str], cited: set[str]) -> Iterator[Triple]:
+        stored = list(super().description(focus, cited))
+        yield from stored
+        needed = self._graphs_needed(focus, stored)
+        if needed is not None and not needed:
+            return
+        wanted = {ox.NamedNode(node) for node in focus | cited}
+        for _, quads in self.read(needed):
+            if needed is not None or any(q.subject in wanted or q.object in wanted for q in quads):
+                yield from _IndexReader(ox_triples(quads)).description(focus, cited)
+
+    def _graphs_needed(self, focus: set[str], stored: list[Triple]) -> set[str] | None:
+        """The article graphs to read; None for all of them (a focus node the store does not know)."""
+        typed = {s for s, p, _ in stored if p == RDF_TYPE}
+        with_evidence = {s for s, p, _ in stored if p == _EVIDENCE}
+        sources: dict[str, set[str]] = {}
+        for s, p, o in stored:
+            if p == _DERIVED_FROM and isinstance(o, str):
+                sources.setdefault(s, set()).add(o)
+        needed: set[str] = set()
+        for node in focus:
+            if node in self.graphs_of:
+                needed.add(self.graphs_of[node])
+            elif node not in typed:
+                return None
+            elif node not in with_evidence:
+                needed |= sources.get(node, set())
+        return needed
+
+
+class _IndexReader(Reader):
+    """Some triples in memory (one graph of a scan), read as a ``Reader``."""
+
+    def __init__(self, triples: list[Triple]) -> None:
+        self.by_subject: dict[str, list[Triple]] = {}
+        self.assertions: dict[Term, list[Triple]] = {}
+        for triple in triples:
+            self.by_subject.setdefault(triple[0], []).append(triple)
+            if triple[1] == _RDF_SUBJECT:
+                self.assertions.setdefault(triple[2], []).append(triple)
+
+    def typed(self, cls: str, *, outside_articles: bool = False) -> Iterator[str]:
+        return iter(())
 
     def about(self, subjects: Iterable[str], predicate: str | None = None) -> Iterator[Triple]:
-        wanted = set(subjects)
-        for quad in self.scan():
-            if (predicate is None or quad.predicate.value == predicate) and from_ox(quad.subject) in wanted:
-                yield ox_triples([quad])[0]
-        yield from super().about(wanted, predicate)  # the corpus-level graphs are in the store only
+        for subject in subjects:
+            for triple in self.by_subject.get(subject, ()):
+                if predicate is None or triple[1] == predicate:
+                    yield triple
 
     def asserting(self, objects: Iterable[str]) -> Iterator[Triple]:
-        wanted = set(objects)
-        for quad in self.scan():
-            if quad.predicate.value == _RDF_SUBJECT and from_ox(quad.object) in wanted:
-                yield ox_triples([quad])[0]
+        for obj in objects:
+            yield from self.assertions.get(obj, ())
+
+    def checks_graph(self) -> Graph:
+        raise NotImplementedError("one graph of a scan is not checked across articles")

@@ -36,6 +36,7 @@ class ShapeRef(NamedTuple):
 
 ShapeResult = tuple[tuple[str, "Term | ShapeRef"], ...]
 """One validation result: its (predicate IRI, object) pairs, sorted, without its own blank node."""
+_FOCUS_NODE = str(SH.focusNode)
 
 
 def results_of(report: Graph, shapes: Graph) -> list[ShapeResult]:
@@ -55,6 +56,11 @@ def results_of(report: Graph, shapes: Graph) -> list[ShapeResult]:
                 pairs.append((str(predicate), from_rdflib(obj)))
         found.append(tuple(sorted(pairs, key=_pair_key)))
     return found
+
+
+def focus_nodes(results: Iterable[ShapeResult]) -> set[str]:
+    """The focus nodes of some results."""
+    return {str(obj) for result in results for predicate, obj in result if predicate == _FOCUS_NODE}
 
 
 def sorted_results(results: Iterable[ShapeResult]) -> list[ShapeResult]:

@@ -248,33 +248,14 @@ def _separable(graph: Graph) -> bool:
     )
 
 
-DESCRIPTION_HOPS = 4
-"""How far from a result's focus node its description reads: an entity -> the assertion of one of its
-names -> its evidence -> the article -> its identifier."""
-
-
 def _description_graph(reader: Reader, report: Graph) -> Graph:
     """What ``label`` and the evidence of each result read, gathered from ``reader``."""
     graph = Graph()
     focus = {str(n) for n in report.objects(None, SH.focusNode) if isinstance(n, URIRef)}
     cited = {str(n) for n in report.objects(None, NKG.evidence) if isinstance(n, URIRef)}
-    if not focus and not cited:
-        return graph
-    seen: set[str] = set()
-    frontier = focus | cited
-    assertions = {t[0] for t in reader.asserting(focus)}
-    frontier |= assertions
-    for _ in range(DESCRIPTION_HOPS):
-        frontier -= seen
-        if not frontier:
-            break
-        seen |= frontier
-        following: set[str] = set()
-        for s, p, o in reader.about(sorted(frontier)):
+    if focus or cited:
+        for s, p, o in reader.description(focus, cited):
             graph.add((to_rdflib(s), to_rdflib(p), to_rdflib(o)))
-            if isinstance(o, str) and not o.startswith("_:"):
-                following.add(o)
-        frontier = following
     return graph
 
 

@@ -264,15 +264,17 @@ def build_corpus(
         stack.callback(builder.close)
         status.stage = "building the graphs" + (" and loading them into the store" if store else "")
         checked: dict[str, ArticleCheck] = {}
+        rebuilt: set[str] = set()
         for graphs, batch_labels, batch_checked in _graph_batches(
             spool.sorted_batches(batch_size), builder, jobs=jobs
         ):
             work.put(graphs)
             labels.update((ox.NamedNode(iri), label) for iri, label in batch_labels)
             checked.update(batch_checked)
+            rebuilt.update(graph.name for graph in graphs)
         work.derive(labels)
         kept = ValidationState.beside(store=store, output=output, fmt=chosen, digest=scoped_shapes().digest)
-        kept.forget(checked)  # before the store or the output changes: see newskg.build._validated
+        kept.forget(rebuilt)  # before the store or the output changes: see newskg.build._validated
         kept.save()
         work.commit()
         status.store_updated = store is not None
@@ -443,8 +445,8 @@ def validate_build(
         results.extend(found)
         graphs_of.update((focus, name) for focus in focus_nodes(found))
     kept.keep_only(names)
-    reader, describe = work.validation_reader(), work.description_reader(graphs_of)
-    return report_of(results, reader, scoped=scoped, outside_articles=False, describe=describe)
+    reader = work.validation_reader(graphs_of)
+    return report_of(results, reader, scoped=scoped, outside_articles=False)
 
 
 __all__ = [

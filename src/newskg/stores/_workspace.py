@@ -370,17 +370,16 @@ class Workspace:
         quads = self._spool.get(node) if self._spool is not None else graph_quads(self.store, node)
         return ox_triples(quads)
 
-    def validation_reader(self) -> OxigraphReader:
+    def validation_reader(self, graphs_of: dict[str, str]) -> OxigraphReader:
         """The union as the corpus-level validation reads it: a store build's store whole; a file
-        build's working store, which holds what that validation reads (``corpus_extract``)."""
-        return OxigraphReader(self.store, union_default=self._spool is None)
-
-    def description_reader(self, graphs_of: dict[str, str]) -> OxigraphReader:
-        """Where results are described from: the store, and for a file build the spooled graphs too
-        (``graphs_of``: the article graph of each article-scope result's focus node)."""
+        build's working store, which holds what that validation reads (``corpus_extract``), with the
+        spooled article graphs read again for what it does not hold (``graphs_of``: the article graph
+        of each article-scope result's focus node, for describing it)."""
         if self._spool is None:
-            return self.validation_reader()
-        return ScanReader(self.store, self._spooled_graphs, union_default=False, graphs_of=graphs_of)
+            return OxigraphReader(self.store, union_default=True)
+        return ScanReader(
+            self.store, self._spooled_graphs, union_default=False, complete=False, graphs_of=graphs_of
+        )
 
     def _spooled_graphs(self, names: set[str] | None) -> Iterator[tuple[str, list[ox.Quad]]]:
         assert self._spool is not None, "a file build"

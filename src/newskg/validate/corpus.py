@@ -47,9 +47,13 @@ class UnionChecker:
     def results(self, *, outside_articles: bool = False) -> list[ShapeResult]:
         """Every result of the shapes; with ``outside_articles``, of the focus nodes typed outside
         every article graph only (those in article graphs are checked per article)."""
-        found: list[ShapeResult] = []
+        suspects: list[str] = []
         for batch in _batches(self._focus_nodes(outside_articles), BATCH):
-            found.extend(self._batch_results(batch))
+            index = TripleIndex(self._gathered(self.reader.about(batch)))
+            suspects.extend(sorted(self.screen.suspects(index, focus=batch)))
+        found: list[ShapeResult] = []
+        for batch in _batches(suspects, BATCH):
+            found.extend(self._confirmed(batch))
         return found
 
     def _focus_nodes(self, outside_articles: bool) -> Iterator[str]:
@@ -62,24 +66,22 @@ class UnionChecker:
                     seen.add(node)
                     yield node
 
-    def _batch_results(self, batch: list[str]) -> list[ShapeResult]:
-        index = TripleIndex(self._gathered(batch))
-        suspects = self.screen.suspects(index, focus=batch)
-        if not suspects:
-            return []
+    def _confirmed(self, suspects: list[str]) -> list[ShapeResult]:
+        """pySHACL's results for some suspects, on their triples as the graph holds them."""
         graph = Graph()
-        for s, p, o in index.triples():
+        for s, p, o in self._gathered(self.reader.exact(suspects)):
             graph.add((to_rdflib(s), to_rdflib(p), to_rdflib(o)))
-        report = run_pyshacl(graph, self.shapes, focus=[URIRef(node) for node in sorted(suspects)])
+        report = run_pyshacl(graph, self.shapes, focus=[URIRef(node) for node in suspects])
         try:
             return results_of(report, self.shapes)
         except ValueError as exc:
             raise NeedsWholeGraph(str(exc)) from exc
 
-    def _gathered(self, batch: list[str]) -> Iterator[Triple]:
-        """The triples of each focus node, and the types of the nodes they point to."""
+    def _gathered(self, triples: Iterable[Triple]) -> Iterator[Triple]:
+        """Some focus nodes' triples, and the types (and what nested shapes read) of the nodes they
+        point to."""
         pointed: set[str] = set()
-        for triple in self.reader.about(batch):
+        for triple in triples:
             yield triple
             obj = triple[2]
             if isinstance(obj, str):

@@ -28,7 +28,7 @@ from ..rdf.write import stream_quads
 from ._terms import is_blank, ox_triples
 from .articles import ArticleChecker, corpus_extract_quads
 from .corpus import NeedsWholeGraph
-from .readers import OxigraphReader, ScanReader
+from .readers import ScanReader
 from .results import ShapeResult, focus_nodes
 from .scopes import scoped_shapes
 from .shacl import ValidationReport, report_of
@@ -52,11 +52,14 @@ def validate_files(paths: Sequence[str | Path], *, scratch: str | Path | None = 
             graphs: dict[str, str] = {}
             results = _load(files, store, checker, graphs)
             store.flush()
-            reader = OxigraphReader(store)
-            describe = ScanReader(
-                store, lambda names: _graphs(files, names), union_default=False, graphs_of=graphs
+            reader = ScanReader(
+                store,
+                lambda names: _graphs(files, names),
+                union_default=False,
+                complete=True,
+                graphs_of=graphs,
             )
-            return report_of(results, reader, scoped=scoped, describe=describe)
+            return report_of(results, reader, scoped=scoped)
         finally:
             del store  # RocksDB closes before its folder goes
 

@@ -49,6 +49,11 @@ class Reader(ABC):
     def asserting(self, objects: Iterable[str]) -> Iterator[Triple]:
         """The ``rdf:subject`` triples of the assertions about ``objects``."""
 
+    def exact(self, subjects: Iterable[str]) -> Iterator[Triple]:
+        """``about(subjects)`` with the lexical forms of the graph as given (which a store may have
+        turned into canonical ones): what pySHACL reads for the few nodes it validates."""
+        return self.about(subjects)
+
     @abstractmethod
     def checks_graph(self) -> Graph:
         """An rdflib view of the union, for the cross-article checks (which read a few triples of each
@@ -179,11 +184,29 @@ class ScanReader(OxigraphReader):
         read: GraphsReader,
         *,
         union_default: bool,
+        complete: bool,
         graphs_of: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(store, union_default=union_default)
         self.read = read
+        self.complete = complete
+        """Whether ``read`` reads every graph (graph files); else the article graphs only (a build's
+        spool), the others being in the store as they are."""
         self.graphs_of = dict(graphs_of or {})
+
+    def exact(self, subjects: Iterable[str]) -> Iterator[Triple]:
+        """The triples of ``subjects`` as written: every graph read again, for the store keeps
+        canonical forms (``"0"^^xsd:nonNegativeInteger`` becomes ``0``)."""
+        wanted = sorted(set(subjects))
+        nodes = {ox.NamedNode(subject) for subject in wanted}
+        for _, quads in self.read(None):
+            found = [quad for quad in quads if quad.subject in nodes]
+            if found:
+                yield from ox_triples(found)
+        if not self.complete:  # the corpus-level graphs, which a build makes in its store
+            for node in nodes:
+                stored = self._own(self.store.quads_for_pattern(node, None, None, None))
+                yield from ox_triples(q for q in stored if not _article_graph(q.graph_name))
 
     def description(self, focus: set[str], cited: set[str]) -> Iterator[Triple]:
         stored = list(super().description(focus, cited))
@@ -241,3 +264,7 @@ class _IndexReader(Reader):
 
     def checks_graph(self) -> Graph:
         raise NotImplementedError("one graph of a scan is not checked across articles")
+
+
+def _article_graph(name: object) -> bool:
+    return isinstance(name, ox.NamedNode) and name.value.startswith(ARTICLE_BASE)

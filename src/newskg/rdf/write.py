@@ -32,6 +32,7 @@ from ..vocab.prefixes import WRITTEN_PREFIXES
 from .parse import (
     OXIGRAPH_FORMATS,
     PARSE_FORMATS,
+    check_graph_size,
     graph_format,
     oxigraph_quads,
     parse_file,
@@ -335,11 +336,12 @@ def _read_file(path: Path, graph_for: GraphFor) -> None:
 def stream_quads(path: str | Path, *, warn: bool = True) -> Iterator[ox.Quad]:
     """The quads of an RDF file one at a time, lexical forms kept, with ``read_dataset``'s errors (raised
     where the error is met: read everything before acting on it) and, once the file is read, its warning
-    for ill-typed literals (unless not ``warn``). Memory stays bounded whatever the file's size, except
-    for RDF/XML, which rdflib parses whole."""
+    for ill-typed literals (unless not ``warn``). Memory stays bounded whatever the file's size, so the
+    graph file size limit does not apply, except to RDF/XML, which rdflib parses whole."""
     file = Path(path)
-    fmt = graph_format(file)
+    fmt = graph_format(file, whole=False)
     if fmt not in OXIGRAPH_READS:
+        check_graph_size(file)
         quads = _rdflib_quads(file, fmt)
         if warn:
             _warn_ill_typed(file, quads)
@@ -347,7 +349,7 @@ def stream_quads(path: str | Path, *, warn: bool = True) -> Iterator[ox.Quad]:
         return
     ill_typed = _IllTyped()
     try:
-        for quad in oxigraph_quads(file):
+        for quad in oxigraph_quads(file, whole=False):
             if warn:
                 ill_typed.see(quad)
             yield quad

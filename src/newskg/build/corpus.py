@@ -427,26 +427,35 @@ def validate_build(
     work: Workspace, checked: dict[str, ArticleCheck], kept: ValidationState, states: dict[str, ArticleState]
 ) -> ValidationReport:
     """The report of a build: the article graphs it built were checked as they were built; each other
-    article graph of the workspace has its kept results, or is checked now; then the corpus-level part."""
+    article graph of the workspace has its kept results, or is checked now; then the corpus-level part,
+    unless the build changed no article graph and the report of the same graphs was kept."""
     scoped = scoped_shapes()
     checker = ArticleChecker(scoped)
     results: list[ShapeResult] = []
     graphs_of: dict[str, str] = {}
-    names = work.article_names()
-    for name in names:
+    covered: dict[str, ArticleState] = {}
+    changed = False
+    for name in work.article_names():
         if name in checked:
             state, found = checked[name]
-            kept.put(name, state, found)
+            changed = True
         else:
-            previous = kept.kept(name, states.get(name))
+            known = states.get(name)  # None: a graph without a text hash, never kept
+            previous = kept.kept(name, known) if known is not None else None
             found = previous if previous is not None else checker.results(work.article_triples(name))
-            if previous is None and name in states:
-                kept.put(name, states[name], found)
+            changed = changed or previous is None
+            state = known or ("", "")
+        if state != ("", ""):
+            kept.put(name, state, found)
+        covered[name] = state
         results.extend(found)
         graphs_of.update((focus, name) for focus in focus_nodes(found))
-    kept.keep_only(names)
-    reader = work.validation_reader(graphs_of)
-    return report_of(results, reader, scoped=scoped, outside_articles=False)
+    kept.keep_only(covered)
+    report = None if changed else kept.report(covered)
+    if report is None:
+        report = report_of(results, work.validation_reader(graphs_of), scoped=scoped, outside_articles=False)
+        kept.keep_report(covered, report)
+    return report
 
 
 __all__ = [

@@ -149,13 +149,6 @@ def dataset_blocks(dataset: Dataset) -> Iterator[GraphBlock]:
             yield name, [to_ox_quad(triple, name) for triple in graph]
 
 
-def add_to_graph(graph: Graph, quads: Iterable[ox.Quad]) -> None:
-    """Add the triples of ``quads`` to an rdflib graph (their union)."""
-    with rdflib_term_warnings_silenced():  # ill-typed literals are kept as written, without a traceback
-        for quad in quads:
-            graph.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
-
-
 # --- writing ---------------------------------------------------------------------------------
 
 

@@ -146,3 +146,13 @@ def test_the_kept_results_are_keyed_by_text_pipeline_and_shapes(tmp_path):
     assert union_format.path is None, "a Turtle output is not reused: nothing to keep"
     Path(state.path or "").write_text("not json", encoding="utf-8")
     assert ValidationState(state.path, digest).kept("a", ("hash", "1")) is None
+
+
+def test_what_is_kept_is_the_same_bytes_every_build(tmp_path, crafted):
+    sources, extractor = crafted
+    kept = []
+    for name in ("one", "two"):
+        build_corpus(sources, output=tmp_path / name / "graph.nq", extractor=extractor)
+        kept.append((tmp_path / name / ".graph.nq.newskg-validated").read_bytes())
+    assert kept[0] == kept[1]
+    assert b'"report"' in kept[0]

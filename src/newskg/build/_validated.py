@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from rdflib import Graph
+from rdflib.compare import to_canonical_graph
 
 from ..files import write_text_atomic
 from ..rdf.write import QUAD_FORMATS
@@ -139,7 +140,7 @@ def _report_to_json(report: ValidationReport) -> dict[str, Any]:
             [v.focus, v.focus_label, v.message, v.path, v.severity, v.shape, [list(e) for e in v.evidence]]
             for v in report.violations
         ],
-        "graph": report.graph.serialize(format="nt"),
+        "graph": "".join(sorted(to_canonical_graph(report.graph).serialize(format="nt").splitlines(True))),
     }
 
 

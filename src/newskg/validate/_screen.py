@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import IntEnum
+from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
@@ -55,34 +56,26 @@ _IGNORED = frozenset(
 """Shape parameters that change no verdict (targets are read apart)."""
 _STRUCTURE = frozenset(str(p) for p in (SH.property, SH.path, SH.qualifiedMinCount, SH.qualifiedMaxCount))
 
-_NUMERIC = frozenset(
-    str(t)
-    for t in (
-        XSD.decimal,
-        XSD.integer,
-        XSD.nonNegativeInteger,
-        XSD.positiveInteger,
-        XSD.nonPositiveInteger,
-        XSD.negativeInteger,
-        XSD.long,
-        XSD.int,
-        XSD.short,
-        XSD.byte,
-        XSD.unsignedLong,
-        XSD.unsignedInt,
-        XSD.unsignedShort,
-        XSD.unsignedByte,
-    )
-)
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*")
+
+
+def _matches(form: re.Pattern[str]) -> Callable[[str], bool]:
+    return lambda text: form.fullmatch(text) is not None
+
+
+_NON_NEGATIVE = re.compile(r"\+?[0-9]+")
+_NUMBERS = {
+    str(XSD.decimal): _DECIMAL,
+    str(XSD.integer): _INTEGER,
+    str(XSD.nonNegativeInteger): _NON_NEGATIVE,
+}
+"""The numeric datatypes the screen reads, each with the lexical forms it reads (all valid for rdflib)."""
 _LEXICAL: dict[str, Callable[[str], bool]] = {
     XSD_STRING: lambda text: True,
-    str(XSD.decimal): lambda text: _DECIMAL.fullmatch(text) is not None,
-    str(XSD.integer): lambda text: _INTEGER.fullmatch(text) is not None,
-    str(XSD.nonNegativeInteger): lambda text: re.fullmatch(r"\+?[0-9]+", text) is not None,
+    **{datatype: _matches(form) for datatype, form in _NUMBERS.items()},
     str(XSD.anyURI): lambda text: _URI.fullmatch(text) is not None,
     str(XSD.date): lambda text: _DATE.fullmatch(text) is not None and _iso_date(text) is not None,
 }
@@ -101,10 +94,11 @@ def _comparable(term: Term) -> tuple[str, Decimal | dt.date] | None:
     """A literal's value where the screen compares it for certain: a number or a date."""
     if not isinstance(term, Lit) or term.datatype is None:
         return None
-    if term.datatype in _NUMERIC and _DECIMAL.fullmatch(term.lexical):
+    form = _NUMBERS.get(term.datatype)
+    if form is not None and form.fullmatch(term.lexical):
         try:
             return "number", Decimal(term.lexical)
-        except InvalidOperation:  # pragma: no cover (the pattern admits only decimals)
+        except InvalidOperation:  # pragma: no cover (the patterns admit only decimals)
             return None
     if term.datatype == str(XSD.date) and _DATE.fullmatch(term.lexical):
         date = _iso_date(term.lexical)
@@ -426,8 +420,9 @@ class Screen:
         return [check]
 
 
-def _compare(one: Decimal | dt.date, other: Decimal | dt.date) -> int:
-    return (one > other) - (one < other)  # type: ignore[operator]
+def _compare(one: Any, other: Any) -> int:
+    """-1, 0 or 1; ``one`` and ``other`` are of one kind (``_comparable`` says which)."""
+    return int(one > other) - int(one < other)
 
 
 _BUILDERS: dict[str, Callable[[Screen, Node], list[Check]]] = {

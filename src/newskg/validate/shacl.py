@@ -161,15 +161,13 @@ def report_of(
     consistency: bool = True,
     outside_articles: bool = True,
     data: Graph | None = None,
-    describe: Reader | None = None,
 ) -> ValidationReport:
     """The report, given the results of the article-scope shapes on every article graph.
 
     The corpus-scope shapes run on the union ``reader`` reads, and so do the article-scope ones on
     focus nodes outside every article graph (unless ``outside_articles`` is False: a build makes
     none); then the cross-article checks. ``data``: the graph to run the checks on and describe the
-    results from, when it is at hand as one rdflib graph; else ``reader`` (or ``describe``, for a
-    reader that holds only what the checks read) is read for them.
+    results from, when it is at hand as one rdflib graph; else ``reader`` is read for them.
     """
     found = list(article_results)
     if scoped.corpus_shapes:
@@ -183,7 +181,7 @@ def report_of(
     conforms = conforms and not any(f.check.severity == SH.Violation for f in findings)
     report = report_graph(found, scoped.shapes, conforms=conforms)
     add_findings(report, findings)
-    described = data if data is not None else _description_graph(describe or reader, report)
+    described = data if data is not None else _description_graph(reader, report)
     return _report(described, report, scoped.shapes, conforms)
 
 
@@ -236,7 +234,7 @@ def _rdflib_article_graphs(graph: Graph) -> Iterator[list[Triple]]:
         return
     for part in sorted(graph.graphs(), key=lambda g: str(g.identifier)):
         if str(part.identifier).startswith(ARTICLE_BASE):
-            yield [(from_rdflib(s), str(p), from_rdflib(o)) for s, p, o in part]  # type: ignore[misc]
+            yield [(str(s), str(p), from_rdflib(o)) for s, p, o in part]  # no blank nodes: _separable
 
 
 def _separable(graph: Graph) -> bool:

@@ -24,7 +24,7 @@ from ._terms import RDF_TYPE, Triple, TripleIndex, to_rdflib
 from .results import ShapeResult, results_of
 from .scopes import ScopedShapes, scoped_shapes
 
-READ_ABOUT_TARGETS = frozenset(
+READ_ABOUT_POINTED_NODES = frozenset(
     {RDF_TYPE, str(OA.hasSource), str(NKG.sentence), str(SCHEMA.identifier), str(SCHEMA.datePublished)}
 )
 """What the corpus-scope shapes and the cross-article checks read about a node that a corpus-level node
@@ -66,15 +66,15 @@ def corpus_extract(
 
     Those of every node the article types with a class a corpus-scope shape targets (entities,
     memberships: all their triples), and the types, sources, identifiers and dates
-    (``READ_ABOUT_TARGETS``) of the nodes these point to and of the article itself.
+    (``READ_ABOUT_POINTED_NODES``) of the nodes these point to and of the article itself.
     """
     targets = (scoped or scoped_shapes()).corpus_targets
     focus = {s for s, p, o in triples if p == RDF_TYPE and o in targets}
     if not focus:
-        return [t for t in triples if t[0] == article and t[1] in READ_ABOUT_TARGETS]
+        return [t for t in triples if t[0] == article and t[1] in READ_ABOUT_POINTED_NODES]
     kept = [t for t in triples if t[0] in focus]
     pointed = {o for _, _, o in kept if isinstance(o, str)} | {article}
-    kept += (t for t in triples if t[0] in pointed and t[0] not in focus and t[1] in READ_ABOUT_TARGETS)
+    kept += (t for t in triples if t[0] in pointed and t[0] not in focus and t[1] in READ_ABOUT_POINTED_NODES)
     return kept
 
 
@@ -91,7 +91,7 @@ def corpus_extract_quads(quads: Sequence[ox.Quad], article: ox.NamedNode) -> lis
 
 
 _OX_TYPE = ox.NamedNode(RDF_TYPE)
-_OX_READ = frozenset(ox.NamedNode(p) for p in READ_ABOUT_TARGETS)
+_OX_READ = frozenset(ox.NamedNode(p) for p in READ_ABOUT_POINTED_NODES)
 
 
 @cache

@@ -201,6 +201,9 @@ class Workspace:
                     kept.extend(_read_by_builds(quads, name.value if validating else None))
                 else:
                     kept.extend(quads)
+                if len(kept) >= STORE_CHUNK:  # memory bounded by a chunk, not by the previous output
+                    self.store.bulk_extend(kept)
+                    kept = []
             self.store.bulk_extend(kept)
         except (SyntaxError, ValueError, OSError):  # not a graph newskg can reuse: build everything
             self.store.clear()

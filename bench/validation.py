@@ -19,6 +19,19 @@ size limit; compare with ``validate s``).
 
     .venv/bin/python bench/validation.py                  # 100, 1000, 10000 articles
     .venv/bin/python bench/validation.py --sizes 100,1000 --sparql-shapes --repeat 3
+
+With ``--builds`` it measures validation where users meet it instead, end to end in fresh processes
+on the synthetic corpora of ``bench/throughput.py`` (seeded: the same articles every run), each
+command run ``--repeats`` times, the commands alternating so that they share the machine's state:
+``newskg build corpus.jsonl -o graph.nq --no-validate`` (fresh), the same build validating (fresh:
+output and kept results removed first), that build again with nothing changed, ``newskg validate
+graph.nq``, and a validating ``--store`` build, fresh then again. It prints the median seconds and
+the peak memory (RSS of the process tree) of each, and the ratios the issue sets limits on. With
+``--baseline-src`` (say ``git archive main src | tar -x -C /tmp/main``) every command also runs with
+that ``src`` first on ``PYTHONPATH``, alternating with this checkout, for a before and after.
+
+    .venv/bin/python bench/validation.py --builds 1000,3000 --repeats 3 --jobs 1
+    .venv/bin/python bench/validation.py --builds 1000 --repeats 1 --baseline-src /tmp/main/src
 """
 
 from __future__ import annotations
@@ -26,6 +39,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -185,6 +199,76 @@ def full_pyshacl(graph: Graph, shapes: Graph) -> str:
     return str(text)
 
 
+BUILD_STEPS = ("no-validate", "validating", "re-run", "validate", "store", "store re-run")
+"""What ``--builds`` times, in the order each repeat runs them."""
+
+
+def builds(sizes: list[int], *, repeats: int, jobs: int, baseline: Path | None) -> None:
+    """The end-to-end measurements of ``--builds`` (see the module's docstring)."""
+    import shutil
+    import statistics
+    import tempfile
+
+    from throughput import make_corpus, run_measured
+
+    versions: dict[str, Path | None] = {"this checkout": None}
+    if baseline is not None:
+        versions = {"baseline": baseline.resolve(), **versions}
+    print("| articles | code | step | median s (runs) | peak MB |")
+    print("|---:|---|---|---|---:|")
+    with tempfile.TemporaryDirectory(prefix="newskg-bench-validation-") as tmp:
+        scratch = Path(tmp)
+        for size in sizes:
+            corpus = scratch / f"corpus-{size}.jsonl"
+            make_corpus(size, corpus)
+            seconds: dict[tuple[str, str], list[float]] = {}
+            peaks: dict[tuple[str, str], float] = {}
+            for _ in range(repeats):
+                for version, src in versions.items():
+                    env = dict(os.environ)
+                    if src is not None:
+                        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(src), env.get("PYTHONPATH")]))
+                    out, store = scratch / "graph.nq", scratch / "store"
+                    build = [sys.executable, "-m", "newskg", "build", str(corpus), "-q", "--jobs", str(jobs)]
+                    for path in (out, out.with_name(f".{out.name}.newskg-validated")):
+                        path.unlink(missing_ok=True)
+                    shutil.rmtree(store, ignore_errors=True)
+                    commands = {
+                        "no-validate": [*build, "-o", str(out), "--no-validate"],
+                        "validating": None,  # below: after removing the no-validate output
+                        "re-run": [*build, "-o", str(out)],
+                        "validate": [sys.executable, "-m", "newskg", "validate", str(out)],
+                        "store": [*build, "--store", str(store)],
+                        "store re-run": [*build, "--store", str(store)],
+                    }
+                    for step in BUILD_STEPS:
+                        command = commands[step]
+                        if command is None:
+                            out.unlink()
+                            command = [*build, "-o", str(out)]
+                        run = run_measured(command, env=env)
+                        seconds.setdefault((version, step), []).append(run.seconds)
+                        peaks[version, step] = max(peaks.get((version, step), 0.0), run.peak_mb)
+            medians = {key: statistics.median(runs) for key, runs in seconds.items()}
+            for version in versions:
+                for step in BUILD_STEPS:
+                    runs = ", ".join(f"{s:.2f}" for s in seconds[version, step])
+                    print(
+                        f"| {size:,} | {version} | {step} | {medians[version, step]:.2f} ({runs}) | "
+                        f"{peaks[version, step]:.0f} |"
+                    )
+                ratio = {
+                    "validating / no-validate (limit 2)": ("validating", "no-validate"),
+                    "validate / no-validate (limit 1.5)": ("validate", "no-validate"),
+                    "re-run / validating (limit 0.1)": ("re-run", "validating"),
+                    "store re-run / store (limit 0.1)": ("store re-run", "store"),
+                }
+                for name, (top, bottom) in ratio.items():
+                    value = medians[version, top] / medians[version, bottom]
+                    print(f"| {size:,} | {version} | {name} | {value:.2f} | |")
+            sys.stdout.flush()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000,10000", help="numbers of articles, comma-separated")
@@ -192,7 +276,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sparql-shapes", action="store_true", help="also time per-node sh:sparql shapes")
     parser.add_argument("--repeat", type=int, default=1, help="runs per measurement; the fastest is shown")
     parser.add_argument("--measure", nargs=2, metavar=("VARIANT", "SIZE"), help=argparse.SUPPRESS)
+    parser.add_argument("--builds", help="end to end: build and validate corpora of these sizes instead")
+    parser.add_argument("--repeats", type=int, default=3, help="--builds: runs of each command")
+    parser.add_argument("--jobs", type=int, default=1, help="--builds: newskg build --jobs")
+    parser.add_argument("--baseline-src", type=Path, help="--builds: a src folder to compare with")
     args = parser.parse_args(argv)
+    if args.builds:
+        sizes = [int(size) for size in args.builds.split(",")]
+        builds(sizes, repeats=args.repeats, jobs=args.jobs, baseline=args.baseline_src)
+        return 0
     if args.measure:  # one measurement, in a fresh process, so no run warms up the next
         print(json.dumps(measure(args.measure[0], int(args.measure[1]))))
         return 0

@@ -8,8 +8,9 @@ with ``_fail = True`` (a misspelt term raises), and each term carries its label 
 shape, its ``sh:message``) as a docstring, which editors show.
 
 Which terms: for ``NKG`` every ``nkg:`` IRI the ontology declares an OWL class or property; for
-``NKGSH`` every ``nkgsh:`` IRI the shapes file describes: its node shapes, and the IRIs of the checks
-that run in Python (``newskg.validate.checks``), which it describes without making them shapes. The
+``NKGSH`` every ``nkgsh:`` IRI the shapes file describes: its node shapes, the scope annotation that says
+where each is checked (``newskg.validate.scopes``), and the IRIs of the checks that run in Python
+(``newskg.validate.checks``), which it describes without making them shapes. The
 namespace IRIs come from ``newskg.vocab.prefixes.PREFIXES``; the files must bind the same ones.
 
 Run it after editing either file (``tests/vocab/test_vocabulary_sync.py`` fails until you do)::
@@ -108,13 +109,16 @@ def ontology_groups(graph: Graph, namespace: str) -> list[Group]:
 
 def shapes_groups(graph: Graph, namespace: str) -> list[Group]:
     shapes = in_namespace(namespace, graph.subjects(RDF.type, SH.NodeShape))
-    others = [iri for iri in in_namespace(namespace, graph.subjects()) if iri not in shapes]
+    scope = URIRef(namespace + "scope")
+    scopes = in_namespace(namespace, [scope, *graph.objects(None, scope)])
+    others = [iri for iri in in_namespace(namespace, graph.subjects()) if iri not in {*shapes, *scopes}]
     checks = (
         "Checks run in Python (newskg.validate.checks): the sh:sourceShape and "
         "sh:sourceConstraintComponent of their results"
     )
     return [
         Group("Node shapes", documented(graph, namespace, shapes)),
+        Group("Where a shape is checked (newskg.validate.scopes)", documented(graph, namespace, scopes)),
         Group(checks, documented(graph, namespace, others)),
     ]
 

@@ -253,7 +253,6 @@ def test_every_command_names_the_file_its_size_and_the_limit(cli, tmp_path, monk
     path.write_text('<http://a> <http://b> "x" .\n' * 100, "utf-8")
     monkeypatch.setenv(MAX_GRAPH_BYTES_ENV, "1000")
     for args in (
-        ["validate", str(path)],
         ["query", str(path), "ASK { ?s ?p ?o }"],
         ["show", str(path), "-o", str(tmp_path / "g.html")],
         ["timeline", "X", "-g", str(path)],
@@ -269,9 +268,24 @@ def test_every_command_names_the_file_its_size_and_the_limit(cli, tmp_path, monk
     monkeypatch.setenv(MAX_GRAPH_BYTES_ENV, "3000")
     assert cli("query", str(path), "ASK { ?s ?p ?o }").stdout.strip() == "true"
     monkeypatch.setenv(MAX_GRAPH_BYTES_ENV, "lots")
-    result = cli("validate", str(path))
+    result = cli("query", str(path), "ASK { ?s ?p ?o }")
     assert result.exit_code == 2
     assert f"{MAX_GRAPH_BYTES_ENV}='lots': not a whole number of bytes" in result.stderr
+
+
+def test_validate_streams_a_graph_file_of_any_size_but_reads_rdf_xml_whole(cli, tmp_path, monkeypatch):
+    """It reads one graph at a time (``newskg.validate.files``): memory does not grow with the file."""
+    path = tmp_path / "big.nt"
+    path.write_text("".join(f'<http://a> <http://b> "x{n}" .\n' for n in range(100)), "utf-8")
+    monkeypatch.setenv(MAX_GRAPH_BYTES_ENV, "1000")
+    result = cli("validate", str(path))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "SHACL: conforms\n"
+    xml = tmp_path / "big.rdf"
+    Graph().parse(path, format="nt").serialize(xml, format="xml")
+    result = cli("validate", str(xml))
+    assert result.exit_code == 2
+    assert "graph file is too large to load into memory" in result.stderr
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")

@@ -2,58 +2,25 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 import rdflib
-from rdflib import Graph, URIRef
+from rdflib import BNode, Graph, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, RDFS, SH
 
 from conftest import SEEDS
+from newskg.graph.build import union_graph
 from newskg.resources import load_shapes
 from newskg.validate.checks import CHECKS, Check, find_inconsistencies
-from newskg.validate.shacl import validate
-from newskg.vocab.namespace import NKGSH, PREFIXES
-
-CONTRADICTING = {
-    "tea-a": (
-        "2021-01-10",
-        "TEHRAN - Reza Karimi, the head of the National Tea Organization (NTO), said on Sunday that tea "
-        "exports rose 12 percent in the past nine months. Karimi said the NTO will open two new auction "
-        "centres.",
-    ),
-    "tea-b": (
-        "2021-01-10",
-        "TEHRAN - The head of the National Tea Organization (NTO) Hamid Tavakoli announced on Sunday that "
-        "2,300 tea farmers have received loans. Tavakoli said the loans total 15 billion rials.",
-    ),
-    "tea-c": (
-        "2021-02-01",
-        "TEHRAN - The former head of the National Tea Organization (NTO) Reza Karimi said that tea imports "
-        "fell in 2020. Karimi said the share of imported tea reached 60 percent.",
-    ),
-    "tea-d": (
-        "2021-03-01",
-        "TEHRAN - Reza Karimi, the head of the National Tea Organization (NTO), said that 400 tea factories "
-        "are active in Gilan Province. He said production rose 150 percent.",
-    ),
-}
-"""Two heads on one day (a, b); a former head (c) reported as head again (d); a 150 % change (d)."""
+from newskg.validate.scopes import scoped_shapes
+from newskg.validate.shacl import validate, whole_graph_report
+from newskg.vocab.namespace import NKG, NKGSH, PREFIXES
+from violations import CONTRADICTING, crafted_records, write_articles
 
 SNIPPET_PREFIXES = "".join(
     f"@prefix {prefix}: <{iri}> .\n"
     for prefix, iri in {**PREFIXES, "rdf": RDF, "xsd": str(rdflib.XSD), "skos": str(rdflib.SKOS)}.items()
 )
-
-
-def write_articles(folder: Path, articles: dict[str, tuple[str, str]]) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for article_id, (date, text) in articles.items():
-        record = {"id": article_id, "date": date, "source": "Example Daily", "text": text}
-        (folder / f"{article_id}.json").write_text(json.dumps(record), encoding="utf-8")
-    return folder
 
 
 @pytest.fixture(scope="module")
@@ -309,3 +276,85 @@ def test_cli_exit_codes_and_formats(cli, tmp_path, contradicting_graph, seeds_gr
         wrong = cli("validate", *args)
         assert wrong.exit_code == 2
         assert wrong.stderr.startswith("newskg: error:")
+
+
+# --- the same report as pySHACL over the whole graph -------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def crafted_dataset(tmp_path_factory):
+    """The seeds and the contradicting articles, with records broken to break shapes of both scopes."""
+    from newskg.graph.build import build_dataset
+
+    return build_dataset(crafted_records(tmp_path_factory.mktemp("crafted")))
+
+
+@pytest.fixture(scope="module")
+def whole_graph(crafted_dataset):
+    """pySHACL over the union of the crafted graphs, plus the checks: the report to match."""
+    return whole_graph_report(union_graph(crafted_dataset))
+
+
+def test_the_crafted_graph_breaks_shapes_of_both_scopes_and_the_checks(whole_graph):
+    scopes = scoped_shapes()
+    broken = {v.shape for v in whole_graph.violations}
+    assert broken & {s.rsplit("#", 1)[1] for s in scopes.article_shapes} == {
+        "PercentObservationShape",
+        "PercentAboveHundredShape",
+        "StatementShape",
+        "TextPositionSelectorShape",
+    }
+    assert broken & {s.rsplit("#", 1)[1] for s in scopes.corpus_shapes} == {
+        "PlaceShape",
+        "OrganizationShape",
+        "MembershipShape",
+    }
+    assert {"OneHeadPerDateShape", "NoHeadAfterFormerShape"} <= broken
+    empty_name = [v for v in whole_graph.violations if v.path == "altLabel"]
+    assert len(empty_name) == 1, "two articles give the empty name: one result"
+
+
+def test_validating_article_by_article_gives_the_whole_graph_report(crafted_dataset, whole_graph):
+    report = validate(crafted_dataset)
+    assert str(report) == str(whole_graph)
+    assert report.turtle() == whole_graph.turtle()
+    assert report.conforms is whole_graph.conforms is False
+
+
+def test_a_graph_without_named_graphs_gives_the_same_report(crafted_dataset, whole_graph):
+    report = validate(union_graph(crafted_dataset))  # every shape on the union, node by node
+    assert str(report) == str(whole_graph)
+    assert report.turtle() == whole_graph.turtle()
+
+
+def test_a_graph_with_blank_nodes_is_validated_whole(crafted_dataset, whole_graph):
+    graph = union_graph(crafted_dataset)
+    graph.add((BNode(), RDF.type, NKG.Motto))  # a motto without a name, and no IRI
+    report = validate(graph)
+    assert not report.conforms
+    assert str(report) != str(whole_graph)
+    assert {v.shape for v in report.violations} - {v.shape for v in whole_graph.violations} == {"MottoShape"}
+
+
+def test_the_cli_validates_files_and_stores_article_by_article(cli, tmp_path, crafted_dataset, whole_graph):
+    import pyoxigraph as ox
+
+    from newskg.rdf.write import write_dataset
+
+    expected = whole_graph.turtle()
+    for suffix in ("nq", "trig", "ttl", "nt"):
+        path = tmp_path / f"crafted.{suffix}"
+        write_dataset(crafted_dataset, path)
+        result = cli("validate", str(path), "--format", "turtle")
+        assert result.exit_code == 1, result.output
+        assert result.stdout == expected, suffix
+        text = cli("validate", str(path))
+        assert text.stdout == str(whole_graph) + "\n", suffix
+    store_path = tmp_path / "store"
+    store = ox.Store(str(store_path))
+    store.load(path=tmp_path / "crafted.nq", format=ox.RdfFormat.N_QUADS)
+    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")  # the union newskg keeps
+    del store
+    stored = cli("validate", "--store", str(store_path))
+    assert stored.exit_code == 1
+    assert stored.stdout.splitlines()[0] == str(whole_graph).splitlines()[0]

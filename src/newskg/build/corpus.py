@@ -19,6 +19,7 @@ Both give the same graph for the same articles.
 from __future__ import annotations
 
 import gc
+import itertools
 import os
 import tempfile
 import time
@@ -45,7 +46,11 @@ from ..stores._folder import is_out_of_space
 from ..stores._spool import BuiltGraph, TextSegment
 from ..stores._state import article_states
 from ..stores._workspace import Workspace
-from ..validate.shacl import ValidationReport, validate
+from ..validate.articles import ArticleChecker, corpus_extract
+from ..validate.results import ShapeResult, focus_nodes
+from ..validate.scopes import scoped_shapes
+from ..validate.shacl import ValidationReport, report_of, validate
+from ._validated import ArticleState, ValidationState
 from .parallel import (
     DEFAULT_BATCH_SIZE,
     can_fork,
@@ -56,7 +61,7 @@ from .parallel import (
     quiet_worker_signals,
 )
 from .scratch import scratch_folder
-from .spool import EntitySummary, RecordRef, RecordSpool, pack
+from .spool import EntitySummary, PackedRecord, RecordRef, RecordSpool, pack
 from .summary import Tally
 
 if TYPE_CHECKING:
@@ -96,7 +101,7 @@ def build(sources: Iterable[Source], *, run_validation: bool = True, jobs: int =
     """Build the knowledge graph of ``sources`` in memory and validate it."""
     records = tuple(extract_records(to_articles(sources, max_characters=NLP_MAX_CHARACTERS), jobs=jobs))
     dataset = build_dataset(records)
-    report = validate(union_graph(dataset)) if run_validation else None
+    report = validate(dataset) if run_validation else None
     return BuildResult(records, dataset, report)
 
 
@@ -171,7 +176,9 @@ def build_corpus(
     ``status`` is kept up to date with the stage and what has been written.
 
     A store is updated all or nothing: an error or a stop before the update is committed leaves it as
-    it was (``newskg.stores.undo``). Validation runs last, after every file is written and closed.
+    it was (``newskg.stores.undo``). Validation runs last, after every file is written: the
+    article-scope shapes were run on each article graph as it was built (their results are kept for
+    the next build, ``newskg.build._validated``), the rest runs on the working store.
     """
     started = time.perf_counter()
     status = status if status is not None else BuildStatus()
@@ -191,7 +198,15 @@ def build_corpus(
 
     with _temporary_space(), ExitStack() as stack:
         scratch = stack.enter_context(scratch_folder())
-        work = Workspace.open(stack, store=store, output=output, fmt=chosen, rebuild=rebuild, scratch=scratch)
+        work = Workspace.open(
+            stack,
+            store=store,
+            output=output,
+            fmt=chosen,
+            rebuild=rebuild,
+            scratch=scratch,
+            validating=run_validation,
+        )
         states = {} if rebuild else article_states(work.store)
         wanted: set[str] = set()
         done = 0
@@ -211,10 +226,14 @@ def build_corpus(
         status.stage = "reading and extracting the articles"
         limit = nlp.max_length if nlp is not None else NLP_MAX_CHARACTERS
         articles = iter_articles(sources, on_error=skip, exclude=own_outputs, max_characters=limit)
-        fresh = (a for a in articles if needs_extraction(a))
+        fresh: Iterator[Article] = (a for a in articles if needs_extraction(a))
+        first = next(fresh, None)  # none: no pipeline to load (a re-run with nothing changed)
+        fresh = itertools.chain([first], fresh) if first is not None else iter(())
         spool = RecordSpool(stack.enter_context(tempfile.TemporaryFile(dir=scratch)))
         entities = EntitySummary()
-        if extractor is None:
+        if first is None:
+            packed: Iterable[PackedRecord] = ()
+        elif extractor is None:
             packed = extract_mapped(fresh, pack, jobs=jobs, batch_size=batch_size, dask=dask, nlp=nlp)
         else:
             packed = map(pack, extractor(fresh))
@@ -241,22 +260,33 @@ def build_corpus(
         resolution = resolve_entities(entities.entities(), known=known_entities(work.view))
         labels: dict[ox.NamedNode, str] = {}
         texts = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="graphs-", dir=scratch)))
-        builder = _GraphBuilder(resolution, spool, texts)
+        builder = _GraphBuilder(resolution, spool, texts, ArticleChecker() if run_validation else None)
         stack.callback(builder.close)
         status.stage = "building the graphs" + (" and loading them into the store" if store else "")
-        for graphs, batch_labels in _graph_batches(spool.sorted_batches(batch_size), builder, jobs=jobs):
+        checked: dict[str, ArticleCheck] = {}
+        rebuilt: set[str] = set()
+        for graphs, batch_labels, batch_checked in _graph_batches(
+            spool.sorted_batches(batch_size), builder, jobs=jobs
+        ):
             work.put(graphs)
             labels.update((ox.NamedNode(iri), label) for iri, label in batch_labels)
+            checked.update(batch_checked)
+            rebuilt.update(graph.name for graph in graphs)
         work.derive(labels)
+        kept = ValidationState.beside(store=store, output=output, fmt=chosen, digest=scoped_shapes().digest)
+        kept.forget(rebuilt)  # before the store or the output changes: see newskg.build._validated
+        kept.save()
         work.commit()
         status.store_updated = store is not None
         if output is not None:
             status.stage = f"writing {output}"
         triples = work.finish(output, chosen)
         status.output_written = output is not None
-        status.stage = "validating"
-        graph = work.validation_graph() if run_validation else None
-    report = validate(graph) if graph is not None else None  # with the store and temporary files closed
+        report = None
+        if run_validation:
+            status.stage = "validating"
+            report = validate_build(work, checked, kept, states)
+            kept.save()
     seconds = time.perf_counter() - started
     return CorpusBuild(
         tally,
@@ -288,8 +318,11 @@ GRAPH_BATCHES_IN_FLIGHT = 16
 """Batches queued per graph worker: their results are small (positions in files), and a long queue
 keeps the workers building while the parent loads a chunk into a store."""
 
-GraphBatch = tuple[list[BuiltGraph], list[tuple[str, str]]]
-"""A batch's article graphs, and its entities' (IRI, label) pairs in order."""
+ArticleCheck = tuple[ArticleState, tuple[ShapeResult, ...]]
+"""An article's text hash and pipeline version, and its graph's results of the article-scope shapes."""
+GraphBatch = tuple[list[BuiltGraph], list[tuple[str, str]], dict[str, ArticleCheck]]
+"""A batch's article graphs, its entities' (IRI, label) pairs in order, and (when validating) the
+article-scope results of each graph."""
 
 
 def _graph_batches(
@@ -338,11 +371,13 @@ class _GraphBuilder:
     resolution: Resolution
     records: RecordSpool
     folder: Path
+    checker: ArticleChecker | None = None
+    """Validates each article graph against the article-scope shapes as it is built (None: no validation)."""
     _output: IO[bytes] | None = field(default=None, init=False)
 
     def build(self, refs: list[RecordRef]) -> GraphBatch:
         records = self.records.read(refs)
-        texts, derivations, labels = article_graphs(records, self.resolution)
+        texts, derivations, labels, checked = article_graphs(records, self.resolution, self.checker)
         path = str(self.folder / f"{os.getpid()}.nq")  # one file per process, opened by that process
         if self._output is None:
             self._output = open(path, "ab")  # noqa: SIM115 (kept open until close)
@@ -352,7 +387,7 @@ class _GraphBuilder:
             graphs.append(BuiltGraph(name, TextSegment(path, output.tell(), len(text)), derivation))
             output.write(text)
         output.flush()  # the parent reads it next
-        return graphs, labels
+        return graphs, labels, checked
 
     def close(self) -> None:
         if self._output is not None:
@@ -360,25 +395,67 @@ class _GraphBuilder:
 
 
 def article_graphs(
-    records: Sequence[ArticleRecord], resolution: Resolution
-) -> tuple[list[tuple[str, bytes]], list[bytes], list[tuple[str, str]]]:
-    """The named graph of each article as canonical N-Quads, the part the derived graphs read, and
-    the entities' labels.
+    records: Sequence[ArticleRecord], resolution: Resolution, checker: ArticleChecker | None = None
+) -> tuple[list[tuple[str, bytes]], list[bytes], list[tuple[str, str]], dict[str, ArticleCheck]]:
+    """The named graph of each article as canonical N-Quads, the part its working store needs, the
+    entities' labels, and with a ``checker`` each graph's results of the article-scope shapes.
 
     The triples are the graph stage's, exactly as ``build_dataset`` makes them, written as sorted
-    N-Quads lines (what the output file will hold). Labels come in article order: the last one wins,
-    as in ``build_dataset``.
+    N-Quads lines (what the output file will hold). The working store needs what the derived graphs
+    read, and when validating what the corpus-level validation reads. Labels come in article order:
+    the last one wins, as in ``build_dataset``.
     """
     writer = NQuadsWriter()
     texts: list[tuple[str, bytes]] = []
     derivations: list[bytes] = []
     labels: list[tuple[str, str]] = []
+    checked: dict[str, ArticleCheck] = {}
     for record in sorted(records, key=lambda r: r.article.id):
         built = article_graph(record, resolution)
         labels.extend(built.labels.items())
         texts.append((built.name, writer.nquads(built.triples, built.name)))
-        derivations.append(writer.nquads(derivation_triples(built.triples), built.name))
-    return texts, derivations, labels
+        needed = derivation_triples(built.triples)
+        if checker is not None:
+            needed = list(dict.fromkeys([*needed, *corpus_extract(built.triples, built.name)]))
+            state = (text_hash(record.article.text), record.pipeline_version)
+            checked[built.name] = (state, checker.results(built.triples))
+        derivations.append(writer.nquads(needed, built.name))
+    return texts, derivations, labels, checked
+
+
+def validate_build(
+    work: Workspace, checked: dict[str, ArticleCheck], kept: ValidationState, states: dict[str, ArticleState]
+) -> ValidationReport:
+    """The report of a build: the article graphs it built were checked as they were built; each other
+    article graph of the workspace has its kept results, or is checked now; then the corpus-level part,
+    unless the build changed no article graph and the report of the same graphs was kept."""
+    scoped = scoped_shapes()
+    checker = ArticleChecker(scoped)
+    results: list[ShapeResult] = []
+    graphs_of: dict[str, str] = {}
+    covered: dict[str, ArticleState] = {}
+    changed = False
+    for name in work.article_names():
+        if name in checked:
+            state, found = checked[name]
+            changed = True
+        else:
+            known = states.get(name)  # None: a graph without a text hash, never kept
+            previous = kept.kept(name, known) if known is not None else None
+            found = previous if previous is not None else checker.results(work.article_triples(name))
+            changed = changed or previous is None
+            state = known or ("", "")
+        if state != ("", ""):
+            kept.put(name, state, found)
+        covered[name] = state
+        results.extend(found)
+        graphs_of.update((focus, name) for focus in focus_nodes(found))
+    kept.keep_only(covered)
+    report = None if changed else kept.report(covered)
+    if report is None:
+        report = report_of(results, work.validation_reader(graphs_of), scoped=scoped, outside_articles=False)
+        kept.keep_report(covered, report)
+    return report
 
 
 __all__ = [

@@ -93,13 +93,14 @@ def parse_file(path: Path, *, fmt: str | None = None) -> Graph:
     return target
 
 
-def oxigraph_quads(path: Path) -> Iterator[ox.Quad]:
-    """The quads of a file pyoxigraph can parse (all formats but RDF/XML), with newskg's errors.
+def oxigraph_quads(path: Path, *, whole: bool = True) -> Iterator[ox.Quad]:
+    """The quads of a file pyoxigraph can parse (all formats but RDF/XML), with newskg's errors; unless
+    read ``whole`` into memory, a file of any size.
 
     Nothing is fetched: pyoxigraph has no document loader, so a JSON-LD context that names a
     document is an error, reported as such.
     """
-    fmt = graph_format(path)
+    fmt = graph_format(path, whole=whole)
     options: dict[str, Any] = {"format": OXIGRAPH_FORMATS[fmt], "base_iri": path.resolve().as_uri()}
     if fmt == "json-ld":
         options["input"] = checked_json(path).encode("utf-8")
@@ -115,8 +116,9 @@ def oxigraph_quads(path: Path) -> Iterator[ox.Quad]:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
 
 
-def graph_format(path: Path) -> str:
-    """The format of a graph file newskg will read, after checking it exists and is not too large."""
+def graph_format(path: Path, *, whole: bool = True) -> str:
+    """The format of a graph file newskg will read, after checking it exists and, when it is to be
+    read ``whole`` into memory, that it is not too large."""
     if not path.exists():
         raise InputError(f"{path}: no such file")
     if path.is_dir():
@@ -128,7 +130,8 @@ def graph_format(path: Path) -> str:
         )
     if not path.is_file():
         raise InputError(f"{path}: is not a regular file (a pipe or a device); save the graph to a file")
-    check_graph_size(path)
+    if whole:
+        check_graph_size(path)
     return fmt
 
 

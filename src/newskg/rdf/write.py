@@ -32,6 +32,7 @@ from ..vocab.prefixes import WRITTEN_PREFIXES
 from .parse import (
     OXIGRAPH_FORMATS,
     PARSE_FORMATS,
+    check_graph_size,
     graph_format,
     oxigraph_quads,
     parse_file,
@@ -146,13 +147,6 @@ def dataset_blocks(dataset: Dataset) -> Iterator[GraphBlock]:
         if len(graph):
             name = graph_name(graph.identifier)
             yield name, [to_ox_quad(triple, name) for triple in graph]
-
-
-def add_to_graph(graph: Graph, quads: Iterable[ox.Quad]) -> None:
-    """Add the triples of ``quads`` to an rdflib graph (their union)."""
-    with rdflib_term_warnings_silenced():  # ill-typed literals are kept as written, without a traceback
-        for quad in quads:
-            graph.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -332,6 +326,31 @@ def _read_file(path: Path, graph_for: GraphFor) -> None:
     _add_quads(path, oxigraph_quads(path), graph_for)
 
 
+def stream_quads(path: str | Path, *, warn: bool = True) -> Iterator[ox.Quad]:
+    """The quads of an RDF file one at a time, lexical forms kept, with ``read_dataset``'s errors (raised
+    where the error is met: read everything before acting on it) and, once the file is read, its warning
+    for ill-typed literals (unless not ``warn``). Memory stays bounded whatever the file's size, so the
+    graph file size limit does not apply, except to RDF/XML, which rdflib parses whole."""
+    file = Path(path)
+    fmt = graph_format(file, whole=False)
+    if fmt not in OXIGRAPH_READS:
+        check_graph_size(file)
+        quads = _rdflib_quads(file, fmt)
+        if warn:
+            _warn_ill_typed(file, quads)
+        yield from quads
+        return
+    ill_typed = _IllTyped()
+    try:
+        for quad in oxigraph_quads(file, whole=False):
+            if warn:
+                ill_typed.see(quad)
+            yield quad
+    except RdfSyntaxError as error:
+        raise _explained(file, fmt, error) from error
+    ill_typed.warn(file)
+
+
 def _file_quads(path: Path) -> list[ox.Quad]:
     """All the quads of ``path``, with ``_read_file``'s checks and errors."""
     fmt = graph_format(path)
@@ -382,23 +401,37 @@ def _add_quads(path: Path, quads: Iterable[ox.Quad], graph_for: GraphFor) -> Non
 def _warn_ill_typed(path: Path, quads: Iterable[ox.Quad]) -> None:
     """``_add_quads``'s warning without making rdflib terms of the quads: only typed literals are read
     by rdflib, each distinct one once."""
-    first: Literal | None = None
-    count = 0
-    seen: dict[tuple[str, str], Literal | None] = {}
-    with rdflib_term_warnings_silenced():
-        for quad in quads:
-            obj = quad.object
-            if not isinstance(obj, ox.Literal) or obj.language or obj.datatype == _OX_XSD_STRING:
-                continue
-            key = (obj.value, obj.datatype.value)
-            if key not in seen:
+    ill_typed = _IllTyped()
+    for quad in quads:
+        ill_typed.see(quad)
+    ill_typed.warn(path, stacklevel=4)
+
+
+class _IllTyped:
+    """Counts the literals not valid for their datatype among quads seen one at a time."""
+
+    def __init__(self) -> None:
+        self.first: Literal | None = None
+        self.count = 0
+        self._seen: dict[tuple[str, str], Literal | None] = {}
+
+    def see(self, quad: ox.Quad) -> None:
+        obj = quad.object
+        if not isinstance(obj, ox.Literal) or obj.language or obj.datatype == _OX_XSD_STRING:
+            return
+        key = (obj.value, obj.datatype.value)
+        if key not in self._seen:
+            with rdflib_term_warnings_silenced():
                 term = from_ox(obj)
-                seen[key] = term if isinstance(term, Literal) and term.ill_typed else None
-            bad = seen[key]
-            if bad is not None:
-                first, count = first if first is not None else bad, count + 1
-    if first is not None:
-        warnings.warn(_ill_typed_message(path, first, count), InputWarning, stacklevel=3)
+            self._seen[key] = term if isinstance(term, Literal) and term.ill_typed else None
+        bad = self._seen[key]
+        if bad is not None:
+            self.first, self.count = self.first if self.first is not None else bad, self.count + 1
+
+    def warn(self, path: Path, stacklevel: int = 3) -> None:
+        if self.first is not None:
+            message = _ill_typed_message(path, self.first, self.count)
+            warnings.warn(message, InputWarning, stacklevel=stacklevel)
 
 
 def _ill_typed_message(path: Path, first: Literal, count: int) -> str:

@@ -18,7 +18,6 @@ from pathlib import Path
 from types import TracebackType
 
 import pyoxigraph as ox
-from rdflib import Graph
 from rdflib.namespace import SKOS
 
 from ..errors import StoreError
@@ -28,7 +27,6 @@ from ..graph.build import (
     DERIVED_GRAPHS,
     ENTITIES_GRAPH,
     derivation_triples,
-    union_graph,
     update_dataset,
 )
 from ..iris import ARTICLE_BASE
@@ -36,16 +34,18 @@ from ..rdf.write import (
     OX_FORMATS,
     QUAD_FORMATS,
     GraphBlock,
-    add_to_graph,
     nquads_triple_lines,
     triple_lines,
     write_graphs,
     write_graphs_to,
     write_union_to,
 )
+from ..validate._terms import Triple, ox_triples
+from ..validate.articles import corpus_extract_quads
+from ..validate.readers import OxigraphReader, ScanReader
 from . import undo
 from ._folder import check_folder, is_out_of_space, open_oxigraph, store_failure
-from ._rdflib import open_store_view, stored_dataset
+from ._rdflib import open_store_view
 from ._spool import BuiltGraph, GraphSpool
 from ._state import (
     NKG_PIPELINE_VERSION,
@@ -99,7 +99,10 @@ class Workspace:
         fmt: str | None,
         rebuild: bool,
         scratch: Path | None = None,
+        validating: bool = False,
     ) -> Workspace:
+        """The workspace of a build; ``validating``: a file build's working store also keeps what the
+        corpus-level validation reads of the previous output's article graphs."""
         if store is not None:
             folder = Path(store)
             check_folder(folder, create=True, read_only=False)
@@ -117,7 +120,7 @@ class Workspace:
         stack.push(work._exit)  # runs before the folder is removed
         previous = Path(output) if output is not None else None
         if not rebuild and previous is not None and fmt in QUAD_FORMATS and previous.is_file():
-            work._load_previous(previous, fmt)
+            work._load_previous(previous, fmt, validating=validating)
         return work
 
     def _exit(
@@ -177,12 +180,12 @@ class Workspace:
             )
         return StoreError(f"{where}: the build's temporary store failed ({' '.join(str(exc).split())[:200]})")
 
-    def _load_previous(self, path: Path, fmt: str) -> None:
+    def _load_previous(self, path: Path, fmt: str, *, validating: bool) -> None:
         """Start from the last build's output: its graphs are kept unless their article changed.
 
         Article graphs go to the spool as they are; the working store gets only what the build reads
-        of them (text hashes, names, what the derived graphs are computed from), and the other
-        graphs whole.
+        of them (text hashes, names, what the derived graphs are computed from, and when validating
+        what the corpus-level validation reads), and the other graphs whole.
         """
         try:
             kept: list[ox.Quad] = []
@@ -195,9 +198,12 @@ class Workspace:
                 if self._spool is not None and _is_article_graph(name):
                     assert isinstance(name, ox.NamedNode)
                     self._spool.append_text(name, ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"")
-                    kept.extend(_read_by_builds(quads))
+                    kept.extend(_read_by_builds(quads, name.value if validating else None))
                 else:
                     kept.extend(quads)
+                if len(kept) >= STORE_CHUNK:  # memory bounded by a chunk, not by the previous output
+                    self.store.bulk_extend(kept)
+                    kept = []
             self.store.bulk_extend(kept)
         except (SyntaxError, ValueError, OSError):  # not a graph newskg can reuse: build everything
             self.store.clear()
@@ -356,14 +362,33 @@ class Workspace:
             write_union_to(lines(), handle, fmt=fmt)
         return count
 
-    def validation_graph(self) -> Graph:
-        """The union graph to validate: as written for a file build, as stored for a store build."""
+    def article_names(self) -> list[str]:
+        """The article graphs the workspace holds, in IRI order."""
+        return [name.value for name in self._graph_names() if _is_article_graph(name)]
+
+    def article_triples(self, name: str) -> list[Triple]:
+        """One article graph's triples, for validation: as written for a file build (lexical forms
+        kept), as stored for a store build."""
+        node = ox.NamedNode(name)
+        quads = self._spool.get(node) if self._spool is not None else graph_quads(self.store, node)
+        return ox_triples(quads)
+
+    def validation_reader(self, graphs_of: dict[str, str]) -> OxigraphReader:
+        """The union as the corpus-level validation reads it: a store build's store whole; a file
+        build's working store, which holds what that validation reads (``corpus_extract``), with the
+        spooled article graphs read again for what it does not hold (``graphs_of``: the article graph
+        of each article-scope result's focus node, for describing it)."""
         if self._spool is None:
-            return union_graph(stored_dataset(self.store))
-        graph = Graph()
-        for _, block in self.blocks():
-            add_to_graph(graph, block)
-        return graph
+            return OxigraphReader(self.store, union_default=True)
+        return ScanReader(
+            self.store, self._spooled_graphs, union_default=False, complete=False, graphs_of=graphs_of
+        )
+
+    def _spooled_graphs(self, names: set[str] | None) -> Iterator[tuple[str, list[ox.Quad]]]:
+        assert self._spool is not None, "a file build"
+        wanted = self._spool.names() if names is None else [ox.NamedNode(name) for name in sorted(names)]
+        for name in wanted:
+            yield name.value, self._spool.get(name)
 
 
 def _from_storage(exc: RuntimeError) -> bool:
@@ -383,13 +408,16 @@ _READ_FROM_PREVIOUS = frozenset(
 _DERIVATION_PREDICATES = frozenset(ox.NamedNode(iri) for iri in DERIVATION_PREDICATES)
 
 
-def _read_by_builds(quads: list[ox.Quad]) -> list[ox.Quad]:
-    """The quads of an article graph that a build reads back from its working store."""
+def _read_by_builds(quads: list[ox.Quad], validated: str | None = None) -> list[ox.Quad]:
+    """The quads of an article graph that a build reads back from its working store; with
+    ``validated`` (the article graph's name), also what the corpus-level validation reads."""
     kept = [quad for quad in quads if quad.predicate in _READ_FROM_PREVIOUS]
     candidates = [quad for quad in quads if quad.predicate in _DERIVATION_PREDICATES]
     triples = [(_text(q.subject), q.predicate.value, _text(q.object)) for q in candidates]
     derivation = set(derivation_triples(triples))
     kept.extend(quad for quad, triple in zip(candidates, triples, strict=True) if triple in derivation)
+    if validated is not None:
+        kept.extend(corpus_extract_quads(quads, ox.NamedNode(validated)))
     return kept
 
 

@@ -15,7 +15,9 @@ What newskg adds to a store folder (RocksDB ignores other files):
 - ``.newskg-lock``: locked (``flock``) by the process that updates or repairs the store;
 - ``.newskg-undo``: the checkpoint of an update in progress, or of one that was interrupted;
 - ``.newskg-undo-new`` (with RocksDB's ``.tmp``) and ``.newskg-undo-old``: a checkpoint being made
-  or being removed; never used, removed on the next open.
+  or being removed; never used, removed on the next open;
+- ``.newskg-validated``: each article's kept validation results (``newskg.build._validated``), which
+  an undone update leaves as they are: they are keyed by what they are about.
 """
 
 from __future__ import annotations

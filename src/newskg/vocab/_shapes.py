@@ -64,6 +64,17 @@ class NKGSH(DefinedNamespace):
     TextQuoteSelectorShape: URIRef
     """A text quote selector (oa:TextQuoteSelector) gives the quoted text of a span."""
 
+    # Where a shape is checked (newskg.validate.scopes)
+    ArticleScope: URIRef
+    """The shape's focus nodes and everything it reads about them are inside one article's named graph, so it
+    is checked on each article graph on its own."""
+    CorpusScope: URIRef
+    """The shape reads triples several articles contribute, or a corpus-level graph, so it is checked once on
+    the union of the graphs."""
+    scope: URIRef
+    """Where newskg checks a node shape: nkgsh:ArticleScope (on each article's named graph, as it is built) or
+    nkgsh:CorpusScope (once, on each focus node with its triples from every graph)."""
+
     # Checks run in Python (newskg.validate.checks): the sh:sourceShape and sh:sourceConstraintComponent of
     # their results
     NoHeadAfterFormerConstraintComponent: URIRef

@@ -67,6 +67,21 @@ def test_union_from_nquads_text_holds_each_triple_once_as_pyoxigraph_writes_it(f
     assert [quad.triple for quad in parsed] == union  # each triple once, in order
 
 
+LINE = st.binary(max_size=6).map(lambda raw: raw.replace(b"\n", b"") + b"\n")
+
+
+@pytest.mark.parametrize("block", [1, 8, 1 << 20])
+@given(st.lists(st.sets(LINE, max_size=25), max_size=5))
+def test_merging_sorted_runs_gives_each_line_once_in_order(block, runs):
+    """Runs merged a block at a time (as little as a line): lines shared by runs, runs that end
+    early and empty runs lose nothing and repeat nothing."""
+    files = [io.BytesIO(b"".join(sorted(run))) for run in runs]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(serialize, "MERGE_BLOCK", block)
+        batches = list(serialize.merge_runs(files))
+    assert [line for batch in batches for line in batch] == sorted(set().union(*runs))
+
+
 def test_union_is_each_triple_of_the_named_graphs_once():
     """A triple repeated within and across named graphs is written once to Turtle and N-Triples."""
     shared = (ox.NamedNode(f"{EX}s"), ox.NamedNode(f"{EX}p"), ox.Literal("line\nbreak \u00e9"))

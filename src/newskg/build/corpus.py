@@ -52,6 +52,7 @@ from .parallel import (
     check_scheduler,
     extract_mapped,
     extract_records,
+    more_than_one,
     ordered_map,
     quiet_worker_signals,
 )
@@ -296,7 +297,8 @@ def _graph_batches(
     batches: Iterable[list[RecordRef]], builder: _GraphBuilder, *, jobs: int
 ) -> Iterator[GraphBatch]:
     """Each batch's article graphs, built in ``jobs`` processes (forked: they inherit the builder)."""
-    if jobs > 1 and can_fork():
+    several, batches = more_than_one(batches) if jobs > 1 else (False, iter(batches))
+    if several and can_fork():
         yield from ordered_map(
             _graph_batch,
             batches,

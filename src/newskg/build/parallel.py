@@ -51,10 +51,14 @@ def extract_records(
     _check_sizes(jobs, batch_size)
     if dask is not None:
         yield from _dask_records(articles, dask, jobs=jobs, batch_size=batch_size)
-    elif jobs == 1:
-        yield from extract(articles, nlp=nlp or make_pipeline(), batch_size=batch_size)
-    else:
-        yield from _pool_results(articles, _same, jobs=jobs, batch_size=batch_size, nlp=nlp)
+        return
+    if jobs > 1:
+        several, batches = more_than_one(batched(articles, batch_size))
+        if several:
+            yield from _pool_results(batches, _same, jobs=jobs, nlp=nlp)
+            return
+        articles = itertools.chain.from_iterable(batches)
+    yield from extract(articles, nlp=nlp or make_pipeline(), batch_size=batch_size)
 
 
 def _check_sizes(jobs: int, batch_size: int) -> None:
@@ -85,10 +89,13 @@ def extract_mapped(
     """
     if jobs > 1 and dask is None:
         _check_sizes(jobs, batch_size)
-        yield from _pool_results(articles, function, jobs=jobs, batch_size=batch_size, nlp=nlp)
-    else:
-        for record in extract_records(articles, jobs=jobs, batch_size=batch_size, dask=dask, nlp=nlp):
-            yield function(record)
+        several, batches = more_than_one(batched(articles, batch_size))
+        if several:
+            yield from _pool_results(batches, function, jobs=jobs, nlp=nlp)
+            return
+        articles, jobs = itertools.chain.from_iterable(batches), 1
+    for record in extract_records(articles, jobs=jobs, batch_size=batch_size, dask=dask, nlp=nlp):
+        yield function(record)
 
 
 def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -96,6 +103,14 @@ def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
     iterator = iter(items)
     while batch := list(itertools.islice(iterator, size)):
         yield batch
+
+
+def more_than_one(batches: Iterable[T]) -> tuple[bool, Iterator[T]]:
+    """Whether there are at least two batches (else worker processes would only add their start-up
+    to the work of one), and the same batches, none lost to the look-ahead."""
+    iterator = iter(batches)
+    ahead = list(itertools.islice(iterator, 2))
+    return len(ahead) > 1, itertools.chain(ahead, iterator)
 
 
 # --- local process pool ----------------------------------------------------------------------
@@ -129,18 +144,17 @@ def _extract_batch(batch: list[Article]) -> list[Any]:
 
 
 def _pool_results(
-    articles: Iterable[Article],
+    batches: Iterable[list[Article]],
     function: Callable[[ArticleRecord], T],
     *,
     jobs: int,
-    batch_size: int,
     nlp: Language | None,
 ) -> Iterator[T]:
     """A fork pool where available (workers inherit the loaded code), else spawn."""
     inherited = nlp if can_fork() else None
     results = ordered_map(
         _extract_batch,
-        batched(articles, batch_size),
+        batches,
         jobs=jobs,
         initializer=_start_worker,
         initargs=(inherited, function),

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from ..build.cores import usable_cores
 from . import (
     EXIT_INTERRUPTED,
     EXIT_NONCONFORMING,
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from ..build.corpus import BuildStatus
 
 DEFAULT_OUTPUT = Path("out/graph.ttl")
+DEFAULT_JOBS = usable_cores()
 REFRESH_SECONDS = 0.2
 
 
@@ -59,8 +61,14 @@ def build(
     ] = None,
     jobs: Annotated[
         int,
-        typer.Option("--jobs", "-j", min=1, help="Processes for the NLP pass (results do not depend on it)."),
-    ] = 1,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Processes for the NLP pass and the graph building; default: the cores this process "
+            "may use. Results do not depend on it.",
+        ),
+    ] = DEFAULT_JOBS,
     dask: Annotated[
         str | None,
         typer.Option(

@@ -1,0 +1,116 @@
+"""Parallel builds: the same bytes and the same store whatever ``--jobs`` is (the default included),
+worker processes really used when asked for, each loading the pipeline once, and none started for a
+single batch."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from newskg.build import corpus, parallel
+from newskg.build.cores import usable_cores
+from newskg.build.corpus import build_corpus
+from newskg.build.parallel import more_than_one
+from synthetic import articles, store_quads, write_jsonl
+
+BATCH = 3
+"""Articles per batch in these tests: small, so that a dozen articles make several batches."""
+
+
+@pytest.fixture(scope="module")
+def synthetic_corpus(tmp_path_factory) -> Path:
+    """Twelve articles recombined from the seeds: four batches of ``BATCH``."""
+    return write_jsonl(tmp_path_factory.mktemp("parallel") / "corpus.jsonl", articles(12, seed=14))
+
+
+@pytest.fixture()
+def pools(monkeypatch) -> list[str]:
+    """The function each worker pool started during the test ran (``ordered_map`` spied on)."""
+    started: list[str] = []
+    real = parallel.ordered_map
+
+    def spied(function, items, **options):
+        started.append(function.__name__)
+        return real(function, items, **options)
+
+    monkeypatch.setattr(parallel, "ordered_map", spied)
+    monkeypatch.setattr(corpus, "ordered_map", spied)
+    return started
+
+
+@pytest.mark.parametrize("suffix", [".nq", ".ttl", ".trig", ".nt"])
+def test_two_processes_write_the_bytes_of_one(tmp_path, synthetic_corpus, nlp, pools, suffix):
+    one, two = tmp_path / f"one{suffix}", tmp_path / f"two{suffix}"
+    build_corpus([synthetic_corpus], output=one, run_validation=False, jobs=1, batch_size=BATCH, nlp=nlp)
+    assert pools == []
+    build_corpus([synthetic_corpus], output=two, run_validation=False, jobs=2, batch_size=BATCH, nlp=nlp)
+    assert pools == ["_extract_batch", "_graph_batch"]  # both stages ran in worker processes
+    assert one.read_bytes() == two.read_bytes()
+
+
+def test_two_processes_fill_the_store_as_one_does(tmp_path, synthetic_corpus, nlp, pools):
+    stores = {}
+    for jobs in (1, 2):
+        stores[jobs] = tmp_path / f"store-{jobs}"
+        build_corpus(
+            [synthetic_corpus], store=stores[jobs], run_validation=False, jobs=jobs, batch_size=BATCH, nlp=nlp
+        )
+    assert pools == ["_extract_batch", "_graph_batch"]
+    quads = store_quads(stores[1])
+    assert len(quads) > 1000
+    assert store_quads(stores[2]) == quads
+
+
+def test_the_default_number_of_processes_gives_the_same_bytes_and_store(cli, tmp_path, synthetic_corpus, nlp):
+    expected = tmp_path / "one.trig"
+    build_corpus(
+        [synthetic_corpus], output=expected, store=tmp_path / "one", run_validation=False, jobs=1, nlp=nlp
+    )
+    got, store = tmp_path / "default.trig", tmp_path / "default"
+    run = cli.run(
+        "build", synthetic_corpus, "-o", got, "--store", store, "--batch-size", BATCH, "--no-validate"
+    )
+    assert run.returncode == 0, run.stderr
+    assert got.read_bytes() == expected.read_bytes()
+    assert store_quads(tmp_path / "default") == store_quads(tmp_path / "one")
+
+
+def test_the_default_is_the_cores_this_process_may_use(cli):
+    assert cli("build", "--help").stdout.count(f"[default: {usable_cores()}]") == 1
+    if hasattr(os, "sched_getaffinity"):
+        assert usable_cores() == len(os.sched_getaffinity(0))
+
+
+def test_each_worker_loads_the_pipeline_once_not_once_per_batch(tmp_path, synthetic_corpus, monkeypatch):
+    """Workers make their own pipeline when given none; with four batches for two workers, a load
+    per batch would show as four."""
+    log = tmp_path / "loads"
+    real = parallel.make_pipeline
+
+    def logged():
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(f"{os.getpid()}\n")
+        return real()
+
+    monkeypatch.setattr(parallel, "make_pipeline", logged)
+    build_corpus([synthetic_corpus], output=tmp_path / "g.nq", run_validation=False, jobs=2, batch_size=BATCH)
+    loads = log.read_text(encoding="utf-8").split()
+    assert len(loads) == len(set(loads)) == 2
+    assert str(os.getpid()) not in loads
+
+
+def test_a_single_batch_starts_no_worker(tmp_path, synthetic_corpus, nlp, pools):
+    build_corpus(
+        [synthetic_corpus], output=tmp_path / "g.nq", run_validation=False, jobs=2, batch_size=12, nlp=nlp
+    )
+    assert pools == []
+
+
+def test_looking_ahead_loses_no_batch():
+    assert [(several, list(rest)) for several, rest in map(more_than_one, ([], [[1]], [[1], [2], [3]]))] == [
+        (False, []),
+        (False, [[1]]),
+        (True, [[1], [2], [3]]),
+    ]

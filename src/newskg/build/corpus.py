@@ -22,7 +22,7 @@ import gc
 import os
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,9 +56,10 @@ from .parallel import (
     ordered_map,
     quiet_worker_signals,
 )
+from .progress import Phase, PhaseClock, Progress
 from .scratch import scratch_folder
 from .spool import EntitySummary, RecordRef, RecordSpool, pack
-from .summary import Tally
+from .summary import Tally, phase_times
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -127,19 +128,21 @@ class CorpusBuild:
     fmt: str | None
     store: Path | None
     seconds: float
+    phases: Mapping[Phase, float] = field(default_factory=dict)
+    """Seconds spent in each phase that ran (``newskg.build.progress``)."""
 
     @property
     def skipped(self) -> int:
         return self.tally.skipped
 
     def summary(self) -> str:
-        rate = self.tally.extracted / self.seconds if self.seconds > 0 else 0.0
         lines = [self.tally.summary(triples=self.triples, report=self.report)]
         if self.store is not None:
             lines.append(f"store: {self.store}")
         if self.output is not None:
             lines.append(f"wrote {self.output} ({self.fmt})")
-        lines.append(f"time: {self.seconds:.1f} s ({rate:.1f} articles/s extracted)")
+        lines.append(f"time: {self.seconds:.1f} s")
+        lines.extend(phase_times(self.phases, self.tally, triples=self.triples))
         return "\n".join(lines)
 
 
@@ -155,7 +158,7 @@ def build_corpus(
     run_validation: bool = True,
     rebuild: bool = False,
     on_skip: ErrorHandler | None = None,
-    on_progress: Callable[[int], None] | None = None,
+    on_progress: Progress | None = None,
     nlp: Language | None = None,
     extractor: Extractor | None = None,
     status: BuildStatus | None = None,
@@ -165,16 +168,18 @@ def build_corpus(
     A file output holds exactly the given articles; a store keeps articles of earlier builds too.
     Unchanged articles (same text hash and pipeline version as in the store, or in a TriG/N-Quads
     ``output`` left by the last build) are not extracted again unless ``rebuild``. ``on_skip`` gets
-    each unreadable article (else the first one raises); ``on_progress`` gets the number of articles
-    done after each one; ``nlp`` is a loaded pipeline to use instead of a new one. ``extractor`` runs
-    the NLP pass elsewhere (a Spark cluster...): it gets the articles to extract and must return their
-    records in the same order (``newskg.build.parallel.extract_partition`` extracts one partition).
+    each unreadable article (else the first one raises); ``on_progress`` gets ``(phase, done, total)``
+    as each phase starts and advances (``newskg.build.progress``); ``nlp`` is a loaded pipeline to
+    use instead of a new one. ``extractor`` runs the NLP pass elsewhere (a Spark cluster...): it gets
+    the articles to extract and must return their records in the same order
+    (``newskg.build.parallel.extract_partition`` extracts one partition).
     ``status`` is kept up to date with the stage and what has been written.
 
     A store is updated all or nothing: an error or a stop before the update is committed leaves it as
     it was (``newskg.stores.undo``). Validation runs last, after every file is written and closed.
     """
     started = time.perf_counter()
+    clock = PhaseClock(on_progress)
     status = status if status is not None else BuildStatus()
     if output is None and store is None:
         raise InputError("give an output file (-o), a store (--store), or both")
@@ -192,6 +197,7 @@ def build_corpus(
 
     with _temporary_space(), ExitStack() as stack:
         scratch = stack.enter_context(scratch_folder())
+        clock.start(Phase.EXTRACT)  # reading a previous output is part of reading the articles
         work = Workspace.open(stack, store=store, output=output, fmt=chosen, rebuild=rebuild, scratch=scratch)
         states = {} if rebuild else article_states(work.store)
         wanted: set[str] = set()
@@ -204,8 +210,7 @@ def build_corpus(
             if states.get(name) == (text_hash(article.text), PIPELINE_VERSION):
                 tally.unchanged += 1
                 done += 1
-                if on_progress is not None:
-                    on_progress(done)
+                clock.advance(done)
                 return False
             return True
 
@@ -228,13 +233,13 @@ def build_corpus(
             entities.add(record.entities)
             tally.add(record.counts)
             done += 1
-            if on_progress is not None:
-                on_progress(done)
+            clock.advance(done)
 
         if not wanted and tally.skipped:
             raise InputError(
                 f"none of the {tally.skipped} article(s) given could be read; nothing was written"
             )
+        clock.start(Phase.GRAPH, total=tally.extracted)
         if store is None:  # a file holds exactly the given articles
             stale = [name for name in states if name not in wanted]
             tally.removed = len(stale)
@@ -245,19 +250,27 @@ def build_corpus(
         builder = _GraphBuilder(resolution, spool, texts)
         stack.callback(builder.close)
         status.stage = "building the graphs" + (" and loading them into the store" if store else "")
+        built = 0
         for graphs, batch_labels in _graph_batches(spool.sorted_batches(batch_size), builder, jobs=jobs):
             work.put(graphs)
             labels.update((ox.NamedNode(iri), label) for iri, label in batch_labels)
+            built += len(graphs)
+            clock.advance(built)
         work.derive(labels)
+        clock.start(Phase.WRITE)
         work.commit()
         status.store_updated = store is not None
         if output is not None:
             status.stage = f"writing {output}"
-        triples = work.finish(output, chosen)
+        triples = work.finish(output, chosen, on_progress=clock.advance)
+        clock.stop()
         status.output_written = output is not None
         status.stage = "validating"
+        if run_validation:
+            clock.start(Phase.VALIDATE)
         graph = work.validation_graph() if run_validation else None
     report = validate(graph) if graph is not None else None  # with the store and temporary files closed
+    clock.stop()
     seconds = time.perf_counter() - started
     return CorpusBuild(
         tally,
@@ -267,6 +280,7 @@ def build_corpus(
         chosen,
         Path(store) if store is not None else None,
         seconds,
+        clock.seconds,
     )
 
 

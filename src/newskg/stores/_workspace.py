@@ -12,7 +12,7 @@ import contextlib
 import itertools
 import tempfile
 import traceback
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -62,6 +62,9 @@ STORE_CHUNK = 50_000
 but a signal waits for the running load to end: at 50,000 quads a load takes about half a second, and
 builds were no slower than at 200,000."""
 NQUADS = "nquads"
+
+WriteProgress = Callable[[int, int], None]
+"""Told ``(graphs written, graphs in all)`` as the output file is written."""
 
 
 class Workspace:
@@ -283,17 +286,20 @@ class Workspace:
         names = set(named_graphs(self.store)) | set(self._spool_names())
         return sorted(names, key=lambda name: name.value)
 
-    def blocks(self) -> Iterator[GraphBlock]:
+    def blocks(self, on_progress: WriteProgress | None = None) -> Iterator[GraphBlock]:
         """Every graph, in IRI order: as built for article graphs of a file build, else from the store."""
-        for name, block in self._graphs(as_text=False):
+        for name, block in self._graphs(as_text=False, on_progress=on_progress):
             assert not isinstance(block, bytes)
             yield name, block
 
-    def _graphs(self, *, as_text: bool) -> Iterator[tuple[ox.NamedNode, list[ox.Quad] | bytes]]:
+    def _graphs(
+        self, *, as_text: bool, on_progress: WriteProgress | None = None
+    ) -> Iterator[tuple[ox.NamedNode, list[ox.Quad] | bytes]]:
         """Every non-empty graph in IRI order; ``as_text``: spooled graphs already in the writer's
-        order come as their N-Quads text, unparsed."""
+        order come as their N-Quads text, unparsed. ``on_progress`` is told each graph taken."""
         spooled = set(self._spool_names())
-        for name in self._graph_names():
+        names = self._graph_names()
+        for done, name in enumerate(names, start=1):
             if name not in spooled or self._spool is None:
                 block: list[ox.Quad] | bytes = graph_quads(self.store, name)
             else:
@@ -301,33 +307,37 @@ class Workspace:
                 block = text if text is not None else self._spool.get(name)
             if block:
                 yield name, block
+            if on_progress is not None:
+                on_progress(done, len(names))
 
-    def finish(self, output: str | Path | None, fmt: str | None) -> int:
+    def finish(
+        self, output: str | Path | None, fmt: str | None, *, on_progress: WriteProgress | None = None
+    ) -> int:
         """Write the output file if any; return the number of quads in the graph."""
         self.store.flush()
         if output is None:
             return count_named_quads(self.store)
         if fmt == NQUADS and self._spool is not None:
-            return self._write_nquads(output)
+            return self._write_nquads(output, on_progress)
         if fmt not in QUAD_FORMATS and fmt is not None and self._spool is not None:
-            return self._write_union(output, fmt)
+            return self._write_union(output, fmt, on_progress)
         count = 0
 
         def counted() -> Iterator[GraphBlock]:
             nonlocal count
-            for name, block in self.blocks():
+            for name, block in self.blocks(on_progress):
                 count += len(block)
                 yield name, block
 
         write_graphs(counted(), output, fmt=fmt)
         return count
 
-    def _write_nquads(self, output: str | Path) -> int:
+    def _write_nquads(self, output: str | Path, on_progress: WriteProgress | None) -> int:
         """N-Quads straight from the spooled text where it is already in the writer's order."""
         assert self._spool is not None, "a file build"
         count = 0
         with atomic_writer(output) as handle:
-            for name, block in self._graphs(as_text=True):
+            for name, block in self._graphs(as_text=True, on_progress=on_progress):
                 if isinstance(block, bytes):
                     handle.write(block)
                     count += block.count(b"\n")
@@ -336,14 +346,14 @@ class Workspace:
                     count += len(block)
         return count
 
-    def _write_union(self, output: str | Path, fmt: str) -> int:
+    def _write_union(self, output: str | Path, fmt: str, on_progress: WriteProgress | None) -> int:
         """A union format from the spooled text where it is in the writer's order: its lines are the
         triples once the graph name is cut off, so they are merged without being parsed."""
         count = 0
 
         def lines() -> Iterator[bytes]:
             nonlocal count
-            for name, block in self._graphs(as_text=True):
+            for name, block in self._graphs(as_text=True, on_progress=on_progress):
                 if isinstance(block, bytes):
                     found = nquads_triple_lines(name, block)
                     count += len(found)

@@ -13,6 +13,7 @@ from newskg.build import corpus, parallel
 from newskg.build.cores import usable_cores
 from newskg.build.corpus import build_corpus
 from newskg.build.parallel import more_than_one
+from newskg.stores import _workspace
 from synthetic import articles, store_quads, write_jsonl
 
 BATCH = 3
@@ -41,12 +42,14 @@ def pools(monkeypatch) -> list[str]:
 
 
 @pytest.mark.parametrize("suffix", [".nq", ".ttl", ".trig", ".nt"])
-def test_two_processes_write_the_bytes_of_one(tmp_path, synthetic_corpus, nlp, pools, suffix):
+def test_two_processes_write_the_bytes_of_one(tmp_path, synthetic_corpus, nlp, pools, monkeypatch, suffix):
+    monkeypatch.setattr(_workspace, "RUN_BYTES", 200_000)  # a union format sorts several runs
     one, two = tmp_path / f"one{suffix}", tmp_path / f"two{suffix}"
     build_corpus([synthetic_corpus], output=one, run_validation=False, jobs=1, batch_size=BATCH, nlp=nlp)
     assert pools == []
     build_corpus([synthetic_corpus], output=two, run_validation=False, jobs=2, batch_size=BATCH, nlp=nlp)
-    assert pools == ["_extract_batch", "_graph_batch"]  # both stages ran in worker processes
+    union = ["sorted_union_run"] if suffix in (".ttl", ".nt") else []
+    assert pools == ["_extract_batch", "_graph_batch", *union]  # every stage ran in worker processes
     assert one.read_bytes() == two.read_bytes()
 
 

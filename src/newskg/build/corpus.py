@@ -18,6 +18,7 @@ Both give the same graph for the same articles.
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 import tempfile
@@ -44,7 +45,7 @@ from ..records.resolve import Resolution, resolve_entities
 from ..stores._folder import is_out_of_space
 from ..stores._spool import BuiltGraph, TextSegment
 from ..stores._state import article_states
-from ..stores._workspace import Workspace
+from ..stores._workspace import Mapper, Workspace
 from ..validate.shacl import ValidationReport, validate
 from .parallel import (
     DEFAULT_BATCH_SIZE,
@@ -262,7 +263,7 @@ def build_corpus(
         status.store_updated = store is not None
         if output is not None:
             status.stage = f"writing {output}"
-        triples = work.finish(output, chosen, on_progress=clock.advance)
+        triples = work.finish(output, chosen, on_progress=clock.advance, workers=jobs, mapper=_mapper(jobs))
         clock.stop()
         status.output_written = output is not None
         status.stage = "validating"
@@ -324,6 +325,11 @@ def _graph_batches(
     else:
         for batch in batches:
             yield builder.build(batch)
+
+
+def _mapper(jobs: int) -> Mapper:
+    """``map`` in ``jobs`` worker processes (forked), results in order; plain ``map`` for one."""
+    return functools.partial(ordered_map, jobs=jobs) if jobs > 1 and can_fork() else map
 
 
 _worker_builder: _GraphBuilder | None = None

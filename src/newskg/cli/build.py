@@ -66,8 +66,8 @@ def build(
             "--jobs",
             "-j",
             min=1,
-            help="Processes for the NLP pass and the graph building; default: the cores this process "
-            "may use. Results do not depend on it.",
+            help="Processes for the NLP pass, the graph building and the sort of a Turtle or N-Triples "
+            "output; default: the cores this process may use. Results do not depend on it.",
         ),
     ] = DEFAULT_JOBS,
     dask: Annotated[

@@ -190,10 +190,11 @@ def triple_lines(blocks: Iterable[GraphBlock]) -> Iterator[bytes]:
             yield str(quad.triple).encode("utf-8") + b"\n"
 
 
-def nquads_triple_lines(name: ox.NamedNode, text: bytes) -> list[bytes]:
+def nquads_triple_lines(name: ox.NamedNode | str, text: bytes) -> list[bytes]:
     """The triples of one graph's N-Quads text as ``write_union_to`` takes them: each line with its
     graph name cut off, with no parsing (pyoxigraph escapes newlines and carriage returns in
-    literals, so `` <name> .\\n`` can only be a line's end and each line ends in ``\\n``)."""
+    literals, so `` <name> .\\n`` can only be a line's end and each line ends in ``\\n``). ``name`` is
+    the graph's ``NamedNode`` or its N-Triples text (``<IRI>``)."""
     return text.replace(f" {name} .\n".encode(), b"\n").splitlines(keepends=True)
 
 
@@ -204,7 +205,12 @@ def write_union_to(lines: Iterable[bytes], handle: IO[bytes], *, fmt: str) -> No
     The lines are sorted and de-duplicated as bytes (the order of the terms' code points) with an
     external sort; N-Triples is then written as it is, the other formats through pyoxigraph.
     """
-    merged = _merged_lines(lines)
+    write_merged(_merged_lines(lines), handle, fmt=fmt)
+
+
+def write_merged(merged: Iterable[list[bytes]], handle: IO[bytes], *, fmt: str) -> None:
+    """Write batches of triple lines (as ``write_union_to`` takes them), together sorted and without
+    repeats, to an open binary file in a union format."""
     if fmt == "nt":
         for batch in merged:  # pyoxigraph writes a triple as its text and " .": the same bytes
             handle.write(b"".join(batch).replace(b"\n", b" .\n"))
@@ -218,8 +224,7 @@ def _merged_lines(lines: Iterable[bytes]) -> Iterator[list[bytes]]:
     with ExitStack() as stack:
         runs: list[IO[bytes]] = []
         while read := list(itertools.islice(lines, SORT_CHUNK)):
-            read.sort()  # each graph's lines come sorted: a merge of sorted runs, fast in C
-            whole, chunk = len(read) < SORT_CHUNK, _distinct(read)
+            whole, chunk = len(read) < SORT_CHUNK, sorted_distinct(read)
             del read
             if not runs and whole:  # everything fit in one chunk: no temporary file
                 for start in range(0, len(chunk), MERGE_BATCH):
@@ -232,10 +237,25 @@ def _merged_lines(lines: Iterable[bytes]) -> Iterator[list[bytes]]:
         yield from merge_runs(runs)
 
 
+def sorted_distinct(lines: list[bytes]) -> list[bytes]:
+    """``lines`` sorted (in place) and without repeats.
+
+    Sorting first keeps the order lines come in: each graph's lines come sorted, so the sort merges
+    runs, fast in C (a set first would scramble them, and costs a hash per line); repeats are then
+    next to each other.
+    """
+    lines.sort()
+    return _distinct(lines)
+
+
 MERGE_BATCH = 10_000
 """Lines written at once when everything fit in one sort chunk."""
 MERGE_BLOCK = 1 << 20
-"""Bytes of lines read from a sorted run at a time when merging runs."""
+"""Bytes of lines read from a sorted run at a time when merging runs..."""
+MERGE_WINDOW = 64 << 20
+"""...unless there are so many runs that their blocks would hold more than this (then less, down to
+``MERGE_BLOCK_LEAST``)."""
+MERGE_BLOCK_LEAST = 1 << 16
 
 
 def merge_runs(runs: Sequence[IO[bytes]]) -> Iterator[list[bytes]]:
@@ -247,12 +267,13 @@ def merge_runs(runs: Sequence[IO[bytes]]) -> Iterator[list[bytes]]:
     more. Sorting blocks that are each sorted is a merge that Python's sort does in C, several times
     faster than ``heapq.merge`` line by line; repeats of a line are all in the same window.
     """
+    size = min(MERGE_BLOCK, max(MERGE_WINDOW // max(1, len(runs)), MERGE_BLOCK_LEAST))
     last: dict[int, bytes] = {}
     reading = list(range(len(runs)))
     window: list[bytes] = []
     while True:
         for number in reading:
-            block = runs[number].readlines(MERGE_BLOCK)
+            block = runs[number].readlines(size)
             if block:
                 window.extend(block)
                 last[number] = block[-1]

@@ -9,13 +9,16 @@ output is written from the spool.
 from __future__ import annotations
 
 import contextlib
+import io
 import itertools
+import os
 import tempfile
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from types import TracebackType
+from typing import IO
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -37,16 +40,17 @@ from ..rdf.write import (
     QUAD_FORMATS,
     GraphBlock,
     add_to_graph,
-    nquads_triple_lines,
+    merge_runs,
+    sorted_distinct,
     triple_lines,
     write_graphs,
     write_graphs_to,
-    write_union_to,
+    write_merged,
 )
 from . import undo
 from ._folder import check_folder, is_out_of_space, open_oxigraph, store_failure
 from ._rdflib import open_store_view, stored_dataset
-from ._spool import BuiltGraph, GraphSpool
+from ._spool import BuiltGraph, GraphSpool, TextSegment, UnionRun, sorted_union_run
 from ._state import (
     NKG_PIPELINE_VERSION,
     NKG_TEXT_HASH,
@@ -65,6 +69,8 @@ NQUADS = "nquads"
 
 WriteProgress = Callable[[int, int], None]
 """Told ``(graphs written, graphs in all)`` as the output file is written."""
+Mapper = Callable[[Callable[[UnionRun], tuple[str, int]], Iterable[UnionRun]], Iterable[tuple[str, int]]]
+"""Runs a function over items, results in order, where it likes: ``map``, or worker processes."""
 
 
 class Workspace:
@@ -79,8 +85,17 @@ class Workspace:
     store back as it was, and a killed build's update is undone by the next open.
     """
 
-    def __init__(self, store: ox.Store, spool: GraphSpool | None, *, folder: Path | None = None) -> None:
+    def __init__(
+        self,
+        store: ox.Store,
+        spool: GraphSpool | None,
+        *,
+        folder: Path | None = None,
+        scratch: Path | None = None,
+    ) -> None:
         self.store = store
+        self._scratch = scratch
+        """Where temporary files go (None: the system's temporary folder)."""
         self.view = open_store_view(store)
         self._spool = spool
         self._pending: dict[ox.NamedNode, bytes] = {}
@@ -116,7 +131,7 @@ class Workspace:
             tempfile.TemporaryDirectory(prefix="store-", dir=scratch, ignore_cleanup_errors=True)
         )
         spool_file = stack.enter_context(tempfile.TemporaryFile(dir=scratch))  # noqa: SIM115 (the stack closes it)
-        work = cls(ox.Store(folder_name), GraphSpool(spool_file))
+        work = cls(ox.Store(folder_name), GraphSpool(spool_file), scratch=scratch)
         stack.push(work._exit)  # runs before the folder is removed
         previous = Path(output) if output is not None else None
         if not rebuild and previous is not None and fmt in QUAD_FORMATS and previous.is_file():
@@ -311,16 +326,26 @@ class Workspace:
                 on_progress(done, len(names))
 
     def finish(
-        self, output: str | Path | None, fmt: str | None, *, on_progress: WriteProgress | None = None
+        self,
+        output: str | Path | None,
+        fmt: str | None,
+        *,
+        on_progress: WriteProgress | None = None,
+        workers: int = 1,
+        mapper: Mapper = map,
     ) -> int:
-        """Write the output file if any; return the number of quads in the graph."""
+        """Write the output file if any; return the number of quads in the graph.
+
+        A union format (Turtle, N-Triples, JSON-LD) sorts its triples in runs made by ``mapper``,
+        which a build gives ``workers`` processes to run in.
+        """
         self.store.flush()
         if output is None:
             return count_named_quads(self.store)
         if fmt == NQUADS and self._spool is not None:
             return self._write_nquads(output, on_progress)
         if fmt not in QUAD_FORMATS and fmt is not None and self._spool is not None:
-            return self._write_union(output, fmt, on_progress)
+            return self._write_union(output, fmt, on_progress, workers, mapper)
         count = 0
 
         def counted() -> Iterator[GraphBlock]:
@@ -346,24 +371,45 @@ class Workspace:
                     count += len(block)
         return count
 
-    def _write_union(self, output: str | Path, fmt: str, on_progress: WriteProgress | None) -> int:
-        """A union format from the spooled text where it is in the writer's order: its lines are the
-        triples once the graph name is cut off, so they are merged without being parsed."""
-        count = 0
+    def _write_union(
+        self, output: str | Path, fmt: str, on_progress: WriteProgress | None, workers: int, mapper: Mapper
+    ) -> int:
+        """A union format, from the spooled text where it is in the writer's order: its lines are the
+        triples once the graph name is cut off, so they are sorted and merged without being parsed.
 
-        def lines() -> Iterator[bytes]:
-            nonlocal count
-            for name, block in self._graphs(as_text=True, on_progress=on_progress):
-                if isinstance(block, bytes):
-                    found = nquads_triple_lines(name, block)
-                    count += len(found)
-                    yield from found
-                else:
-                    count += len(block)
-                    yield from triple_lines([(name, block)])
-
-        with atomic_writer(output) as handle:
-            write_union_to(lines(), handle, fmt=fmt)
+        The article graphs' text is cut into sorted runs by ``sorted_union_run``, run through
+        ``mapper`` (in ``workers`` processes when the build has them), the other graphs here; then
+        the runs are merged into the output.
+        """
+        assert self._spool is not None, "a file build"
+        names = self._graph_names()
+        spooled = set(self._spool_names())
+        elsewhere: list[tuple[str, TextSegment]] = []
+        here: list[bytes] = []
+        for name in names:
+            segment = self._spool.written_elsewhere(name) if name in spooled else None
+            if segment is not None:
+                elsewhere.append((str(name), segment))
+            elif name in spooled:
+                here.extend(triple_lines([(name, self._spool.get(name))]))
+            else:
+                here.extend(triple_lines([(name, graph_quads(self.store, name))]))
+        count, done = len(here), len(names) - len(elsewhere)
+        groups = _run_groups(elsewhere, workers)
+        folder = str(self._scratch) if self._scratch is not None else None
+        made = (mapper if len(groups) > 1 else map)(sorted_union_run, [(folder, group) for group in groups])
+        with ExitStack() as stack:
+            runs: list[IO[bytes]] = [io.BytesIO(b"".join(sorted_distinct(here)))]
+            del here
+            for (path, read), group in zip(made, groups, strict=True):
+                runs.append(stack.enter_context(open(path, "rb")))
+                os.unlink(path)  # gone when closed
+                count += read
+                done += len(group)
+                if on_progress is not None:
+                    on_progress(done, len(names))
+            with atomic_writer(output) as handle:
+                write_merged(merge_runs(runs), handle, fmt=fmt)
         return count
 
     def validation_graph(self) -> Graph:
@@ -409,3 +455,29 @@ def _text(term: object) -> str:
 
 def _is_article_graph(name: object) -> bool:
     return isinstance(name, ox.NamedNode) and name.value.startswith(ARTICLE_BASE)
+
+
+RUN_BYTES = 24 << 20
+"""N-Quads text cut into one sorted run of a union format, at most: a run's lines are all in memory
+at once, in the process that sorts them (about three times the text)."""
+RUN_BYTES_LEAST = 2 << 20
+"""Less text than this per worker is sorted in one run, here: a process would cost more than it saves."""
+
+
+def _run_groups(graphs: list[tuple[str, TextSegment]], workers: int) -> list[list[tuple[str, TextSegment]]]:
+    """Consecutive groups of graphs, one sorted run each: of at most ``RUN_BYTES`` of text, and
+    as many as a multiple of ``workers``, of about the same size, where there is text enough."""
+    total = sum(segment.length for _, segment in graphs)
+    count = max(-(-total // RUN_BYTES), min(workers, total // RUN_BYTES_LEAST), 1)
+    if count > 1:
+        count = -(-count // workers) * workers
+    size = -(-total // count)
+    groups: list[list[tuple[str, TextSegment]]] = [[]]
+    taken = 0
+    for graph in graphs:
+        if taken >= size:
+            groups.append([])
+            taken = 0
+        groups[-1].append(graph)
+        taken += graph[1].length
+    return [group for group in groups if group]

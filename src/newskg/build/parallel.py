@@ -1,9 +1,10 @@
 """Run the NLP pass in parallel: a local process pool, or a Dask cluster.
 
-Workers load the spaCy pipeline once and return records (small frozen dataclasses), never Docs:
-unpickling Docs is what makes ``nlp.pipe(n_process=...)`` gain nothing. Articles go out in batches
-and records come back in input order, so the result never depends on the number of workers, and at
-most a few batches per worker are in flight, so memory stays bounded however long the input.
+Workers get the spaCy pipeline once (forked, they inherit it) and return records (small frozen
+dataclasses), never Docs: unpickling Docs is what makes ``nlp.pipe(n_process=...)`` gain nothing.
+Articles go out in batches and records come back in input order, so the result never depends on the
+number of workers, and at most a few batches per worker are in flight, so memory stays bounded
+however long the input.
 """
 
 from __future__ import annotations
@@ -150,8 +151,12 @@ def _pool_results(
     jobs: int,
     nlp: Language | None,
 ) -> Iterator[T]:
-    """A fork pool where available (workers inherit the loaded code), else spawn."""
-    inherited = nlp if can_fork() else None
+    """A fork pool where available, else spawn.
+
+    Forked workers inherit the pipeline, loaded here once for them all: the same wait as each loading
+    its own at once, without the CPU time of loading it again in each (a spawned worker loads its own).
+    """
+    inherited = (nlp or make_pipeline()) if can_fork() else None
     results = ordered_map(
         _extract_batch,
         batches,

@@ -43,12 +43,12 @@ def pools(monkeypatch) -> list[str]:
 
 @pytest.mark.parametrize("suffix", [".nq", ".ttl", ".trig", ".nt"])
 def test_two_processes_write_the_bytes_of_one(tmp_path, synthetic_corpus, nlp, pools, monkeypatch, suffix):
-    monkeypatch.setattr(_workspace, "RUN_BYTES", 200_000)  # a union format sorts several runs
+    monkeypatch.setattr(_workspace, "RUN_BYTES", 200_000)  # a union format sorts and merges in parts
     one, two = tmp_path / f"one{suffix}", tmp_path / f"two{suffix}"
     build_corpus([synthetic_corpus], output=one, run_validation=False, jobs=1, batch_size=BATCH, nlp=nlp)
     assert pools == []
     build_corpus([synthetic_corpus], output=two, run_validation=False, jobs=2, batch_size=BATCH, nlp=nlp)
-    union = ["sorted_union_run"] if suffix in (".ttl", ".nt") else []
+    union = ["sorted_union_run", "write_part"] if suffix in (".ttl", ".nt") else []
     assert pools == ["_extract_batch", "_graph_batch", *union]  # every stage ran in worker processes
     assert one.read_bytes() == two.read_bytes()
 

@@ -9,14 +9,10 @@ a large corpus does not hold it in memory.
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import json
-import operator
 import tempfile
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import ExitStack
 from pathlib import Path
 from typing import IO
 
@@ -29,6 +25,7 @@ from ..errors import InputError, InputWarning, RdfSyntaxError
 from ..files import atomic_writer
 from ..terminal import printable
 from ..vocab.prefixes import WRITTEN_PREFIXES
+from ._union import merged_lines, write_merged
 from .parse import (
     OXIGRAPH_FORMATS,
     PARSE_FORMATS,
@@ -61,9 +58,6 @@ OX_FORMATS = {
     "nquads": ox.RdfFormat.N_QUADS,
     "json-ld": ox.RdfFormat.JSON_LD,
 }
-
-SORT_CHUNK = 200_000
-"""Triples sorted in memory at once when merging named graphs into one graph."""
 
 GraphBlock = tuple[ox.NamedNode | ox.DefaultGraph, Sequence[ox.Quad]]
 """One named graph's quads, as the writer takes them."""
@@ -205,101 +199,7 @@ def write_union_to(lines: Iterable[bytes], handle: IO[bytes], *, fmt: str) -> No
     The lines are sorted and de-duplicated as bytes (the order of the terms' code points) with an
     external sort; N-Triples is then written as it is, the other formats through pyoxigraph.
     """
-    write_merged(_merged_lines(lines), handle, fmt=fmt)
-
-
-def write_merged(merged: Iterable[list[bytes]], handle: IO[bytes], *, fmt: str) -> None:
-    """Write batches of triple lines (as ``write_union_to`` takes them), together sorted and without
-    repeats, to an open binary file in a union format."""
-    if fmt == "nt":
-        for batch in merged:  # pyoxigraph writes a triple as its text and " .": the same bytes
-            handle.write(b"".join(batch).replace(b"\n", b" .\n"))
-    else:
-        ox.serialize(_parsed(merged), handle, format=OX_FORMATS[fmt], prefixes=WRITTEN_PREFIXES)
-
-
-def _merged_lines(lines: Iterable[bytes]) -> Iterator[list[bytes]]:
-    """Batches of the lines, sorted and without repeats, using bounded memory."""
-    lines = iter(lines)
-    with ExitStack() as stack:
-        runs: list[IO[bytes]] = []
-        while read := list(itertools.islice(lines, SORT_CHUNK)):
-            whole, chunk = len(read) < SORT_CHUNK, sorted_distinct(read)
-            del read
-            if not runs and whole:  # everything fit in one chunk: no temporary file
-                for start in range(0, len(chunk), MERGE_BATCH):
-                    yield chunk[start : start + MERGE_BATCH]
-                return
-            spill = stack.enter_context(tempfile.TemporaryFile("w+b"))
-            spill.write(b"".join(chunk))
-            spill.seek(0)
-            runs.append(spill)
-        yield from merge_runs(runs)
-
-
-def sorted_distinct(lines: list[bytes]) -> list[bytes]:
-    """``lines`` sorted (in place) and without repeats.
-
-    Sorting first keeps the order lines come in: each graph's lines come sorted, so the sort merges
-    runs, fast in C (a set first would scramble them, and costs a hash per line); repeats are then
-    next to each other.
-    """
-    lines.sort()
-    return _distinct(lines)
-
-
-MERGE_BATCH = 10_000
-"""Lines written at once when everything fit in one sort chunk."""
-MERGE_BLOCK = 1 << 20
-"""Bytes of lines read from a sorted run at a time when merging runs..."""
-MERGE_WINDOW = 64 << 20
-"""...unless there are so many runs that their blocks would hold more than this (then less, down to
-``MERGE_BLOCK_LEAST``)."""
-MERGE_BLOCK_LEAST = 1 << 16
-
-
-def merge_runs(runs: Sequence[IO[bytes]]) -> Iterator[list[bytes]]:
-    """Merge files of sorted, distinct lines into batches of sorted lines without repeats, reading a
-    block of each at a time.
-
-    Lines after a run's last block are all greater than the last line read from it, so every line up
-    to the least of those last lines is in memory: it is sorted and written, and the rest waits for
-    more. Sorting blocks that are each sorted is a merge that Python's sort does in C, several times
-    faster than ``heapq.merge`` line by line; repeats of a line are all in the same window.
-    """
-    size = min(MERGE_BLOCK, max(MERGE_WINDOW // max(1, len(runs)), MERGE_BLOCK_LEAST))
-    last: dict[int, bytes] = {}
-    reading = list(range(len(runs)))
-    window: list[bytes] = []
-    while True:
-        for number in reading:
-            block = runs[number].readlines(size)
-            if block:
-                window.extend(block)
-                last[number] = block[-1]
-            else:
-                last.pop(number, None)  # this run is over
-        window.sort()
-        if not last:
-            yield _distinct(window)
-            return
-        bound = min(last.values())
-        cut = bisect.bisect_right(window, bound)
-        yield _distinct(window[:cut])
-        del window[:cut]
-        reading = [number for number, line in last.items() if line == bound]
-
-
-def _distinct(lines: list[bytes]) -> list[bytes]:
-    """Sorted lines without repeats (which are next to each other): no hashing, unlike a set."""
-    return list(map(operator.itemgetter(0), itertools.groupby(lines)))
-
-
-def _parsed(batches: Iterable[list[bytes]]) -> Iterator[ox.Quad]:
-    """Default-graph quads of the lines (serialised as their triples by the union formats)."""
-    for batch in batches:
-        data = b"".join(batch).replace(b"\n", b" .\n")
-        yield from ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
+    write_merged(merged_lines(lines), handle, fmt=fmt)
 
 
 def serialize(dataset: Dataset, fmt: str) -> bytes:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import itertools
 import os
-import tempfile
 from typing import IO, NamedTuple
 
 import pyoxigraph as ox
 
-from ..rdf.write import nquads_triple_lines, sorted_distinct
+from ..rdf._union import Run, write_run
+from ..rdf.write import nquads_triple_lines
 
 
 class TextSegment(NamedTuple):
@@ -118,16 +118,12 @@ UnionRun = tuple[str | None, list[tuple[str, TextSegment]]]
 name, where their text is): what ``sorted_union_run`` makes one run of."""
 
 
-def sorted_union_run(job: UnionRun) -> tuple[str, int]:
+def sorted_union_run(job: UnionRun) -> tuple[Run, int]:
     """One sorted run of a union format's external sort: the triples of some graphs, sorted and
-    without repeats, written to a new file in the folder. Returns its path and the number of quads
-    read. It reads the text where it is, so it runs in any process (a build's workers)."""
+    without repeats, written to a new file in the folder; and the number of quads read. It reads the
+    text where it is, so it runs in any process (a build's workers)."""
     folder, graphs = job
     lines: list[bytes] = []
     for name, segment in graphs:
         lines.extend(nquads_triple_lines(name, segment.read()))
-    read = len(lines)
-    run = sorted_distinct(lines)
-    with tempfile.NamedTemporaryFile(dir=folder, prefix="run-", suffix=".nt", delete=False) as handle:
-        handle.write(b"".join(run))
-    return handle.name, read
+    return write_run(lines, folder), len(lines)

@@ -9,7 +9,6 @@ output is written from the spool.
 from __future__ import annotations
 
 import contextlib
-import io
 import itertools
 import os
 import tempfile
@@ -18,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import IO
+from typing import Protocol, TypeVar
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -35,22 +34,20 @@ from ..graph.build import (
     update_dataset,
 )
 from ..iris import ARTICLE_BASE
+from ..rdf._union import CUTTABLE, part_starts, put_end_to_end, write_part, write_part_to, write_run
 from ..rdf.write import (
     OX_FORMATS,
     QUAD_FORMATS,
     GraphBlock,
     add_to_graph,
-    merge_runs,
-    sorted_distinct,
     triple_lines,
     write_graphs,
     write_graphs_to,
-    write_merged,
 )
 from . import undo
 from ._folder import check_folder, is_out_of_space, open_oxigraph, store_failure
 from ._rdflib import open_store_view, stored_dataset
-from ._spool import BuiltGraph, GraphSpool, TextSegment, UnionRun, sorted_union_run
+from ._spool import BuiltGraph, GraphSpool, TextSegment, sorted_union_run
 from ._state import (
     NKG_PIPELINE_VERSION,
     NKG_TEXT_HASH,
@@ -69,8 +66,14 @@ NQUADS = "nquads"
 
 WriteProgress = Callable[[int, int], None]
 """Told ``(graphs written, graphs in all)`` as the output file is written."""
-Mapper = Callable[[Callable[[UnionRun], tuple[str, int]], Iterable[UnionRun]], Iterable[tuple[str, int]]]
-"""Runs a function over items, results in order, where it likes: ``map``, or worker processes."""
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class Mapper(Protocol):
+    """Runs a function over items, results in order, where it likes: ``map``, or worker processes."""
+
+    def __call__(self, function: Callable[[T], R], items: Iterable[T], /) -> Iterable[R]: ...
 
 
 class Workspace:
@@ -377,9 +380,10 @@ class Workspace:
         """A union format, from the spooled text where it is in the writer's order: its lines are the
         triples once the graph name is cut off, so they are sorted and merged without being parsed.
 
-        The article graphs' text is cut into sorted runs by ``sorted_union_run``, run through
-        ``mapper`` (in ``workers`` processes when the build has them), the other graphs here; then
-        the runs are merged into the output.
+        The article graphs' text is cut into sorted runs by ``sorted_union_run``, the other graphs'
+        triples make one more run here; the runs are then merged into the output. Given ``workers``
+        processes (through ``mapper``), they sort the runs, and merge them in parts where the format
+        can be cut (``newskg.rdf._union``).
         """
         assert self._spool is not None, "a file build"
         names = self._graph_names()
@@ -395,21 +399,37 @@ class Workspace:
             else:
                 here.extend(triple_lines([(name, graph_quads(self.store, name))]))
         count, done = len(here), len(names) - len(elsewhere)
-        groups = _run_groups(elsewhere, workers)
         folder = str(self._scratch) if self._scratch is not None else None
-        made = (mapper if len(groups) > 1 else map)(sorted_union_run, [(folder, group) for group in groups])
-        with ExitStack() as stack:
-            runs: list[IO[bytes]] = [io.BytesIO(b"".join(sorted_distinct(here)))]
-            del here
-            for (path, read), group in zip(made, groups, strict=True):
-                runs.append(stack.enter_context(open(path, "rb")))
-                os.unlink(path)  # gone when closed
+        runs = [write_run(here, folder)]
+        del here
+        groups = _run_groups(elsewhere, workers)
+        in_parallel = mapper if len(groups) > 1 else map
+        written: list[str] = []
+        try:
+            for (run, read), group in zip(
+                in_parallel(sorted_union_run, [(folder, group) for group in groups]), groups, strict=True
+            ):
+                runs.append(run)
                 count += read
                 done += len(group)
                 if on_progress is not None:
                     on_progress(done, len(names))
+            parts = workers if fmt in CUTTABLE and len(groups) > 1 else 1
+            starts: list[bytes | None] = [None, *part_starts(runs, parts), None]
+            cuts = [
+                (folder, fmt, [(run.path, run.offset_before(start)) for run in runs], start, stop)
+                for start, stop in itertools.pairwise(starts)
+            ]
             with atomic_writer(output) as handle:
-                write_merged(merge_runs(runs), handle, fmt=fmt)
+                if len(cuts) == 1:
+                    write_part_to(cuts[0], handle)
+                else:  # written side by side, put end to end
+                    written = list(mapper(write_part, cuts))
+                    put_end_to_end(written, handle, fmt=fmt)
+        finally:
+            for path in [run.path for run in runs] + written:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(path)
         return count
 
     def validation_graph(self) -> Graph:

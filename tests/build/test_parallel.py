@@ -12,7 +12,7 @@ import pytest
 from newskg.build import corpus, parallel
 from newskg.build.cores import usable_cores
 from newskg.build.corpus import build_corpus
-from newskg.build.parallel import more_than_one
+from newskg.build.parallel import look_ahead
 from newskg.stores import _workspace
 from synthetic import articles, store_quads, write_jsonl
 
@@ -111,9 +111,28 @@ def test_a_single_batch_starts_no_worker(tmp_path, synthetic_corpus, nlp, pools)
     assert pools == []
 
 
-def test_looking_ahead_loses_no_batch():
-    assert [(several, list(rest)) for several, rest in map(more_than_one, ([], [[1]], [[1], [2], [3]]))] == [
-        (False, []),
-        (False, [[1]]),
-        (True, [[1], [2], [3]]),
+def test_looking_ahead_counts_up_to_the_workers_and_loses_no_batch():
+    batches = ([], [[1]], [[1], [2], [3]], [[1], [2], [3], [4], [5]])
+    assert [(count, list(rest)) for count, rest in (look_ahead(b, 4) for b in batches)] == [
+        (0, []),
+        (1, [[1]]),
+        (3, [[1], [2], [3]]),
+        (4, [[1], [2], [3], [4], [5]]),
     ]
+
+
+def test_no_more_workers_start_than_there_are_batches(tmp_path, synthetic_corpus, nlp, monkeypatch):
+    """Twelve articles in four batches, eight processes asked for: four start, in each stage."""
+    sizes: list[int] = []
+    real = parallel.ordered_map
+
+    def counted(function, items, **options):
+        sizes.append(options["jobs"])
+        return real(function, items, **options)
+
+    monkeypatch.setattr(parallel, "ordered_map", counted)
+    monkeypatch.setattr(corpus, "ordered_map", counted)
+    build_corpus(
+        [synthetic_corpus], output=tmp_path / "g.nq", run_validation=False, jobs=8, batch_size=BATCH, nlp=nlp
+    )
+    assert sizes == [4, 4]

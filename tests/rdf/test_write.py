@@ -98,7 +98,9 @@ def test_a_union_written_in_parts_put_end_to_end_is_the_union_written_whole(
     for line in lines:
         runs[rng.randrange(3)].append(line)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(_union, "SAMPLES_PER_RUN", 4)  # several remembered lines per run, so parts start mid-run
+        patch.setattr(
+            _union, "SAMPLES_PER_RUN", 4
+        )  # several remembered lines per run, so parts start mid-run
         made = [_union.write_run(run, folder) for run in runs]
     starts = [None, *_union.part_starts(made, parts), None]
     cuts = [

@@ -53,7 +53,7 @@ from .parallel import (
     check_scheduler,
     extract_mapped,
     extract_records,
-    more_than_one,
+    look_ahead,
     ordered_map,
     quiet_worker_signals,
 )
@@ -312,12 +312,12 @@ def _graph_batches(
     batches: Iterable[list[RecordRef]], builder: _GraphBuilder, *, jobs: int
 ) -> Iterator[GraphBatch]:
     """Each batch's article graphs, built in ``jobs`` processes (forked: they inherit the builder)."""
-    several, batches = more_than_one(batches) if jobs > 1 else (False, iter(batches))
-    if several and can_fork():
+    workers, batches = look_ahead(batches, jobs)
+    if workers > 1 and can_fork():
         yield from ordered_map(
             _graph_batch,
             batches,
-            jobs=jobs,
+            jobs=workers,
             initializer=_start_graph_worker,
             initargs=(builder,),
             in_flight=GRAPH_BATCHES_IN_FLIGHT,

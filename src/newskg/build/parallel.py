@@ -16,7 +16,7 @@ import multiprocessing
 import os
 import signal
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sized
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import InputError
@@ -54,9 +54,9 @@ def extract_records(
         yield from _dask_records(articles, dask, jobs=jobs, batch_size=batch_size)
         return
     if jobs > 1:
-        several, batches = more_than_one(batched(articles, batch_size))
-        if several:
-            yield from _pool_results(batches, _same, jobs=jobs, nlp=nlp)
+        workers, batches = look_ahead(batched(articles, batch_size), jobs)
+        if workers > 1:
+            yield from _pool_results(batches, _same, jobs=workers, nlp=nlp)
             return
         articles = itertools.chain.from_iterable(batches)
     yield from extract(articles, nlp=nlp or make_pipeline(), batch_size=batch_size)
@@ -90,9 +90,9 @@ def extract_mapped(
     """
     if jobs > 1 and dask is None:
         _check_sizes(jobs, batch_size)
-        several, batches = more_than_one(batched(articles, batch_size))
-        if several:
-            yield from _pool_results(batches, function, jobs=jobs, nlp=nlp)
+        workers, batches = look_ahead(batched(articles, batch_size), jobs)
+        if workers > 1:
+            yield from _pool_results(batches, function, jobs=workers, nlp=nlp)
             return
         articles, jobs = itertools.chain.from_iterable(batches), 1
     for record in extract_records(articles, jobs=jobs, batch_size=batch_size, dask=dask, nlp=nlp):
@@ -106,12 +106,13 @@ def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield batch
 
 
-def more_than_one(batches: Iterable[T]) -> tuple[bool, Iterator[T]]:
-    """Whether there are at least two batches (else worker processes would only add their start-up
-    to the work of one), and the same batches, none lost to the look-ahead."""
+def look_ahead(batches: Iterable[T], most: int) -> tuple[int, Iterator[T]]:
+    """How many batches there are, counted up to ``most``: the worker processes worth starting for
+    them (a worker with no batch would only add its start-up, and one batch is done as soon here);
+    and the same batches, none lost to the look-ahead."""
     iterator = iter(batches)
-    ahead = list(itertools.islice(iterator, 2))
-    return len(ahead) > 1, itertools.chain(ahead, iterator)
+    ahead = list(itertools.islice(iterator, most))
+    return len(ahead), itertools.chain(ahead, iterator)
 
 
 # --- local process pool ----------------------------------------------------------------------
@@ -186,7 +187,10 @@ def ordered_map(
 
     At most ``in_flight`` items per worker are in flight, so a long input is never read ahead into
     memory. Workers are forked where possible, so ``initargs`` are inherited rather than pickled.
+    No more workers are started than a list given has items.
     """
+    if isinstance(items, Sized):
+        jobs = max(1, min(jobs, len(items)))
     context = multiprocessing.get_context("fork" if can_fork() else "spawn")
     with context.Pool(jobs, initializer=initializer, initargs=initargs) as pool:
         pending: deque[AsyncResult[Any]] = deque()

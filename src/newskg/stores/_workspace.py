@@ -485,11 +485,12 @@ RUN_BYTES_LEAST = 2 << 20
 
 
 def _run_groups(graphs: list[tuple[str, TextSegment]], workers: int) -> list[list[tuple[str, TextSegment]]]:
-    """Consecutive groups of graphs, one sorted run each: of at most ``RUN_BYTES`` of text, and
-    as many as a multiple of ``workers``, of about the same size, where there is text enough."""
+    """Consecutive groups of graphs of about the same size, one sorted run each: of at most
+    ``RUN_BYTES`` of text; one for each worker where there is text enough, and if more, as many for
+    each."""
     total = sum(segment.length for _, segment in graphs)
     count = max(-(-total // RUN_BYTES), min(workers, total // RUN_BYTES_LEAST), 1)
-    if count > 1:
+    if count > workers:  # a round number of runs for each worker
         count = -(-count // workers) * workers
     size = -(-total // count)
     groups: list[list[tuple[str, TextSegment]]] = [[]]

@@ -57,11 +57,24 @@ class Runs:
 def _busy_seconds() -> float:
     """CPU seconds the whole machine has spent on anything but idling, from /proc/stat."""
     fields = [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
-    idle = fields[3] + fields[4]  # idle and iowait
-    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+    user, nice, system, _, _, irq, softirq = fields[:7]  # not idle, iowait, or steal (another VM's)
+    return (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK")
 
 
-def run(command: list[str], runs: Runs) -> str:
+def wait_for_quiet(limit: float, *, idle_below: float = 0.3) -> None:
+    """Wait (at most ``limit`` seconds) for a second in which other work keeps less than
+    ``idle_below`` cores busy: on a shared machine, a run that starts in a quiet moment is less
+    likely to share the cores."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        busy = _busy_seconds()
+        time.sleep(1.0)
+        if _busy_seconds() - busy < idle_below:
+            return
+
+
+def run(command: list[str], runs: Runs, *, quiet_wait: float = 0.0) -> str:
+    wait_for_quiet(quiet_wait)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     busy = _busy_seconds()
     started = time.perf_counter()
@@ -83,6 +96,12 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000", help="Comma-separated corpus sizes.")
     parser.add_argument("--rounds", type=int, default=5, help="Runs of each command, alternating.")
     parser.add_argument("--suffix", default="nt", help="Output format of the builds (file extension).")
+    parser.add_argument(
+        "--quiet-wait",
+        type=float,
+        default=0.0,
+        help="Seconds to wait at most for a quiet moment before each run.",
+    )
     args = parser.parse_args()
     newskg = [sys.executable, "-m", "newskg", "build"]
     usable = len(os.sched_getaffinity(0))
@@ -102,11 +121,11 @@ def main() -> None:
             results = {name: Runs() for name in [*commands, "floor"]}
             for _ in range(args.rounds):
                 for name, command in commands.items():
-                    run(command, results[name])
+                    run(command, results[name], quiet_wait=args.quiet_wait)
                     lines = sum(1 for _ in graph.open("rb"))
                     graph.unlink()
                 floor = [sys.executable, str(HERE / "floor.py"), str(corpus), "--lines", str(lines)]
-                run([*floor, "-o", str(scratch / "floor.nt")], results["floor"])
+                run([*floor, "-o", str(scratch / "floor.nt")], results["floor"], quiet_wait=args.quiet_wait)
             _report(size, lines, results)
 
 

@@ -25,6 +25,8 @@ def test_build_writes_the_graph_and_a_summary(cli, tmp_path, seeds_result):
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines()[0] == "articles: 2"
     assert f"wrote {out} (turtle)" in run.stdout and "SHACL: conforms" in run.stdout
+    phases = [line.split(":")[0] for line in run.stdout.splitlines() if line.startswith("  ")]
+    assert phases == ["  reading and extraction", "  graphs", "  writing", "  validation"]
     assert run.stderr == ""  # no progress bar in a pipe
     assert len(Graph().parse(out, format="turtle")) == len(seeds_result.graph)
 
@@ -105,7 +107,8 @@ def test_parallel_build_from_the_cli_gives_the_same_bytes(cli, tmp_path):
 
 
 def test_progress_bar_on_a_terminal(tmp_path):
-    """stderr on a pseudo-terminal shows the bar with a rate; the summary still goes to stdout."""
+    """stderr on a pseudo-terminal shows a bar for each phase, saying which, with a rate; the summary
+    still goes to stdout."""
     main, secondary = pty.openpty()
     env = {**os.environ, "COLUMNS": "120", "TERM": "xterm"}
     process = subprocess.Popen(
@@ -117,7 +120,6 @@ def test_progress_bar_on_a_terminal(tmp_path):
             str(SEEDS),
             "-o",
             str(tmp_path / "g.ttl"),
-            "--no-validate",
             "--batch-size",
             "1",
         ],
@@ -142,6 +144,8 @@ def test_progress_bar_on_a_terminal(tmp_path):
     assert process.returncode == 0
     os.close(main)
     assert b"articles" in shown and b"articles/s" in shown
+    for phase in (b"reading and extracting", b"building graphs", b"writing g.ttl", b"validating"):
+        assert phase in shown
     assert stdout.startswith("articles: 2")
 
 

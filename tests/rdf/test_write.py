@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 from decimal import Decimal
 
 import pyoxigraph as ox
@@ -13,6 +14,7 @@ from rdflib import Literal
 from rdflib import namespace as rdflib_namespace  # XSD itself as a global warns when pytest probes it
 
 from newskg.graph.terms import Lit, NQuadsWriter, decimal_lit, to_rdflib
+from newskg.rdf import _union
 from newskg.rdf import write as serialize
 
 EX = "https://example.org/"
@@ -25,7 +27,7 @@ def _quad(s: int, o: str, graph: str) -> ox.Quad:
 def test_turtle_keeps_every_triple_when_repeats_shrink_the_first_chunk(monkeypatch):
     """Every article repeats some triples (entity types): after removing repeats, the first chunk
     is smaller than a chunk, which once made the merge stop there and drop the rest."""
-    monkeypatch.setattr(serialize, "SORT_CHUNK", 10)
+    monkeypatch.setattr(_union, "SORT_CHUNK", 10)
     blocks = [
         (ox.NamedNode(f"{EX}g{g}"), [_quad(0, "shared", f"{EX}g{g}"), _quad(g, f"own {g}", f"{EX}g{g}")])
         for g in range(40)
@@ -57,7 +59,7 @@ def test_union_from_nquads_text_holds_each_triple_once_as_pyoxigraph_writes_it(f
     lines = [line for name, text in texts for line in serialize.nquads_triple_lines(name, text)]
     written = io.BytesIO()
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(serialize, "SORT_CHUNK", chunk)
+        patch.setattr(_union, "SORT_CHUNK", chunk)
         serialize.write_union_to(lines, written, fmt=fmt)
     quads = [quad for _, text in texts for quad in ox.parse(text, format=ox.RdfFormat.N_QUADS)]
     union = sorted({quad.triple for quad in quads}, key=str)
@@ -65,6 +67,52 @@ def test_union_from_nquads_text_holds_each_triple_once_as_pyoxigraph_writes_it(f
     assert written.getvalue() == ox.serialize(union, format=serialize.OX_FORMATS[fmt], prefixes=prefixes)
     parsed = list(ox.parse(written.getvalue(), format=serialize.OX_FORMATS[fmt]))
     assert [quad.triple for quad in parsed] == union  # each triple once, in order
+
+
+LINE = st.binary(max_size=6).map(lambda raw: raw.replace(b"\n", b"") + b"\n")
+
+
+@pytest.mark.parametrize("block", [1, 8, 1 << 20])
+@given(st.lists(st.sets(LINE, max_size=25), max_size=5))
+def test_merging_sorted_runs_gives_each_line_once_in_order(block, runs):
+    """Runs merged a block at a time (as little as a line): lines shared by runs, runs that end
+    early and empty runs lose nothing and repeat nothing."""
+    files = [io.BytesIO(b"".join(sorted(run))) for run in runs]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_union, "MERGE_BLOCK", block)
+        batches = list(_union.merge_runs(files))
+    assert [line for batch in batches for line in batch] == sorted(set().union(*runs))
+
+
+@pytest.mark.parametrize("fmt", ["nt", "turtle"])
+@pytest.mark.parametrize("parts", [1, 2, 5])
+@given(st.lists(st.tuples(st.integers(0, 6), st.integers(0, 2), TEXT), min_size=1, max_size=40), st.randoms())
+def test_a_union_written_in_parts_put_end_to_end_is_the_union_written_whole(
+    tmp_path_factory, fmt, parts, rows, rng
+):
+    """Runs of any triples (a subject's triples spread over several runs, repeats across runs), merged in
+    parts cut between subjects and put end to end: the bytes pyoxigraph writes for the whole union."""
+    folder = str(tmp_path_factory.mktemp("parts"))
+    lines = [f"<{EX}s{s}> <{EX}p{p}> {ox.Literal(text)}\n".encode() for s, p, text in rows]
+    runs = [[] for _ in range(3)]
+    for line in lines:
+        runs[rng.randrange(3)].append(line)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(
+            _union, "SAMPLES_PER_RUN", 4
+        )  # several remembered lines per run, so parts start mid-run
+        made = [_union.write_run(run, folder) for run in runs]
+    starts = [None, *_union.part_starts(made, parts), None]
+    cuts = [
+        (folder, fmt, [(run.path, run.offset_before(start)) for run in made], start, stop)
+        for start, stop in itertools.pairwise(starts)
+    ]
+    written = io.BytesIO()
+    _union.put_end_to_end([_union.write_part(cut) for cut in cuts], written, fmt=fmt)
+    whole = b"".join(lines).replace(b"\n", b" .\n")
+    union = sorted({quad.triple for quad in ox.parse(whole, format=ox.RdfFormat.N_TRIPLES)}, key=str)
+    prefixes = serialize.WRITTEN_PREFIXES
+    assert written.getvalue() == ox.serialize(union, format=serialize.OX_FORMATS[fmt], prefixes=prefixes)
 
 
 def test_union_is_each_triple_of_the_named_graphs_once():

@@ -18,12 +18,13 @@ Both give the same graph for the same articles.
 
 from __future__ import annotations
 
+import functools
 import gc
 import itertools
 import os
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,7 +46,7 @@ from ..records.resolve import Resolution, resolve_entities
 from ..stores._folder import is_out_of_space
 from ..stores._spool import BuiltGraph, TextSegment
 from ..stores._state import article_states
-from ..stores._workspace import Workspace
+from ..stores._workspace import Mapper, Workspace
 from ..validate.articles import ArticleChecker, corpus_extract
 from ..validate.results import ShapeResult, focus_nodes
 from ..validate.scopes import scoped_shapes
@@ -57,12 +58,14 @@ from .parallel import (
     check_scheduler,
     extract_mapped,
     extract_records,
+    look_ahead,
     ordered_map,
     quiet_worker_signals,
 )
+from .progress import Phase, PhaseClock, Progress
 from .scratch import scratch_folder
 from .spool import EntitySummary, PackedRecord, RecordRef, RecordSpool, pack
-from .summary import Tally
+from .summary import Tally, phase_times
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -131,19 +134,21 @@ class CorpusBuild:
     fmt: str | None
     store: Path | None
     seconds: float
+    phases: Mapping[Phase, float] = field(default_factory=dict)
+    """Seconds spent in each phase that ran (``newskg.build.progress``)."""
 
     @property
     def skipped(self) -> int:
         return self.tally.skipped
 
     def summary(self) -> str:
-        rate = self.tally.extracted / self.seconds if self.seconds > 0 else 0.0
         lines = [self.tally.summary(triples=self.triples, report=self.report)]
         if self.store is not None:
             lines.append(f"store: {self.store}")
         if self.output is not None:
             lines.append(f"wrote {self.output} ({self.fmt})")
-        lines.append(f"time: {self.seconds:.1f} s ({rate:.1f} articles/s extracted)")
+        lines.append(f"time: {self.seconds:.1f} s")
+        lines.extend(phase_times(self.phases, self.tally, triples=self.triples))
         return "\n".join(lines)
 
 
@@ -159,7 +164,7 @@ def build_corpus(
     run_validation: bool = True,
     rebuild: bool = False,
     on_skip: ErrorHandler | None = None,
-    on_progress: Callable[[int], None] | None = None,
+    on_progress: Progress | None = None,
     nlp: Language | None = None,
     extractor: Extractor | None = None,
     status: BuildStatus | None = None,
@@ -169,10 +174,11 @@ def build_corpus(
     A file output holds exactly the given articles; a store keeps articles of earlier builds too.
     Unchanged articles (same text hash and pipeline version as in the store, or in a TriG/N-Quads
     ``output`` left by the last build) are not extracted again unless ``rebuild``. ``on_skip`` gets
-    each unreadable article (else the first one raises); ``on_progress`` gets the number of articles
-    done after each one; ``nlp`` is a loaded pipeline to use instead of a new one. ``extractor`` runs
-    the NLP pass elsewhere (a Spark cluster...): it gets the articles to extract and must return their
-    records in the same order (``newskg.build.parallel.extract_partition`` extracts one partition).
+    each unreadable article (else the first one raises); ``on_progress`` gets ``(phase, done, total)``
+    as each phase starts and advances (``newskg.build.progress``); ``nlp`` is a loaded pipeline to
+    use instead of a new one. ``extractor`` runs the NLP pass elsewhere (a Spark cluster...): it gets
+    the articles to extract and must return their records in the same order
+    (``newskg.build.parallel.extract_partition`` extracts one partition).
     ``status`` is kept up to date with the stage and what has been written.
 
     A store is updated all or nothing: an error or a stop before the update is committed leaves it as
@@ -181,6 +187,7 @@ def build_corpus(
     the next build, ``newskg.build._validated``), the rest runs on the working store.
     """
     started = time.perf_counter()
+    clock = PhaseClock(on_progress)
     status = status if status is not None else BuildStatus()
     if output is None and store is None:
         raise InputError("give an output file (-o), a store (--store), or both")
@@ -198,6 +205,7 @@ def build_corpus(
 
     with _temporary_space(), ExitStack() as stack:
         scratch = stack.enter_context(scratch_folder())
+        clock.start(Phase.EXTRACT)  # reading a previous output is part of reading the articles
         work = Workspace.open(
             stack,
             store=store,
@@ -218,8 +226,7 @@ def build_corpus(
             if states.get(name) == (text_hash(article.text), PIPELINE_VERSION):
                 tally.unchanged += 1
                 done += 1
-                if on_progress is not None:
-                    on_progress(done)
+                clock.advance(done)
                 return False
             return True
 
@@ -246,13 +253,13 @@ def build_corpus(
             entities.add(record.entities)
             tally.add(record.counts)
             done += 1
-            if on_progress is not None:
-                on_progress(done)
+            clock.advance(done)
 
         if not wanted and tally.skipped:
             raise InputError(
                 f"none of the {tally.skipped} article(s) given could be read; nothing was written"
             )
+        clock.start(Phase.GRAPH, total=tally.extracted)
         if store is None:  # a file holds exactly the given articles
             stale = [name for name in states if name not in wanted]
             tally.removed = len(stale)
@@ -265,6 +272,7 @@ def build_corpus(
         status.stage = "building the graphs" + (" and loading them into the store" if store else "")
         checked: dict[str, ArticleCheck] = {}
         rebuilt: set[str] = set()
+        built = 0
         for graphs, batch_labels, batch_checked in _graph_batches(
             spool.sorted_batches(batch_size), builder, jobs=jobs
         ):
@@ -272,21 +280,27 @@ def build_corpus(
             labels.update((ox.NamedNode(iri), label) for iri, label in batch_labels)
             checked.update(batch_checked)
             rebuilt.update(graph.name for graph in graphs)
+            built += len(graphs)
+            clock.advance(built)
         work.derive(labels)
         kept = ValidationState.beside(store=store, output=output, fmt=chosen, digest=scoped_shapes().digest)
         kept.forget(rebuilt)  # before the store or the output changes: see newskg.build._validated
         kept.save()
+        clock.start(Phase.WRITE)
         work.commit()
         status.store_updated = store is not None
         if output is not None:
             status.stage = f"writing {output}"
-        triples = work.finish(output, chosen)
+        triples = work.finish(output, chosen, on_progress=clock.advance, workers=jobs, mapper=_mapper(jobs))
+        clock.stop()
         status.output_written = output is not None
         report = None
         if run_validation:
             status.stage = "validating"
+            clock.start(Phase.VALIDATE)
             report = validate_build(work, checked, kept, states)
             kept.save()
+    clock.stop()
     seconds = time.perf_counter() - started
     return CorpusBuild(
         tally,
@@ -296,6 +310,7 @@ def build_corpus(
         chosen,
         Path(store) if store is not None else None,
         seconds,
+        clock.seconds,
     )
 
 
@@ -329,11 +344,12 @@ def _graph_batches(
     batches: Iterable[list[RecordRef]], builder: _GraphBuilder, *, jobs: int
 ) -> Iterator[GraphBatch]:
     """Each batch's article graphs, built in ``jobs`` processes (forked: they inherit the builder)."""
-    if jobs > 1 and can_fork():
+    workers, batches = look_ahead(batches, jobs)
+    if workers > 1 and can_fork():
         yield from ordered_map(
             _graph_batch,
             batches,
-            jobs=jobs,
+            jobs=workers,
             initializer=_start_graph_worker,
             initargs=(builder,),
             in_flight=GRAPH_BATCHES_IN_FLIGHT,
@@ -341,6 +357,11 @@ def _graph_batches(
     else:
         for batch in batches:
             yield builder.build(batch)
+
+
+def _mapper(jobs: int) -> Mapper:
+    """``map`` in ``jobs`` worker processes (forked), results in order; plain ``map`` for one."""
+    return functools.partial(ordered_map, jobs=jobs) if jobs > 1 and can_fork() else map
 
 
 _worker_builder: _GraphBuilder | None = None

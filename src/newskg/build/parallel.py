@@ -1,9 +1,10 @@
 """Run the NLP pass in parallel: a local process pool, or a Dask cluster.
 
-Workers load the spaCy pipeline once and return records (small frozen dataclasses), never Docs:
-unpickling Docs is what makes ``nlp.pipe(n_process=...)`` gain nothing. Articles go out in batches
-and records come back in input order, so the result never depends on the number of workers, and at
-most a few batches per worker are in flight, so memory stays bounded however long the input.
+Workers get the spaCy pipeline once (forked, they inherit it) and return records (small frozen
+dataclasses), never Docs: unpickling Docs is what makes ``nlp.pipe(n_process=...)`` gain nothing.
+Articles go out in batches and records come back in input order, so the result never depends on the
+number of workers, and at most a few batches per worker are in flight, so memory stays bounded
+however long the input.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import multiprocessing
 import os
 import signal
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sized
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import InputError
@@ -51,10 +52,14 @@ def extract_records(
     _check_sizes(jobs, batch_size)
     if dask is not None:
         yield from _dask_records(articles, dask, jobs=jobs, batch_size=batch_size)
-    elif jobs == 1:
-        yield from extract(articles, nlp=nlp or make_pipeline(), batch_size=batch_size)
-    else:
-        yield from _pool_results(articles, _same, jobs=jobs, batch_size=batch_size, nlp=nlp)
+        return
+    if jobs > 1:
+        workers, batches = look_ahead(batched(articles, batch_size), jobs)
+        if workers > 1:
+            yield from _pool_results(batches, _same, jobs=workers, nlp=nlp)
+            return
+        articles = itertools.chain.from_iterable(batches)
+    yield from extract(articles, nlp=nlp or make_pipeline(), batch_size=batch_size)
 
 
 def _check_sizes(jobs: int, batch_size: int) -> None:
@@ -85,10 +90,13 @@ def extract_mapped(
     """
     if jobs > 1 and dask is None:
         _check_sizes(jobs, batch_size)
-        yield from _pool_results(articles, function, jobs=jobs, batch_size=batch_size, nlp=nlp)
-    else:
-        for record in extract_records(articles, jobs=jobs, batch_size=batch_size, dask=dask, nlp=nlp):
-            yield function(record)
+        workers, batches = look_ahead(batched(articles, batch_size), jobs)
+        if workers > 1:
+            yield from _pool_results(batches, function, jobs=workers, nlp=nlp)
+            return
+        articles, jobs = itertools.chain.from_iterable(batches), 1
+    for record in extract_records(articles, jobs=jobs, batch_size=batch_size, dask=dask, nlp=nlp):
+        yield function(record)
 
 
 def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -96,6 +104,15 @@ def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
     iterator = iter(items)
     while batch := list(itertools.islice(iterator, size)):
         yield batch
+
+
+def look_ahead(batches: Iterable[T], most: int) -> tuple[int, Iterator[T]]:
+    """How many batches there are, counted up to ``most``: the worker processes worth starting for
+    them (a worker with no batch would only add its start-up, and one batch is done as soon here);
+    and the same batches, none lost to the look-ahead."""
+    iterator = iter(batches)
+    ahead = list(itertools.islice(iterator, most))
+    return len(ahead), itertools.chain(ahead, iterator)
 
 
 # --- local process pool ----------------------------------------------------------------------
@@ -129,18 +146,21 @@ def _extract_batch(batch: list[Article]) -> list[Any]:
 
 
 def _pool_results(
-    articles: Iterable[Article],
+    batches: Iterable[list[Article]],
     function: Callable[[ArticleRecord], T],
     *,
     jobs: int,
-    batch_size: int,
     nlp: Language | None,
 ) -> Iterator[T]:
-    """A fork pool where available (workers inherit the loaded code), else spawn."""
-    inherited = nlp if can_fork() else None
+    """A fork pool where available, else spawn.
+
+    Forked workers inherit the pipeline, loaded here once for them all: the same wait as each loading
+    its own at once, without the CPU time of loading it again in each (a spawned worker loads its own).
+    """
+    inherited = (nlp or make_pipeline()) if can_fork() else None
     results = ordered_map(
         _extract_batch,
-        batched(articles, batch_size),
+        batches,
         jobs=jobs,
         initializer=_start_worker,
         initargs=(inherited, function),
@@ -167,7 +187,10 @@ def ordered_map(
 
     At most ``in_flight`` items per worker are in flight, so a long input is never read ahead into
     memory. Workers are forked where possible, so ``initargs`` are inherited rather than pickled.
+    No more workers are started than a list given has items.
     """
+    if isinstance(items, Sized):
+        jobs = max(1, min(jobs, len(items)))
     context = multiprocessing.get_context("fork" if can_fork() else "spawn")
     with context.Pool(jobs, initializer=initializer, initargs=initargs) as pool:
         pending: deque[AsyncResult[Any]] = deque()

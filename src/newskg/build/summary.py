@@ -4,10 +4,12 @@ as records stream past, never keeping the records themselves."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..records import ArticleRecord
 from ..validate.shacl import ValidationReport
+from .progress import Phase
 
 RELATION_NAMES = ("roles", "statements", "statistics", "located in", "reported by")
 
@@ -71,3 +73,29 @@ class Tally:
             str(report).splitlines()[0] if report is not None else "SHACL: not run (--no-validate)",
         ]
         return "\n".join(lines)
+
+
+def phase_times(phases: Mapping[Phase, float], tally: Tally, *, triples: int) -> list[str]:
+    """A line for each phase that ran: its time and its speed over that time alone, so that a slow
+    phase shows as what it is instead of lowering one rate for the whole run."""
+    lines = []
+    for phase, seconds in sorted(phases.items(), key=lambda item: list(Phase).index(item[0])):
+        line = f"  {_PHASE_NAMES[phase]}: {seconds:.1f} s"
+        if phase in (Phase.EXTRACT, Phase.GRAPH) and not tally.extracted:
+            line += ", nothing extracted" if phase is Phase.EXTRACT else ", no new graph"
+        elif seconds > 0 and phase is Phase.EXTRACT:
+            line += f", {tally.extracted / seconds:.1f} articles/s, {tally.words / seconds:,.0f} words/s"
+        elif seconds > 0 and phase is Phase.GRAPH:
+            line += f", {tally.extracted / seconds:.1f} articles/s"
+        elif seconds > 0:
+            line += f", {triples / seconds:,.0f} triples/s"
+        lines.append(line)
+    return lines
+
+
+_PHASE_NAMES = {
+    Phase.EXTRACT: "reading and extraction",
+    Phase.GRAPH: "graphs",
+    Phase.WRITE: "writing",
+    Phase.VALIDATE: "validation",
+}

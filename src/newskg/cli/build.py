@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from ..build.cores import usable_cores
 from . import (
     EXIT_INTERRUPTED,
     EXIT_NONCONFORMING,
@@ -25,8 +26,10 @@ from .options import InputsArgument, article_sources
 
 if TYPE_CHECKING:
     from ..build.corpus import BuildStatus
+    from ..build.progress import Phase, Progress
 
 DEFAULT_OUTPUT = Path("out/graph.ttl")
+DEFAULT_JOBS = usable_cores()
 REFRESH_SECONDS = 0.2
 
 
@@ -59,8 +62,14 @@ def build(
     ] = None,
     jobs: Annotated[
         int,
-        typer.Option("--jobs", "-j", min=1, help="Processes for the NLP pass (results do not depend on it)."),
-    ] = 1,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Processes for the NLP pass, the graph building and the sort of a Turtle or N-Triples "
+            "output; default: the cores this process may use. Results do not depend on it.",
+        ),
+    ] = DEFAULT_JOBS,
     dask: Annotated[
         str | None,
         typer.Option(
@@ -105,7 +114,8 @@ def build(
     total = estimate_articles(sources) if show else None
     status = BuildStatus()
     try:
-        with _progress(show, total) as advance:
+        writing = f"writing {output.name}" if output is not None else "writing the store"
+        with _progress(show, total, writing=writing) as report_progress:
             result = build_corpus(
                 sources,
                 output=output,
@@ -117,7 +127,7 @@ def build(
                 run_validation=not no_validate,
                 rebuild=rebuild,
                 on_skip=report_skip,
-                on_progress=advance,
+                on_progress=report_progress,
                 status=status,
             )
     except KeyboardInterrupt as stop:
@@ -168,13 +178,15 @@ def stop_report(status: BuildStatus, *, output: Path | None, store: Path | None)
 
 
 @contextmanager
-def _progress(show: bool, total: int | None) -> Iterator[Callable[[int], None]]:
-    """A progress bar on stderr (articles, articles/s, ETA) when it is a terminal; else nothing.
+def _progress(show: bool, articles: int | None, *, writing: str) -> Iterator[Progress]:
+    """A progress bar on stderr when it is a terminal, else nothing: the phase that runs (reading
+    and extracting, building graphs, ``writing``, validating), how far it is, its rate and its
+    time left. ``articles`` is the estimated number of articles, for the reading phase.
 
     Refreshed by hand, never from a thread, so that forking worker processes stays safe.
     """
     if not show:
-        yield lambda done: None
+        yield lambda phase, done, total: None
         return
     from rich.console import Console
     from rich.progress import (
@@ -186,27 +198,44 @@ def _progress(show: bool, total: int | None) -> Iterator[Callable[[int], None]]:
         TimeRemainingColumn,
     )
 
+    from ..build.progress import Phase
+
+    labels = {
+        Phase.EXTRACT: "reading and extracting",
+        Phase.GRAPH: "building graphs",
+        Phase.WRITE: writing,
+        Phase.VALIDATE: "validating",
+    }
     columns = [
-        TextColumn("articles"),
+        TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
+        TextColumn("{task.fields[unit]}"),
         TextColumn("{task.fields[rate]}"),
         TimeElapsedColumn(),
         TimeRemainingColumn(),
     ]
     progress = Progress(*columns, console=Console(stderr=True), auto_refresh=False, transient=True)
-    task = progress.add_task("build", total=total, rate="")
-    started = time.monotonic()
-    last = 0.0
+    task = progress.add_task("starting", total=articles, unit="", rate="")
+    running: Phase | None = None
+    started = last = 0.0
 
-    def advance(done: int) -> None:
-        nonlocal last
+    def report(phase: Phase, done: int, total: int | None) -> None:
+        nonlocal task, running, started, last
         now = time.monotonic()
+        if phase != running:  # a new phase: a new bar, with its own clock
+            running, started, last = phase, now, now
+            progress.remove_task(task)
+            shown = articles if total is None and phase is Phase.EXTRACT else total
+            task = progress.add_task(labels[phase], total=shown, unit=phase.unit, rate="")
+            progress.update(task, completed=done, refresh=True)
+            return
         if now - last < REFRESH_SECONDS:
             return
         last = now
         rate = done / (now - started) if now > started else 0.0
-        progress.update(task, completed=done, rate=f"{rate:.1f} articles/s", refresh=True)
+        rate_text = f"{rate:.1f} {phase.unit}/s"
+        progress.update(task, total=total, completed=done, rate=rate_text, refresh=True)  # None: kept
 
     with progress:
-        yield advance
+        yield report

@@ -9,14 +9,10 @@ a large corpus does not hold it in memory.
 
 from __future__ import annotations
 
-import heapq
-import itertools
 import json
-import operator
 import tempfile
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import ExitStack
 from pathlib import Path
 from typing import IO
 
@@ -29,6 +25,7 @@ from ..errors import InputError, InputWarning, RdfSyntaxError
 from ..files import atomic_writer
 from ..terminal import printable
 from ..vocab.prefixes import WRITTEN_PREFIXES
+from ._union import merged_lines, write_merged
 from .parse import (
     OXIGRAPH_FORMATS,
     PARSE_FORMATS,
@@ -62,9 +59,6 @@ OX_FORMATS = {
     "nquads": ox.RdfFormat.N_QUADS,
     "json-ld": ox.RdfFormat.JSON_LD,
 }
-
-SORT_CHUNK = 200_000
-"""Triples sorted in memory at once when merging named graphs into one graph."""
 
 GraphBlock = tuple[ox.NamedNode | ox.DefaultGraph, Sequence[ox.Quad]]
 """One named graph's quads, as the writer takes them."""
@@ -184,10 +178,11 @@ def triple_lines(blocks: Iterable[GraphBlock]) -> Iterator[bytes]:
             yield str(quad.triple).encode("utf-8") + b"\n"
 
 
-def nquads_triple_lines(name: ox.NamedNode, text: bytes) -> list[bytes]:
+def nquads_triple_lines(name: ox.NamedNode | str, text: bytes) -> list[bytes]:
     """The triples of one graph's N-Quads text as ``write_union_to`` takes them: each line with its
     graph name cut off, with no parsing (pyoxigraph escapes newlines and carriage returns in
-    literals, so `` <name> .\\n`` can only be a line's end and each line ends in ``\\n``)."""
+    literals, so `` <name> .\\n`` can only be a line's end and each line ends in ``\\n``). ``name`` is
+    the graph's ``NamedNode`` or its N-Triples text (``<IRI>``)."""
     return text.replace(f" {name} .\n".encode(), b"\n").splitlines(keepends=True)
 
 
@@ -198,39 +193,7 @@ def write_union_to(lines: Iterable[bytes], handle: IO[bytes], *, fmt: str) -> No
     The lines are sorted and de-duplicated as bytes (the order of the terms' code points) with an
     external sort; N-Triples is then written as it is, the other formats through pyoxigraph.
     """
-    merged = _merged_lines(lines)
-    if fmt == "nt":
-        for batch in merged:  # pyoxigraph writes a triple as its text and " .": the same bytes
-            handle.write(b"".join(batch).replace(b"\n", b" .\n"))
-    else:
-        ox.serialize(_parsed(merged), handle, format=OX_FORMATS[fmt], prefixes=WRITTEN_PREFIXES)
-
-
-def _merged_lines(lines: Iterable[bytes]) -> Iterator[list[bytes]]:
-    """Batches of the lines, sorted and without repeats, using bounded memory."""
-    lines = iter(lines)
-    with ExitStack() as stack:
-        runs: list[Iterable[bytes]] = []
-        while read := list(itertools.islice(lines, SORT_CHUNK)):
-            whole, chunk = len(read) < SORT_CHUNK, sorted(set(read))
-            del read
-            if not runs and whole:
-                runs.append(chunk)  # everything fit in one chunk: no temporary file
-                break
-            spill = stack.enter_context(tempfile.TemporaryFile("w+b"))
-            spill.writelines(chunk)
-            spill.seek(0)
-            runs.append(spill)
-        distinct = map(operator.itemgetter(0), itertools.groupby(heapq.merge(*runs)))
-        while batch := list(itertools.islice(distinct, 10_000)):
-            yield batch
-
-
-def _parsed(batches: Iterable[list[bytes]]) -> Iterator[ox.Quad]:
-    """Default-graph quads of the lines (serialised as their triples by the union formats)."""
-    for batch in batches:
-        data = b"".join(batch).replace(b"\n", b" .\n")
-        yield from ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
+    write_merged(merged_lines(lines), handle, fmt=fmt)
 
 
 def serialize(dataset: Dataset, fmt: str) -> bytes:

@@ -12,6 +12,9 @@ from typing import IO, NamedTuple
 
 import pyoxigraph as ox
 
+from ..rdf._union import Run, write_run
+from ..rdf.write import nquads_triple_lines
+
 
 class TextSegment(NamedTuple):
     """Where some N-Quads text was written: a file, an offset and a length."""
@@ -75,6 +78,13 @@ class GraphSpool:
     def names(self) -> list[ox.NamedNode]:
         return list(self._segments)
 
+    def written_elsewhere(self, name: ox.NamedNode) -> TextSegment | None:
+        """Where the graph's text is if it is whole, in the writer's order and in a file of its own
+        that any process can read (a build's graph workers wrote it), else None."""
+        if name not in self._in_order or not self._segments[name][0].path:
+            return None
+        return self._segments[name][0]
+
     def in_order(self, name: ox.NamedNode) -> bytes | None:
         """The graph's N-Quads text if it is spooled whole and in the writer's order, else None."""
         if name not in self._in_order:
@@ -101,3 +111,19 @@ class GraphSpool:
         for handle in self._readers.values():
             handle.close()
         self._readers.clear()
+
+
+UnionRun = tuple[str | None, list[tuple[str, TextSegment]]]
+"""A folder (None: the system's temporary folder), and some graphs (the N-Triples text of their
+name, where their text is): what ``sorted_union_run`` makes one run of."""
+
+
+def sorted_union_run(job: UnionRun) -> tuple[Run, int]:
+    """One sorted run of a union format's external sort: the triples of some graphs, sorted and
+    without repeats, written to a new file in the folder; and the number of quads read. It reads the
+    text where it is, so it runs in any process (a build's workers)."""
+    folder, graphs = job
+    lines: list[bytes] = []
+    for name, segment in graphs:
+        lines.extend(nquads_triple_lines(name, segment.read()))
+    return write_run(lines, folder), len(lines)

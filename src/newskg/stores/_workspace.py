@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import os
 import tempfile
 import traceback
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from types import TracebackType
+from typing import Protocol, TypeVar
 
 import pyoxigraph as ox
 from rdflib.namespace import SKOS
@@ -30,15 +32,14 @@ from ..graph.build import (
     update_dataset,
 )
 from ..iris import ARTICLE_BASE
+from ..rdf._union import CUTTABLE, part_starts, put_end_to_end, write_part, write_part_to, write_run
 from ..rdf.write import (
     OX_FORMATS,
     QUAD_FORMATS,
     GraphBlock,
-    nquads_triple_lines,
     triple_lines,
     write_graphs,
     write_graphs_to,
-    write_union_to,
 )
 from ..validate._terms import Triple, ox_triples
 from ..validate.articles import corpus_extract_quads
@@ -46,7 +47,7 @@ from ..validate.readers import OxigraphReader, ScanReader
 from . import undo
 from ._folder import check_folder, is_out_of_space, open_oxigraph, store_failure
 from ._rdflib import open_store_view
-from ._spool import BuiltGraph, GraphSpool
+from ._spool import BuiltGraph, GraphSpool, TextSegment, sorted_union_run
 from ._state import (
     NKG_PIPELINE_VERSION,
     NKG_TEXT_HASH,
@@ -63,6 +64,17 @@ but a signal waits for the running load to end: at 50,000 quads a load takes abo
 builds were no slower than at 200,000."""
 NQUADS = "nquads"
 
+WriteProgress = Callable[[int, int], None]
+"""Told ``(graphs written, graphs in all)`` as the output file is written."""
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class Mapper(Protocol):
+    """Runs a function over items, results in order, where it likes: ``map``, or worker processes."""
+
+    def __call__(self, function: Callable[[T], R], items: Iterable[T], /) -> Iterable[R]: ...
+
 
 class Workspace:
     """The Oxigraph store a build writes to, and for file outputs a lossless copy of each graph.
@@ -76,8 +88,17 @@ class Workspace:
     store back as it was, and a killed build's update is undone by the next open.
     """
 
-    def __init__(self, store: ox.Store, spool: GraphSpool | None, *, folder: Path | None = None) -> None:
+    def __init__(
+        self,
+        store: ox.Store,
+        spool: GraphSpool | None,
+        *,
+        folder: Path | None = None,
+        scratch: Path | None = None,
+    ) -> None:
         self.store = store
+        self._scratch = scratch
+        """Where temporary files go (None: the system's temporary folder)."""
         self.view = open_store_view(store)
         self._spool = spool
         self._pending: dict[ox.NamedNode, bytes] = {}
@@ -116,7 +137,7 @@ class Workspace:
             tempfile.TemporaryDirectory(prefix="store-", dir=scratch, ignore_cleanup_errors=True)
         )
         spool_file = stack.enter_context(tempfile.TemporaryFile(dir=scratch))  # noqa: SIM115 (the stack closes it)
-        work = cls(ox.Store(folder_name), GraphSpool(spool_file))
+        work = cls(ox.Store(folder_name), GraphSpool(spool_file), scratch=scratch)
         stack.push(work._exit)  # runs before the folder is removed
         previous = Path(output) if output is not None else None
         if not rebuild and previous is not None and fmt in QUAD_FORMATS and previous.is_file():
@@ -289,17 +310,20 @@ class Workspace:
         names = set(named_graphs(self.store)) | set(self._spool_names())
         return sorted(names, key=lambda name: name.value)
 
-    def blocks(self) -> Iterator[GraphBlock]:
+    def blocks(self, on_progress: WriteProgress | None = None) -> Iterator[GraphBlock]:
         """Every graph, in IRI order: as built for article graphs of a file build, else from the store."""
-        for name, block in self._graphs(as_text=False):
+        for name, block in self._graphs(as_text=False, on_progress=on_progress):
             assert not isinstance(block, bytes)
             yield name, block
 
-    def _graphs(self, *, as_text: bool) -> Iterator[tuple[ox.NamedNode, list[ox.Quad] | bytes]]:
+    def _graphs(
+        self, *, as_text: bool, on_progress: WriteProgress | None = None
+    ) -> Iterator[tuple[ox.NamedNode, list[ox.Quad] | bytes]]:
         """Every non-empty graph in IRI order; ``as_text``: spooled graphs already in the writer's
-        order come as their N-Quads text, unparsed."""
+        order come as their N-Quads text, unparsed. ``on_progress`` is told each graph taken."""
         spooled = set(self._spool_names())
-        for name in self._graph_names():
+        names = self._graph_names()
+        for done, name in enumerate(names, start=1):
             if name not in spooled or self._spool is None:
                 block: list[ox.Quad] | bytes = graph_quads(self.store, name)
             else:
@@ -307,33 +331,47 @@ class Workspace:
                 block = text if text is not None else self._spool.get(name)
             if block:
                 yield name, block
+            if on_progress is not None:
+                on_progress(done, len(names))
 
-    def finish(self, output: str | Path | None, fmt: str | None) -> int:
-        """Write the output file if any; return the number of quads in the graph."""
+    def finish(
+        self,
+        output: str | Path | None,
+        fmt: str | None,
+        *,
+        on_progress: WriteProgress | None = None,
+        workers: int = 1,
+        mapper: Mapper = map,
+    ) -> int:
+        """Write the output file if any; return the number of quads in the graph.
+
+        A union format (Turtle, N-Triples, JSON-LD) sorts its triples in runs made by ``mapper``,
+        which a build gives ``workers`` processes to run in.
+        """
         self.store.flush()
         if output is None:
             return count_named_quads(self.store)
         if fmt == NQUADS and self._spool is not None:
-            return self._write_nquads(output)
+            return self._write_nquads(output, on_progress)
         if fmt not in QUAD_FORMATS and fmt is not None and self._spool is not None:
-            return self._write_union(output, fmt)
+            return self._write_union(output, fmt, on_progress, workers, mapper)
         count = 0
 
         def counted() -> Iterator[GraphBlock]:
             nonlocal count
-            for name, block in self.blocks():
+            for name, block in self.blocks(on_progress):
                 count += len(block)
                 yield name, block
 
         write_graphs(counted(), output, fmt=fmt)
         return count
 
-    def _write_nquads(self, output: str | Path) -> int:
+    def _write_nquads(self, output: str | Path, on_progress: WriteProgress | None) -> int:
         """N-Quads straight from the spooled text where it is already in the writer's order."""
         assert self._spool is not None, "a file build"
         count = 0
         with atomic_writer(output) as handle:
-            for name, block in self._graphs(as_text=True):
+            for name, block in self._graphs(as_text=True, on_progress=on_progress):
                 if isinstance(block, bytes):
                     handle.write(block)
                     count += block.count(b"\n")
@@ -342,24 +380,62 @@ class Workspace:
                     count += len(block)
         return count
 
-    def _write_union(self, output: str | Path, fmt: str) -> int:
-        """A union format from the spooled text where it is in the writer's order: its lines are the
-        triples once the graph name is cut off, so they are merged without being parsed."""
-        count = 0
+    def _write_union(
+        self, output: str | Path, fmt: str, on_progress: WriteProgress | None, workers: int, mapper: Mapper
+    ) -> int:
+        """A union format, from the spooled text where it is in the writer's order: its lines are the
+        triples once the graph name is cut off, so they are sorted and merged without being parsed.
 
-        def lines() -> Iterator[bytes]:
-            nonlocal count
-            for name, block in self._graphs(as_text=True):
-                if isinstance(block, bytes):
-                    found = nquads_triple_lines(name, block)
-                    count += len(found)
-                    yield from found
-                else:
-                    count += len(block)
-                    yield from triple_lines([(name, block)])
-
-        with atomic_writer(output) as handle:
-            write_union_to(lines(), handle, fmt=fmt)
+        The article graphs' text is cut into sorted runs by ``sorted_union_run``, the other graphs'
+        triples make one more run here; the runs are then merged into the output. Given ``workers``
+        processes (through ``mapper``), they sort the runs, and merge them in parts where the format
+        can be cut (``newskg.rdf._union``).
+        """
+        assert self._spool is not None, "a file build"
+        names = self._graph_names()
+        spooled = set(self._spool_names())
+        elsewhere: list[tuple[str, TextSegment]] = []
+        here: list[bytes] = []
+        for name in names:
+            segment = self._spool.written_elsewhere(name) if name in spooled else None
+            if segment is not None:
+                elsewhere.append((str(name), segment))
+            elif name in spooled:
+                here.extend(triple_lines([(name, self._spool.get(name))]))
+            else:
+                here.extend(triple_lines([(name, graph_quads(self.store, name))]))
+        count, done = len(here), len(names) - len(elsewhere)
+        folder = str(self._scratch) if self._scratch is not None else None
+        runs = [write_run(here, folder)]
+        del here
+        groups = _run_groups(elsewhere, workers)
+        in_parallel = mapper if len(groups) > 1 else map
+        written: list[str] = []
+        try:
+            for (run, read), group in zip(
+                in_parallel(sorted_union_run, [(folder, group) for group in groups]), groups, strict=True
+            ):
+                runs.append(run)
+                count += read
+                done += len(group)
+                if on_progress is not None:
+                    on_progress(done, len(names))
+            parts = workers if fmt in CUTTABLE and len(groups) > 1 else 1
+            starts: list[bytes | None] = [None, *part_starts(runs, parts), None]
+            cuts = [
+                (folder, fmt, [(run.path, run.offset_before(start)) for run in runs], start, stop)
+                for start, stop in itertools.pairwise(starts)
+            ]
+            with atomic_writer(output) as handle:
+                if len(cuts) == 1:
+                    write_part_to(cuts[0], handle)
+                else:  # written side by side, put end to end
+                    written = list(mapper(write_part, cuts))
+                    put_end_to_end(written, handle, fmt=fmt)
+        finally:
+            for path in [run.path for run in runs] + written:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(path)
         return count
 
     def article_names(self) -> list[str]:
@@ -427,3 +503,30 @@ def _text(term: object) -> str:
 
 def _is_article_graph(name: object) -> bool:
     return isinstance(name, ox.NamedNode) and name.value.startswith(ARTICLE_BASE)
+
+
+RUN_BYTES = 24 << 20
+"""N-Quads text cut into one sorted run of a union format, at most: a run's lines are all in memory
+at once, in the process that sorts them (about three times the text)."""
+RUN_BYTES_LEAST = 2 << 20
+"""Less text than this per worker is sorted in one run, here: a process would cost more than it saves."""
+
+
+def _run_groups(graphs: list[tuple[str, TextSegment]], workers: int) -> list[list[tuple[str, TextSegment]]]:
+    """Consecutive groups of graphs of about the same size, one sorted run each: of at most
+    ``RUN_BYTES`` of text; one for each worker where there is text enough, and if more, as many for
+    each."""
+    total = sum(segment.length for _, segment in graphs)
+    count = max(-(-total // RUN_BYTES), min(workers, total // RUN_BYTES_LEAST), 1)
+    if count > workers:  # a round number of runs for each worker
+        count = -(-count // workers) * workers
+    size = -(-total // count)
+    groups: list[list[tuple[str, TextSegment]]] = [[]]
+    taken = 0
+    for graph in graphs:
+        if taken >= size:
+            groups.append([])
+            taken = 0
+        groups[-1].append(graph)
+        taken += graph[1].length
+    return [group for group in groups if group]

@@ -1,0 +1,138 @@
+"""Parallel builds: the same bytes and the same store whatever ``--jobs`` is (the default included),
+worker processes really used when asked for, the pipeline loaded once, and no worker started for a
+single batch."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from newskg.build import corpus, parallel
+from newskg.build.cores import usable_cores
+from newskg.build.corpus import build_corpus
+from newskg.build.parallel import look_ahead
+from newskg.stores import _workspace
+from synthetic import articles, store_quads, write_jsonl
+
+BATCH = 3
+"""Articles per batch in these tests: small, so that a dozen articles make several batches."""
+
+
+@pytest.fixture(scope="module")
+def synthetic_corpus(tmp_path_factory) -> Path:
+    """Twelve articles recombined from the seeds: four batches of ``BATCH``."""
+    return write_jsonl(tmp_path_factory.mktemp("parallel") / "corpus.jsonl", articles(12, seed=14))
+
+
+@pytest.fixture()
+def pools(monkeypatch) -> list[str]:
+    """The function each worker pool started during the test ran (``ordered_map`` spied on)."""
+    started: list[str] = []
+    real = parallel.ordered_map
+
+    def spied(function, items, **options):
+        started.append(function.__name__)
+        return real(function, items, **options)
+
+    monkeypatch.setattr(parallel, "ordered_map", spied)
+    monkeypatch.setattr(corpus, "ordered_map", spied)
+    return started
+
+
+@pytest.mark.parametrize("suffix", [".nq", ".ttl", ".trig", ".nt"])
+def test_two_processes_write_the_bytes_of_one(tmp_path, synthetic_corpus, nlp, pools, monkeypatch, suffix):
+    monkeypatch.setattr(_workspace, "RUN_BYTES", 200_000)  # a union format sorts and merges in parts
+    one, two = tmp_path / f"one{suffix}", tmp_path / f"two{suffix}"
+    build_corpus([synthetic_corpus], output=one, run_validation=False, jobs=1, batch_size=BATCH, nlp=nlp)
+    assert pools == []
+    build_corpus([synthetic_corpus], output=two, run_validation=False, jobs=2, batch_size=BATCH, nlp=nlp)
+    union = ["sorted_union_run", "write_part"] if suffix in (".ttl", ".nt") else []
+    assert pools == ["_extract_batch", "_graph_batch", *union]  # every stage ran in worker processes
+    assert one.read_bytes() == two.read_bytes()
+
+
+def test_two_processes_fill_the_store_as_one_does(tmp_path, synthetic_corpus, nlp, pools):
+    stores = {}
+    for jobs in (1, 2):
+        stores[jobs] = tmp_path / f"store-{jobs}"
+        build_corpus(
+            [synthetic_corpus], store=stores[jobs], run_validation=False, jobs=jobs, batch_size=BATCH, nlp=nlp
+        )
+    assert pools == ["_extract_batch", "_graph_batch"]
+    quads = store_quads(stores[1])
+    assert len(quads) > 1000
+    assert store_quads(stores[2]) == quads
+
+
+def test_the_default_number_of_processes_gives_the_same_bytes_and_store(cli, tmp_path, synthetic_corpus, nlp):
+    expected = tmp_path / "one.trig"
+    build_corpus(
+        [synthetic_corpus], output=expected, store=tmp_path / "one", run_validation=False, jobs=1, nlp=nlp
+    )
+    got, store = tmp_path / "default.trig", tmp_path / "default"
+    run = cli.run(
+        "build", synthetic_corpus, "-o", got, "--store", store, "--batch-size", BATCH, "--no-validate"
+    )
+    assert run.returncode == 0, run.stderr
+    assert got.read_bytes() == expected.read_bytes()
+    assert store_quads(tmp_path / "default") == store_quads(tmp_path / "one")
+
+
+def test_the_default_is_the_cores_this_process_may_use(cli):
+    assert cli("build", "--help").stdout.count(f"[default: {usable_cores()}]") == 1
+    if hasattr(os, "sched_getaffinity"):
+        assert usable_cores() == len(os.sched_getaffinity(0))
+
+
+def test_the_pipeline_is_loaded_once_not_once_per_worker_or_batch(tmp_path, synthetic_corpus, monkeypatch):
+    """Forked workers inherit the pipeline of the process that starts them; spawned ones (where
+    there is no fork) load their own once. With four batches for two workers, a load per batch
+    would show as four."""
+    log = tmp_path / "loads"
+    real = parallel.make_pipeline
+
+    def logged():
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(f"{os.getpid()}\n")
+        return real()
+
+    monkeypatch.setattr(parallel, "make_pipeline", logged)
+    build_corpus([synthetic_corpus], output=tmp_path / "g.nq", run_validation=False, jobs=2, batch_size=BATCH)
+    loads = log.read_text(encoding="utf-8").split()
+    assert loads == [str(os.getpid())] if parallel.can_fork() else len(loads) == len(set(loads)) == 2
+
+
+def test_a_single_batch_starts_no_worker(tmp_path, synthetic_corpus, nlp, pools):
+    build_corpus(
+        [synthetic_corpus], output=tmp_path / "g.nq", run_validation=False, jobs=2, batch_size=12, nlp=nlp
+    )
+    assert pools == []
+
+
+def test_looking_ahead_counts_up_to_the_workers_and_loses_no_batch():
+    batches = ([], [[1]], [[1], [2], [3]], [[1], [2], [3], [4], [5]])
+    assert [(count, list(rest)) for count, rest in (look_ahead(b, 4) for b in batches)] == [
+        (0, []),
+        (1, [[1]]),
+        (3, [[1], [2], [3]]),
+        (4, [[1], [2], [3], [4], [5]]),
+    ]
+
+
+def test_no_more_workers_start_than_there_are_batches(tmp_path, synthetic_corpus, nlp, monkeypatch):
+    """Twelve articles in four batches, eight processes asked for: four start, in each stage."""
+    sizes: list[int] = []
+    real = parallel.ordered_map
+
+    def counted(function, items, **options):
+        sizes.append(options["jobs"])
+        return real(function, items, **options)
+
+    monkeypatch.setattr(parallel, "ordered_map", counted)
+    monkeypatch.setattr(corpus, "ordered_map", counted)
+    build_corpus(
+        [synthetic_corpus], output=tmp_path / "g.nq", run_validation=False, jobs=8, batch_size=BATCH, nlp=nlp
+    )
+    assert sizes == [4, 4]

@@ -12,7 +12,8 @@ import random
 
 import pytest
 from rdflib import Graph
-from rdflib.namespace import RDF, SH, XSD
+from rdflib import namespace as rdflib_namespace  # XSD itself as a global warns when pytest probes it
+from rdflib.namespace import RDF, SH
 from test_shapes import BASE, CONFORMING, PREFIXES, VIOLATING
 
 from newskg.graph.build import union_graph
@@ -70,7 +71,14 @@ def mutated(triples: list[Triple], rng: random.Random, classes: list[str], paths
     elif kind == "empty" and isinstance(o, Lit):
         found[index] = (s, p, Lit("", o.datatype))
     elif kind == "retype" and isinstance(o, Lit):
-        found[index] = (s, p, Lit(o.lexical, rng.choice([None, str(XSD.integer), str(XSD.date), "@en"])))
+        found[index] = (
+            s,
+            p,
+            Lit(
+                o.lexical,
+                rng.choice([None, str(rdflib_namespace.XSD.integer), str(rdflib_namespace.XSD.date), "@en"]),
+            ),
+        )
     elif kind == "iri":
         found[index] = (s, p, rng.choice(nodes))
     elif kind == "literal" and p != str(RDF.type):
@@ -174,9 +182,9 @@ def test_values_it_cannot_compare_are_not_sure():
     x = "https://w3id.org/newskg/id/x"
     observation = (x, str(RDF.type), "https://w3id.org/newskg/ontology#Observation")
     for value, suspect in [
-        (Lit("1e3", str(XSD.decimal)), True),  # valid, but not a form the screen reads
-        (Lit("3", str(XSD.decimal)), False),
-        (Lit("-3", str(XSD.decimal)), True),
+        (Lit("1e3", str(rdflib_namespace.XSD.decimal)), True),  # valid, but not a form the screen reads
+        (Lit("3", str(rdflib_namespace.XSD.decimal)), False),
+        (Lit("-3", str(rdflib_namespace.XSD.decimal)), True),
         (Lit("three"), True),
     ]:
         index = TripleIndex([observation, (x, "https://w3id.org/newskg/ontology#value", value)])

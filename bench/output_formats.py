@@ -34,6 +34,12 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000", help="Comma-separated corpus sizes.")
     parser.add_argument("--repeats", type=int, default=3, help="Runs per format (and per code version).")
     parser.add_argument("--baseline-src", type=Path, help="A src folder to compare with, e.g. main's.")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        help="--jobs of every build (the same for both versions, whose defaults differ).",
+    )
     args = parser.parse_args()
     versions = {"this checkout": None}
     if args.baseline_src is not None:
@@ -57,6 +63,7 @@ def main() -> None:
                                 filter(None, [str(src), env.get("PYTHONPATH")])
                             )
                         command = [sys.executable, "-m", "newskg", "build", str(corpus), "-o", str(output)]
+                        command += ["--jobs", str(args.jobs)]
                         run = run_measured([*command, "--no-validate"], env=env)
                         output.unlink()
                         seconds.setdefault((version, fmt), []).append(run.seconds)

@@ -24,3 +24,17 @@ def test_all_capitals_and_four_digit_numbers():
     doc = view("TEHRAN - ISIPO said 2024 and 1402 were good, not 12 or 20245.")
     assert [doc.words[k] for k in doc.all_capitals()] == ["TEHRAN", "ISIPO"]
     assert [doc.words[k] for k in doc.four_digits()] == ["2024", "1402"]
+
+
+def test_a_word_is_one_shared_string_across_docs_and_the_share_starts_again_past_its_limit(monkeypatch):
+    from newskg.nlp import text
+
+    first = view("The minister said exports rose.")
+    second = view("Exports rose, the minister said.")
+    assert first.lower[1] == second.lower[4] == "minister"
+    assert first.lower[1] is second.lower[4]  # one str, its hash computed once for the process
+    assert first.words == ["The", "minister", "said", "exports", "rose", "."]
+    monkeypatch.setattr(text, "_SHARED_STRINGS_LIMIT", 3)
+    third = view("Imports fell sharply in March.")
+    assert third.words == ["Imports", "fell", "sharply", "in", "March", "."]
+    assert len(text._SHARED_STRINGS) <= 3 + len(third.words) * 2

@@ -184,6 +184,8 @@ class Figures:
     level_verbs: frozenset[str]
     change_nouns: frozenset[str]
     worth_words: tuple[tuple[str, ...], ...]
+    worth_firsts: frozenset[str]
+    """The first words of ``worth_words``: where a noun phrase before them ends."""
     ellipsis_words: frozenset[str]
     money_units: frozenset[str]
     verb_chain_words: frozenset[str]

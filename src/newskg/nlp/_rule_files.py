@@ -233,6 +233,7 @@ def read_figures() -> Figures:
         level_verbs=f.words("level_verbs"),
         change_nouns=f.words("change_nouns"),
         worth_words=f.phrases("worth_words"),
+        worth_firsts=frozenset(p[0] for p in f.phrases("worth_words")),
         ellipsis_words=f.words("ellipsis_words"),
         money_units=f.words("money_units"),
         verb_chain_words=f.words("verb_chain_words"),

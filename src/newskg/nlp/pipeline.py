@@ -102,7 +102,11 @@ def extract(
             yield doc
 
     for doc in nlp.pipe(docs(), batch_size=batch_size):
-        yield to_record(doc, pending.pop(0), pipeline_version=PIPELINE_VERSION)
+        record = to_record(doc, pending.pop(0), pipeline_version=PIPELINE_VERSION)
+        # The facts (their Spans) and the cached token lists refer back to the Doc; with them gone,
+        # reference counting frees the Doc at once, where the cycle waited for the garbage collector.
+        doc.user_data.clear()
+        yield record
 
 
 def extract_one(article: Article, *, nlp: Language | None = None) -> ArticleRecord:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Collection, Iterator
 from typing import NamedTuple, TypeVar
 
 import numpy
-from spacy.attrs import IDX, IS_DIGIT, IS_SPACE, IS_UPPER, LENGTH, ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, IS_DIGIT, IS_SPACE, IS_UPPER, LENGTH, LOWER, ORTH, SENT_START, SPACY
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 T = TypeVar("T")
@@ -96,6 +98,28 @@ class Sentence(NamedTuple):
     end_char: int
 
 
+_SHARED_STRINGS: dict[int, str] = {}
+"""Words by their spaCy hash, one ``str`` per distinct word for the whole process. The rules look
+words up in sets and dicts, and a ``str`` computes its hash once; a new ``str`` per word per Doc paid
+that again for every Doc."""
+_SHARED_STRINGS_LIMIT = 1_000_000
+"""Start again past this many distinct words, so that memory stays flat on a large corpus."""
+
+
+def _shared_strings(hashes: list[int], strings: StringStore) -> list[str]:
+    """The words of the given spaCy string hashes, as shared ``str`` objects."""
+    shared = _SHARED_STRINGS
+    try:
+        return [shared[h] for h in hashes]
+    except KeyError:
+        if len(shared) > _SHARED_STRINGS_LIMIT:
+            shared.clear()
+        for h in hashes:
+            if h not in shared:
+                shared[h] = strings[h]
+        return [shared[h] for h in hashes]
+
+
 class DocView:
     """The tokens of a Doc read once into plain lists, indexed by token number.
 
@@ -122,16 +146,15 @@ class DocView:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self._where: dict[str, list[int]] | None = None
+        self._where: defaultdict[str, list[int]] | None = None
         n = len(doc)
-        table = doc.to_array([ORTH, IDX, LENGTH, SPACY, SENT_START, IS_SPACE, IS_UPPER, IS_DIGIT]).reshape(
-            n, 8
-        )
+        attributes = [ORTH, IDX, LENGTH, SPACY, SENT_START, IS_SPACE, IS_UPPER, IS_DIGIT, LOWER]
+        table = doc.to_array(attributes).reshape(n, len(attributes))
         self._all_capitals = table[:, 6] == 1
         self._four_digits = (table[:, 7] == 1) & (table[:, 2] == 4)
         strings = doc.vocab.strings
-        self.words: list[str] = list(map(strings.__getitem__, table[:, 0].tolist()))
-        self.lower: list[str] = list(map(str.lower, self.words))
+        self.words: list[str] = _shared_strings(table[:, 0].tolist(), strings)
+        self.lower: list[str] = _shared_strings(table[:, 8].tolist(), strings)
         self.starts: list[int] = table[:, 1].tolist()
         self.ends: list[int] = (table[:, 1] + table[:, 2]).tolist()
         self.spaces: list[bool] = (table[:, 3] == 1).tolist()
@@ -192,13 +215,15 @@ class DocView:
         nouns); one index of the Doc's words answers them all, where a scan per rule cost more."""
         where = self._where
         if where is None:
-            where = self._where = {}
+            where = self._where = defaultdict(list)
             for k, word in enumerate(self.lower):
-                where.setdefault(word, []).append(k)
-        if len(lowers) > len(where):
-            found = [k for word, ks in where.items() if word in lowers for k in ks]
-        else:
-            found = [k for word in lowers for k in where.get(word, ())]
+                where[word].append(k)
+        words = where.keys() & lowers  # a set intersection: it walks the smaller side
+        if not words:
+            return []
+        if len(words) == 1:
+            return list(where[words.pop()])
+        found = [k for word in words for k in where[word]]
         found.sort()
         return found
 

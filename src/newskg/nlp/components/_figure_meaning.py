@@ -178,7 +178,7 @@ class FigureMeanings:
             place = 0
             unit, unit_end = self.figures.unit_at(words, k + 2)
             k = unit_end if unit is not None else k + 2
-        elif any(f.end == figure.start - 1 for f in read) and lower[figure.start - 1] == "and":
+        elif lower[figure.start - 1] == "and" and any(f.end == figure.start - 1 for f in read):
             place = 1
         else:
             return ""

@@ -37,11 +37,7 @@ class NounPhrases:
         """A word that can only be a noun (or an unknown word): ``containers``, not ``handled``."""
         lower = word.lower()
         figures = self.figures
-        if (
-            lower in figures.time_units
-            or lower in figures.change_nouns
-            or any(lower == p[0] for p in figures.worth_words)
-        ):
+        if lower in figures.time_units or lower in figures.change_nouns or lower in figures.worth_firsts:
             return False
         pos = self.pos(word)
         return word.isalpha() and (pos == frozenset({"n"}) or (not pos and word[:1].islower()))
@@ -83,7 +79,7 @@ class NounPhrases:
                     continue
             if not word[:1].isalpha() or "f" in pos or (low in figures.time_units and head < 0):
                 break
-            if any(low == p[0] for p in figures.worth_words) or low in figures.pronouns:
+            if low in figures.worth_firsts or low in figures.pronouns:
                 break
             glued = k + 2 < end_limit and words[k + 1] == "-" and not doc.spaces[k] and not doc.spaces[k + 1]
             if glued and word.isalpha():

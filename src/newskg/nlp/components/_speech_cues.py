@@ -49,7 +49,7 @@ class Cues:
         best: tuple[str, int] | None = None
         for words, name in self.rep.phrases_by_start.get(lower[k], ()):
             size = len(words)
-            if tuple(w for w in lower[k : k + size]) == words and (best is None or k + size > best[1]):
+            if tuple(lower[k : k + size]) == words and (best is None or k + size > best[1]):
                 best = (name, k + size)
         return best
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import defaultdict
 from collections.abc import Collection, Iterator
 from typing import NamedTuple, TypeVar
 
@@ -130,9 +129,9 @@ class DocView:
 
     __slots__ = (
         "_all_capitals",
+        "_distinct",
         "_four_digits",
         "_sentence_firsts",
-        "_where",
         "doc",
         "ends",
         "lower",
@@ -146,7 +145,7 @@ class DocView:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self._where: defaultdict[str, list[int]] | None = None
+        self._distinct: set[str] | None = None
         n = len(doc)
         attributes = [ORTH, IDX, LENGTH, SPACY, SENT_START, IS_SPACE, IS_UPPER, IS_DIGIT, LOWER]
         table = doc.to_array(attributes).reshape(n, len(attributes))
@@ -212,19 +211,18 @@ class DocView:
         """The token numbers whose lower-cased word is in ``lowers``, in order.
 
         The rules look for a few dozen words each (organisation nouns, post words, programme
-        nouns); one index of the Doc's words answers them all, where a scan per rule cost more."""
-        where = self._where
-        if where is None:
-            where = self._where = defaultdict(list)
-            for k, word in enumerate(self.lower):
-                where[word].append(k)
-        words = where.keys() & lowers  # a set intersection: it walks the smaller side
+        nouns), and a Doc holds few of them: the set of the Doc's words says which, and
+        ``list.index`` finds those (the words are shared strings, compared by identity first)."""
+        distinct = self._distinct
+        if distinct is None:
+            distinct = self._distinct = set(self.lower)
+        words = distinct.intersection(lowers)
         if not words:
             return []
-        if len(words) == 1:
-            return list(where[words.pop()])
-        found = [k for word in words for k in where[word]]
-        found.sort()
+        lower = self.lower
+        found = [k for word in words for k in indexes_of(lower, word)]
+        if len(words) > 1:
+            found.sort()
         return found
 
     def span_text(self, start: int, end: int) -> str:

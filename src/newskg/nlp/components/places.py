@@ -60,6 +60,8 @@ class PlaceLinker:
     ) -> LinkFact | None:
         span = cluster.spans[0]
         place = self.gazetteer.place(cluster.canonical)
+        if place is None and cluster.kind == "county":
+            place = self.gazetteer.place(cluster.canonical.rsplit(" ", 1)[0])  # its city: placed alike
         if place is None:
             return self._container_of_named_place(view, entities, cluster, by_name)
         if place.kind not in GPE_KINDS:  # a field, port or zone: in the town the text puts it in
@@ -145,19 +147,29 @@ class PlaceLinker:
         k = self._after_coordinated_names(view, mention.end)
         n = len(view)
         verbs = self.lexicon.things.containment_verbs
+        things = self.lexicon.things
         if k + 1 < n and view.lower[k] == "," and view.lower[k + 1] in verbs:
             k += 1  # the comma closing an apposition: "the country's oldest port, Jask, lies in"
-        things = self.lexicon.things
+        elif (
+            k + 2 < n
+            and view.lower[k] == ","
+            and view.lower[k + 1] in things.relative_openers
+            and view.lower[k + 2] in verbs
+        ):
+            k += 2  # "Kish, which is part of Hormozgan province"
+        first = self._first_conjunct(view, entities, mention.start)
         if "province" in kinds and (
-            self._own_province_apposition(view, k) or self._own_province_before(view, mention.start)
-        ):  # "X, the provincial capital," / "the provincial capital X" / "the province's X"
+            self._own_province_apposition(view, k) or self._own_province_before(view, first)
+        ):  # "X, the provincial capital," / "the provincial capital X" / "the province's X (and Y)"
             return self._last_named(entities, "province", before=mention.start, fits=fits)
-        owner = self._possessive_province_before(view, entities, mention.start)
+        owner = self._possessive_province_before(view, entities, first)
         if "province" in kinds and owner is not None and fits(owner):
             return owner  # "Fars province's Marvdasht county"
         k = self._after_place_apposition(view, k)  # "Mashhad, the capital of Khorasan Razavi Province"
         while k < n and view.lower[k] in verbs:
             k += 1
+        if k + 1 < n and view.lower[k] in things.containment_nouns and view.lower[k + 1] == "of":
+            k += 1  # "is part of"
         if k < n and view.lower[k] in ("province", "city", "county"):
             k += 1
         if k >= n or view.lower[k] not in things.containment_links:
@@ -215,6 +227,17 @@ class PlaceLinker:
             if not view.words[j].islower():
                 return k
         return k
+
+    @staticmethod
+    def _first_conjunct(view: DocView, entities: Entities, start: int) -> int:
+        """Where a list of places that ends with the one at ``start`` begins: ``Karkheh`` in
+        ``the province's Karkheh, Maroun and Dez dams``; ``start`` itself when no place precedes."""
+        while start >= 2 and view.lower[start - 1] in ("and", ","):
+            before = entities.at(start - 2)
+            if before is None or before.type not in ("GPE", "LOC"):
+                break
+            start = entities.start_of(start - 2)
+        return start
 
     @staticmethod
     def _possessive_province_before(view: DocView, entities: Entities, start: int) -> Cluster | None:

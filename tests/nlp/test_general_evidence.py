@@ -215,6 +215,10 @@ def test_nationality_adjectives_name_their_countries():
         ),
         (f"Parviz Kalantari, who heads {MINING}, said output rose.", ("Parviz Kalantari", "head", MINING)),
         (
+            f"Parviz Kalantari, who also chairs {MINING}, said output rose.",
+            ("Parviz Kalantari", "head", MINING),
+        ),
+        (
             f"Parviz Kalantari, chairman of the board of directors of {MINING}, said output rose.",
             ("Parviz Kalantari", "head", MINING),
         ),
@@ -441,6 +445,19 @@ def test_who_after_an_apposition_speaks_for_the_name_before_it(nlp):
     record = run(nlp, text)
     assert said(record) == [("Parviz Kalantari", "according to"), ("Parviz Kalantari", "told")]
     assert [s.content for s in record.statements] == ["Exports rose", "imports fell"]
+
+
+def test_a_relative_clause_after_an_opening_according_to_describes_the_speaker(nlp):
+    text = (
+        "KERMAN – According to Parviz Kalantari, who heads the Kerman Chamber of Commerce, exports of "
+        "pistachios rose. Output grew, according to Reza Amini, who told ILNA that prices fell."
+    )
+    record = run(nlp, text)
+    assert [s.content for s in record.statements] == [
+        "exports of pistachios rose",
+        "Output grew",
+        "prices fell",
+    ]
 
 
 def test_a_comma_before_a_verb_phrase_opens_no_apposition(nlp):

@@ -50,6 +50,8 @@ class ReportedContent:
         start = cue.end
         if cue.kind == "according":
             start = self._after_speaker(cue.end, sentence)
+            if cue.start <= self._after_dateline_word(sentence):
+                start = self._after_relative_clause(start, sentence)
         elif cue.kind == "quoted":
             start = cue.end
         else:
@@ -155,6 +157,26 @@ class ReportedContent:
             if doc.words[j] == ",":
                 return self._after_apposition(self._after_apposed_name(j + 1), sentence)
         return sentence.end
+
+    def _after_dateline_word(self, sentence: Sentence) -> int:
+        """The sentence's first word after a dateline that opens it."""
+        doc = self.doc
+        first = self.speakers.first_word(sentence)
+        if doc.starts[first] < self.dateline_end < sentence.end_char:
+            while first < sentence.end - 1 and doc.starts[first] < self.dateline_end:
+                first += 1
+        return first
+
+    def _after_relative_clause(self, k: int, sentence: Sentence) -> int:
+        """``According to X, who heads Y, exports rose``: with the cue opening the sentence, a
+        relative clause describes the speaker and the reported words follow its comma."""
+        doc = self.doc
+        if k >= sentence.end or doc.lower[k] not in self.rep.relative_pronouns:
+            return k
+        for m in range(k + 1, min(sentence.end - 1, k + APPOSITION_TOKENS)):
+            if doc.words[m] == "," and self.entities.at(m) is None:
+                return m + 1
+        return k
 
     def _after_apposed_name(self, k: int) -> int:
         """``According to the head of X, Y Z, exports ...``: after the name apposed to the title."""

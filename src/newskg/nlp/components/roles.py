@@ -321,6 +321,8 @@ class RoleFinder:
             if org is None or org.type not in ("ORG", "NEWS_AGENCY"):
                 continue
             i = k - 1
+            if i > 0 and lower[i - 1] == "who" and self._only_adverb(lower[i]):
+                i -= 1  # "X, who also heads Y", "who currently chairs Y": an adverb only
             if i >= 0 and lower[i] == "who":
                 i -= 1
                 if i >= 0 and doc.words[i] == ",":
@@ -332,6 +334,11 @@ class RoleFinder:
             role = "minister" if org.canonical.startswith("Ministry of") else "head"
             facts.append(RoleFact(person, role, org, doc.words[k], start, end, rule="heading_verb"))
         return facts
+
+    def _only_adverb(self, word: str) -> bool:
+        """An adverb that can be no noun or verb: ``also``, ``currently`` (not ``now``, ``still``)."""
+        pos = self.english.pos(word)
+        return "r" in pos and "n" not in pos and "v" not in pos
 
     def _successions(self, doc: DocView, entities: Entities, roles: list[RoleFact]) -> list[RoleFact]:
         """``X replaced Y as head of Z``: Y held the post before."""

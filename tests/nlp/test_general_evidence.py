@@ -308,6 +308,13 @@ def test_a_successor_takes_the_post_and_the_predecessor_held_it_before(nlp, text
     assert [r.title for r in record.roles if r.person == "Houshang Azarpira"] == [""]  # none written
 
 
+def test_who_was_replaced_by_a_person_hands_that_person_the_post(nlp):
+    text = f"Houshang Azarpira, the chairman of {MINING}, was replaced by Parviz Kalantari on Sunday."
+    assert ("Parviz Kalantari", "head", MINING) in roles(run(nlp, text))
+    text = "Houshang Azarpira was replaced by Parviz Kalantari on Sunday."  # no post given: none taken
+    assert roles(run(nlp, text)) == set()
+
+
 def test_a_name_after_a_ministers_portfolio_is_a_person_not_part_of_a_body(nlp):
     record = run(nlp, "Malaysia's Minister of Commerce Rohan Vashisht said exports rose.")
     assert people(record) == {"Rohan Vashisht": "Rohan Vashisht"}

@@ -348,7 +348,10 @@ class RoleFinder:
             if word not in self.succession or k == 0 or k + 1 >= len(doc):
                 continue
             new, old = entities.at(k - 1), entities.at(k + 1)
-            if lower[k - 1] == "by":  # "Y was replaced by X"
+            if lower[k - 1] in self.lexicon.reporting.passive_auxiliaries and lower[k + 1] == "by":
+                facts.extend(self._passive_succession(doc, entities, roles, k))
+                continue
+            if lower[k - 1] == "by":
                 continue
             if lower[k - 1] == "," and word.endswith("ing"):  # "X was appointed head of Z, replacing Y"
                 new = self._appointed_before(doc, roles, k)
@@ -367,6 +370,22 @@ class RoleFinder:
                     RoleFact(old, f"former {fact.role}", fact.org, "", start, end, rule="succession")
                 )
         return facts
+
+    def _passive_succession(
+        self, doc: DocView, entities: Entities, roles: list[RoleFact], k: int
+    ) -> list[RoleFact]:
+        """``X, the governor of Y, was replaced by Z``: Z takes the post the sentence gives X."""
+        new = entities.at(k + 2) if k + 2 < len(doc) else None
+        sentence = doc.sentence(k)
+        first, verb = doc.starts[sentence.start], doc.starts[k]
+        held = [f for f in roles if first <= f.start < verb and f.role in ("head", "minister")]
+        if new is None or new.type != "PERSON" or not held:
+            return []
+        fact = held[0]
+        if fact.person is new:
+            return []
+        start, end = self._evidence(doc, k, entities.end_of(k + 2), new)
+        return [RoleFact(new, fact.role, fact.org, "", start, end, rule="succession")]
 
     @staticmethod
     def _appointed_before(doc: DocView, roles: list[RoleFact], k: int) -> Cluster | None:

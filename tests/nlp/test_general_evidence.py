@@ -308,6 +308,14 @@ def test_a_successor_takes_the_post_and_the_predecessor_held_it_before(nlp, text
     assert [r.title for r in record.roles if r.person == "Houshang Azarpira"] == [""]  # none written
 
 
+def test_a_post_in_the_possessive_owns_the_title_after_it_and_is_not_the_persons(nlp):
+    record = run(nlp, "Houshang Azarpira, the president's chief of staff, said loans rose.")
+    assert roles(record) == set()
+    assert said(record) == [("Houshang Azarpira", "said")]
+    record = run(nlp, f"Houshang Azarpira, the chairman of {MINING}, and the minister's adviser spoke.")
+    assert roles(record) == {("Houshang Azarpira", "head", MINING)}
+
+
 def test_who_was_replaced_by_a_person_hands_that_person_the_post(nlp):
     text = f"Houshang Azarpira, the chairman of {MINING}, was replaced by Parviz Kalantari on Sunday."
     assert ("Parviz Kalantari", "head", MINING) in roles(run(nlp, text))

@@ -95,6 +95,9 @@ class TitleFinder:
             if base is None or entities.at(i) is not None:
                 i += 1
                 continue
+            if word_end < len(doc) and lower[word_end] in POSSESSIVES:
+                i = word_end  # "the president's chief of staff": the post owns the title after it
+                continue
             phrase = self._phrase(doc, entities, i, word_end, base)
             if phrase is not None:
                 phrases.append(phrase)

@@ -239,6 +239,14 @@ def test_world_cities_and_capitals(gazetteer: Gazetteer) -> None:
     assert only(gazetteer.places_named("Baku"), "city").container == "Azerbaijan"
 
 
+def test_a_city_ten_times_bigger_than_its_namesakes_keeps_the_bare_name(gazetteer: Gazetteer) -> None:
+    named = {p.canonical: p.container for p in gazetteer.places_named("Khorramabad")}
+    assert named == {
+        "Khorramabad": "Lorestan Province",  # the provincial capital
+        "Khorramabad, Mazandaran Province": "Mazandaran Province",
+    }
+
+
 def test_shared_city_names_get_their_country(gazetteer: Gazetteer) -> None:
     names = {p.canonical for p in gazetteer.places_named("Hyderabad")}
     assert names == {"Hyderabad, India", "Hyderabad, Pakistan"}

@@ -153,7 +153,7 @@ class NamedThings:
     containment_verbs: frozenset[str]
     containment_nouns: frozenset[str]
     relative_openers: frozenset[str]
-    county_nouns: frozenset[str]
+    list_quantifiers: frozenset[str]
     ministry_filler_words: frozenset[str]
     organisation_nouns_lower: tuple[tuple[str, ...], ...]
     """The organisation head words in lower case: ``the organization``, ``the bank``."""

@@ -94,13 +94,22 @@ def _countries(aliases: dict[str, tuple[str, ...]]) -> list[Place]:
 
 
 def _cities(cities: list[CityRow], provinces: list[ProvinceRow], countries: list[Place]) -> list[Place]:
-    """City places; a name shared with another place gets its container added ("Hyderabad, India")."""
+    """City places; a name shared with another place gets its container added ("Hyderabad, India"),
+    unless the city is at least ten times as big as every other of that name: news means the
+    provincial capital Khorramabad, not the village, by the bare name."""
     country_names = {p.code: p.canonical for p in countries}
     province_names = {p.place.code: p.place.canonical for p in provinces}
     taken = {normalise(p.canonical) for p in countries} | {normalise(p.place.canonical) for p in provinces}
-    counts: dict[str, int] = {}
+    sizes: dict[str, list[int]] = {}
     for city in cities:
-        counts[normalise(city.name)] = counts.get(normalise(city.name), 0) + 1
+        sizes.setdefault(normalise(city.name), []).append(city.population)
+
+    def keeps_bare_name(city: CityRow, key: str) -> bool:
+        if key in taken:
+            return False
+        others = sorted(sizes[key], reverse=True)[1:]
+        return not others or (city.population == max(sizes[key]) and city.population >= 10 * others[0])
+
     places = []
     for city in sorted(cities, key=lambda c: (-c.population, c.name, c.country, c.province or "")):
         if city.country == "IR":
@@ -112,7 +121,7 @@ def _cities(cities: list[CityRow], provinces: list[ProvinceRow], countries: list
         else:
             container = country_names[city.country]
         k = normalise(city.name)
-        canonical = city.name if counts[k] == 1 and k not in taken else f"{city.name}, {container}"
+        canonical = city.name if keeps_bare_name(city, k) else f"{city.name}, {container}"
         places.append(
             Place(
                 canonical,

@@ -127,24 +127,6 @@ class GazetteerMatcher:
                 continue  # "Ahmad Rezaei": a city name that begins a personal name
             if known:
                 place, end = self._choose_place(view, end, known)
-                if (
-                    place.kind == "city"
-                    and end < len(view)
-                    and view.lower[end] in self.lexicon.things.county_nouns
-                ):
-                    county = f"{place.canonical} County"  # "Jolfa county": the county named after its city
-                    places.append(
-                        Candidate(
-                            start,
-                            end + 1,
-                            "GPE",
-                            "gazetteer_county",
-                            priority=60,
-                            canonical=county,
-                            kind="county",
-                        )
-                    )
-                    continue
                 if self._foreign_region(view, start, place):
                     surface = view.span_text(start, end)
                     places.append(

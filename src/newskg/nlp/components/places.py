@@ -20,7 +20,7 @@ from ..credits import credited
 from ..facts import Cluster, Entities, LinkFact
 from ..gazetteers import GPE_KINDS, Gazetteer, Place, load_gazetteer
 from ..lexicon import Lexicon, load_lexicon
-from ..text import DocView, is_capitalised
+from ..text import POSSESSIVES, DocView, is_capitalised
 
 
 class PlaceLinker:
@@ -60,8 +60,6 @@ class PlaceLinker:
     ) -> LinkFact | None:
         span = cluster.spans[0]
         place = self.gazetteer.place(cluster.canonical)
-        if place is None and cluster.kind == "county":
-            place = self.gazetteer.place(cluster.canonical.rsplit(" ", 1)[0])  # its city: placed alike
         if place is None:
             return self._container_of_named_place(view, entities, cluster, by_name)
         if place.kind not in GPE_KINDS:  # a field, port or zone: in the town the text puts it in
@@ -71,7 +69,7 @@ class PlaceLinker:
                     return LinkFact(
                         cluster, written, mention.start_char, mention.end_char, rule="text_containment"
                     )
-        if place.kind == "city":
+        if place.kind in ("city", "crossing"):
             for mention in cluster.spans:
                 written = self._written_container(
                     view, entities, mention, kinds=("province",), fits=lambda c: self._agrees(place, c)
@@ -148,6 +146,14 @@ class PlaceLinker:
         n = len(view)
         verbs = self.lexicon.things.containment_verbs
         things = self.lexicon.things
+        listed = self._after_list(view, entities, k)
+        if (
+            listed + 2 < n
+            and view.lower[listed] == ","
+            and view.lower[listed + 1] in things.list_quantifiers
+            and view.lower[listed + 2] in things.containment_links
+        ):
+            k = listed + 2  # "Borujerd, Aligudarz and Kuhdasht, all in Lorestan": each of them
         if k + 1 < n and view.lower[k] == "," and view.lower[k + 1] in verbs:
             k += 1  # the comma closing an apposition: "the country's oldest port, Jask, lies in"
         elif (
@@ -214,14 +220,32 @@ class PlaceLinker:
                 return j + size
         return k
 
+    @staticmethod
+    def _after_list(view: DocView, entities: Entities, k: int) -> int:
+        """After the places listed from token k on (``, Aligudarz and Kuhdasht``); k when none is."""
+        lower, n = view.lower, len(view)
+        while k + 1 < n and lower[k] in (",", "and"):
+            j = k + 2 if lower[k] == "," and lower[k + 1] == "and" else k + 1
+            listed = entities.at(j) if j < n else None
+            if listed is None or listed.type not in ("GPE", "LOC"):
+                break
+            k = entities.end_of(j)
+        return k
+
     def _after_place_apposition(self, view: DocView, k: int) -> int:
         """After ``, the capital of`` / ``, a port city in``: where the link word (``of``, ``in``) is;
         else k unchanged."""
         lower = view.lower
         things = self.lexicon.things
-        if k + 2 >= len(view) or lower[k] != "," or lower[k + 1] not in things.apposition_articles:
+        if k + 3 >= len(view) or lower[k] != ",":
             return k
-        for j in range(k + 2, min(len(view) - 1, k + 6)):
+        if lower[k + 1] in things.apposition_articles:
+            first = k + 2
+        elif is_capitalised(view.words[k + 1]) and lower[k + 2] in POSSESSIVES:
+            first = k + 3  # ", Iran's largest container terminal in"
+        else:
+            return k
+        for j in range(first, min(len(view) - 1, first + 4)):
             if lower[j] in things.place_nouns and lower[j + 1] in things.containment_links:
                 return j + 1
             if not view.words[j].islower():
@@ -251,6 +275,8 @@ class PlaceLinker:
         """``the provincial capital X`` / ``the province's X``: words before a place that put it in the
         province the article is about (the one named last)."""
         lower, things = view.lower, self.lexicon.things
+        if start >= 4 and lower[start - 1] == "," and lower[start - 2] in things.place_nouns:
+            start -= 1  # "the provincial capital, Gorgan"
         if start >= 3 and lower[start - 3] == "the" and lower[start - 2] == "province":
             return lower[start - 1] in ("'s", "’s")
         return (

@@ -452,6 +452,23 @@ def test_a_relative_clause_after_a_title_apposition_leaves_the_speaker_before_it
     assert said(run(nlp, text)) == [("Parviz Kalantari", "said")]
 
 
+def test_a_title_with_commas_inside_a_relative_clause_hides_no_speaker(nlp):
+    text = (
+        "Parviz Kalantari, who met Industry, Mining and Trade Minister Reza Amini in Kerman on Monday, "
+        "said exports rose."
+    )
+    record = run(nlp, text)
+    assert said(record) == [("Parviz Kalantari", "said")]
+    assert ("Reza Amini", "minister", "Ministry of Industry, Mining and Trade") in roles(record)
+
+
+def test_a_surname_led_by_a_particle_is_the_same_person_when_a_sentence_opens_with_it(nlp):
+    text = "Trade rose, Oman's minister Salim al-Harthy said. Al-Harthy added that talks would go on."
+    record = run(nlp, text)
+    assert people(record) == {"Salim al-Harthy": "Salim al-Harthy", "Al-Harthy": "Salim al-Harthy"}
+    assert said(record) == [("Salim al-Harthy", "said"), ("Salim al-Harthy", "added")]
+
+
 def test_who_after_an_apposition_speaks_for_the_name_before_it(nlp):
     text = (
         "Exports rose, according to Parviz Kalantari, the head of the Kerman Chamber of Commerce, "

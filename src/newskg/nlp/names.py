@@ -86,6 +86,14 @@ class NameModel:
     def is_particle(self, text: str) -> bool:
         return text in self.people.name_particles
 
+    def folded(self, text: str) -> str:
+        """A surname led by a particle, with the particle in lower case: ``Al-Saadi`` opening a
+        sentence is the ``al-Saadi`` of the name written before."""
+        particle, hyphen, rest = text.partition("-")
+        if hyphen and rest and self.is_particle(particle):
+            return f"{particle.lower()}-{rest}"
+        return text
+
     def is_prefix(self, text: str) -> bool:
         return text in self.people.name_prefixes
 

@@ -171,8 +171,11 @@ class Speakers:
         organisation: Subject | None = None
         budget = 18  # words of one apposition, not counting those inside names
         k = comma - 1
+        in_titles = {m for binding in self.bindings for m in range(binding.start, binding.end)}
         while k > max(sentence.start - 1, comma - 70):
-            inside_name = entities.at(k) is not None
+            inside_name = (
+                entities.at(k) is not None or k in in_titles
+            )  # "Industry, Mining and Trade Minister"
             if not inside_name:
                 budget -= 1
                 if budget < 0:

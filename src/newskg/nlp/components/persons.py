@@ -362,8 +362,9 @@ class PersonFinder:
         return found
 
     def _longest_match(self, groups: list[Group], people: list[Person]) -> tuple[int, Person] | None:
+        folded = self.model.folded
         for size in range(len(groups), 0, -1):
-            key = tuple(g.text for g in groups[:size])
+            key = tuple(folded(g.text) for g in groups[:size])
             if (
                 size == 1
                 and self.model.is_given[key[0]]

@@ -462,6 +462,15 @@ def test_a_title_with_commas_inside_a_relative_clause_hides_no_speaker(nlp):
     assert ("Reza Amini", "minister", "Ministry of Industry, Mining and Trade") in roles(record)
 
 
+def test_according_to_a_named_organisation_makes_it_the_speaker_and_to_an_agency_a_credit(nlp):
+    record = run(nlp, f"Copper output rose 8 percent, according to the {MINING}.")
+    assert said(record) == [(MINING, "according to")]
+    assert [s.content for s in record.statements] == ["Copper output rose 8 percent"]
+    record = run(nlp, "Copper output rose 8 percent, according to the Tasnim news agency.")
+    assert said(record) == []
+    assert [r.agency for r in record.reported_by] == ["Tasnim News Agency"]
+
+
 def test_a_surname_led_by_a_particle_is_the_same_person_when_a_sentence_opens_with_it(nlp):
     text = "Trade rose, Oman's minister Salim al-Harthy said. Al-Harthy added that talks would go on."
     record = run(nlp, text)

@@ -253,6 +253,8 @@ class Speakers:
         bound = self._binding_starting_at(k)
         if bound is not None:
             return bound.person
+        if doc.lower[k] in self.rep.speaker_articles and k + 1 < len(doc) and self.entities.at(k + 1):
+            k += 1  # "according to the Central Bank of Iran"
         cluster = self.entities.at(k)
         if cluster is not None:
             end = self.entities.end_of(k)

@@ -1056,6 +1056,15 @@ def test_years_ordinals_time_spans_clause_numbers_and_conversions_are_no_statist
     assert [v for v in figures(run(nlp, text)) if v not in ("490",)] == []
 
 
+def test_an_airline_is_named_by_air_and_two_airlines_stay_two(nlp):
+    record = run(
+        nlp, "Mahan Air and Kish Airlines added planes, Iran Air CEO Parviz Kalantari said. Fresh air came."
+    )
+    assert {("Mahan Air", "ORG"), ("Kish Airlines", "ORG"), ("Iran Air", "ORG")} <= typed(record)
+    assert ("Parviz Kalantari", "head", "Iran Air") in roles(record)
+    assert not any(surface.lower() == "fresh air" for surface, _ in typed(record))
+
+
 def test_names_apposed_to_an_organisation_noun_are_organisations(nlp):
     found = typed(
         run(

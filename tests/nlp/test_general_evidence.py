@@ -462,6 +462,16 @@ def test_a_title_with_commas_inside_a_relative_clause_hides_no_speaker(nlp):
     assert ("Reza Amini", "minister", "Ministry of Industry, Mining and Trade") in roles(record)
 
 
+def test_put_at_a_figure_past_an_earlier_at_reports_the_whole_object(nlp):
+    record = run(nlp, "Parviz Kalantari put the number of ships that docked at the port last year at 6,420.")
+    assert said(record) == [("Parviz Kalantari", "put")]
+    assert [s.content for s in record.statements] == [
+        "the number of ships that docked at the port last year at 6,420"
+    ]
+    record = run(nlp, "Parviz Kalantari put the ships at the port on alert.")  # no figure: no statement
+    assert said(record) == []
+
+
 def test_according_to_a_named_organisation_makes_it_the_speaker_and_to_an_agency_a_credit(nlp):
     record = run(nlp, f"Copper output rose 8 percent, according to the {MINING}.")
     assert said(record) == [(MINING, "according to")]

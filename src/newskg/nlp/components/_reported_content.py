@@ -52,8 +52,8 @@ class ReportedContent:
             start = self._after_speaker(cue.end, sentence)
             if cue.start <= self._after_dateline_word(sentence):
                 start = self._after_relative_clause(start, sentence)
-        elif cue.kind == "quoted":
-            start = cue.end
+        elif cue.kind == "quoted" or cue.lemma in self.rep.figure_at_verbs:
+            start = cue.end  # "put the number of ships that berthed ... at 6,420": no addressee to skip
         else:
             start = self._after_addressee(cue.end, sentence)
         end = self._clause_end(start, sentence)

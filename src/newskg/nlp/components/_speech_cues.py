@@ -114,9 +114,8 @@ class Cues:
         for j in range(k, min(len(doc) - 1, k + FIGURE_AT_WORDS)):
             if doc.words[j] in ".;" or (doc.sent_starts[j] and j > k):
                 return False
-            if doc.lower[j] == "at":
-                following = doc.words[j + 1 : j + 3]
-                return any(w[:1].isdigit() or w in "$€£" for w in following)
+            if doc.lower[j] == "at" and any(w[:1].isdigit() or w in "$€£" for w in doc.words[j + 1 : j + 3]):
+                return True  # (an earlier "at" may be the object's own: "ships that berthed at the port")
         return False
 
     def _passive(self, k: int) -> bool:

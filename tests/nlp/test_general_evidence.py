@@ -462,6 +462,17 @@ def test_a_title_with_commas_inside_a_relative_clause_hides_no_speaker(nlp):
     assert ("Reza Amini", "minister", "Ministry of Industry, Mining and Trade") in roles(record)
 
 
+def test_the_official_quoted_as_saying_by_an_agency_is_the_official_named_before(nlp):
+    text = (
+        "Parviz Kalantari, the head of the Kerman Chamber of Commerce, spoke on Monday.\n\n"
+        "“Exports will double,” the official was quoted as saying by the state news agency IRNA."
+    )
+    record = run(nlp, text)
+    assert said(record) == [("Parviz Kalantari", "saying")]
+    assert [s.content for s in record.statements] == ["Exports will double"]
+    assert [r.agency for r in record.reported_by] == ["Islamic Republic News Agency"]
+
+
 def test_put_at_a_figure_past_an_earlier_at_reports_the_whole_object(nlp):
     record = run(nlp, "Parviz Kalantari put the number of ships that docked at the port last year at 6,420.")
     assert said(record) == [("Parviz Kalantari", "put")]

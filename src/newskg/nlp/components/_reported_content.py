@@ -57,6 +57,8 @@ class ReportedContent:
         else:
             start = self._after_addressee(cue.end, sentence)
         end = self._clause_end(start, sentence)
+        if cue.kind == "quoted" and start < sentence.end and doc.lower[start] == "by":
+            end = start  # "... was quoted as saying by IRNA": who quoted, not what was said
         if (
             cue.kind == "according"
             and start < sentence.end

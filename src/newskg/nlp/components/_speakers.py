@@ -307,6 +307,9 @@ class Speakers:
                 return bound.person
             if doc.lower[k] in self.rep.speaker_pronouns:
                 return self.referents.salient_before(k)
+            anaphor = self._anaphor_ending_at(k, sentence)  # "the official was quoted as saying"
+            if anaphor is not None and anaphor.speaker is not None:
+                return anaphor.speaker
         return None
 
     def _main_clause_speaker(self, cue: Cue, sentence: Sentence) -> Cluster | None:

@@ -316,6 +316,21 @@ def test_a_post_in_the_possessive_owns_the_title_after_it_and_is_not_the_persons
     assert roles(record) == {("Houshang Azarpira", "head", MINING)}
 
 
+def test_he_succeeds_names_the_predecessor_of_the_person_just_given_the_post(nlp):
+    text = f"The board appointed Parviz Kalantari as the CEO of {MINING}. He succeeds Houshang Azarpira."
+    assert roles(run(nlp, text)) == {
+        ("Parviz Kalantari", "head", MINING),
+        ("Houshang Azarpira", "former head", MINING),
+    }
+    assert roles(run(nlp, "Exports rose. He succeeds Houshang Azarpira.")) == set()  # nobody given a post
+
+
+def test_a_ministers_portfolio_after_for_is_no_organisation(nlp):
+    record = run(nlp, "Deputy Agriculture Minister for Agronomy Affairs Parviz Kalantari said prices rose.")
+    assert ("Parviz Kalantari", "deputy minister", "Ministry of Agriculture Jihad") in roles(record)
+    assert not any(kind == "ORG" for _, kind in typed(record))
+
+
 def test_who_was_replaced_by_a_person_hands_that_person_the_post(nlp):
     text = f"Houshang Azarpira, the chairman of {MINING}, was replaced by Parviz Kalantari on Sunday."
     assert ("Parviz Kalantari", "head", MINING) in roles(run(nlp, text))

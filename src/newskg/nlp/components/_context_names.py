@@ -111,6 +111,8 @@ class ContextNames:
                 continue
             if base is None or base in ("other", "official"):
                 continue  # "Leader of the Islamic Revolution": no post of an organisation
+            if base == "minister" and lower[k] == "for":
+                continue  # "Minister for Agronomy Affairs": a portfolio, no organisation
             start = k + 2 if lower[k + 1] == "the" else k + 1
             end = self._run_after(doc, start)
             end = self._before_a_name_tail(doc, start, end, minister=base == "minister")

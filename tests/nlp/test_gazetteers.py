@@ -239,6 +239,14 @@ def test_world_cities_and_capitals(gazetteer: Gazetteer) -> None:
     assert only(gazetteer.places_named("Baku"), "city").container == "Azerbaijan"
 
 
+def test_neighbours_towns_down_to_50000_people_but_none_read_as_ordinary_words(gazetteer: Gazetteer) -> None:
+    assert only(gazetteer.places_named("Sohar"), "city").container == "Oman"
+    assert only(gazetteer.places_named("Jebel Ali"), "city").container == "United Arab Emirates"
+    assert only(gazetteer.places_named("Nakhchivan"), "city").container == "Azerbaijan"
+    for word in ("Mary", "Hub", "Sur", "Batman", "Business Bay"):  # towns of Turkmenistan, Pakistan, ...
+        assert not gazetteer.places_named(word), word
+
+
 def test_a_city_ten_times_bigger_than_its_namesakes_keeps_the_bare_name(gazetteer: Gazetteer) -> None:
     named = {p.canonical: p.container for p in gazetteer.places_named("Khorramabad")}
     assert named == {

@@ -638,6 +638,14 @@ def test_the_content_leaves_out_an_unnamed_official_and_a_title_apposed_to_the_s
     ]
 
 
+def test_a_dateline_on_a_line_of_its_own_names_its_place_but_a_capitals_headline_does_not(nlp):
+    record = run(nlp, "ANKARA, Turkey, Nov. 5\n\nBy Trend\n\nTile exports rose 9 percent.")
+    assert ("ANKARA", "GPE") in typed(record)
+    assert [(f.value_text, f.what) for f in record.statistics] == [("9", "Tile exports")]
+    record = run(nlp, "MINERS STRIKE, 300 JOBS LOST\n\nTile exports rose 9 percent.")
+    assert not any(kind == "GPE" for _, kind in typed(record))
+
+
 def test_a_dateline_after_a_headline_is_still_a_dateline(nlp):
     text = (
         "Tile exports up 9% in spring\n\nTEHRAN, May 4 (IRNA) – Tile exports rose 9 percent in spring, the "

@@ -21,6 +21,13 @@ DATELINE = re.compile(
 """``TEHRAN -``, ``TEHRAN, Mar. 05 (MNA) –``, ``BAKU, Azerbaijan, Nov. 5 (Trend):``, ``IRNA –`` and,
 written in title case, ``Tehran, Iran, Aug. 3 (MENAFN - Tehran Times)``, ``Tehran, IRNA –``,
 ``Tehran (Press TV) -``."""
+DATELINE_LINE = re.compile(
+    r"[ \t]*(?P<place>[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+)*)\s*,\s*"
+    r"(?P<rest>(?:[A-Z][a-z]+\s*,\s*)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:\s*,\s*\d{4})?)"
+    r"(?P<agency>(?!))?[ \t]*(?=\n)"
+)
+"""A dateline that is a line of its own, a capitalised place and a date: ``BAKU, Azerbaijan, Nov. 5``
+(not an all-capital headline: ``IRAN, CHINA SIGN DEAL, 25 YEARS``)."""
 HEADLINE_LINES = 3
 """A dateline may follow a headline or a byline (``By Trend``): at most this many short lines."""
 HEADLINE_WORDS = 25
@@ -28,7 +35,7 @@ HEADLINE_WORDS = 25
 
 def find_dateline(text: str) -> re.Match[str] | None:
     """The dateline at the start of the text, or at the start of one of its first short lines."""
-    match = DATELINE.match(text, len(text) - len(text.lstrip("\n\r ")))
+    match = _dateline_at(text, len(text) - len(text.lstrip("\n\r ")))
     line_start = 0
     for _line in range(HEADLINE_LINES):
         if match is not None:
@@ -39,8 +46,12 @@ def find_dateline(text: str) -> re.Match[str] | None:
         line_start = line_end + 1
         while line_start < len(text) and text[line_start] in "\n\r \t":
             line_start += 1
-        match = DATELINE.match(text, line_start)
+        match = _dateline_at(text, line_start)
     return match
+
+
+def _dateline_at(text: str, start: int) -> re.Match[str] | None:
+    return DATELINE.match(text, start) or DATELINE_LINE.match(text, start)
 
 
 AGENCY_SEPARATOR = re.compile(r"\s*[-/]\s+|\s+[-/]\s*")

@@ -337,3 +337,32 @@ def test_two_figures_before_in_terms_of_a_and_b_measure_a_and_b_in_order(nlp):
 )
 def test_a_figure_after_to_verb_or_of_which_counts_what_the_figure_before_it_counts(nlp, text, value, what):
     assert meanings(nlp, text)[value][2] == what
+
+
+# -- the subject of a measuring verb, and a subject before an apposition -------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, what",
+    [
+        ("Kish Free Zone covers 9,000 hectares.", "9,000", "Kish Free Zone"),  # a named subject too
+        ("The new gas pipeline runs some 1,600 kilometers.", "1,600", "new gas pipeline"),
+        ("The railway will stretch 925 kilometers.", "925", "railway"),
+        (
+            "Cargo handled at Bandar Abbas, Iran's busiest port city, rose 17 percent.",
+            "17",
+            "Cargo handled at Bandar Abbas",
+        ),
+        ("Imports, which had doubled in May, fell 5 percent.", "5", "Imports"),
+        ("The field holds 14.2 trillion cubic meters of in-place gas.", "14.2", "in-place gas"),
+    ],
+)
+def test_a_measuring_verb_measures_its_subject_and_an_apposition_hides_no_subject(nlp, text, value, what):
+    assert meanings(nlp, text)[value][2] == what
+
+
+def test_a_named_subject_of_a_level_verb_still_stands_for_the_figure_before(nlp):
+    found = meanings(
+        nlp, "Loans reached 12 trillion rials in Fars. Semnan Province was next with 9 trillion rials."
+    )
+    assert found["9"][2] == "Loans"

@@ -185,6 +185,7 @@ class Figures:
     repeat_markers: frozenset[str]
     approximators: frozenset[str]
     level_verbs: frozenset[str]
+    measuring_verbs: frozenset[str]
     change_nouns: frozenset[str]
     worth_words: tuple[tuple[str, ...], ...]
     worth_firsts: frozenset[str]

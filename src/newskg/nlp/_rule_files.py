@@ -234,6 +234,7 @@ def read_figures() -> Figures:
         repeat_markers=f.words("repeat_markers"),
         approximators=f.words("approximators"),
         level_verbs=f.words("level_verbs"),
+        measuring_verbs=f.words("measuring_verbs"),
         change_nouns=f.words("change_nouns"),
         worth_words=f.phrases("worth_words"),
         worth_firsts=frozenset(p[0] for p in f.phrases("worth_words")),

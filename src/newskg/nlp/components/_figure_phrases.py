@@ -77,14 +77,14 @@ class NounPhrases:
                     chained = True
                     k = after
                     continue
+            glued = k + 2 < end_limit and words[k + 1] == "-" and not doc.spaces[k] and not doc.spaces[k + 1]
+            if glued and word.isalpha() and words[k + 2][:1].isalpha():
+                k += 1  # "non-oil", "state-run", "in-place": the first part of a compound modifier
+                continue
             if not word[:1].isalpha() or "f" in pos or (low in figures.time_units and head < 0):
                 break
             if low in figures.worth_firsts or low in figures.pronouns:
                 break
-            glued = k + 2 < end_limit and words[k + 1] == "-" and not doc.spaces[k] and not doc.spaces[k + 1]
-            if glued and word.isalpha():
-                k += 1  # "non-oil", "state-run": the first part of a compound modifier
-                continue
             if k == start and self._participle_modifier(doc, k, end_limit):
                 k += 1  # "15 neighbouring countries", "120 producing wells"
                 continue

@@ -112,12 +112,17 @@ class ClauseSubjects:
             k -= 1
         if k > sentence.start and words[k] == "," and words[k - 1] == ")":
             k -= 1  # "sales of dates (in the year ended in August), increased by 19%"
+        elif k > sentence.start and words[k] == ",":
+            opening = next((j for j in range(k - 1, sentence.start, -1) if words[j] == ","), None)
+            if opening is not None:
+                k = opening - 1  # "Throughput at X, Iran's largest port, rose": over the apposition
         start = self._clause_start(doc, sentence.start, k + 1)
         if start - 2 >= sentence.start and doc.lower[start - 2 : start] == ["of", "which"]:
             earlier = [f for f in read if f is not figure and sentence.start <= f.start < start and f.what]
             if earlier:
                 return earlier[-1].what  # "trade hit $9 billion, of which Kish accounted for 62 percent"
-        return self._subject_text(doc, start, k + 1, figure, read)
+        measured = lower[verb] in figures.measuring_verbs
+        return self._subject_text(doc, start, k + 1, figure, read, measured=measured)
 
     def _noun_beside(self, doc: DocView, j: int, figure: Figure, sentence: Sentence) -> str:
         """A noun phrase that a figure qualifies with no verb between them: ``with the main index up
@@ -271,7 +276,16 @@ class ClauseSubjects:
                 return k
         return end
 
-    def _subject_text(self, doc: DocView, start: int, end: int, figure: Figure, read: list[Figure]) -> str:
+    def _subject_text(
+        self,
+        doc: DocView,
+        start: int,
+        end: int,
+        figure: Figure,
+        read: list[Figure],
+        *,
+        measured: bool = False,
+    ) -> str:
         lower = doc.lower
         skip = self.figures.determiners | self.figures.clause_conjunctions | set(OPEN_QUOTES)
         while start < end and lower[start] in skip:
@@ -290,7 +304,7 @@ class ClauseSubjects:
             lower[start] in self.figures.pronouns or lower[start] in self.figures.anaphoric_quantity_nouns
         ) and end - start == 1:
             return inherited(figure, read, same_unit=False)  # "it", "the figure"
-        if ext_entity(doc, (start, end)):
+        if ext_entity(doc, (start, end)) and not measured:
             return inherited(figure, read, same_unit=True)  # "Semnan Province was next with N"
         if end - start > MAX_WHAT and lower[start] not in self.figures.change_nouns:
             # "sales of dates to Gulf countries in the first five months", but "the share of private

@@ -59,10 +59,14 @@ class Titles:
         """The base post of the longest post phrase starting at word i, and where it ends."""
         if lower[i] not in self.post_starts:
             return None, i
+        posts = self.posts
         for size in range(min(self.longest_post, len(lower) - i), 0, -1):
-            words = tuple(w for w in lower[i : i + size] if w != "-")
-            base = self.posts.get(words)
-            if base is not None and lower[i + size - 1] != "-":
+            if lower[i + size - 1] == "-":
+                continue
+            written = lower[i : i + size]
+            words = tuple(written) if "-" not in written else tuple(w for w in written if w != "-")
+            base = posts.get(words)
+            if base is not None:
                 return base, i + size
         return None, i
 

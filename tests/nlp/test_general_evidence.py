@@ -1176,6 +1176,13 @@ def test_a_known_site_before_a_lower_case_place_noun_is_that_site(nlp):
     assert [(p.place, p.container) for p in record.located_in] == [("Shahid Bahonar Port", "Iran")]
 
 
+def test_a_transport_corridor_is_a_programme_and_its_acronym_too(nlp):
+    text = "Trade along the Lapis Lazuli Transit Corridor (LLTC) grew, and the Kerman Gas Field did not."
+    found = typed(run(nlp, text))
+    assert {("Lapis Lazuli Transit Corridor", "PROGRAM"), ("LLTC", "PROGRAM")} <= found
+    assert ("Kerman Gas Field", "LOC") in found
+
+
 def test_programmes_named_before_a_lower_case_programme_noun_or_by_a_known_acronym(nlp):
     found = typed(
         run(

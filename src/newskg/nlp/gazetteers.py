@@ -78,8 +78,8 @@ AGENCIES_FILE = "news_agencies.tsv"
 MINISTRIES_FILE = "iran_ministries.tsv"
 REGIONS_FILE = "world_regions.tsv"
 SITES_FILE = "iran_sites.tsv"
-GPE_KINDS = ("country", "province", "city", "crossing")
-"""Places that are political units or stand for a town (a border crossing); the others are LOC."""
+GPE_KINDS = ("country", "province", "city")
+"""Places that are political units; sites (fields, ports, islands, zones, border crossings) are LOC."""
 BODIES_FILE = "international_bodies.tsv"
 
 

@@ -945,7 +945,7 @@ def test_a_relative_clause_or_a_list_after_the_provinces_places_a_place_in_the_p
     )
     located = {(x.place, x.container) for x in run(nlp, text).located_in}
     assert {
-        ("Kish", "Hormozgan Province"),
+        ("Kish Island", "Hormozgan Province"),  # the island, as economic news means it
         ("Gonbad-e Kavus", "Golestan Province"),
         ("Azadshahr", "Golestan Province"),
     } <= located
@@ -1176,6 +1176,12 @@ def test_contents_leave_out_a_possessive_speaker_and_remarks_refer_back(nlp):
 def test_a_known_site_before_a_lower_case_place_noun_is_that_site(nlp):
     record = run(nlp, "Shahid Bahonar port handled more grain.")
     assert [(p.place, p.container) for p in record.located_in] == [("Shahid Bahonar Port", "Iran")]
+
+
+def test_an_island_named_like_the_town_on_it_is_the_island(nlp):
+    record = run(nlp, "Free zones such as Kish and Qeshm drew investors, and Bandar Abbas grew.")
+    assert {("Kish", "LOC"), ("Qeshm", "LOC"), ("Bandar Abbas", "GPE")} <= typed(record)
+    assert {e.canonical for e in record.entities if e.type == "LOC"} == {"Kish Island", "Qeshm Island"}
 
 
 def test_a_transport_corridor_is_a_programme_and_its_acronym_too(nlp):

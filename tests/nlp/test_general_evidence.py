@@ -1178,6 +1178,19 @@ def test_a_known_site_before_a_lower_case_place_noun_is_that_site(nlp):
     assert [(p.place, p.container) for p in record.located_in] == [("Shahid Bahonar Port", "Iran")]
 
 
+def test_a_named_dam_airport_or_zone_lies_in_the_home_country_unless_a_foreign_name_marks_it(nlp):
+    text = (
+        "Mehrabad International Airport handled 9 million passengers. The Latyan Dam was 18 percent "
+        "full. Afghanistan's Kamal Khan Dam opened. Dubai International Airport grew. The Jebel Ali "
+        "Free Zone grew. The field, which Qatar calls the North Field, is shared. The Caspian Sea rose."
+    )
+    located = {(x.place, x.container) for x in run(nlp, text).located_in}
+    assert {("Mehrabad International Airport", "Iran"), ("Latyan Dam", "Iran")} <= located
+    for foreign in ("Kamal Khan Dam", "Dubai International Airport", "Jebel Ali Free Zone", "North Field"):
+        assert not any(place == foreign for place, _ in located), foreign
+    assert not any(place == "Caspian Sea" for place, _ in located)  # seas cross borders
+
+
 def test_an_island_named_like_the_town_on_it_is_the_island(nlp):
     record = run(nlp, "Free zones such as Kish and Qeshm drew investors, and Bandar Abbas grew.")
     assert {("Kish", "LOC"), ("Qeshm", "LOC"), ("Bandar Abbas", "GPE")} <= typed(record)

@@ -197,6 +197,7 @@ def read_things() -> NamedThings:
         containment_verbs=f.words("containment_verbs"),
         containment_nouns=f.words("containment_nouns"),
         relative_openers=f.words("relative_openers"),
+        home_site_heads=f.words("home_site_heads"),
         list_quantifiers=f.words("list_quantifiers"),
         ministry_filler_words=f.words("ministry_filler_words"),
         organisation_nouns_lower=f.phrases("organisation_nouns_lower"),

@@ -22,6 +22,9 @@ from ..gazetteers import GPE_KINDS, Gazetteer, Place, load_gazetteer
 from ..lexicon import Lexicon, load_lexicon
 from ..text import POSSESSIVES, DocView, is_capitalised
 
+HOME_SITE_WINDOW = 6
+"""A foreign country this many words before a site's name, in its sentence, makes it that country's."""
+
 
 class PlaceLinker:
     """Adds located-in links and reported-by credits."""
@@ -115,13 +118,44 @@ class PlaceLinker:
         home = self.lexicon.titles.default_country
         if any(self._foreign(word) for word in cluster.canonical.split()):
             return None  # "Iraqi Kurdistan Region": not the Iranian province its name holds
+        target = by_name.get(home) or Cluster(home, "GPE", [], kind="country")
+        span = cluster.spans[0]
         for word in cluster.canonical.split():
             for place in self.gazetteer.places_named(word):
                 if place.kind in ("city", "province") and self._country_of(place) is not None:
-                    target = by_name.get(home) or Cluster(home, "GPE", [], kind="country")
-                    span = cluster.spans[0]
                     return LinkFact(cluster, target, span.start_char, span.end_char, rule="name_containment")
+        if self._home_site(view, entities, cluster):
+            return LinkFact(cluster, target, span.start_char, span.end_char, rule="home_site")
         return None
+
+    def _home_site(self, view: DocView, entities: Entities, cluster: Cluster) -> bool:
+        """A named dam, lake, airport or zone no foreign name or possessor marks: a site of the
+        country the news is about (``Doroodzan Dam``, ``Imam Khomeini International Airport``)."""
+        words = cluster.canonical.split()
+        if len(words) < 2 or words[-1] not in self.lexicon.things.home_site_heads:
+            return False
+        parts = (
+            " ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 3) + 1)
+        )
+        if any(self._foreign_place(part) for part in parts):
+            return False  # "Jebel Ali Free Zone", "Dubai International Airport"
+        home = self.lexicon.titles.default_country
+        for span in cluster.spans:
+            first = max(view.sentence(span.start).start, span.start - HOME_SITE_WINDOW)
+            for k in range(first, span.start):
+                near = entities.at(k)
+                if near is not None and near.kind == "country" and near.canonical != home:
+                    return False  # "Afghanistan's Kamal Khan Dam", "which Qatar calls the North Field"
+        return True
+
+    def _foreign_place(self, words: str) -> bool:
+        """Words naming a foreign country or a city of another country."""
+        if self._foreign(words):
+            return True
+        return any(
+            place.kind == "city" and self._country_of(place) is None
+            for place in self.gazetteer.places_named(words)
+        )
 
     def _foreign(self, word: str) -> bool:
         """A word naming a foreign country, or its adjective in ``-i``: ``Iraq``, ``Iraqi``, ``Omani``."""

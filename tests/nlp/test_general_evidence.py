@@ -488,6 +488,36 @@ def test_the_official_quoted_as_saying_by_an_agency_is_the_official_named_before
     assert [r.agency for r in record.reported_by] == ["Islamic Republic News Agency"]
 
 
+def test_a_participle_cue_speaks_for_the_person_the_sentence_opens_with(nlp):
+    text = (
+        "Reza Amini said sales fell.\n\nEconomy Minister Parviz Kalantari defended the plan, insisting "
+        "that the money would go to projects."
+    )
+    record = run(nlp, text)
+    assert said(record) == [("Reza Amini", "said"), ("Parviz Kalantari", "insisting")]
+
+
+def test_rejected_claims_that_reports_and_rejected_an_offer_does_not(nlp):
+    text = "Parviz Kalantari rejected claims that loans would fuel inflation. He also rejected the offer."
+    record = run(nlp, text)
+    assert said(record) == [("Parviz Kalantari", "rejected")]
+    assert [s.content for s in record.statements] == ["loans would fuel inflation"]
+
+
+def test_a_verb_after_a_comma_with_no_speaker_is_no_inverted_cue(nlp):
+    text = (
+        "The committee spokesman, Parviz Kalantari, told reporters that the plan was approved by the "
+        "Supreme Council of Economic Coordination, made up of the heads of the three branches. Output "
+        "will grow, continued Reza Amini."
+    )
+    assert said(run(nlp, text)) == [("Parviz Kalantari", "told"), ("Reza Amini", "continued")]
+
+
+def test_a_counting_verb_with_a_figure_as_object_reports_nothing(nlp):
+    text = "The Tehran Stock Exchange lists 370 companies. Parviz Kalantari listed China as the top buyer."
+    assert said(run(nlp, text)) == [("Parviz Kalantari", "listed")]
+
+
 def test_put_at_a_figure_past_an_earlier_at_reports_the_whole_object(nlp):
     record = run(nlp, "Parviz Kalantari put the number of ships that docked at the port last year at 6,420.")
     assert said(record) == [("Parviz Kalantari", "put")]

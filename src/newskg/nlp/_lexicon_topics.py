@@ -101,6 +101,7 @@ class Reporting:
     aside_openers: frozenset[str]
     relative_pronouns: frozenset[str]
     figure_at_verbs: frozenset[str]
+    counting_verbs: frozenset[str]
     credit_before: tuple[tuple[str, ...], ...]
     """Words before a news medium that credit it as the source: ``told``, ``quoted by``, ``(``."""
     credit_after: tuple[tuple[str, ...], ...]

@@ -69,13 +69,28 @@ class Speakers:
             later = self._main_clause_speaker(cue, sentence)
             if later is not None and cue.start == self.first_word(sentence):
                 return Subject(None, -1)  # "Saying that ..., the official said": one act, the finite cue's
-            return Subject(sentence_speaker or later or self.referents.salient_before(cue.start), -1)
+            opening = self._opening_person(sentence, cue)  # "X defended the plan, insisting that ..."
+            return Subject(
+                sentence_speaker or later or opening or self.referents.salient_before(cue.start), -1
+            )
         after = self._named_at(cue.end)
         if after is not None:
             return Subject(after, INVERTED)
         if self.doc.lower[cue.start - 1 : cue.start] == ["and"] and sentence_speaker is not None:
             return Subject(sentence_speaker, -1)
         return self._parsed_subject(cue)
+
+    def _opening_person(self, sentence: Sentence, cue: Cue) -> Cluster | None:
+        """The person named (or titled and named) where the sentence opens, before the cue: the
+        subject of the main clause a participle cue hangs on."""
+        k = self.first_word(sentence)
+        bound = self._binding_starting_at(k)
+        if bound is not None and bound.end <= cue.start:
+            return bound.person
+        cluster = self.entities.at(k)
+        if cluster is not None and cluster.type == "PERSON" and self.entities.end_of(k) <= cue.start:
+            return cluster
+        return None
 
     def _parsed_subject(self, cue: Cue) -> Subject:
         """With a trained parser: the subject the parse gives the reporting verb, when it is named."""

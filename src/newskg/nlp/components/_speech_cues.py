@@ -88,6 +88,8 @@ class Cues:
         needs = rep.need_object.get(lemma)
         if needs is not None and (k + 1 >= n or lower[k + 1] not in needs):
             return None
+        if lemma in rep.counting_verbs and self._figure_next(k + 1):
+            return None  # "the exchange lists more than 370 companies": a count, not speech
         figure_at = lemma in rep.figure_at_verbs and self._figure_at(k + 1)
         if lemma == "put" and not figure_at:
             return None
@@ -106,6 +108,11 @@ class Cues:
         if words[k][:1].isupper() and kind == "finite" and not doc.sent_starts[k]:
             return None  # part of a name: "Said", "Note"
         return Cue(k, k + 1, lemma, kind)
+
+    def _figure_next(self, k: int) -> bool:
+        """A figure starts within the next few words (``more than 370``, ``some 40``)."""
+        words = self.doc.words
+        return any(w[:1].isdigit() for w in words[k : k + 3])
 
     def _figure_at(self, k: int) -> bool:
         """``the number of passengers (...) at 20.4 million``: ``at`` and a figure within the
@@ -181,7 +188,17 @@ class Cues:
         j = k - 1
         while j >= 0 and (doc.lower[j] in self.rep.finite_markers or self._subject_token(j)):
             j -= 1
-        return j >= 0 and doc.words[j] in (",", *CLOSE_QUOTES) and j > doc.sentence(k).start
+        if not (j >= 0 and doc.words[j] in (",", *CLOSE_QUOTES) and j > doc.sentence(k).start):
+            return False
+        if j < k - 1:
+            return True  # "..., he concluded"
+        after = k + 1  # "..., continued X": with no subject before it, the cue's subject follows it
+        if after < len(doc) and doc.lower[after] in self.rep.speaker_articles:
+            after += 1
+        named = self.entities.at(after) if after < len(doc) else None
+        return (named is not None and named.type in ("PERSON", "ORG")) or (
+            after < len(doc) and self._subject_token(after)
+        )
 
     def _subject_token(self, j: int) -> bool:
         cluster = self.entities.at(j)

@@ -52,6 +52,7 @@ class Speakers:
         self.bindings = bindings
         self.cues = cues
         self.referents = referents
+        self._in_titles: set[int] | None = None
 
     def speaker(self, cue: Cue, sentence: Sentence, sentence_speaker: Cluster | None) -> Subject:
         if cue.kind == "according":
@@ -186,7 +187,7 @@ class Speakers:
         organisation: Subject | None = None
         budget = 18  # words of one apposition, not counting those inside names
         k = comma - 1
-        in_titles = {m for binding in self.bindings for m in range(binding.start, binding.end)}
+        in_titles = self._title_tokens()
         while k > max(sentence.start - 1, comma - 70):
             inside_name = (
                 entities.at(k) is not None or k in in_titles
@@ -219,6 +220,12 @@ class Speakers:
                 continue
             k -= 1
         return organisation
+
+    def _title_tokens(self) -> set[int]:
+        """The tokens of the Doc's title phrases (computed once per Doc)."""
+        if self._in_titles is None:
+            self._in_titles = {m for binding in self.bindings for m in range(binding.start, binding.end)}
+        return self._in_titles
 
     def _before_acronym(self, j: int, sentence: Sentence) -> int:
         """The word before an acronym in brackets that ends at token j (``Y (YY)``); else j."""

@@ -52,6 +52,7 @@ from ..validate.results import ShapeResult, focus_nodes
 from ..validate.scopes import scoped_shapes
 from ..validate.shacl import ValidationReport, report_of, validate
 from ._validated import ArticleState, ValidationState
+from .manifest import InputDigest, Manifest, Outcome, file_digest, manifest_path, settings_digest
 from .parallel import (
     DEFAULT_BATCH_SIZE,
     can_fork,
@@ -196,8 +197,12 @@ def build_corpus(
     if dask is not None:
         check_scheduler(dask)
     tally = Tally()
+    read = InputDigest()
+    skipped: list[str] = []
 
     def skip(error: InputError) -> None:
+        read.error(error)
+        skipped.append(str(error))
         tally.skipped += 1
         if on_skip is None:
             raise error
@@ -233,7 +238,7 @@ def build_corpus(
         status.stage = "reading and extracting the articles"
         limit = nlp.max_length if nlp is not None else NLP_MAX_CHARACTERS
         articles = iter_articles(sources, on_error=skip, exclude=own_outputs, max_characters=limit)
-        fresh: Iterator[Article] = (a for a in articles if needs_extraction(a))
+        fresh: Iterator[Article] = (a for a in _digested(articles, read) if needs_extraction(a))
         first = next(fresh, None)  # none: no pipeline to load (a re-run with nothing changed)
         fresh = itertools.chain([first], fresh) if first is not None else iter(())
         spool = RecordSpool(stack.enter_context(tempfile.TemporaryFile(dir=scratch)))
@@ -300,6 +305,18 @@ def build_corpus(
             clock.start(Phase.VALIDATE)
             report = validate_build(work, checked, kept, states)
             kept.save()
+        if output is not None and store is None:
+            assert chosen is not None
+            standard = nlp is None and extractor is None  # what the manifest's settings name
+            said = Outcome(
+                tally.summary(triples=triples, report=report),
+                str(report) if report is not None else None,
+                report is None or report.conforms,
+                tuple(skipped),
+            )
+            _keep_manifest(
+                output, chosen, read, said, limit=limit, validating=run_validation, standard=standard
+            )
     clock.stop()
     seconds = time.perf_counter() - started
     return CorpusBuild(
@@ -312,6 +329,33 @@ def build_corpus(
         seconds,
         clock.seconds,
     )
+
+
+def _digested(articles: Iterable[Article], digest: InputDigest) -> Iterator[Article]:
+    for article in articles:
+        digest.article(article)
+        yield article
+
+
+def _keep_manifest(
+    output: str | Path,
+    fmt: str,
+    read: InputDigest,
+    said: Outcome,
+    *,
+    limit: int,
+    validating: bool,
+    standard: bool,
+) -> None:
+    """Record what the output was made from (``newskg.build.manifest``), so that a re-run with nothing
+    changed leaves it as it is. A build with its own pipeline or extractor is not what the manifest's
+    settings name: it leaves none."""
+    if not standard:
+        manifest_path(output).unlink(missing_ok=True)
+        return
+    size = Path(output).stat().st_size
+    settings = settings_digest(fmt, validating=validating)
+    Manifest(settings, read.hexdigest(), read.articles, limit, size, file_digest(output), said).save(output)
 
 
 @contextmanager

@@ -53,16 +53,8 @@ from ..validate.scopes import scoped_shapes
 from ..validate.shacl import ValidationReport, report_of, validate
 from ._validated import ArticleState, ValidationState
 from .manifest import InputDigest, Manifest, Outcome, file_digest, manifest_path, settings_digest
-from .parallel import (
-    DEFAULT_BATCH_SIZE,
-    can_fork,
-    check_scheduler,
-    extract_mapped,
-    extract_records,
-    look_ahead,
-    ordered_map,
-    quiet_worker_signals,
-)
+from .parallel import DEFAULT_BATCH_SIZE, check_scheduler, extract_mapped, extract_records, look_ahead
+from .processes import can_fork, ordered_map, quiet_worker_signals
 from .progress import Phase, PhaseClock, Progress
 from .scratch import scratch_folder
 from .spool import EntitySummary, PackedRecord, RecordRef, RecordSpool, pack

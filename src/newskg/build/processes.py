@@ -11,6 +11,7 @@ import multiprocessing
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sized
+from contextlib import ExitStack, contextmanager
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -30,6 +31,35 @@ def quiet_worker_signals() -> None:
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+STOPPING_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextmanager
+def _stops_held() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM while worker processes are forked, and deliver them after.
+
+    A signal that arrives while ``fork()`` runs its handlers raises there, where Python ignores the
+    exception ("Exception ignored in ... _releaseLock"): the stop was lost and the build went on to the
+    end. Held, it is raised as soon as the pool stands, and the pool is closed on the way out.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no signal masks (and no fork)
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOPPING_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _start_worker(initializer: Callable[..., None], *initargs: Any) -> None:
+    """A worker's start: it inherited the held signals (``_stops_held``), which its own handlers then
+    take (``quiet_worker_signals``: a terminated pool's SIGTERM must reach it)."""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPPING_SIGNALS)
+    initializer(*initargs)
 
 
 def can_fork() -> bool:
@@ -55,7 +85,11 @@ def ordered_map(
     if isinstance(items, Sized):
         jobs = max(1, min(jobs, len(items)))
     context = multiprocessing.get_context("fork" if can_fork() else "spawn")
-    with context.Pool(jobs, initializer=initializer, initargs=initargs) as pool:
+    with ExitStack() as stack:
+        with _stops_held():  # a stop held here is raised on leaving, with the pool's exit already due
+            pool = stack.enter_context(
+                context.Pool(jobs, initializer=_start_worker, initargs=(initializer, *initargs))
+            )
         pending: deque[AsyncResult[Any]] = deque()
         for item in items:
             pending.append(pool.apply_async(function, (item,)))

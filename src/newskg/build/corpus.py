@@ -52,7 +52,7 @@ from ..validate.results import ShapeResult, focus_nodes
 from ..validate.scopes import scoped_shapes
 from ..validate.shacl import ValidationReport, report_of, validate
 from ._validated import ArticleState, ValidationState
-from .manifest import InputDigest, Manifest, Outcome, file_digest, manifest_path, settings_digest
+from .manifest import BackgroundDigest, InputDigest, Manifest, Outcome, manifest_path, settings_digest
 from .parallel import DEFAULT_BATCH_SIZE, check_scheduler, extract_mapped, extract_records, look_ahead
 from .processes import can_fork, ordered_map, quiet_worker_signals
 from .progress import Phase, PhaseClock, Progress
@@ -291,6 +291,8 @@ def build_corpus(
         triples = work.finish(output, chosen, on_progress=clock.advance, workers=jobs, mapper=_mapper(jobs))
         clock.stop()
         status.output_written = output is not None
+        standard = nlp is None and extractor is None  # what a manifest's settings name
+        written = BackgroundDigest(output) if output is not None and store is None and standard else None
         report = None
         if run_validation:
             status.stage = "validating"
@@ -299,7 +301,6 @@ def build_corpus(
             kept.save()
         if output is not None and store is None:
             assert chosen is not None
-            standard = nlp is None and extractor is None  # what the manifest's settings name
             said = Outcome(
                 tally.summary(triples=triples, report=report),
                 str(report) if report is not None else None,
@@ -307,7 +308,7 @@ def build_corpus(
                 tuple(skipped),
             )
             _keep_manifest(
-                output, chosen, read, said, limit=limit, validating=run_validation, standard=standard
+                output, chosen, read, said, limit=limit, validating=run_validation, written=written
             )
     clock.stop()
     seconds = time.perf_counter() - started
@@ -337,17 +338,18 @@ def _keep_manifest(
     *,
     limit: int,
     validating: bool,
-    standard: bool,
+    written: BackgroundDigest | None,
 ) -> None:
     """Record what the output was made from (``newskg.build.manifest``), so that a re-run with nothing
-    changed leaves it as it is. A build with its own pipeline or extractor is not what the manifest's
-    settings name: it leaves none."""
-    if not standard:
+    changed leaves it as it is; ``written``: the output's digest, computed while the build validated.
+    A build with its own pipeline or extractor is not what the manifest's settings name: it leaves
+    none (``written`` is None)."""
+    if written is None:
         manifest_path(output).unlink(missing_ok=True)
         return
     size = Path(output).stat().st_size
     settings = settings_digest(fmt, validating=validating)
-    Manifest(settings, read.hexdigest(), read.articles, limit, size, file_digest(output), said).save(output)
+    Manifest(settings, read.hexdigest(), read.articles, limit, size, written.result(), said).save(output)
 
 
 @contextmanager

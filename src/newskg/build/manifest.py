@@ -29,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import json
 import platform
+import threading
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from functools import cache
@@ -166,6 +167,34 @@ def file_digest(path: str | Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
+class BackgroundDigest:
+    """The SHA-256 of a file, computed in a thread while the build goes on (it validates next).
+
+    Reading a file and hashing it let go of the GIL, so the thread runs on a core of its own; it does
+    nothing else, and no worker process is forked before it is done (``result``).
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self._path = path
+        self._digest: str | None = None
+        self._error: OSError | None = None
+        self._thread = threading.Thread(target=self._run, name="newskg-output-digest", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._digest = file_digest(self._path)
+        except OSError as exc:
+            self._error = exc
+
+    def result(self) -> str:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._digest is not None
+        return self._digest
+
+
 def unchanged(sources: Sequence[Source], *, output: str | Path, fmt: str, validating: bool) -> Outcome | None:
     """What the last build of ``output`` said, if building ``sources`` again would write the same file;
     else None (the build must run). Cheap checks first: the manifest, the settings, the output's size,
@@ -200,6 +229,7 @@ def unchanged(sources: Sequence[Source], *, output: str | Path, fmt: str, valida
 
 
 __all__ = [
+    "BackgroundDigest",
     "InputDigest",
     "Manifest",
     "Outcome",

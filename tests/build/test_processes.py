@@ -27,7 +27,8 @@ import os, signal, sys
 from newskg.build.processes import ordered_map
 
 os.register_at_fork(before=lambda: os.kill(os.getpid(), signal.SIG{name}))  # a stop as fork() runs
-signal.signal(signal.SIGTERM, signal.default_int_handler)  # as the CLI turns SIGTERM into a stop
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as the CLI does, even when started with
+signal.signal(signal.SIGTERM, signal.default_int_handler)  # SIGINT ignored; SIGTERM also stops it
 try:
     print(list(ordered_map(abs, iter(range(-4, 0)), jobs=2)))
 except KeyboardInterrupt:

@@ -44,12 +44,18 @@ def test_a_build_never_reads_its_own_output_from_an_input_folder(tmp_path):
     (corpus / "a.json").write_text(json.dumps(ARTICLE), encoding="utf-8")
     output = corpus / "graph.json"
     first = build(corpus, "-o", output, "-q", "--no-validate")
-    second = build(corpus, "-o", output, "--no-validate")
-    by_glob = build(f"{corpus}/*.json", "-o", output, "--no-validate")
+    second = build(corpus, "-o", output, "--no-validate", "--rebuild")
+    by_glob = build(f"{corpus}/*.json", "-o", output, "--no-validate", "--rebuild")
     assert first.returncode == 0, first.stderr
     for run in (second, by_glob):
         assert run.returncode == 0 and run.stderr == "", run.stderr
         assert run.stdout.startswith("articles: 1\n")
+    unchanged = build(corpus, "-o", output, "--no-validate")  # the check before a build reads alike
+    assert unchanged.returncode == 0 and unchanged.stderr == "", unchanged.stderr
+    assert (
+        unchanged.stdout.startswith("nothing changed since the last build")
+        and "articles: 1\n" in unchanged.stdout
+    )
 
 
 def test_an_article_over_the_nlp_limit_is_skipped_not_fatal(tmp_path, monkeypatch):

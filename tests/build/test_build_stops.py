@@ -39,6 +39,16 @@ class LoggedStatus(corpus.BuildStatus):
                 log.write(value + "\\n")
 
 corpus.BuildStatus = LoggedStatus
+delay = float(os.environ.get("NEWSKG_TEST_PUT_DELAY", "0"))
+if delay:  # each batch of graphs loaded into the store waits: the stage lasts seconds, however fast
+    import time
+    put = corpus.Workspace.put
+
+    def slow_put(self, graphs):
+        time.sleep(delay)
+        put(self, graphs)
+
+    corpus.Workspace.put = slow_put
 sys.argv = ["newskg", *sys.argv[1:]]
 main()
 """
@@ -50,14 +60,17 @@ def corpus_file(tmp_path_factory) -> Path:
     return write_jsonl(tmp_path_factory.mktemp("corpus") / "corpus.jsonl", articles(900, seed=11))
 
 
-def _stop_during(stage: str, sig: signal.Signals, args: list[str], log: Path) -> tuple[int, str, float]:
+def _stop_during(
+    stage: str, sig: signal.Signals, args: list[str], log: Path, *, put_delay: float = 0.0
+) -> tuple[int, str, float]:
     """Run ``newskg build ARGS``, send ``sig`` once it is into ``stage``; exit code, stderr, seconds
-    from the signal to the end of the process."""
+    from the signal to the end of the process. ``put_delay``: seconds each batch of graphs waits
+    before it is loaded into the store, so that loading lasts long enough to be stopped in."""
     process = subprocess.Popen(
         [sys.executable, "-c", _LOGGING_STAGES, "build", *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        env={**os.environ, "NEWSKG_TEST_STAGES": str(log)},
+        env={**os.environ, "NEWSKG_TEST_STAGES": str(log), "NEWSKG_TEST_PUT_DELAY": str(put_delay)},
         text=True,
     )
     deadline = time.monotonic() + 300
@@ -100,13 +113,19 @@ def test_stopped_while_extracting_nothing_is_written(tmp_path, corpus_file):
 
 
 def test_stopped_while_loading_the_store_it_is_left_as_it_was(tmp_path, corpus_file):
+    """Regression: flaky where the loading took less than the 0.4 s the test waits into it (the
+    signal then came while writing); each batch now waits 0.1 s, so loading lasts about 3 s."""
     store = tmp_path / "store"
     first = write_jsonl(tmp_path / "first.jsonl", articles(20, seed=12, start=5000))
     assert build(first, "--store", store, "-q", "--no-validate").returncode == 0
     before = store_quads(store)
     stage = "building the graphs and loading them into the store"
     code, stderr, seconds = _stop_during(
-        stage, signal.SIGTERM, [str(corpus_file), "--store", str(store), "-q"], tmp_path / "stages.log"
+        stage,
+        signal.SIGTERM,
+        [str(corpus_file), "--store", str(store), "-q"],
+        tmp_path / "stages.log",
+        put_delay=0.1,
     )
     assert code == 143 and seconds < STOP_SECONDS, (code, seconds, stderr)
     assert stderr.strip() == (

@@ -358,3 +358,34 @@ def test_the_cli_validates_files_and_stores_article_by_article(cli, tmp_path, cr
     stored = cli("validate", "--store", str(store_path))
     assert stored.exit_code == 1
     assert stored.stdout.splitlines()[0] == str(whole_graph).splitlines()[0]
+
+
+@pytest.mark.parametrize("suffix", ["nq", "trig"])
+def test_validate_gives_the_same_report_whatever_jobs(
+    cli, tmp_path, crafted_dataset, whole_graph, monkeypatch, suffix
+):
+    """``--jobs`` checks the article graphs of a file in worker processes; the report stays the same."""
+    import os
+
+    from newskg.rdf.write import write_dataset
+    from newskg.validate.articles import ArticleChecker
+
+    path = tmp_path / f"crafted.{suffix}"
+    write_dataset(crafted_dataset, path)
+    checked_in = tmp_path / "pids"
+    real = ArticleChecker.results
+
+    def results(self, triples):
+        with checked_in.open("a") as log:  # appended to by whichever process checks the graph
+            log.write(f"{os.getpid()}\n")
+        return real(self, triples)
+
+    monkeypatch.setattr(ArticleChecker, "results", results)
+    for jobs in (1, 2, 3):
+        checked_in.unlink(missing_ok=True)
+        result = cli("validate", path, "--jobs", jobs)
+        assert result.exit_code == 1
+        assert result.stdout == str(whole_graph) + "\n", jobs
+        pids = set(checked_in.read_text().split())
+        assert (pids == {str(os.getpid())}) is (jobs == 1), pids
+    assert cli("validate", path, "--jobs", 2, "--format", "turtle").stdout == whole_graph.turtle()

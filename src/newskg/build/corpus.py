@@ -52,16 +52,9 @@ from ..validate.results import ShapeResult, focus_nodes
 from ..validate.scopes import scoped_shapes
 from ..validate.shacl import ValidationReport, report_of, validate
 from ._validated import ArticleState, ValidationState
-from .parallel import (
-    DEFAULT_BATCH_SIZE,
-    can_fork,
-    check_scheduler,
-    extract_mapped,
-    extract_records,
-    look_ahead,
-    ordered_map,
-    quiet_worker_signals,
-)
+from .manifest import BackgroundDigest, InputDigest, Manifest, Outcome, manifest_path, settings_digest
+from .parallel import DEFAULT_BATCH_SIZE, check_scheduler, extract_mapped, extract_records, look_ahead
+from .processes import can_fork, ordered_map, quiet_worker_signals
 from .progress import Phase, PhaseClock, Progress
 from .scratch import scratch_folder
 from .spool import EntitySummary, PackedRecord, RecordRef, RecordSpool, pack
@@ -196,8 +189,12 @@ def build_corpus(
     if dask is not None:
         check_scheduler(dask)
     tally = Tally()
+    read = InputDigest()
+    skipped: list[str] = []
 
     def skip(error: InputError) -> None:
+        read.error(error)
+        skipped.append(str(error))
         tally.skipped += 1
         if on_skip is None:
             raise error
@@ -233,7 +230,7 @@ def build_corpus(
         status.stage = "reading and extracting the articles"
         limit = nlp.max_length if nlp is not None else NLP_MAX_CHARACTERS
         articles = iter_articles(sources, on_error=skip, exclude=own_outputs, max_characters=limit)
-        fresh: Iterator[Article] = (a for a in articles if needs_extraction(a))
+        fresh: Iterator[Article] = (a for a in _digested(articles, read) if needs_extraction(a))
         first = next(fresh, None)  # none: no pipeline to load (a re-run with nothing changed)
         fresh = itertools.chain([first], fresh) if first is not None else iter(())
         spool = RecordSpool(stack.enter_context(tempfile.TemporaryFile(dir=scratch)))
@@ -294,12 +291,25 @@ def build_corpus(
         triples = work.finish(output, chosen, on_progress=clock.advance, workers=jobs, mapper=_mapper(jobs))
         clock.stop()
         status.output_written = output is not None
+        standard = nlp is None and extractor is None  # what a manifest's settings name
+        written = BackgroundDigest(output) if output is not None and store is None and standard else None
         report = None
         if run_validation:
             status.stage = "validating"
             clock.start(Phase.VALIDATE)
             report = validate_build(work, checked, kept, states)
             kept.save()
+        if output is not None and store is None:
+            assert chosen is not None
+            said = Outcome(
+                tally.summary(triples=triples, report=report),
+                str(report) if report is not None else None,
+                report is None or report.conforms,
+                tuple(skipped),
+            )
+            _keep_manifest(
+                output, chosen, read, said, limit=limit, validating=run_validation, written=written
+            )
     clock.stop()
     seconds = time.perf_counter() - started
     return CorpusBuild(
@@ -312,6 +322,34 @@ def build_corpus(
         seconds,
         clock.seconds,
     )
+
+
+def _digested(articles: Iterable[Article], digest: InputDigest) -> Iterator[Article]:
+    for article in articles:
+        digest.article(article)
+        yield article
+
+
+def _keep_manifest(
+    output: str | Path,
+    fmt: str,
+    read: InputDigest,
+    said: Outcome,
+    *,
+    limit: int,
+    validating: bool,
+    written: BackgroundDigest | None,
+) -> None:
+    """Record what the output was made from (``newskg.build.manifest``), so that a re-run with nothing
+    changed leaves it as it is; ``written``: the output's digest, computed while the build validated.
+    A build with its own pipeline or extractor is not what the manifest's settings name: it leaves
+    none (``written`` is None)."""
+    if written is None:
+        manifest_path(output).unlink(missing_ok=True)
+        return
+    size = Path(output).stat().st_size
+    settings = settings_digest(fmt, validating=validating)
+    Manifest(settings, read.hexdigest(), read.articles, limit, size, written.result(), said).save(output)
 
 
 @contextmanager

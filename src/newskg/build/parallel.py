@@ -12,28 +12,23 @@ from __future__ import annotations
 import functools
 import gc
 import itertools
-import multiprocessing
 import os
-import signal
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sized
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import InputError
 from ..nlp import PIPELINE_VERSION, extract, make_pipeline
 from ..records import Article, ArticleRecord
+from .processes import IN_FLIGHT_PER_WORKER, can_fork, ordered_map, quiet_worker_signals
 
 if TYPE_CHECKING:
-    from multiprocessing.pool import AsyncResult
-
     from spacy.language import Language
 
 T = TypeVar("T")
 
 DEFAULT_BATCH_SIZE = 32
 """Articles per batch: large enough to amortise a round trip, small enough to keep workers busy."""
-IN_FLIGHT_PER_WORKER = 2
-"""Batches queued per worker: one running, one waiting."""
 DASK_CONNECT_TIMEOUT = "20s"
 """How long to keep trying to reach a Dask scheduler before giving up."""
 LOCAL_SCHEDULER = "local"
@@ -123,16 +118,6 @@ _worker_function: Callable[[ArticleRecord], Any] = _same
 """What a pool worker returns of each record (set once by ``_start_worker``)."""
 
 
-def quiet_worker_signals() -> None:
-    """Leave Ctrl-C to the parent, and let SIGTERM end a pool worker at once.
-
-    A forked worker inherits the CLI's handlers, which turn SIGTERM into an exception: a worker
-    blocked on the task queue when the pool is closed would then never exit.
-    """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-
-
 def _start_worker(nlp: Language | None, function: Callable[[ArticleRecord], Any]) -> None:
     global _worker_nlp, _worker_function
     quiet_worker_signals()
@@ -167,39 +152,6 @@ def _pool_results(
     )
     for batch in results:
         yield from batch
-
-
-def can_fork() -> bool:
-    """Whether worker processes can be forked (and so inherit objects without pickling them)."""
-    return "fork" in multiprocessing.get_all_start_methods()
-
-
-def ordered_map(
-    function: Callable[[Any], Any],
-    items: Iterable[Any],
-    *,
-    jobs: int,
-    initializer: Callable[..., None] = quiet_worker_signals,
-    initargs: tuple[Any, ...] = (),
-    in_flight: int = IN_FLIGHT_PER_WORKER,
-) -> Iterator[Any]:
-    """``function`` over ``items`` in ``jobs`` worker processes, results in input order.
-
-    At most ``in_flight`` items per worker are in flight, so a long input is never read ahead into
-    memory. Workers are forked where possible, so ``initargs`` are inherited rather than pickled.
-    No more workers are started than a list given has items.
-    """
-    if isinstance(items, Sized):
-        jobs = max(1, min(jobs, len(items)))
-    context = multiprocessing.get_context("fork" if can_fork() else "spawn")
-    with context.Pool(jobs, initializer=initializer, initargs=initargs) as pool:
-        pending: deque[AsyncResult[Any]] = deque()
-        for item in items:
-            pending.append(pool.apply_async(function, (item,)))
-            if len(pending) >= jobs * in_flight:
-                yield pending.popleft().get()
-        while pending:
-            yield pending.popleft().get()
 
 
 # --- Dask ------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from ..build.cores import usable_cores
 from . import (
     EXIT_INTERRUPTED,
     EXIT_NONCONFORMING,
+    EXIT_OK,
     EXIT_SKIPPED,
     EXIT_TERMINATED,
     Terminated,
@@ -96,20 +97,24 @@ def build(
     Input streams in batches, so memory does not grow with the corpus. Articles that cannot be read
     are reported one per line and skipped; the graph is still built, and the exit code is then 4.
     """
-    from ..build.corpus import BuildStatus, build_corpus
     from ..errors import InputError
-    from ..ingest.sources import estimate_articles
     from ..rdf.write import format_for
 
+    started = time.perf_counter()
     if output is None and store is None:
         output = DEFAULT_OUTPUT
-    if output is not None:
-        format_for(output, fmt)  # fail on a bad output name before doing any work
+    chosen = format_for(output, fmt) if output is not None else None  # fail on a bad output name now
 
     def report_skip(error: InputError) -> None:
         typer.echo(f"newskg: skipped: {' '.join(str(error).split())}", err=True)
 
     sources = article_sources(inputs)
+    if output is not None and chosen is not None and store is None and not rebuild:
+        _unless_unchanged(sources, output, chosen, validating=not no_validate, quiet=quiet, started=started)
+
+    from ..build.corpus import BuildStatus, build_corpus
+    from ..ingest.sources import estimate_articles
+
     show = not quiet and sys.stderr.isatty()
     total = estimate_articles(sources) if show else None
     status = BuildStatus()
@@ -139,6 +144,29 @@ def build(
         raise typer.Exit(EXIT_NONCONFORMING)
     if result.skipped:
         raise typer.Exit(EXIT_SKIPPED)
+
+
+def _unless_unchanged(
+    sources: list[str | Path], output: Path, fmt: str, *, validating: bool, quiet: bool, started: float
+) -> None:
+    """When nothing changed since the last build of ``output`` (``newskg.build.manifest``), leave the
+    file as it is, say again what that build said, and exit with its code; else return. Checked before
+    the build's own modules (and spaCy) are imported: a re-run with nothing changed does not load them."""
+    from ..build.manifest import unchanged
+
+    said = unchanged(sources, output=output, fmt=fmt, validating=validating)
+    if said is None:
+        return
+    for message in said.skipped:
+        typer.echo(f"newskg: skipped: {' '.join(message.split())}", err=True)
+    if not quiet:
+        typer.echo(f"nothing changed since the last build: {output} left as it was")
+        typer.echo(said.summary)
+        typer.echo(f"time: {time.perf_counter() - started:.1f} s")
+    if not said.conforms and said.report is not None:
+        typer.echo(said.report, err=True)
+        raise typer.Exit(EXIT_NONCONFORMING)
+    raise typer.Exit(EXIT_SKIPPED if said.skipped else EXIT_OK)
 
 
 def _stopped(

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..build.cores import usable_cores
 from . import EXIT_NONCONFORMING, EXIT_OK, app, cli_errors, fail
 from .options import EndpointOption, StoreOption
 
@@ -15,6 +16,8 @@ if TYPE_CHECKING:
     import pyoxigraph as ox
 
     from ..validate.shacl import ValidationReport
+
+DEFAULT_JOBS = usable_cores()
 
 
 @app.command()
@@ -32,6 +35,16 @@ def validate(
             "--format", metavar="FORMAT", help="text (readable report) or turtle (the SHACL report graph)."
         ),
     ] = "text",
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Processes that check the article graphs of graph files; default: the cores this "
+            "process may use. The report does not depend on it.",
+        ),
+    ] = DEFAULT_JOBS,
 ) -> None:
     """Check graphs against the SHACL shapes and across articles; exit 0 if they conform, 1 if not.
 
@@ -42,7 +55,7 @@ def validate(
     """
     if fmt not in ("text", "turtle"):
         fail(f"unknown report format '{fmt}'; use text or turtle")
-    report = _report(graphs or [], store, endpoint)
+    report = _report(graphs or [], store, endpoint, jobs=jobs)
     if fmt == "turtle":
         typer.echo(report.turtle(), nl=False)
     else:
@@ -50,9 +63,11 @@ def validate(
     raise typer.Exit(EXIT_OK if report.conforms else EXIT_NONCONFORMING)
 
 
-def _report(files: list[Path], store: Path | None, endpoint: str | None) -> ValidationReport:
-    """Files are read graph by graph, a store read where it is; an endpoint's graph is fetched whole.
-    What cannot be taken apart (blank nodes) is validated whole in memory, as it always was."""
+def _report(files: list[Path], store: Path | None, endpoint: str | None, *, jobs: int) -> ValidationReport:
+    """Files are read graph by graph, their article graphs checked in ``jobs`` processes; a store is
+    read where it is, in this process; an endpoint's graph is fetched whole. What cannot be taken apart
+    (blank nodes) is validated whole in memory, as it always was."""
+    from ..build.processes import process_mapper
     from ..graph.build import union_graph
     from ..stores import open_graph
     from ..stores._folder import open_oxigraph
@@ -71,7 +86,7 @@ def _report(files: list[Path], store: Path | None, endpoint: str | None) -> Vali
             finally:
                 del stored
         if endpoint is None:
-            return validate_files(files)
+            return validate_files(files, mapper=process_mapper(jobs))
     except NeedsWholeGraph:
         pass
     with closing(open_graph(files=files, store=store, endpoint=endpoint)) as source:

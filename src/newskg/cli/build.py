@@ -23,7 +23,7 @@ from . import (
     app,
     cli_errors,
 )
-from .options import InputsArgument, article_sources
+from .options import InputsArgument, article_sources, jobs_option
 
 if TYPE_CHECKING:
     from ..build.corpus import BuildStatus
@@ -63,12 +63,9 @@ def build(
     ] = None,
     jobs: Annotated[
         int,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=1,
-            help="Processes for the NLP pass, the graph building and the sort of a Turtle or N-Triples "
-            "output; default: the cores this process may use. Results do not depend on it.",
+        jobs_option(
+            "for the NLP pass, the graph building and the sort of a Turtle or N-Triples output",
+            "Results do not depend on it.",
         ),
     ] = DEFAULT_JOBS,
     dask: Annotated[

@@ -53,6 +53,18 @@ EndpointOption = Annotated[
 ]
 
 
+def jobs_option(work: str, unchanged: str) -> typer.models.OptionInfo:
+    """``--jobs``/``-j`` of a command that runs ``work`` in worker processes: the same flag, bound and
+    default wording everywhere; ``unchanged`` says what does not depend on it."""
+    option: typer.models.OptionInfo = typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help=f"Processes {work}; default: the cores this process may use. {unchanged}",
+    )
+    return option
+
+
 def union_hint(endpoint: Graph) -> str | None:
     """``UNION_HINT`` when the endpoint answers over an empty default graph while its named graphs hold
     triples (Oxigraph started without --union-default-graph); asked only once a command found nothing."""

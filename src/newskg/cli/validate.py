@@ -10,7 +10,7 @@ import typer
 
 from ..build.cores import usable_cores
 from . import EXIT_NONCONFORMING, EXIT_OK, app, cli_errors, fail
-from .options import EndpointOption, StoreOption
+from .options import EndpointOption, StoreOption, jobs_option
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -37,13 +37,7 @@ def validate(
     ] = "text",
     jobs: Annotated[
         int,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=1,
-            help="Processes that check the article graphs of graph files; default: the cores this "
-            "process may use. The report does not depend on it.",
-        ),
+        jobs_option("that check the article graphs of graph files", "The report does not depend on it."),
     ] = DEFAULT_JOBS,
 ) -> None:
     """Check graphs against the SHACL shapes and across articles; exit 0 if they conform, 1 if not.

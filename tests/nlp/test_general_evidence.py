@@ -1221,6 +1221,13 @@ def test_a_named_dam_airport_or_zone_lies_in_the_home_country_unless_a_foreign_n
     assert not any(place == "Caspian Sea" for place, _ in located)  # seas cross borders
 
 
+def test_a_town_before_a_crossing_noun_names_the_crossing(nlp):
+    text = "Trucks used the Mehran border crossing in Ilam province. Customs at Mehran closed. Tabriz grew."
+    record = run(nlp, text)
+    assert {("Mehran", "LOC"), ("Tabriz", "GPE")} <= typed(record)
+    assert ("Mehran", "Ilam Province") in {(x.place, x.container) for x in record.located_in}
+
+
 def test_an_island_named_like_the_town_on_it_is_the_island(nlp):
     record = run(nlp, "Free zones such as Kish and Qeshm drew investors, and Bandar Abbas grew.")
     assert {("Kish", "LOC"), ("Qeshm", "LOC"), ("Bandar Abbas", "GPE")} <= typed(record)

@@ -158,6 +158,7 @@ class NamedThings:
     containment_verbs: frozenset[str]
     containment_nouns: frozenset[str]
     relative_openers: frozenset[str]
+    crossing_nouns: tuple[tuple[str, ...], ...]
     home_site_heads: frozenset[str]
     list_quantifiers: frozenset[str]
     ministry_filler_words: frozenset[str]

@@ -198,6 +198,7 @@ def read_things() -> NamedThings:
         containment_verbs=f.words("containment_verbs"),
         containment_nouns=f.words("containment_nouns"),
         relative_openers=f.words("relative_openers"),
+        crossing_nouns=f.phrases("crossing_nouns"),
         home_site_heads=f.words("home_site_heads"),
         list_quantifiers=f.words("list_quantifiers"),
         ministry_filler_words=f.words("ministry_filler_words"),

@@ -135,21 +135,28 @@ class GazetteerMatcher:
                         )
                     )
                     continue
+                crossing = place.kind == "city" and self._before_crossing_noun(view, end)
                 places.append(
                     Candidate(
                         start,
                         end,
-                        "GPE" if place.kind in GPE_KINDS else "LOC",
+                        "GPE" if place.kind in GPE_KINDS and not crossing else "LOC",
                         "gazetteer_place",
                         priority=60,
                         canonical=place.canonical,
-                        kind=place.kind,
+                        kind="crossing" if crossing else place.kind,
                     )
                 )
         ext.extend(doc, ext.PLACE_NAMES, places)
         ext.extend(doc, ext.AGENCY_NAMES, agencies)
         ext.extend(doc, ext.ORG_NAMES, bodies)
         return doc
+
+    def _before_crossing_noun(self, view: DocView, end: int) -> bool:
+        """``the Mehran border crossing``: a town's name before a crossing noun names the crossing."""
+        return any(
+            tuple(view.lower[end : end + len(noun)]) == noun for noun in self.lexicon.things.crossing_nouns
+        )
 
     def _in_route(self, view: DocView, start: int, end: int) -> bool:
         """``the Qazvin-Rasht railway``: places joined by hyphens before a route noun."""

@@ -39,3 +39,12 @@ def test_a_word_is_one_shared_string_across_docs_and_the_share_starts_again_past
     third = view("Imports fell sharply in March.")
     assert third.words == ["Imports", "fell", "sharply", "in", "March", "."]
     assert len(text._SHARED_STRINGS) <= 3 + len(third.words) * 2
+
+
+def test_the_text_a_doc_was_made_from_is_the_views_text_and_a_wrong_one_is_not_taken():
+    nlp = spacy.blank("en")
+    text = "  TEHRAN – Exports rose 5%.\n\nImports fell.  "
+    doc = nlp(text)
+    assert DocView(doc).text == DocView(doc, text).text == text
+    assert DocView(doc, text).text is text  # taken, not joined again
+    assert DocView(doc, "too short").text == text  # a text of another length is not this Doc's

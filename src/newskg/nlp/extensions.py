@@ -55,6 +55,7 @@ WRITTEN_BY = {
 }
 
 VIEW_KEY = "newskg_view"
+TEXT_KEY = "newskg_text"
 
 
 def attr(name: str) -> str:
@@ -119,8 +120,13 @@ def view_of(doc: Doc) -> DocView:
     """The token lists of a Doc, read once and shared by all components."""
     view = doc.user_data.get(VIEW_KEY)
     if not isinstance(view, DocView) or view.doc is not doc or len(view) != len(doc):
-        view = doc.user_data[VIEW_KEY] = DocView(doc)
+        view = doc.user_data[VIEW_KEY] = DocView(doc, doc.user_data.get(TEXT_KEY))
     return view
+
+
+def keep_text(doc: Doc, text: str) -> None:
+    """Keep the text a Doc was made from, so that its view need not join the words again."""
+    doc.user_data[TEXT_KEY] = text
 
 
 def forget_view(doc: Doc) -> None:

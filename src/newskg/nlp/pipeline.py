@@ -98,6 +98,7 @@ def extract(
         for article in articles:
             doc = nlp.make_doc(article.text)
             ext.put(doc, ext.DATE, article.date.isoformat() if article.date else None)
+            ext.keep_text(doc, article.text)
             pending.append(article)
             yield doc
 

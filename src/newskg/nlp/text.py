@@ -143,7 +143,8 @@ class DocView:
         "words",
     )
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
+        """``text``: the text the Doc was made from, when the caller has it (saves joining the words)."""
         self.doc = doc
         self._distinct: set[str] | None = None
         n = len(doc)
@@ -158,7 +159,10 @@ class DocView:
         self.ends: list[int] = (table[:, 1] + table[:, 2]).tolist()
         self.spaces: list[bool] = (table[:, 3] == 1).tolist()
         # The same as doc.text, without a Token object per word.
-        self.text: str = "".join([w + " " if s else w for w, s in zip(self.words, self.spaces, strict=True)])
+        written = n and self.ends[-1] + self.spaces[-1]
+        if text is None or len(text) != written:
+            text = "".join([w + " " if s else w for w, s in zip(self.words, self.spaces, strict=True)])
+        self.text: str = text
         # A sentence starts where spaCy says (only an explicit 1, as Token.is_sent_start) and after a
         # line break: headlines and datelines have no full stop. Space tokens never start one; a
         # start spaCy put on one moves to the word after it.

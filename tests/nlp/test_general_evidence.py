@@ -1221,6 +1221,17 @@ def test_a_named_dam_airport_or_zone_lies_in_the_home_country_unless_a_foreign_n
     assert not any(place == "Caspian Sea" for place, _ in located)  # seas cross borders
 
 
+def test_a_place_named_again_without_its_head_word_is_the_same_place_unless_two_share_it(nlp):
+    text = (
+        "The Latyan Dam was 18 percent full. Latyan, north of the capital, supplies water. The Jajrud "
+        "River and the Jajrud Industrial Zone grew, and Jajrud grew too."
+    )
+    record = run(nlp, text)
+    latyan = [e for e in record.entities if e.canonical == "Latyan Dam"]
+    assert [m.text for e in latyan for m in e.mentions] == ["Latyan Dam", "Latyan"]
+    assert not any(m.text == "Jajrud" for e in record.entities for m in e.mentions)  # river or zone?
+
+
 def test_a_town_before_a_crossing_noun_names_the_crossing(nlp):
     text = "Trucks used the Mehran border crossing in Ilam province. Customs at Mehran closed. Tabriz grew."
     record = run(nlp, text)

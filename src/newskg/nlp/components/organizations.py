@@ -149,6 +149,7 @@ class OrganizationFinder:
         self.context.lower_place_heads(doc, places)
         self.context.named_by_context(doc, found)
         self._short_forms(doc, found)
+        self._short_place_forms(doc, found, places)
 
     def _short_forms(self, doc: DocView, found: list[Candidate]) -> None:
         """``Mobarakeh Steel Company`` ... ``shares of Mobarakeh Steel``: a company named again
@@ -178,6 +179,49 @@ class OrganizationFinder:
                 if end < len(words) and is_capitalised(words[end]):
                     continue  # "Mobarakeh Steel Company" itself, or a longer name
                 found.append(Candidate(k, end, "ORG", "company_short_form", priority=82, canonical=canonical))
+
+    def _short_place_forms(self, doc: DocView, found: list[Candidate], places: list[Candidate]) -> None:
+        """``Doroodzan Dam`` ... ``Doroodzan, 45 km north of ...``: a place named by a head word is
+        the same place when named again without it. The short form is no known place, is not only
+        English words, stands for one place of the article only, and does not go on into a longer
+        name."""
+        words = doc.words
+        forms: dict[tuple[str, ...], set[str]] = {}
+        for cand in places:
+            if cand.rule != "place_by_head_word" or cand.end - cand.start < 2:
+                continue
+            if words[cand.end - 1] not in self.things.place_heads:
+                continue
+            short = tuple(words[cand.start : cand.end - 1])
+            text = doc.span_text(cand.start, cand.end - 1)
+            if all(self.english.is_common(w) for w in short) or self.gazetteer.places_named(text):
+                continue
+            forms.setdefault(short, set()).add(
+                cand.canonical or clean_name(doc.span_text(cand.start, cand.end))
+            )
+        named = (*found, *places)
+        taken = {k for cand in named for k in range(cand.start, cand.end)}
+        for short, canonicals in forms.items():
+            for cand in named:  # every name that begins with the short form
+                if tuple(
+                    words[cand.start : cand.start + len(short)]
+                ) == short and cand.end > cand.start + len(short):
+                    canonicals.add(cand.canonical or doc.span_text(cand.start, cand.end))
+            if len(canonicals) != 1:
+                continue  # "Aras River" and "Aras Free Zone": "Aras" alone names neither for sure
+            canonical = next(iter(canonicals))
+            size = len(short)
+            for k in doc.positions({short[0].lower()}):
+                end = k + size
+                if tuple(words[k:end]) != short or taken.intersection(range(k, end)):
+                    continue
+                if end < len(words) and is_capitalised(words[end]):
+                    continue  # the full name itself, or a longer one
+                places.append(
+                    Candidate(
+                        k, end, "LOC", "place_short_form", priority=61, canonical=canonical, kind="place"
+                    )
+                )
 
     def _candidates(self, doc: DocView) -> list[int]:
         """Tokens that may start a rule: a head word, ``ministry`` or an all-capital word."""

@@ -153,75 +153,76 @@ class OrganizationFinder:
 
     def _short_forms(self, doc: DocView, found: list[Candidate]) -> None:
         """``Mobarakeh Steel Company`` ... ``shares of Mobarakeh Steel``: a company named again
-        without its company head word is the same company. The short form has two words or more,
-        is no place's name, is not only English words, and does not go on into a longer name."""
-        words = doc.words
+        without its company head word is the same company (two words or more)."""
         forms: dict[tuple[str, ...], str] = {}
         for cand in found:
             if cand.type != "ORG" or cand.end - cand.start < 3:
                 continue
-            if words[cand.end - 1] not in self.things.dropped_company_heads:
-                continue
-            short = tuple(words[cand.start : cand.end - 1])
-            text = doc.span_text(cand.start, cand.end - 1)
-            if all(self.english.is_common(w) for w in short) or self.gazetteer.places_named(text):
-                continue
-            forms.setdefault(short, cand.canonical or clean_name(doc.span_text(cand.start, cand.end)))
-        if not forms:
-            return
+            short = self._without_head(doc, cand, self.things.dropped_company_heads)
+            if short is not None:
+                forms.setdefault(short, cand.canonical or clean_name(doc.span_text(cand.start, cand.end)))
         taken = {k for cand in found for k in range(cand.start, cand.end)}
         for short, canonical in forms.items():
-            size = len(short)
-            for k in doc.positions({short[0].lower()}):
-                end = k + size
-                if tuple(words[k:end]) != short or taken.intersection(range(k, end)):
-                    continue
-                if end < len(words) and is_capitalised(words[end]):
-                    continue  # "Mobarakeh Steel Company" itself, or a longer name
+            for k, end in self._mentions_of(doc, short, taken):
                 found.append(Candidate(k, end, "ORG", "company_short_form", priority=82, canonical=canonical))
 
     def _short_place_forms(self, doc: DocView, found: list[Candidate], places: list[Candidate]) -> None:
         """``Doroodzan Dam`` ... ``Doroodzan, 45 km north of ...``: a place named by a head word is
-        the same place when named again without it. The short form is no known place, is not only
-        English words, stands for one place of the article only, and does not go on into a longer
-        name."""
+        the same place when named again without it, if the short form begins no other name of the
+        article (``Aras River`` and ``Aras Free Zone``: ``Aras`` alone names neither for sure)."""
         words = doc.words
         forms: dict[tuple[str, ...], set[str]] = {}
         for cand in places:
-            if cand.rule != "place_by_head_word" or cand.end - cand.start < 2:
+            if cand.rule != "place_by_head_word":
                 continue
-            if words[cand.end - 1] not in self.things.place_heads:
-                continue
-            short = tuple(words[cand.start : cand.end - 1])
-            text = doc.span_text(cand.start, cand.end - 1)
-            if all(self.english.is_common(w) for w in short) or self.gazetteer.places_named(text):
-                continue
-            forms.setdefault(short, set()).add(
-                cand.canonical or clean_name(doc.span_text(cand.start, cand.end))
-            )
+            short = self._without_head(doc, cand, self.things.place_heads)
+            if short is not None:
+                forms.setdefault(short, set()).add(
+                    cand.canonical or clean_name(doc.span_text(cand.start, cand.end))
+                )
         named = (*found, *places)
         taken = {k for cand in named for k in range(cand.start, cand.end)}
         for short, canonicals in forms.items():
+            size = len(short)
             for cand in named:  # every name that begins with the short form
-                if tuple(
-                    words[cand.start : cand.start + len(short)]
-                ) == short and cand.end > cand.start + len(short):
+                if cand.end > cand.start + size and tuple(words[cand.start : cand.start + size]) == short:
                     canonicals.add(cand.canonical or doc.span_text(cand.start, cand.end))
             if len(canonicals) != 1:
-                continue  # "Aras River" and "Aras Free Zone": "Aras" alone names neither for sure
+                continue
             canonical = next(iter(canonicals))
-            size = len(short)
-            for k in doc.positions({short[0].lower()}):
-                end = k + size
-                if tuple(words[k:end]) != short or taken.intersection(range(k, end)):
-                    continue
-                if end < len(words) and is_capitalised(words[end]):
-                    continue  # the full name itself, or a longer one
+            for k, end in self._mentions_of(doc, short, taken):
                 places.append(
                     Candidate(
                         k, end, "LOC", "place_short_form", priority=61, canonical=canonical, kind="place"
                     )
                 )
+
+    def _without_head(self, doc: DocView, cand: Candidate, heads: frozenset[str]) -> tuple[str, ...] | None:
+        """The words of a name before its head word, when they can stand for it alone: no known
+        place's name and not only English words."""
+        words = doc.words
+        if cand.end - cand.start < 2 or words[cand.end - 1] not in heads:
+            return None
+        short = tuple(words[cand.start : cand.end - 1])
+        text = doc.span_text(cand.start, cand.end - 1)
+        if all(self.english.is_common(w) for w in short) or self.gazetteer.places_named(text):
+            return None
+        return short
+
+    @staticmethod
+    def _mentions_of(doc: DocView, short: tuple[str, ...], taken: set[int]) -> list[tuple[int, int]]:
+        """Where a short form stands alone: outside the names already found, not going on into a
+        longer name (the full name itself)."""
+        words, size = doc.words, len(short)
+        found = []
+        for k in doc.positions({short[0].lower()}):
+            end = k + size
+            if tuple(words[k:end]) != short or taken.intersection(range(k, end)):
+                continue
+            if end < len(words) and is_capitalised(words[end]):
+                continue
+            found.append((k, end))
+        return found
 
     def _candidates(self, doc: DocView) -> list[int]:
         """Tokens that may start a rule: a head word, ``ministry`` or an all-capital word."""

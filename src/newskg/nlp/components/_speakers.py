@@ -189,9 +189,8 @@ class Speakers:
         k = comma - 1
         in_titles = self._title_tokens()
         while k > max(sentence.start - 1, comma - 70):
-            inside_name = (
-                entities.at(k) is not None or k in in_titles
-            )  # "Industry, Mining and Trade Minister"
+            # inside a name or a title phrase: "Industry, Mining and Trade Minister" has commas too
+            inside_name = entities.at(k) is not None or k in in_titles
             if not inside_name:
                 budget -= 1
                 if budget < 0:

@@ -1273,3 +1273,57 @@ def test_programmes_named_before_a_lower_case_programme_noun_or_by_a_known_acron
 )
 def test_what_is_no_programme(nlp, text):
     assert not any(kind in ("PROGRAM", "ORG") for _surface, kind in typed(run(nlp, text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "container"),
+    [
+        ("A silo opened in Garmab, Semnan province, on Monday.", "Garmab", "Semnan Province"),
+        (
+            "Farmers of the village of Deh Sorkh in Kerman province sold wheat.",
+            "Deh Sorkh",
+            "Kerman Province",
+        ),
+        ("The town of Chahardangeh got a clinic.", "Chahardangeh", "Iran"),
+        ("Rice from Vazmal county in Gilan province sold well.", "Vazmal", "Gilan Province"),
+        ("Trucks left for Dashtkhan, a small town in Golestan, on Sunday.", "Dashtkhan", "Golestan Province"),
+        ("Goods went to Tsakhkadzor in Armenia by rail.", "Tsakhkadzor", None),
+        (
+            "The county of Zarrinabad, which is part of Zanjan province, grew.",
+            "Zarrinabad",
+            "Zanjan Province",
+        ),
+    ],
+)
+def test_a_town_the_tables_do_not_know_is_a_place_by_the_words_around_it(nlp, text, town, container):
+    record = run(nlp, text)
+    assert (town, "GPE") in typed(record)
+    located = {x.place: x.container for x in record.located_in}
+    assert located.get(town) == container
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The company sold a stake in Vostoklink in Russia.", "Vostoklink"),  # a stake in: no locative slot
+        ("The city of Light festival opened.", "Light"),  # a common word
+        ("Exports to Hamid Karimi in Tehran were blocked.", "Karimi"),  # a personal name
+        ("Goods went to Russian buyers in Kazan.", "Russian"),  # a nationality
+        (
+            "Talks at Gazprom in Moscow ended. Gazprom company agreed.",
+            "Gazprom",
+        ),  # the text makes it a company
+    ],
+)
+def test_what_no_frame_makes_a_town(nlp, text, word):
+    places = {e.canonical for e in run(nlp, text).entities if e.type in ("GPE", "LOC")}
+    assert not any(word in place.split() for place in places)
+
+
+def test_a_surname_or_a_source_after_a_preposition_is_no_town(nlp):
+    text = (
+        "Governor Hamid Zolfaghari spoke. According to Zolfaghari, Iran's reserves grew. "
+        "Exports to Zolfaghari, Semnan province, fell."
+    )
+    record = run(nlp, text)
+    assert not [e for e in record.entities if e.type == "GPE" and "Zolfaghari" in e.canonical]

@@ -145,6 +145,8 @@ class NamedThings:
     program_nouns_lower: frozenset[str]
     event_nouns_lower: frozenset[str]
     place_nouns: frozenset[str]
+    town_nouns: frozenset[str]
+    locative_prepositions: frozenset[str]
     direction_adjectives: frozenset[str]
     own_province_adjectives: frozenset[str]
     nationality_endings: tuple[tuple[str, str], ...]

@@ -210,6 +210,8 @@ def read_things() -> NamedThings:
         program_nouns_lower=f.words("program_nouns_lower"),
         event_nouns_lower=f.words("event_nouns_lower"),
         place_nouns=f.words("place_nouns"),
+        town_nouns=f.words("town_nouns"),
+        locative_prepositions=f.words("locative_prepositions"),
         direction_adjectives=f.words("direction_adjectives"),
         own_province_adjectives=f.words("own_province_adjectives"),
         nationality_endings=f.pairs("nationality_endings"),

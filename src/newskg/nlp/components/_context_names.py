@@ -72,6 +72,83 @@ class ContextNames:
                     )
                 break
 
+    def towns_by_frame(self, doc: DocView, places: list[Candidate], found: list[Candidate]) -> None:
+        """A town the tables do not know, named by the words news frames a town with: ``the village
+        of Deh Sorkh``, ``Vazmal county``, ``Dashtkhan, a small town in Golestan``, a locative
+        preposition before it and its province or country after it (``in Garmab, Semnan province``,
+        ``to Tsakhkadzor in Armenia``). Every word of the name is unknown to English and to the
+        tables, and no other rule makes the same words an organisation."""
+        lower, words, n = doc.lower, doc.words, len(doc)
+        things = self.things
+        runs: list[tuple[int, int]] = []
+        for k in doc.positions(things.town_nouns):
+            if not words[k].islower():
+                continue
+            if 0 < k < n - 2 and lower[k - 1] == "the" and lower[k + 1] == "of":
+                runs.append((k + 2, self._run_after(doc, k + 2)))  # "the village of X"
+            elif k > 0:
+                runs.append((self._run_before(doc, k), k))  # "X county"
+                comma = self._apposition_comma_before(doc, k)
+                if comma is not None:
+                    runs.append((self._run_before(doc, comma), comma))  # "X, a small town in"
+        for k in doc.positions(things.locative_prepositions):
+            start = k + 1
+            end = self._run_after(doc, start)
+            if start == end or (lower[k] == "in" and end < n and lower[end] == "in"):
+                continue  # "a stake in Vostoklink in Russia": what is in a place may be a company
+            if k > 0 and lower[k - 1] == "according":
+                continue  # "According to Karimi, Iran's reserves ...": a source
+            if self._province_or_country_at(doc, end):
+                runs.append((start, end))
+        taken = {doc.span_text(c.start, c.end) for c in found}
+        for start, end in runs:
+            if start >= end or end - start > 3 or doc.sent_starts[start]:
+                continue
+            if not all(self._is_unknown_word(w) for w in words[start:end]):
+                continue
+            if any(self.name_words.starts_a_person(doc, k) for k in range(start, end)):
+                continue
+            if any(self._follows_a_given_name(doc, word) for word in words[start:end]):
+                continue  # "Farahbakhsh" of "Mohammad-Kazem Farahbakhsh" elsewhere in the article
+            name = doc.span_text(start, end)
+            if name in taken:
+                continue  # "Gazprom company": the text makes it a company
+            places.append(
+                Candidate(start, end, "GPE", "town_by_frame", priority=50, canonical=name, kind="town")
+            )
+
+    def _follows_a_given_name(self, doc: DocView, word: str) -> bool:
+        """Whether the article writes ``word`` right after a given name somewhere: a surname."""
+        return any(
+            k > 0 and self.name_words.starts_a_person(doc, k - 1) for k in doc.positions({word.lower()})
+        )
+
+    def _province_or_country_at(self, doc: DocView, k: int) -> bool:
+        """``, Semnan province`` / ``in Armenia`` at k: a province or country after a town's name."""
+        lower = doc.lower
+        if k + 1 >= len(doc) or lower[k] not in (",", "in"):
+            return False
+        k += 1
+        if lower[k] == "the" and k + 1 < len(doc):
+            k += 1
+        for size in (3, 2, 1):
+            for place in self.gazetteer.places_named(doc.span_text(k, min(len(doc), k + size))):
+                if place.kind in ("province", "country"):
+                    return True
+        return False
+
+    def _apposition_comma_before(self, doc: DocView, k: int) -> int | None:
+        """The comma of ``, a small town in`` whose town noun is at k, if it is one."""
+        lower = doc.lower
+        if k + 1 >= len(doc) or lower[k + 1] not in self.things.containment_links:
+            return None
+        for j in range(k - 1, max(0, k - 4), -1):
+            if lower[j] in self.things.apposition_articles:
+                return j - 1 if lower[j - 1] == "," else None
+            if not doc.words[j].islower():
+                return None
+        return None
+
     def named_by_context(self, doc: DocView, found: list[Candidate]) -> None:
         """A capitalised name with no head word that its context makes an organisation: a
         lower-case organisation noun after it (``Iran Khodro company``) or a post before it

@@ -1327,3 +1327,9 @@ def test_a_surname_or_a_source_after_a_preposition_is_no_town(nlp):
     )
     record = run(nlp, text)
     assert not [e for e in record.entities if e.type == "GPE" and "Zolfaghari" in e.canonical]
+
+
+def test_a_body_that_names_itself_opens_a_sentence_only_as_a_possessor(nlp):
+    found = typed(run(nlp, "Prices rose. Parliament’s Housing Committee met on Sunday."))
+    assert {("Parliament", "ORG"), ("Housing Committee", "ORG")} <= found
+    assert ("Parliament", "ORG") not in typed(run(nlp, "Parliament after parliament failed to act."))

@@ -56,8 +56,12 @@ class HeadWordNames:
         return k
 
     def stands_alone(self, doc: DocView, i: int) -> bool:
-        """``the Parliament``, ``the Constitution``: a head word that names one body by itself."""
-        return doc.words[i] in self.things.standalone_names and not doc.sent_starts[i]
+        """``the Parliament``, ``the Constitution``: a head word that names one body by itself; at
+        the start of a sentence only as a possessor (``Parliament's Economic Committee``), which
+        makes it one body, where ``Parliament approved`` may be the common noun capitalised."""
+        if doc.words[i] not in self.things.standalone_names:
+            return False
+        return not doc.sent_starts[i] or (i + 1 < len(doc.words) and doc.words[i + 1] in POSSESSIVES)
 
     def extend_right(self, doc: DocView, end: int) -> int:
         """Take an ``of ...`` tail (or ``for``, ``on``): ``Fund of Iran``, ``Ministry of Industry, Mine

@@ -893,6 +893,12 @@ def test_iranian_places_lie_in_iran_foreign_regions_and_seas_in_nothing(nlp):
     assert ("Kurdistan", "LOC") in typed(record)
 
 
+def test_a_region_that_its_refers_to_a_foreign_country_is_that_countrys(nlp):
+    record = run(nlp, "Delegations went to Iraq and its Kurdistan region. Kurdistan province grew.")
+    assert ("Kurdistan", "LOC") in typed(record)
+    assert {(x.place, x.container) for x in record.located_in} == {("Kurdistan Province", "Iran")}
+
+
 def test_a_city_lies_in_the_province_an_apposition_names_and_a_foreign_region_in_nothing(nlp):
     text = (
         "Kashan, a city in Isfahan Province, grew. Tabriz, the provincial capital of East Azarbaijan, "

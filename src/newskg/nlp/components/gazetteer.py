@@ -167,10 +167,15 @@ class GazetteerMatcher:
         return k < len(words) and view.lower[k] in self.lexicon.things.route_nouns and words[k].islower()
 
     def _foreign_region(self, view: DocView, start: int, place: Place) -> bool:
-        """``Iraq's Kurdistan region``: a name owned by another country is that country's region."""
-        if start < 2 or view.lower[start - 1] not in POSSESSIVES:
+        """``Iraq's Kurdistan region``, ``Iraq and its Kurdistan region``: a name owned by another
+        country is that country's region."""
+        if start >= 3 and view.lower[start - 1] == "its" and view.lower[start - 2] in ("and", ","):
+            owner = view.words[start - 3]  # "Iraq and its": the country just named
+        elif start >= 2 and view.lower[start - 1] in POSSESSIVES:
+            owner = view.words[start - 2]
+        else:
             return False
-        owners = [p for p in self.places.get(view.words[start - 2], []) if p.kind == "country"]
+        owners = [p for p in self.places.get(owner, []) if p.kind == "country"]
         return (
             bool(owners)
             and place.kind != "country"

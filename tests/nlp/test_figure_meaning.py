@@ -366,3 +366,22 @@ def test_a_named_subject_of_a_level_verb_still_stands_for_the_figure_before(nlp)
         nlp, "Loans reached 12 trillion rials in Fars. Semnan Province was next with 9 trillion rials."
     )
     assert found["9"][2] == "Loans"
+
+
+@pytest.mark.parametrize(
+    "text, value, what",
+    [
+        ("The lender posted accumulated losses of 410 billion rials.", "410", "accumulated losses"),
+        ("Banks pay an interest rate of 18 percent on deposits.", "18", "interest rate"),
+        ("The insurer had a market value of about 9,000 billion rials on Monday.", "9,000", "market value"),
+        ("Farms saw a production loss of 2.4 million tons.", "2.4", "production loss"),
+        # negative: a bare change or amount noun, a degree adjective or a verb says not what it is
+        ("Tea exports rose. The figure marks an increase of 14 percent.", "14", ""),
+        ("Saffron sales posted a sharp rise of 7 percent.", "7", "Saffron sales"),
+        ("Caviar exports grew in May, marking growth of 30 percent.", "30", "Caviar exports"),
+    ],
+)
+def test_a_change_or_amount_noun_named_by_the_noun_before_it_is_what_the_figure_after_of_measures(
+    nlp, text, value, what
+):
+    assert meanings(nlp, text)[value][2] == what

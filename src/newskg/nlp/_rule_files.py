@@ -241,6 +241,7 @@ def read_figures() -> Figures:
         level_verbs=f.words("level_verbs"),
         measuring_verbs=f.words("measuring_verbs"),
         change_nouns=f.words("change_nouns"),
+        measure_nouns=f.words("measure_nouns"),
         worth_words=f.phrases("worth_words"),
         worth_firsts=frozenset(p[0] for p in f.phrases("worth_words")),
         ellipsis_words=f.words("ellipsis_words"),

@@ -309,10 +309,29 @@ class FigureMeanings:
         if j <= sentence.start or lower[j] != "of":
             return ""
         span = self.phrases.noun_phrase_before(doc, j)
+        if span is None:
+            return ""
         if (
-            span is None
-            or lower[span[1] - 1] in self.figures.change_nouns
+            lower[span[1] - 1] in self.figures.change_nouns
             or lower[span[1] - 1] in self.figures.approximators
         ):
-            return ""  # "a 14 percent increase of", "a total of": no noun the figure is of
+            compound = self._named_measure(doc, span)
+            if compound is None:
+                return ""  # "an increase of 14 percent", "a total of": says not what rose or what it is
+            span = compound
         return doc.span_text(*span)
+
+    def _named_measure(self, doc: DocView, span: tuple[int, int]) -> tuple[int, int] | None:
+        """``accumulated losses``, ``liquidity growth``, ``the inflation rate``, ``a market value``:
+        a change noun, or a noun that only says "an amount", that a noun or a participle before it
+        names; not a degree (``a sharp rise``, ``the total value``)."""
+        head = span[1] - 1
+        if head == span[0]:
+            return None
+        modifier = doc.words[head - 1]
+        pos = self.phrases.pos(modifier)
+        if modifier.endswith("ing") and "v" in pos:
+            return None  # "marking growth of 20 percent": a verb before the change noun
+        if doc.lower[head] in self.figures.measure_nouns or "a" not in pos or modifier.endswith("ed"):
+            return head - 1, span[1]
+        return None

@@ -1339,3 +1339,35 @@ def test_a_body_that_names_itself_opens_a_sentence_only_as_a_possessor(nlp):
     found = typed(run(nlp, "Prices rose. Parliament’s Housing Committee met on Sunday."))
     assert {("Parliament", "ORG"), ("Housing Committee", "ORG")} <= found
     assert ("Parliament", "ORG") not in typed(run(nlp, "Parliament after parliament failed to act."))
+
+
+def test_a_surname_hyphened_from_a_courtesy_title_word_is_one_name_part(nlp):
+    record = run(
+        nlp, "Tea prices rose. Reza Sheikh-ol-Molouk took over as head of the Iran Silk Organization."
+    )
+    assert people(record) == {"Reza Sheikh-ol-Molouk": "Reza Sheikh-ol-Molouk"}
+    assert people(run(nlp, "Sheikh Reza Molouki said prices rose.")) == {"Reza Molouki": "Reza Molouki"}
+
+
+def test_a_participle_aside_between_a_name_and_its_reporting_verb_keeps_the_slot(nlp):
+    record = run(nlp, "Officials met. Zahed Karimi-Rad, speaking at the opening session, said prices rose.")
+    assert said(record) == [("Zahed Karimi-Rad", "said")]
+    assert not people(run(nlp, "Officials met. Golden Pistachio, growing in Kerman, sold well."))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        (
+            "Deputy Minister of Roads, Housing and Handicrafts Mahmoud Karimi-Rad visited Tabriz.",
+            "Mahmoud Karimi-Rad",
+        ),
+        ("MPs dismissed Minister of Agriculture Jihad Ahmad Nourani-Rad on Sunday.", "Ahmad Nourani-Rad"),
+        (
+            "The visit of Zahed Ali Karimi to Tabriz ended, Zahed Ali Karimi said.",
+            "Zahed Ali Karimi",
+        ),  # no post
+    ],
+)
+def test_the_end_of_a_portfolio_before_a_personal_name_is_not_part_of_it(nlp, text, surface):
+    assert set(people(run(nlp, text))) == {surface}

@@ -126,6 +126,8 @@ class PersonFinder:
         people: list[Person] = []
         for run in runs:
             name = self._trim(run)
+            if name is not None:
+                name = self._after_portfolio(view, run, name)
             if name is None or not self._is_name(view, name, taken, vouched):
                 continue
             key = tuple(g.text for g in name)
@@ -148,7 +150,7 @@ class PersonFinder:
         }
         if towns:
             runs = self._runs(view, taken - towns)
-        return self._mentions(runs, people)
+        return self._mentions(view, runs, people)
 
     def _runs(self, view: DocView, taken: set[int]) -> list[list[Group]]:
         """Maximal runs of name-like word groups inside one sentence, outside other names.
@@ -159,6 +161,10 @@ class PersonFinder:
         is_part, is_word = model.is_part, model.is_name_word
         words, spaces, sent_starts = view.words, view.spaces, view.sent_starts
         flags = list(map(is_word.__getitem__, words))
+        for k in indexes_of(words, "-"):
+            j = k - 1  # "Sheikh-ol-Eslami": a word no name holds alone may open a hyphened name part
+            if j >= 0 and not flags[j] and not spaces[j] and words[j][:1].isupper():
+                flags[j] = is_word["".join(words[j : hyphen_group_end(words, spaces, j)])]
         runs: list[list[Group]] = []
         current: list[Group] = []
         group_end = -1
@@ -196,6 +202,29 @@ class PersonFinder:
             end -= 1
         name = run[start:end]
         return name if name else None
+
+    def _after_portfolio(self, view: DocView, run: list[Group], name: list[Group]) -> list[Group]:
+        """``Minister of Agriculture Jihad Ahmad-Reza X``, ``... Tourism and Handicrafts Hossein X``: a
+        run that goes on from ``of`` or ``and`` after a post holds the end of the portfolio before the
+        personal name, which starts at its first given name."""
+        if not self._ends_portfolio(view, run[0].start):
+            return name
+        model = self.model
+        for i, group in enumerate(name):
+            if model.is_given[group.text] or model.is_prefix(group.text):
+                return name[i:] if i and len(name) - i >= 2 else name
+        return name
+
+    def _ends_portfolio(self, view: DocView, start: int) -> bool:
+        """Whether the words before token ``start`` are a post and the start of its portfolio:
+        ``Minister of``, ``Deputy Minister of Cultural Heritage, Tourism and``."""
+        lower, words = view.lower, view.words
+        j = start - 1
+        while j > 0 and start - j <= PORTFOLIO_WORDS + 3 and lower[j] not in ("of", "for"):
+            if not (words[j][:1].isupper() or lower[j] in ("and", ",")):
+                return False
+            j -= 1
+        return j > 0 and lower[j] in ("of", "for") and self._is_post_word(view, j - 1)
 
     def _is_name(self, view: DocView, name: list[Group], taken: set[int], vouched: set[int]) -> bool:
         model = self.model
@@ -316,6 +345,7 @@ class PersonFinder:
         j = end
         if j < n and lower[j] == ",":
             j += 1
+            j = self._after_participle_aside(view, j)
         k = j
         while k < n and k < j + 4 and lower[k] in self.markers:
             k += 1
@@ -323,6 +353,19 @@ class PersonFinder:
             return True
         after = tuple(lower[j : j + 4])
         return any(after[: len(cue)] == cue for cue in self.after_cues)
+
+    def _after_participle_aside(self, view: DocView, j: int) -> int:
+        """After ``speaking at the closing session,`` in ``X, speaking at the closing session, said``:
+        an aside that a participle opens, up to its closing comma; else j unchanged."""
+        word = view.lower[j] if j < len(view) else ""
+        if not (word.endswith("ing") and "v" in self.model.english.pos(word)):
+            return j
+        for k in range(j + 1, min(len(view), j + APPOSITION_REACH + 3)):
+            if view.words[k] == ",":
+                return k + 1
+            if view.words[k] in ".;:()":
+                return j
+        return j
 
     def _apposed_title(self, view: DocView, end: int) -> bool:
         """``X, the deputy head of ...``, ``X, CEO of ...``: a title within a few words after a comma."""
@@ -337,13 +380,14 @@ class PersonFinder:
 
     # -- mentions --------------------------------------------------------------------------------
 
-    def _mentions(self, runs: list[list[Group]], people: list[Person]) -> list[Candidate]:
+    def _mentions(self, view: DocView, runs: list[list[Group]], people: list[Person]) -> list[Candidate]:
         """Every run that names one of the people: whole, shortened, or by surname."""
         found: list[Candidate] = []
         for run in runs:
             name = self._trim(run, keep_particles=True)
             if name is None:
                 continue
+            name = self._after_portfolio(view, run, name)
             i = 0
             while i < len(name):
                 match = self._longest_match(name[i:], people)

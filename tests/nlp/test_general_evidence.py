@@ -1371,3 +1371,16 @@ def test_a_participle_aside_between_a_name_and_its_reporting_verb_keeps_the_slot
 )
 def test_the_end_of_a_portfolio_before_a_personal_name_is_not_part_of_it(nlp, text, surface):
     assert set(people(run(nlp, text))) == {surface}
+
+
+def test_a_person_after_a_sentence_adverb_and_a_title_is_the_subject_a_later_he_refers_to(nlp):
+    text = (
+        "Officials met. Ali Karimi said prices rose. But Deputy Roads Minister for Rail Affairs "
+        "Reza Naderi-Far rejected the plan. “It is costly,” he told reporters."
+    )
+    assert said(run(nlp, text))[-1] == ("Reza Naderi-Far", "told")
+    text = (
+        "Officials met. Ali Karimi said prices rose. Banks lent to a firm that Reza Naderi-Far "
+        "runs. “It is costly,” he told reporters."
+    )
+    assert said(run(nlp, text))[-1] == ("Ali Karimi", "told")

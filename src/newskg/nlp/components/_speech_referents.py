@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from .statements import StatementFinder
 
 
+TITLE_CONNECTORS = frozenset({"of", "for", "and", ",", "-"})
+"""Words inside a title before a name: ``Minister of Cultural Heritage, Tourism and Handicrafts``."""
+
+
 class Referents:
     """Who is salient in one Doc, and whom a pronoun or a nominal names."""
 
@@ -53,11 +57,26 @@ class Referents:
                     self.salient.append((start, cluster))
 
     def _opens_sentence(self, start: int) -> bool:
+        """Whether the person at ``start`` is the sentence's subject: nothing but quote marks, a
+        sentence adverb (``But``, ``Meanwhile,``) and a title (``Deputy Energy Minister for Water
+        Affairs``) before the name."""
+        words, lower = self.doc.words, self.doc.lower
         sentence = self.doc.sentence(start)
         k = sentence.start
-        while k < start and (not self.doc.words[k].strip() or self.doc.words[k] in QUOTES):
+        while k < start and (not words[k].strip() or words[k] in QUOTES):
             k += 1
-        return k == start
+        if k < start and words[k] in self.f.lexicon.people.never_in_names:
+            k += 2 if k + 1 < start and words[k + 1] == "," else 1
+        if k == start:
+            return True
+        titles = self.f.titles
+        has_post = False
+        for j in range(k, start):
+            if lower[j] in titles.post_starts:
+                has_post = True
+            elif not (words[j][:1].isupper() or lower[j] in TITLE_CONNECTORS):
+                return False
+        return has_post
 
     def spoke(self, k: int, speaker: Cluster) -> None:
         """A speaker was found at token k: a person becomes salient, an organisation a source."""

@@ -1384,3 +1384,17 @@ def test_a_person_after_a_sentence_adverb_and_a_title_is_the_subject_a_later_he_
         "runs. “It is costly,” he told reporters."
     )
     assert said(run(nlp, text))[-1] == ("Ali Karimi", "told")
+
+
+def test_a_title_nominal_before_an_aside_names_the_holder_of_the_post_not_the_one_who_left_it(nlp):
+    text = (
+        "Mostafa Karimi-Rad became the chief executive of Tavanir. Former Tavanir chief executive "
+        "Ali Sadri attended. Reza Nouri said demand rose. "
+        "The new Tavanir chief, for his part, said his priority would be the grid. "
+        "The former chief said nothing had been done."
+    )
+    assert said(run(nlp, text)) == [
+        ("Reza Nouri", "said"),
+        ("Mostafa Karimi-Rad", "said"),
+        ("Ali Sadri", "said"),
+    ]

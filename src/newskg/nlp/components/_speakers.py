@@ -203,6 +203,10 @@ class Speakers:
                     return organisation
                 j = self._before_acronym(k - 1, sentence) if aside else k - 1
                 cluster = entities.at(j)
+                if cluster is None and aside and organisation is None:
+                    nominal = self._anaphor_ending_at(j, sentence)  # "The new chief, for his part, said"
+                    if nominal is not None and nominal.speaker is not None:
+                        return nominal
                 if (
                     cluster is None
                     and organisation is None

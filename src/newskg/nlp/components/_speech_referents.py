@@ -91,12 +91,14 @@ class Referents:
         that post; ``the official`` the salient person. A title of a body written in the phrase
         (``the zone's head``, ``the company CEO``) names only a person known to hold it."""
         lower = self.doc.lower
+        modifiers = self.f.titles.modifiers
+        former = any(modifiers.get(w) == "former" for w in lower[start + 1 : end])
         if any(w in POSSESSIVES for w in lower[start + 1 : end]):
             nouns = [w for w in lower[start + 1 : end] if w.isalpha()]
-            return self._title_holder(noun, before=start, owner_nouns=nouns)
+            return self._title_holder(noun, before=start, owner_nouns=nouns, former=former)
         if determiner in ("a", "an"):
             return self._next_person(end) or self.salient_before(start)
-        return self._title_holder(noun, before=start) or self.salient_before(start)
+        return self._title_holder(noun, before=start, former=former) or self.salient_before(start)
 
     def last_org_speaker(self, k: int) -> Cluster | None:
         """``the report added``: the organisation last quoted as a source."""
@@ -115,16 +117,19 @@ class Referents:
         return self.entities.at(after[0]) if after else None
 
     def _title_holder(
-        self, noun: str, *, before: int, owner_nouns: list[str] | None = None
+        self, noun: str, *, before: int, owner_nouns: list[str] | None = None, former: bool = False
     ) -> Cluster | None:
         """``the minister``: the person last bound, before token ``before``, to a title with that post
-        word (and, for ``the bank's CEO``, of a body whose name has one of the owner's words)."""
+        word (and, for ``the bank's CEO``, of a body whose name has one of the owner's words); one
+        who held it before only for ``the former minister``, not for ``the new Tavanir chief``."""
         titles = self.f.titles
         base = titles.posts.get((noun,))
         if base is None or base in ("official", "other"):
             return None
         for binding in reversed(self.bindings):
             if binding.start >= before or not (binding.role.endswith(base) or binding.role.endswith(noun)):
+                continue
+            if binding.role.startswith("former") != former:
                 continue
             if owner_nouns is not None:
                 name = binding.org.canonical.lower().split() if binding.org is not None else []
@@ -175,9 +180,13 @@ class Referents:
             if word in POSSESSIVES:
                 owner, head = head, None  # "the company's website": the company owns the head
                 continue
+            named = self.entities.at(j)
             inside = (
                 word in self.rep.anaphor_adjectives
-                or (self.entities.at(j) is not None and self.entities.at(j).type != "PERSON")  # type: ignore[union-attr]
+                or (named is not None and named.type != "PERSON")
+                or (
+                    named is None and doc.words[j][:1].isupper() and word.isalpha()
+                )  # "the new Tavanir chief"
                 or (
                     doc.words[j].islower()
                     and word.isalpha()

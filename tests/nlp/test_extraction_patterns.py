@@ -71,6 +71,25 @@ def test_an_acronym_of_letters_inside_words_names_the_whole_name_without_a_title
     }
 
 
+def test_an_acronym_whose_letters_match_no_initials_names_only_the_name_before_its_bracket(nlp):
+    record = run(
+        nlp,
+        "Prices rose. Separately, the Renewable Heat Organization (SATBA) said panels were installed. "
+        "The Ministry of Roads, Housing and Transport (MRHT) agreed.",
+    )
+    assert canon(record, "SATBA") == "Renewable Heat Organization"
+    assert canon(record, "MRHT") == "Ministry of Roads, Housing and Transport"
+
+
+def test_a_possessor_before_a_long_form_is_written_apart_and_named_only_when_it_gives_a_letter(nlp):
+    record = run(
+        nlp, "Iran's Rail Freight Organization (IRFO) grew. Turkey's Sea Freight Office (SFO) did not."
+    )
+    surfaces = {m.text: e.canonical for e in record.entities for m in e.mentions}
+    assert surfaces["Rail Freight Organization"] == "Iran Rail Freight Organization"
+    assert surfaces["Sea Freight Office"] == "Sea Freight Office"
+
+
 def test_two_companies_joined_by_and_stay_two_but_a_compound_name_stays_one(nlp):
     found = entities(
         run(

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from .. import extensions as ext
 from ..facts import Candidate
 from ..lexicon import Lexicon, load_lexicon
-from ..text import DocView, clean_name, indexes_of
+from ..text import POSSESSIVES, DocView, clean_name, indexes_of
 
 
 def possessive_free(name: str) -> str:
@@ -132,6 +132,24 @@ class AcronymFinder:
             kind = "ORG"
         return kind
 
+    def _inside_name(self, words: list[str], start: int, end: int) -> int:
+        """Where the capitalised name that ends at token ``end`` begins, at ``start`` or after it: a
+        long form is one name (``Separately, the Renewable Energy ... Organization (SATBA)``, whose
+        letters match no initials, is not read from ``Separately``). Connectors and a comma between
+        capitalised words stay inside (``Ministry of Industry, Mining and Trade``); a possessor does
+        not (``Iran's Customs Administration (IRICA)`` is written ``Customs Administration``)."""
+        joiners = self.lexicon.things.name_connectors
+        k = end - 1
+        while k > start:
+            before = words[k - 1]
+            listed = (
+                before == "," and words[k][:1].isupper() and k - 2 >= start and words[k - 2][:1].isupper()
+            )
+            if not (before[:1].isupper() or before in joiners or before == "-" or listed):
+                break
+            k -= 1
+        return k
+
     def _after_title(self, lower: list[str], start: int, end: int) -> int:
         """Where the name starts: after ``the``, ``of``, ``and`` and a post (``CEO of``) before it."""
         titles = self.lexicon.titles
@@ -165,11 +183,14 @@ class AcronymFinder:
             offset = long_form_start(words[window_start:bracket], acronym)
             if offset is None:
                 continue
-            start = window_start + offset
-            start = self._after_title(lower, start, bracket)
+            first = window_start + offset
+            start = self._after_title(lower, self._inside_name(words, first, bracket), bracket)
             if start >= bracket or not words[start][:1].isupper():
                 continue
-            long_form = possessive_free(clean_name(doc.span_text(start, bracket)))
+            named_from = start
+            if start - 2 >= first and words[start - 1] in POSSESSIVES and words[start - 2][:1] == acronym[0]:
+                named_from = start - 2  # "Iran's Small Industries ... (ISIPO)" is named "Iran Small ..."
+            long_form = possessive_free(clean_name(doc.span_text(named_from, bracket)))
             etype = self.entity_type(long_form)
             if etype is None:
                 continue

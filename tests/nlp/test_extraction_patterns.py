@@ -90,6 +90,31 @@ def test_a_possessor_before_a_long_form_is_written_apart_and_named_only_when_it_
     assert surfaces["Sea Freight Office"] == "Sea Freight Office"
 
 
+def test_companies_named_by_motor_insurance_or_group_end_their_names_before_and(nlp):
+    found = entities(
+        run(
+            nlp,
+            "Buyers of Zagros Motor and Karun Group waited. Sina Insurance and Pars Insurance grew. "
+            "Reza Nouri, who heads Central Insurance of Ruritania, spoke.",
+        )
+    )
+    assert {
+        ("Zagros Motor", "ORG"),
+        ("Karun Group", "ORG"),
+        ("Sina Insurance", "ORG"),
+        ("Pars Insurance", "ORG"),
+        ("Central Insurance of Ruritania", "ORG"),
+    } <= found
+    assert not any(text.startswith("Buyers") for text, _ in found)
+
+
+def test_an_acronym_of_a_name_that_opens_with_its_head_word_names_it(nlp):
+    record = run(
+        nlp, "Head of the Organization for Trade and Technical Help of Ruritania (OTTHR) spoke. OTTHR grew."
+    )
+    assert canon(record, "OTTHR") == "Organization for Trade and Technical Help of Ruritania"
+
+
 def test_two_companies_joined_by_and_stay_two_but_a_compound_name_stays_one(nlp):
     found = entities(
         run(

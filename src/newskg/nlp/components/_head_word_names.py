@@ -131,6 +131,14 @@ class HeadWordNames:
                 )
             ):
                 break  # "Kish Island and Qeshm Free Zone", "X Steel Company and Y Copper Company": two names
+            if (
+                doc.lower[start - 1] == "of"
+                and start >= 2
+                and doc.sent_starts[start - 2]
+                and words[start - 2] not in self.things.organisation_heads
+                and self.name_words.english.is_common(words[start - 2])
+            ):
+                break  # "Suppliers of Kerman Motor": a common noun opening the sentence is no name's
             far = start - 2
             while far > 0 and words[far] in (",", "and"):
                 far -= 1  # "Industry, Mining, and Trade Ministry"

@@ -130,6 +130,8 @@ class AcronymFinder:
             kind = things.kind_of_head(words[words.index("of") - 1])
         if kind is None and any(w in things.organisation_heads_before_of for w in words[1:-1]):
             kind = "ORG"
+        if kind is None and len(words) > 2 and words[1] in things.name_tail_links:
+            kind = things.kind_of_head(words[0])  # "Organization for Investment, ... of Iran"
         return kind
 
     def _inside_name(self, words: list[str], start: int, end: int) -> int:

@@ -1398,3 +1398,38 @@ def test_a_title_nominal_before_an_aside_names_the_holder_of_the_post_not_the_on
         ("Mostafa Karimi-Rad", "said"),
         ("Ali Sadri", "said"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pipes reach the plants of Ardakan and Zarchuleh in Yazd Province.",
+            {("Ardakan, Yazd Province", "Yazd Province"), ("Zarchuleh", "Yazd Province")},
+        ),
+        (
+            "Orchards around Rafsanjan, Anar and Deh Golzari, all in Kerman province, dried.",
+            {
+                ("Rafsanjan", "Kerman Province"),
+                ("Anar", "Kerman Province"),
+                ("Deh Golzari", "Kerman Province"),
+            },
+        ),
+        (
+            "Tea grows in the Gilan counties of Langarud and Fuman.",
+            {("Langarud", "Gilan Province"), ("Fuman", "Gilan Province")},
+        ),
+    ],
+)
+def test_places_coordinated_before_their_province_all_lie_in_it(nlp, text, expected):
+    assert expected <= {(x.place, x.container) for x in run(nlp, text).located_in}
+
+
+def test_a_region_a_foreign_country_owns_lies_in_no_iranian_place_and_a_countrys_possessive_makes_no_town(
+    nlp,
+):
+    record = run(
+        nlp, "Investors from Iraq's Kurdistan Region came. Sales in Tabriz and Karimi, Iran's firms, rose."
+    )
+    assert not [x for x in record.located_in if "Kurdistan" in x.place]
+    assert not [e for e in record.entities if e.canonical == "Karimi"]

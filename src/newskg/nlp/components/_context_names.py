@@ -10,6 +10,7 @@ words.
 
 from __future__ import annotations
 
+from .. import extensions as ext
 from ..facts import Candidate
 from ..gazetteers import GPE_KINDS, Gazetteer
 from ..lexicon import Lexicon
@@ -91,6 +92,12 @@ class ContextNames:
                 comma = self._apposition_comma_before(doc, k)
                 if comma is not None:
                     runs.append((self._run_before(doc, comma), comma))  # "X, a small town in"
+        known_ends = {c.end for c in ext.get(doc.doc, ext.PLACE_NAMES) if c.kind == "city"}
+        for k in doc.positions({"and"}):  # "Ardakan and Chadormalu in Yazd Province"
+            if k in known_ends and k + 1 < n and is_capitalised(words[k + 1]):
+                end = self._run_after(doc, k + 1)
+                if self._province_or_country_at(doc, end) or self._list_in_province_at(doc, end):
+                    runs.append((k + 1, end))
         for k in doc.positions(things.locative_prepositions):
             start = k + 1
             end = self._run_after(doc, start)
@@ -123,6 +130,16 @@ class ContextNames:
             k > 0 and self.name_words.starts_a_person(doc, k - 1) for k in doc.positions({word.lower()})
         )
 
+    def _list_in_province_at(self, doc: DocView, k: int) -> bool:
+        """``, all in Kerman province`` at k, after a list of towns."""
+        lower = doc.lower
+        return (
+            k + 2 < len(doc)
+            and lower[k] == ","
+            and lower[k + 1] in self.things.list_quantifiers
+            and self._province_or_country_at(doc, k + 2)
+        )
+
     def _province_or_country_at(self, doc: DocView, k: int) -> bool:
         """``, Semnan province`` / ``in Armenia`` at k: a province or country after a town's name."""
         lower = doc.lower
@@ -132,7 +149,10 @@ class ContextNames:
         if lower[k] == "the" and k + 1 < len(doc):
             k += 1
         for size in (3, 2, 1):
-            for place in self.gazetteer.places_named(doc.span_text(k, min(len(doc), k + size))):
+            end = min(len(doc), k + size)
+            if end < len(doc) and lower[end] in POSSESSIVES:
+                continue  # "Tabriz and Karimi, Iran's firms": the country owns what follows
+            for place in self.gazetteer.places_named(doc.span_text(k, end)):
                 if place.kind in ("province", "country"):
                     return True
         return False

@@ -120,6 +120,8 @@ class PlaceLinker:
         home = self.lexicon.titles.default_country
         if any(self._foreign(word) for word in cluster.canonical.split()):
             return None  # "Iraqi Kurdistan Region": not the Iranian province its name holds
+        if any(self._foreign_owner(view, mention.start) for mention in cluster.spans):
+            return None  # "Iraq's Kurdistan Region"
         target = by_name.get(home) or Cluster(home, "GPE", [], kind="country")
         span = cluster.spans[0]
         for word in cluster.canonical.split():
@@ -172,6 +174,10 @@ class PlaceLinker:
                 if near is not None and near.kind == "country" and near.canonical != home:
                     return False  # "Afghanistan's Kamal Khan Dam", "which Qatar calls the North Field"
         return True
+
+    def _foreign_owner(self, view: DocView, start: int) -> bool:
+        """A foreign country's possessive right before token ``start``: ``Iraq's``."""
+        return start >= 2 and view.words[start - 1] in POSSESSIVES and self._foreign(view.words[start - 2])
 
     def _foreign_place(self, words: str) -> bool:
         """Words naming a foreign country or a city of another country."""
@@ -271,6 +277,8 @@ class PlaceLinker:
             j += 1
             while j < n and is_capitalised(words[j]):
                 j += 1
+            if j < n and lower[j] == "in":
+                return j  # "the industrial zones of Ardakan and Chadormalu in Yazd Province": both
         for phrase in self.lexicon.things.place_heads_lower:
             size = len(phrase)
             written = tuple(lower[j : j + size])
@@ -322,13 +330,22 @@ class PlaceLinker:
             start = entities.start_of(start - 2)
         return start
 
-    @staticmethod
-    def _possessive_province_before(view: DocView, entities: Entities, start: int) -> Cluster | None:
-        """The province whose possessive stands right before token ``start``: ``Fars province's``."""
-        if start < 2 or view.lower[start - 1] not in ("'s", "’s"):
+    def _possessive_province_before(self, view: DocView, entities: Entities, start: int) -> Cluster | None:
+        """The province whose possessive stands right before token ``start`` (``Fars province's``),
+        or that modifies a plural place noun and ``of`` there (``the Gilan counties of``)."""
+        if start >= 3 and view.lower[start - 1] == "of" and self._town_plural(view.lower[start - 2]):
+            start -= 1  # "the Gilan counties of Langarud and Fuman": as "Gilan's Langarud"
+        elif start < 2 or view.lower[start - 1] not in POSSESSIVES:
             return None
         owner = entities.at(start - 2)
         return owner if owner is not None and owner.type == "GPE" and owner.kind == "province" else None
+
+    def _town_plural(self, word: str) -> bool:
+        """``counties``, ``cities``, ``towns``: the plural of a noun that frames a town."""
+        nouns = self.lexicon.things.town_nouns
+        return (word.endswith("ies") and word[:-3] + "y" in nouns) or (
+            word.endswith("s") and word[:-1] in nouns
+        )
 
     def _own_province_before(self, view: DocView, start: int) -> bool:
         """``the provincial capital X`` / ``the province's X``: words before a place that put it in the

@@ -1285,6 +1285,7 @@ def test_what_is_no_programme(nlp, text):
     ("text", "town", "container"),
     [
         ("A silo opened in Garmab, Semnan province, on Monday.", "Garmab", "Semnan Province"),
+        ("A plant will open at Kuhestak, in Hormozgan province, in May.", "Kuhestak", "Hormozgan Province"),
         (
             "Farmers of the village of Deh Sorkh in Kerman province sold wheat.",
             "Deh Sorkh",

@@ -146,6 +146,8 @@ class ContextNames:
         if k + 1 >= len(doc) or lower[k] not in (",", "in"):
             return False
         k += 1
+        if lower[k - 1] == "," and lower[k] == "in" and k + 1 < len(doc):
+            k += 1  # "at Sirik, in Hormozgan province"
         if lower[k] == "the" and k + 1 < len(doc):
             k += 1
         for size in (3, 2, 1):

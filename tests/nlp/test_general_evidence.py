@@ -1434,3 +1434,14 @@ def test_a_region_a_foreign_country_owns_lies_in_no_iranian_place_and_a_countrys
     )
     assert not [x for x in record.located_in if "Kurdistan" in x.place]
     assert not [e for e in record.entities if e.canonical == "Karimi"]
+
+
+def test_a_ministrys_listed_portfolio_and_a_name_in_brackets_after_the_body_keep_the_post(nlp):
+    text = (
+        "Prices rose. Deputy Minister of Cooperatives, Labour and Social Welfare Reza Nouri-Far spoke. "
+        "Later, the head of the Iranian Silk Organization (Abrisham), Hamid Sadri-Nia, said sales fell."
+    )
+    assert {
+        ("Reza Nouri-Far", "deputy minister", "Ministry of Cooperatives, Labour and Social Welfare"),
+        ("Hamid Sadri-Nia", "head", "Iranian Silk Organization"),
+    } <= roles(run(nlp, text))

@@ -214,6 +214,8 @@ class ContextNames:
                 continue  # "Minister for Agronomy Affairs": a portfolio, no organisation
             start = k + 2 if lower[k + 1] == "the" else k + 1
             end = self._run_after(doc, start)
+            if base == "minister" and self.gazetteer.ministry_for(doc.span_text(start, end)) is not None:
+                continue  # "Minister of Cooperatives, Labour and Social Welfare": a ministry's portfolio
             end = self._before_a_name_tail(doc, start, end, minister=base == "minister")
             self._context_name(doc, found, start, end, "name_after_post")
 

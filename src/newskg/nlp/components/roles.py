@@ -166,6 +166,8 @@ class RoleFinder:
     def _named_person(self, doc: DocView, entities: Entities, phrase: TitlePhrase) -> Binding:
         """The person a title phrase names in writing, and the rule that says so."""
         end = self._after_portfolio(doc, entities, phrase.end)
+        if end + 3 < len(doc) and doc.words[end] == "(" and doc.words[end + 2] == ")":
+            end += 3  # "the head of the Iranian Fisheries Organization (Shilat), X": a name in brackets
         k = end
         while k < len(doc) and doc.words[k] in self.lexicon.people.courtesy_titles:
             k += 1

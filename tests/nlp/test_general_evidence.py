@@ -1445,3 +1445,15 @@ def test_a_ministrys_listed_portfolio_and_a_name_in_brackets_after_the_body_keep
         ("Reza Nouri-Far", "deputy minister", "Ministry of Cooperatives, Labour and Social Welfare"),
         ("Hamid Sadri-Nia", "head", "Iranian Silk Organization"),
     } <= roles(run(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kazakh company has not commented.",  # a nationality -stan drops
+        "Talks with the Uzbek partner stalled.",
+        "The Tajik firm bought wheat.",
+    ],
+)
+def test_a_nationality_a_country_rule_resolves_is_no_organisation_before_an_organisation_noun(nlp, text):
+    assert not [e for e in run(nlp, text).entities if e.type == "ORG"]

@@ -15,7 +15,6 @@ from .. import extensions as ext
 from ..facts import Candidate
 from ..gazetteers import Gazetteer
 from ..lexicon import Lexicon
-from ..nationality import Nationalities
 from ..text import POSSESSIVES, DocView, clean_name, is_capitalised
 from ..vocabulary import EnglishWords
 from ._name_words import NameWords
@@ -35,7 +34,7 @@ class HeadWordNames:
         self.weekdays = frozenset(
             word for word in lexicon.reporting.finite_markers if word.endswith("day") and word != "today"
         )
-        self.nationalities = Nationalities(gazetteer, english, lexicon.things.nationality_endings)
+        self.nationalities = name_words.nationalities
         things = lexicon.things
         self.heads = (
             things.organisation_heads | things.program_heads | things.event_heads | things.place_heads

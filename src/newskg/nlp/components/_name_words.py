@@ -9,7 +9,9 @@ month, a sentence-initial ``The``, ``Reza Fatemi Amin`` after a ministry's name)
 
 from __future__ import annotations
 
+from ..gazetteers import Gazetteer
 from ..lexicon import Lexicon
+from ..nationality import Nationalities
 from ..text import POSSESSIVES, DocView, is_capitalised
 from ..vocabulary import EnglishWords, GivenNames
 
@@ -19,11 +21,14 @@ PLURAL_POSSESSIVE = ("'", "’")
 class NameWords:
     """Tells, token by token, whether a capitalised name may go on."""
 
-    def __init__(self, lexicon: Lexicon, english: EnglishWords, given: GivenNames) -> None:
+    def __init__(
+        self, lexicon: Lexicon, english: EnglishWords, given: GivenNames, gazetteer: Gazetteer
+    ) -> None:
         self.lexicon = lexicon
         self.things = lexicon.things
         self.english = english
         self.given = given
+        self.nationalities = Nationalities(gazetteer, english, lexicon.things.nationality_endings)
         self.particles = lexicon.people.name_particles
 
     def is_name_word(self, doc: DocView, i: int) -> bool:
@@ -82,8 +87,9 @@ class NameWords:
         return self.english.is_common(word) or self.is_nationality(word)
 
     def is_nationality(self, word: str) -> bool:
-        """``Iranian``, ``Iraqi``: an adjective English writes capitalised."""
-        return "a" in self.english.pos(word) and not self.english.is_common(word)
+        """``Iranian``, ``Iraqi``, ``Kazakh``: a country's adjective, or an adjective English writes
+        capitalised."""
+        return self.nationalities.country_of(word) is not None
 
     def starts_a_person(self, doc: DocView, k: int) -> bool:
         word = doc.words[k]

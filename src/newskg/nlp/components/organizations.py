@@ -45,7 +45,7 @@ class OrganizationFinder:
         self.things = lexicon.things
         self.gazetteer = gazetteer
         self.english = english
-        words = NameWords(lexicon, english, given)
+        words = NameWords(lexicon, english, given, gazetteer)
         self.head_words = HeadWordNames(lexicon, gazetteer, english, words)
         self.context = ContextNames(lexicon, gazetteer, english, words)
         self.heads = self.head_words.heads

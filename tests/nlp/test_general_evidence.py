@@ -1457,3 +1457,14 @@ def test_a_ministrys_listed_portfolio_and_a_name_in_brackets_after_the_body_keep
 )
 def test_a_nationality_a_country_rule_resolves_is_no_organisation_before_an_organisation_noun(nlp, text):
     assert not [e for e in run(nlp, text).entities if e.type == "ORG"]
+
+
+def test_a_cue_after_and_keeps_the_sentences_speaker_and_a_body_spoken_to_is_no_speaker(nlp):
+    text = (
+        "Prices rose. Reza Nouri-Far described the park as a model and said the organization "
+        "had placed 64 projects. Exports fell, and urged the Central Bank of Iran to act."
+    )
+    assert said(run(nlp, text)) == [("Reza Nouri-Far", "described"), ("Reza Nouri-Far", "said")]
+    assert said(run(nlp, "“Prices will rise,” warned the Central Bank of Iran.")) == [
+        ("Central Bank of Iran", "warned")
+    ]

@@ -74,12 +74,23 @@ class Speakers:
             return Subject(
                 sentence_speaker or later or opening or self.referents.salient_before(cue.start), -1
             )
-        after = self._named_at(cue.end)
-        if after is not None:
-            return Subject(after, INVERTED)
         if self.doc.lower[cue.start - 1 : cue.start] == ["and"] and sentence_speaker is not None:
-            return Subject(sentence_speaker, -1)
+            return Subject(sentence_speaker, -1)  # "X described ... and said the organization ...": X
+        after = self._named_at(cue.end)
+        if after is not None and not self._addressed(cue.end):
+            return Subject(after, INVERTED)
         return self._parsed_subject(cue)
+
+    def _addressed(self, k: int) -> bool:
+        """Whether the body named at token k is the one spoken to: ``urged the Ministry of X to
+        set``, ``told the bank that``; an inverted speaker ends its clause (``..., said the CBI.``)."""
+        doc = self.doc
+        if k < len(doc) and doc.lower[k] in self.rep.speaker_articles:
+            k += 1
+        if k >= len(doc) or self.entities.at(k) is None:
+            return False
+        end = self.entities.end_of(k)
+        return end < len(doc) and (doc.lower[end] == "to" or doc.lower[end] in self.rep.clause_openers)
 
     def _opening_person(self, sentence: Sentence, cue: Cue) -> Cluster | None:
         """The person named (or titled and named) where the sentence opens, before the cue: the

@@ -1468,3 +1468,9 @@ def test_a_cue_after_and_keeps_the_sentences_speaker_and_a_body_spoken_to_is_no_
     assert said(run(nlp, "“Prices will rise,” warned the Central Bank of Iran.")) == [
         ("Central Bank of Iran", "warned")
     ]
+
+
+def test_a_participle_cue_before_a_short_clause_with_no_that_reports_it(nlp):
+    record = run(nlp, "Prices rose. Ali Nouri defended the plan, saying only 3 shipments had been returned.")
+    assert said(record) == [("Ali Nouri", "saying")]
+    assert not said(run(nlp, "Prices rose. Ali Nouri defended the plan, saying nothing."))

@@ -144,7 +144,7 @@ class Cues:
             if words[j] == "," and j + 1 < n and (words[j + 1][:1] in OPEN_QUOTES or words[j + 1] == '"'):
                 return True
             if words[j] in ".;" or (doc.sent_starts[j] and j > k):
-                return False
+                break  # a short clause with no opener: "saying only 3 consignments had been returned."
             j += 1
         return self._has_clause(k)
 

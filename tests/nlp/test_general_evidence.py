@@ -1474,3 +1474,14 @@ def test_a_participle_cue_before_a_short_clause_with_no_that_reports_it(nlp):
     record = run(nlp, "Prices rose. Ali Nouri defended the plan, saying only 3 shipments had been returned.")
     assert said(record) == [("Ali Nouri", "saying")]
     assert not said(run(nlp, "Prices rose. Ali Nouri defended the plan, saying nothing."))
+
+
+def test_a_currency_after_a_country_and_a_seas_name_as_an_adjective_are_no_places(nlp):
+    text = (
+        "Traders swapped goods without the US dollar. Stocks in the Caspian Sea fell, and the "
+        "Caspian littoral states agreed. The Doroodzan Dam is full. Doroodzan holds water."
+    )
+    found = typed(run(nlp, text))
+    assert ("US", "GPE") not in found and ("Caspian", "LOC") not in found
+    assert {("Caspian Sea", "LOC"), ("Doroodzan", "LOC")} <= found
+    assert ("US", "GPE") in typed(run(nlp, "Exports to the US rose."))

@@ -162,6 +162,7 @@ class NamedThings:
     relative_openers: frozenset[str]
     crossing_nouns: tuple[tuple[str, ...], ...]
     home_site_heads: frozenset[str]
+    adjectival_place_heads: frozenset[str]
     list_quantifiers: frozenset[str]
     ministry_filler_words: frozenset[str]
     organisation_nouns_lower: tuple[tuple[str, ...], ...]

@@ -200,6 +200,7 @@ def read_things() -> NamedThings:
         relative_openers=f.words("relative_openers"),
         crossing_nouns=f.phrases("crossing_nouns"),
         home_site_heads=f.words("home_site_heads"),
+        adjectival_place_heads=f.words("adjectival_place_heads"),
         list_quantifiers=f.words("list_quantifiers"),
         ministry_filler_words=f.words("ministry_filler_words"),
         organisation_nouns_lower=f.phrases("organisation_nouns_lower"),

@@ -127,6 +127,8 @@ class GazetteerMatcher:
                 continue  # "Ahmad Rezaei": a city name that begins a personal name
             if known:
                 place, end = self._choose_place(view, end, known)
+                if place.kind == "country" and self._names_a_currency(view, end):
+                    continue  # "the US dollar": a currency, which the spec does not annotate
                 if self._foreign_region(view, start, place):
                     surface = view.span_text(start, end)
                     places.append(
@@ -151,6 +153,13 @@ class GazetteerMatcher:
         ext.extend(doc, ext.AGENCY_NAMES, agencies)
         ext.extend(doc, ext.ORG_NAMES, bodies)
         return doc
+
+    def _names_a_currency(self, view: DocView, end: int) -> bool:
+        """A money unit right after a country's name: ``US dollar``, ``Turkish lira``."""
+        if end >= len(view) or not view.words[end].islower():
+            return False
+        figures = self.lexicon.figures
+        return figures.units.get((view.lower[end],)) in figures.money_units
 
     def _before_crossing_noun(self, view: DocView, end: int) -> bool:
         """``the Mehran border crossing``: a town's name before a crossing noun names the crossing."""

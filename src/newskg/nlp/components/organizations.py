@@ -192,11 +192,17 @@ class OrganizationFinder:
                 continue
             canonical = next(iter(canonicals))
             for k, end in self._mentions_of(doc, short, taken):
+                if canonical.split()[-1] in self.things.adjectival_place_heads and self._modifies(doc, end):
+                    continue  # "the Caspian littoral states", "Caspian ports": an adjective, no name
                 places.append(
                     Candidate(
                         k, end, "LOC", "place_short_form", priority=61, canonical=canonical, kind="place"
                     )
                 )
+
+    @staticmethod
+    def _modifies(doc: DocView, end: int) -> bool:
+        return end < len(doc) and doc.words[end].isalpha() and doc.words[end].islower()
 
     def _without_head(self, doc: DocView, cand: Candidate, heads: frozenset[str]) -> tuple[str, ...] | None:
         """The words of a name before its head word, when they can stand for it alone: no known

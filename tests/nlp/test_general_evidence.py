@@ -1291,7 +1291,7 @@ def test_what_is_no_programme(nlp, text):
             "Deh Sorkh",
             "Kerman Province",
         ),
-        ("The town of Chahardangeh got a clinic.", "Chahardangeh", "Iran"),
+        ("The town of Chahardangeh got a clinic.", "Chahardangeh", None),  # no province: no container
         ("Rice from Vazmal county in Gilan province sold well.", "Vazmal", "Gilan Province"),
         ("Trucks left for Dashtkhan, a small town in Golestan, on Sunday.", "Dashtkhan", "Golestan Province"),
         ("Goods went to Tsakhkadzor in Armenia by rail.", "Tsakhkadzor", None),
@@ -1485,3 +1485,16 @@ def test_a_currency_after_a_country_and_a_seas_name_as_an_adjective_are_no_place
     assert ("US", "GPE") not in found and ("Caspian", "LOC") not in found
     assert {("Caspian Sea", "LOC"), ("Doroodzan", "LOC")} <= found
     assert ("US", "GPE") in typed(run(nlp, "Exports to the US rose."))
+
+
+def test_a_short_name_in_brackets_after_an_organisation_names_it_and_an_adjective_keeps_a_town_frame(nlp):
+    text = (
+        "Ruritania Copper Company (Rucoco) plans to grow. Rucoco said prices rose. "
+        "Iran Khodro Company (Tehran) grew. A plant rises near the small fishing village of Deh Sorkh. "
+        "Tourism around the Zarineh region grew."
+    )
+    record = run(nlp, text)
+    found = typed(record)
+    assert {("Rucoco", "ORG"), ("Deh Sorkh", "GPE"), ("Zarineh", "LOC")} <= found
+    assert said(record) == [("Ruritania Copper Company", "said")]
+    assert ("Tehran", "ORG") not in found

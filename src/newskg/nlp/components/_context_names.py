@@ -85,8 +85,8 @@ class ContextNames:
         for k in doc.positions(things.town_nouns):
             if not words[k].islower():
                 continue
-            if 0 < k < n - 2 and lower[k - 1] == "the" and lower[k + 1] == "of":
-                runs.append((k + 2, self._run_after(doc, k + 2)))  # "the village of X"
+            if 0 < k < n - 2 and lower[k + 1] == "of" and self._after_the(doc, k):
+                runs.append((k + 2, self._run_after(doc, k + 2)))  # "the (coastal) village of X"
             elif k > 0:
                 runs.append((self._run_before(doc, k), k))  # "X county"
                 comma = self._apposition_comma_before(doc, k)
@@ -123,6 +123,16 @@ class ContextNames:
             places.append(
                 Candidate(start, end, "GPE", "town_by_frame", priority=50, canonical=name, kind="town")
             )
+
+    @staticmethod
+    def _after_the(doc: DocView, k: int) -> bool:
+        """``the`` before token k, with at most two lower-case words between: ``the coastal village``."""
+        for j in range(k - 1, max(-1, k - 4), -1):
+            if doc.lower[j] == "the":
+                return True
+            if not (doc.words[j].isalpha() and doc.words[j].islower()):
+                return False
+        return False
 
     def _follows_a_given_name(self, doc: DocView, word: str) -> bool:
         """Whether the article writes ``word`` right after a given name somewhere: a surname."""

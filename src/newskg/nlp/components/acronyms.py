@@ -16,14 +16,19 @@ from spacy.tokens import Doc
 
 from .. import extensions as ext
 from ..facts import Candidate
+from ..gazetteers import Gazetteer, load_gazetteer
 from ..lexicon import Lexicon, load_lexicon
 from ..text import POSSESSIVES, DocView, clean_name, indexes_of
+from ..vocabulary import EnglishWords, GivenNames, load_english_words, load_given_names
 
 
 def possessive_free(name: str) -> str:
     """``Iran's Small Industries Organization`` is named ``Iran Small Industries Organization``."""
     return re.sub(r"(?<=\w)(?:’s|'s)\s", " ", name)
 
+
+MAX_LONG_FORM = 10
+"""Words of a name before a short name in brackets."""
 
 ACRONYM = re.compile(r"\A[A-Z][A-Za-z&]{1,11}\Z")
 
@@ -115,8 +120,13 @@ def _schwartz_hearst_start(words: list[str], letters: list[str]) -> int | None:
 class AcronymFinder:
     """Marks defined acronyms and their long forms as one entity."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(
+        self, lexicon: Lexicon, gazetteer: Gazetteer, english: EnglishWords, given: GivenNames
+    ) -> None:
         self.lexicon = lexicon
+        self.gazetteer = gazetteer
+        self.english = english
+        self.given = given
 
     def entity_type(self, long_form: str) -> str | None:
         """The type the long form's head word gives (an organisation named before an ``of`` tail
@@ -152,6 +162,34 @@ class AcronymFinder:
             k -= 1
         return k
 
+    def _short_name(
+        self, doc: DocView, found: list[Candidate], defined: dict[str, tuple[str, str]], bracket: int
+    ) -> None:
+        """``Iran Aluminum Company (Iralco)``, ``the Iranian Fisheries Organization (Shilat)``: one
+        word in brackets right after a name that an organisation head word ends is its short name,
+        unless English, the tables or a given name know the word."""
+        words = doc.words
+        short = words[bracket + 1]
+        if not (short.isalpha() and short[:1].isupper() and bracket > 0):
+            return
+        if words[bracket - 1] not in self.lexicon.things.organisation_heads:
+            return
+        if (
+            self.english.is_common(short)
+            or self.given.is_given_name(short)
+            or self.gazetteer.places_named(short)
+        ):
+            return
+        start = self._inside_name(words, max(0, bracket - MAX_LONG_FORM), bracket)
+        start = self._after_title(doc.lower, start, bracket)
+        if start >= bracket - 1 or not words[start][:1].isupper():
+            return
+        long_form = possessive_free(clean_name(doc.span_text(start, bracket)))
+        defined[short] = (long_form, "ORG")
+        found.append(
+            Candidate(start, bracket, "ORG", "short_name_long_form", priority=85, canonical=long_form)
+        )
+
     def _after_title(self, lower: list[str], start: int, end: int) -> int:
         """Where the name starts: after ``the``, ``of``, ``and`` and a post (``CEO of``) before it."""
         titles = self.lexicon.titles
@@ -180,6 +218,7 @@ class AcronymFinder:
                 continue
             acronym = words[i]
             if not ACRONYM.match(acronym) or sum(c.isupper() for c in acronym) < 2:
+                self._short_name(doc, found, defined, bracket)
                 continue
             window_start = max(0, bracket - min(len(acronym) + 5, 2 * len(acronym)))
             offset = long_form_start(words[window_start:bracket], acronym)
@@ -229,4 +268,4 @@ class AcronymFinder:
 
 @Language.factory("newskg_acronyms", assigns=[ext.attr(ext.ORG_NAMES)])
 def make_acronyms(nlp: Language, name: str) -> AcronymFinder:
-    return AcronymFinder(load_lexicon())
+    return AcronymFinder(load_lexicon(), load_gazetteer(), load_english_words(), load_given_names())

@@ -108,7 +108,7 @@ class PlaceLinker:
     ) -> LinkFact | None:
         """A port, free zone or park: in the Iranian place the text puts it in, or whose name it bears."""
         if cluster.type == "GPE" and cluster.kind == "town":
-            return self._container_of_town(view, entities, cluster, by_name)
+            return self._container_of_town(view, entities, cluster)
         if cluster.type != "LOC" or cluster.kind not in ("place",):
             return None
         for mention in cluster.spans:
@@ -132,28 +132,16 @@ class PlaceLinker:
             return LinkFact(cluster, target, span.start_char, span.end_char, rule="home_site")
         return None
 
-    def _container_of_town(
-        self, view: DocView, entities: Entities, cluster: Cluster, by_name: dict[str, Cluster]
-    ) -> LinkFact | None:
-        """A town the tables do not know: in the province the text puts it in; in no place when a
-        foreign country stands next to it (``Tsakhkadzor in Armenia``); else in the home country."""
+    def _container_of_town(self, view: DocView, entities: Entities, cluster: Cluster) -> LinkFact | None:
+        """A town the tables do not know: in the province the text puts it in; else in no place,
+        since a name the tables lack may as well be a foreign town's (``the border town of X``)."""
         for mention in cluster.spans:
             written = self._written_container(view, entities, mention, kinds=("province",))
             if written is not None:
                 return LinkFact(
                     cluster, written, mention.start_char, mention.end_char, rule="text_containment"
                 )
-        for span in cluster.spans:
-            sentence = view.sentence(span.start)
-            first = max(sentence.start, span.start - HOME_SITE_WINDOW)
-            for k in [*range(first, span.start), *range(span.end, min(sentence.end, span.end + 4))]:
-                near = entities.at(k)
-                if near is not None and near.type == "GPE" and self._foreign_place(near.canonical):
-                    return None
-        home = self.lexicon.titles.default_country
-        target = by_name.get(home) or Cluster(home, "GPE", [], kind="country")
-        span = cluster.spans[0]
-        return LinkFact(cluster, target, span.start_char, span.end_char, rule="home_town")
+        return None
 
     def _home_site(self, view: DocView, entities: Entities, cluster: Cluster) -> bool:
         """A named dam, lake, airport or zone no foreign name or possessor marks: a site of the

@@ -1498,3 +1498,13 @@ def test_a_short_name_in_brackets_after_an_organisation_names_it_and_an_adjectiv
     assert {("Rucoco", "ORG"), ("Deh Sorkh", "GPE"), ("Zarineh", "LOC")} <= found
     assert said(record) == [("Ruritania Copper Company", "said")]
     assert ("Tehran", "ORG") not in found
+
+
+def test_a_name_of_unknown_words_a_countrys_possessive_introduces_is_an_organisation(nlp):
+    text = (
+        "Deals with Russia's Zarubtek and China's Sinotrak Holding were signed. Iraq's Basra grew. "
+        "Iran's Minister of Oil spoke. Russia's Vladimir Putin and Putin's aides met."
+    )
+    found = typed(run(nlp, text))
+    assert {("Zarubtek", "ORG"), ("Sinotrak Holding", "ORG"), ("Basra", "GPE")} <= found
+    assert not {text for text, kind in found if kind == "ORG"} - {"Zarubtek", "Sinotrak Holding"}

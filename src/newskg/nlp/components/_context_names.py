@@ -134,6 +134,26 @@ class ContextNames:
                 return False
         return False
 
+    def owned_by_a_country(self, doc: DocView, found: list[Candidate]) -> None:
+        """``Russia's Rosatom``, ``Germany's Hannover Re``: a name of unknown words that a country's
+        possessive introduces is a company or body of that country (a place, a person, a post or a
+        ministry there is known by other rules: ``Iraq's Basra``, ``Iran's Minister of ...``)."""
+        words = doc.words
+        for k in doc.positions(POSSESSIVES):
+            if k == 0 or k + 1 >= len(doc) or not is_capitalised(words[k + 1]):
+                continue
+            if not any(p.kind == "country" for p in self.gazetteer.places_named(words[k - 1])):
+                continue
+            start = k + 1
+            end = self._run_after(doc, start)
+            if end - start > 3 or not self._is_unknown_word(words[start]):
+                continue
+            if self.name_words.starts_a_person(doc, start) or self._follows_a_given_name(doc, words[start]):
+                continue
+            text = doc.span_text(start, end)
+            if not self._named_elsewhere(text):
+                found.append(Candidate(start, end, "ORG", "owned_by_a_country", priority=55, canonical=text))
+
     def _follows_a_given_name(self, doc: DocView, word: str) -> bool:
         """Whether the article writes ``word`` right after a given name somewhere: a surname."""
         return any(

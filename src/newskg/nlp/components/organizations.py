@@ -149,6 +149,7 @@ class OrganizationFinder:
         self.context.lower_place_heads(doc, places)
         self.context.named_by_context(doc, found)
         self.context.towns_by_frame(doc, places, found)
+        self.context.owned_by_a_country(doc, found)
         self._short_forms(doc, found)
         self._short_place_forms(doc, found, places)
 

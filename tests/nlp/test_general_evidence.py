@@ -1508,3 +1508,9 @@ def test_a_name_of_unknown_words_a_countrys_possessive_introduces_is_an_organisa
     found = typed(run(nlp, text))
     assert {("Zarubtek", "ORG"), ("Sinotrak Holding", "ORG"), ("Basra", "GPE")} <= found
     assert not {text for text, kind in found if kind == "ORG"} - {"Zarubtek", "Sinotrak Holding"}
+
+
+def test_a_ministers_portfolio_with_a_head_word_among_its_english_words_is_no_organisation(nlp):
+    text = "Ruritania's Minister of Ports, Shipping and Trade Tom Castell spoke. Iran Shipping Lines grew."
+    orgs = {text for text, kind in typed(run(nlp, text)) if kind == "ORG"}
+    assert orgs == {"Iran Shipping Lines"}

@@ -174,6 +174,8 @@ class HeadWordNames:
                 Candidate(start, end, "LOC", "place_by_head_word", priority=62, canonical=name, kind="place")
             )
             return
+        if self._minister_portfolio(doc, start, end):
+            return
         etype = "NEWS_AGENCY" if head == "Agency" and "News" in name.split() else "ORG"
         canonical = name
         country = None
@@ -194,6 +196,22 @@ class HeadWordNames:
             if owner:
                 canonical = f"{name} of {owner}"
         found.append(Candidate(start, end, etype, "org_head_word", priority=70, canonical=canonical))
+
+    def _minister_portfolio(self, doc: DocView, start: int, end: int) -> bool:
+        """``Minister of Ports, Shipping and Waterways X``: capitalised English words after a
+        minister's ``of`` are the portfolio, though a head word (``Shipping``) is among them."""
+        if start < 2 or doc.lower[start - 1] not in ("of", "for"):
+            return False
+        base, after = self.lexicon.titles.post_at(doc.lower, start - 2)
+        k = start - 2
+        while base is None and k > 0 and start - k < 4:
+            k -= 1  # "Deputy Minister", "Minister" found from its first word
+            base, after = self.lexicon.titles.post_at(doc.lower, k)
+        if base != "minister" or after != start - 1:
+            return False
+        return all(
+            self.name_words.english.is_common(word) or word in (",", "and") for word in doc.words[start:end]
+        )
 
     def _foreign_country(
         self, doc: DocView, start: int, end: int, name: str, adjective: str | None

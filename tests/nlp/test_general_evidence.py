@@ -1514,3 +1514,17 @@ def test_a_ministers_portfolio_with_a_head_word_among_its_english_words_is_no_or
     text = "Ruritania's Minister of Ports, Shipping and Trade Tom Castell spoke. Iran Shipping Lines grew."
     orgs = {text for text, kind in typed(run(nlp, text)) if kind == "ORG"}
     assert orgs == {"Iran Shipping Lines"}
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "Traffic rose 17 percent, an official with the Ruritania Ports Organization (RPO) said.",
+        "Traffic rose 17 percent, the zone's chief executive said.",
+    ],
+)
+def test_a_ledes_unnamed_official_is_the_person_who_opens_the_next_sentence(nlp, lede):
+    record = run(nlp, lede + "\n\nFarzaneh Karimi-Rad, the deputy head, spoke to reporters.")
+    assert said(record) == [("Farzaneh Karimi-Rad", "said")]
+    record = run(nlp, lede + "\n\nThe port grew, Farzaneh Karimi-Rad noted.")
+    assert ("Farzaneh Karimi-Rad", "said") not in said(record)

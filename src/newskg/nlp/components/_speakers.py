@@ -144,6 +144,10 @@ class Speakers:
         cluster = entities.at(j)
         if cluster is not None:
             start = entities.start_of(j)
+            if cluster.type == "ORG" and self._unnamed_official_of(start):
+                named = self.referents.person_named_next(k)
+                if named is not None:
+                    return Subject(named, start)  # "an official with the PMO said. X, the PMO's ..."
             if cluster.type in SPEAKER_TYPES:
                 title = self._binding_ending_at(start)
                 return Subject(cluster, title.start if title is not None else start)
@@ -234,6 +238,14 @@ class Speakers:
                 continue
             k -= 1
         return organisation
+
+    def _unnamed_official_of(self, start: int) -> bool:
+        """``an official with the``, ``a spokesman for``: an unnamed person of the body at ``start``."""
+        lower = self.doc.lower
+        k = start - 1
+        if k >= 0 and lower[k] in self.rep.speaker_articles:
+            k -= 1
+        return k >= 1 and lower[k] in self.rep.official_links and lower[k - 1] in self.f.titles.title_nouns
 
     def _title_tokens(self) -> set[int]:
         """The tokens of the Doc's title phrases (computed once per Doc)."""

@@ -95,7 +95,9 @@ class Referents:
         former = any(modifiers.get(w) == "former" for w in lower[start + 1 : end])
         if any(w in POSSESSIVES for w in lower[start + 1 : end]):
             nouns = [w for w in lower[start + 1 : end] if w.isalpha()]
-            return self._title_holder(noun, before=start, owner_nouns=nouns, former=former)
+            return self._title_holder(
+                noun, before=start, owner_nouns=nouns, former=former
+            ) or self.person_named_next(start)  # "..., the zone's chief executive said. X told ..."
         if determiner in ("a", "an"):
             return self._next_person(end) or self.salient_before(start)
         return self._title_holder(noun, before=start, former=former) or self.salient_before(start)
@@ -111,6 +113,15 @@ class Referents:
             return before[-1]
         named = [s for s in self.person_starts if s < k]
         return self.entities.at(named[-1]) if named else None
+
+    def person_named_next(self, k: int) -> Cluster | None:
+        """The person who opens the sentence after the one token k is in: whom a lede's unnamed
+        official (``an official with the PMO said. X, the PMO's deputy head, ...``) turns out to be."""
+        sentence = self.doc.sentence(k)
+        after = [s for s in self.person_starts if s >= sentence.end]
+        if not after or self.doc.sentence(after[0]).start != self.doc.sentence(sentence.end).start:
+            return None
+        return self.entities.at(after[0]) if self._opens_sentence(after[0]) else None
 
     def _next_person(self, k: int) -> Cluster | None:
         after = [s for s in self.person_starts if s > k]

@@ -1528,3 +1528,16 @@ def test_a_ledes_unnamed_official_is_the_person_who_opens_the_next_sentence(nlp,
     assert said(record) == [("Farzaneh Karimi-Rad", "said")]
     record = run(nlp, lede + "\n\nThe port grew, Farzaneh Karimi-Rad noted.")
     assert ("Farzaneh Karimi-Rad", "said") not in said(record)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ruritania Zinc Company named Kamal Nouri-Far as acting managing director, following the "
+        "resignation of Bahram Sadri-Nia.",
+        "The minister appointed Kamal Nouri-Far as head of the Ruritania Zinc Company. Nouri-Far, a "
+        "native of Tabriz who led a bank, succeeds Bahram Sadri-Nia.",
+    ],
+)
+def test_the_person_whose_post_fell_vacant_or_who_is_succeeded_after_an_apposition_held_it_before(nlp, text):
+    assert ("Bahram Sadri-Nia", "former head", "Ruritania Zinc Company") in roles(run(nlp, text))

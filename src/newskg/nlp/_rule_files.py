@@ -111,6 +111,7 @@ def read_titles() -> Titles:
         title_nouns=f.words("title_nouns"),
         heading_verbs=f.words("heading_verbs"),
         succession_verbs=f.words("succession_verbs"),
+        vacancy_nouns=f.words("vacancy_nouns"),
         becoming_verbs=f.words("becoming_verbs"),
         boards=f.phrases("boards"),
         appointment_verbs=f.words("appointment_verbs"),

@@ -346,10 +346,18 @@ class RoleFinder:
         """``X replaced Y as head of Z``: Y held the post before."""
         facts: list[RoleFact] = []
         lower = doc.lower
+        vacancies = self.lexicon.titles.vacancy_nouns
         for k, word in enumerate(lower):
-            if word not in self.succession or k == 0 or k + 1 >= len(doc):
+            if k == 0 or k + 1 >= len(doc):
                 continue
-            new, old = entities.at(k - 1), entities.at(k + 1)
+            if (
+                word == "of" and lower[k - 1] in vacancies
+            ):  # "named X acting head, following the resignation of Y"
+                new, old = self._appointed_before(doc, roles, k), entities.at(k + 1)
+            elif word not in self.succession:
+                continue
+            else:
+                new, old = entities.at(k - 1), entities.at(k + 1)
             if lower[k - 1] in self.lexicon.reporting.passive_auxiliaries and lower[k + 1] == "by":
                 facts.extend(self._passive_succession(doc, entities, roles, k))
                 continue
@@ -359,9 +367,13 @@ class RoleFinder:
                 new = self._appointed_before(doc, roles, k)
             elif new is None and lower[k - 1] in self.lexicon.reporting.speaker_pronouns:
                 new = self._given_a_post_last(doc, roles, k)  # "X was named CEO. He succeeds Y"
+            elif new is None and lower[k - 1] == ",":
+                new = self._sentence_subject(doc, entities, k)  # "X, a native of Y who ..., succeeds Z"
             if new is None or old is None or new.type != "PERSON" or old.type != "PERSON":
                 continue
-            posts = [f for f in roles if f.person is new and f.role in ("head", "minister")]
+            posts = [
+                f for f in roles if f.person is new and f.role.removeprefix("acting ") in ("head", "minister")
+            ]
             sentence = doc.sentence(k)
             here = [f for f in posts if doc.starts[sentence.start] <= f.start < sentence.end_char]
             if here:  # the post this sentence gives (nearest the verb), not every post of the successor
@@ -371,7 +383,15 @@ class RoleFinder:
                 first = entities.start_of(k - 1) if entities.at(k - 1) is not None else k
                 start, end = self._evidence(doc, first, entities.end_of(k + 1), old)
                 facts.append(
-                    RoleFact(old, f"former {fact.role}", fact.org, "", start, end, rule="succession")
+                    RoleFact(
+                        old,
+                        f"former {fact.role.removeprefix('acting ')}",
+                        fact.org,
+                        "",
+                        start,
+                        end,
+                        rule="succession",
+                    )
                 )
         return facts
 
@@ -390,6 +410,15 @@ class RoleFinder:
             return []
         start, end = self._evidence(doc, k, entities.end_of(k + 2), new)
         return [RoleFact(new, fact.role, fact.org, "", start, end, rule="succession")]
+
+    @staticmethod
+    def _sentence_subject(doc: DocView, entities: Entities, k: int) -> Cluster | None:
+        """The person who opens the sentence of token k, before an apposition that ends at k."""
+        first = doc.sentence(k).start
+        cluster = entities.at(first)
+        if cluster is None or cluster.type != "PERSON" or doc.words[entities.end_of(first)] != ",":
+            return None
+        return cluster
 
     @staticmethod
     def _given_a_post_last(doc: DocView, roles: list[RoleFact], k: int) -> Cluster | None:

@@ -1533,8 +1533,8 @@ def test_a_ledes_unnamed_official_is_the_person_who_opens_the_next_sentence(nlp,
 @pytest.mark.parametrize(
     "text",
     [
-        "The Ruritania Zinc Company named Kamal Nouri-Far as acting managing director, following the "
-        "resignation of Bahram Sadri-Nia.",
+        "The Ruritania Zinc Company named Kamal Nouri-Far as acting managing director of the company, "
+        "following the resignation of Bahram Sadri-Nia.",
         "The minister appointed Kamal Nouri-Far as head of the Ruritania Zinc Company. Nouri-Far, a "
         "native of Tabriz who led a bank, succeeds Bahram Sadri-Nia.",
     ],

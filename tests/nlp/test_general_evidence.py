@@ -1541,3 +1541,10 @@ def test_a_ledes_unnamed_official_is_the_person_who_opens_the_next_sentence(nlp,
 )
 def test_the_person_whose_post_fell_vacant_or_who_is_succeeded_after_an_apposition_held_it_before(nlp, text):
     assert ("Bahram Sadri-Nia", "former head", "Ruritania Zinc Company") in roles(run(nlp, text))
+
+
+def test_its_opening_a_sentence_is_the_organisation_named_last_in_the_sentence_before(nlp):
+    text = "Prices rose, the Ruritania Parts Makers Association said. Its secretary, Arash Nouri-Far, spoke."
+    assert ("Arash Nouri-Far", "executive secretary", "Ruritania Parts Makers Association") in roles(
+        run(nlp, text)
+    )

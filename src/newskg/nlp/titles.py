@@ -358,8 +358,11 @@ def _last_org_named(entities: Entities, noun: str, *, before: int) -> Cluster | 
 
 
 def _last_org_in_sentence(doc: DocView, entities: Entities, *, before: int) -> Cluster | None:
-    """The organisation named last in the sentence of token ``before``, before it: what ``its`` means."""
+    """The organisation named last in the sentence of token ``before``, before it: what ``its`` means;
+    for ``Its`` opening a sentence, the one named last in the sentence before."""
     first = doc.sentence(before).start
+    if before == first and first > 0:
+        first = doc.sentence(first - 1).start  # "... the Auto Parts Makers Association. Its secretary, X"
     for k in range(before - 1, first - 1, -1):
         cluster = entities.at(k)
         if cluster is not None and cluster.type == "ORG":

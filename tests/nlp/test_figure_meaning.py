@@ -385,3 +385,23 @@ def test_a_change_or_amount_noun_named_by_the_noun_before_it_is_what_the_figure_
     nlp, text, value, what
 ):
     assert meanings(nlp, text)[value][2] == what
+
+
+@pytest.mark.parametrize(
+    "text, value, what",
+    [
+        (
+            "Youth unemployment remained high at 26 percent and reached 39 percent among graduates.",
+            "39",
+            "Youth unemployment",
+        ),
+        (
+            "A second pipeline, from Jask to Isfahan, was under study and could cost about €2.5 billion.",
+            "2.5",
+            "second pipeline",
+        ),
+        ("Tea exports rose and reached $5 billion.", "5", "Tea exports"),
+    ],
+)
+def test_a_verb_after_and_shares_the_subject_of_the_verb_before_it(nlp, text, value, what):
+    assert meanings(nlp, text)[value][2] == what

@@ -110,6 +110,8 @@ class ClauseSubjects:
         chain = figures.verb_chain_words | self.lexicon.reporting.finite_markers
         while k >= sentence.start and lower[k] in chain:
             k -= 1
+        if k > sentence.start and lower[k] == "and":
+            return self._coordinated_subject(doc, figure, sentence, read, k)
         if k > sentence.start and words[k] == "," and words[k - 1] == ")":
             k -= 1  # "sales of dates (in the year ended in August), increased by 19%"
         elif k > sentence.start and words[k] == ",":
@@ -123,6 +125,25 @@ class ClauseSubjects:
                 return earlier[-1].what  # "trade hit $9 billion, of which Kish accounted for 62 percent"
         measured = lower[verb] in figures.measuring_verbs
         return self._subject_text(doc, start, k + 1, figure, read, measured=measured)
+
+    def _coordinated_subject(
+        self, doc: DocView, figure: Figure, sentence: Sentence, read: list[Figure], conjunction: int
+    ) -> str:
+        """``X remained high at 26.4 percent and reached 38 percent``, ``a second line ... was under
+        study and could cost €2.5 billion``: a verb after ``and`` shares the subject of the verb
+        before it (and what a figure before it, in the same clause, measures)."""
+        earlier = [
+            f for f in read if f is not figure and sentence.start <= f.start < f.end <= conjunction and f.what
+        ]
+        if earlier:
+            return earlier[-1].what
+        start = self._main_clause_start(doc, sentence, conjunction)
+        end = self._first_verb(doc, start, conjunction)
+        if not start < end < conjunction:
+            return ""
+        if doc.words[end - 1] == ",":  # "a second line, from the Sea of Oman to Isfahan, was": over the aside
+            end = next((j for j in range(end - 2, start, -1) if doc.words[j] == ","), end - 1)
+        return self._subject_text(doc, start, end, figure, read)
 
     def _noun_beside(self, doc: DocView, j: int, figure: Figure, sentence: Sentence) -> str:
         """A noun phrase that a figure qualifies with no verb between them: ``with the main index up

@@ -405,3 +405,21 @@ def test_a_change_or_amount_noun_named_by_the_noun_before_it_is_what_the_figure_
 )
 def test_a_verb_after_and_shares_the_subject_of_the_verb_before_it(nlp, text, value, what):
     assert meanings(nlp, text)[value][2] == what
+
+
+@pytest.mark.parametrize(
+    "text, value, what",
+    [
+        ("Arrivals reached 1.4 million, a 16 percent rise compared with last year.", "16", "Arrivals"),
+        (
+            "The jobless rate fell to 9.1 percent, 1.3 percentage points lower than a year earlier.",
+            "1.3",
+            "jobless rate",
+        ),
+        ("The zone attracted $420 million in new investment.", "420", "new investment"),
+        # negative: an adverbial phrase after a sum says how, not what
+        ("The firm paid $3 million in hard cash.", "3", ""),
+    ],
+)
+def test_a_change_apposed_to_a_figure_and_a_sum_in_an_adjective_and_noun(nlp, text, value, what):
+    assert meanings(nlp, text)[value][2] == what

@@ -199,6 +199,7 @@ class Figures:
     measuring_verbs: frozenset[str]
     change_nouns: frozenset[str]
     measure_nouns: frozenset[str]
+    manner_nouns: frozenset[str]
     worth_words: tuple[tuple[str, ...], ...]
     worth_firsts: frozenset[str]
     """The first words of ``worth_words``: where a noun phrase before them ends."""

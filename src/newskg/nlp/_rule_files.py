@@ -244,6 +244,7 @@ def read_figures() -> Figures:
         measuring_verbs=f.words("measuring_verbs"),
         change_nouns=f.words("change_nouns"),
         measure_nouns=f.words("measure_nouns"),
+        manner_nouns=f.words("manner_nouns"),
         worth_words=f.phrases("worth_words"),
         worth_firsts=frozenset(p[0] for p in f.phrases("worth_words")),
         ellipsis_words=f.words("ellipsis_words"),

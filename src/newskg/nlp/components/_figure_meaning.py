@@ -93,6 +93,10 @@ class FigureMeanings:
             # adjectives only after a determiner: "in a 500-megawatt solar power plant", not "in real terms"
             bare = end + 1 < n and lower[end + 1] not in figures.determiners
             linked = self.phrases.noun_phrase_after(doc, end + 1, sentence, determiners=True, nouns_only=bare)
+            if linked is None and bare:  # "$410 million in new investment", not "in real terms"
+                linked = self.phrases.noun_phrase_after(doc, end + 1, sentence, determiners=True)
+                if linked is not None and lower[linked[1] - 1] in figures.manner_nouns:
+                    linked = None
             if (
                 linked is not None
                 and not ext_entity(doc, linked)

@@ -47,6 +47,12 @@ class ClauseSubjects:
                 return earlier[-1].what  # "the island drew 1.4 million tourists in May, up 12 percent"
             start = self._main_clause_start(doc, sentence, j - 1)  # "X reached $5 billion, up 8 percent"
             return self._subject_text(doc, start, self._first_verb(doc, start, j - 1), figure, read)
+        if self._apposed_change(doc, figure, sentence, j):
+            earlier = [
+                f for f in read if f is not figure and sentence.start <= f.start < f.end <= j and f.what
+            ]
+            if earlier:  # "arrivals reached 1.2 million, a 17 percent rise", "..., 1.2 points lower than"
+                return earlier[-1].what
         if j - 1 >= sentence.start and lower[j - 1 : j + 1] == ["of", "which"]:
             earlier = [f for f in read if f is not figure and sentence.start <= f.start < j and f.what]
             if earlier:
@@ -125,6 +131,19 @@ class ClauseSubjects:
                 return earlier[-1].what  # "trade hit $9 billion, of which Kish accounted for 62 percent"
         measured = lower[verb] in figures.measuring_verbs
         return self._subject_text(doc, start, k + 1, figure, read, measured=measured)
+
+    def _apposed_change(self, doc: DocView, figure: Figure, sentence: Sentence, j: int) -> bool:
+        """A figure that opens an apposition after a comma and names a change: ``, a 17 percent
+        rise``, ``, 1.2 percentage points lower than``."""
+        lower, words = doc.lower, doc.words
+        if j > sentence.start and lower[j] in ("a", "an"):
+            j -= 1
+        if j <= sentence.start or words[j] != ",":
+            return False
+        after = lower[figure.end] if figure.end < len(doc) else ""
+        if after == "-" and figure.end + 1 < len(doc):
+            after = lower[figure.end + 1]
+        return after in self.figures.change_nouns or after in self.figures.change_adverbs
 
     def _coordinated_subject(
         self, doc: DocView, figure: Figure, sentence: Sentence, read: list[Figure], conjunction: int

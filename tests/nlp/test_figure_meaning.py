@@ -423,3 +423,16 @@ def test_a_verb_after_and_shares_the_subject_of_the_verb_before_it(nlp, text, va
 )
 def test_a_change_apposed_to_a_figure_and_a_sum_in_an_adjective_and_noun(nlp, text, value, what):
     assert meanings(nlp, text)[value][2] == what
+
+
+@pytest.mark.parametrize(
+    "text, value, what",
+    [
+        ("The smelter opened a new potline, which cost 4.5 trillion rials.", "4.5", "new potline"),
+        ("Farmers pump from wells that are 250 meters deep.", "250", "wells"),
+        # negative: a relative clause whose figure counts its own noun
+        ("The plan, which covers 130 villages, started.", "130", "villages"),
+    ],
+)
+def test_a_relative_pronoun_subject_stands_for_the_noun_phrase_before_it(nlp, text, value, what):
+    assert meanings(nlp, text)[value][2] == what

@@ -129,6 +129,10 @@ class ClauseSubjects:
             earlier = [f for f in read if f is not figure and sentence.start <= f.start < start and f.what]
             if earlier:
                 return earlier[-1].what  # "trade hit $9 billion, of which Kish accounted for 62 percent"
+        if start == k + 1 and lower[k] in ("which", "that"):  # "a new potline, which cost 4.2 trillion rials"
+            np_end = k - 1 if k - 1 > sentence.start and words[k - 1] == "," else k
+            antecedent = self.phrases.noun_phrase_before(doc, np_end)
+            return doc.span_text(*antecedent) if antecedent is not None else ""
         measured = lower[verb] in figures.measuring_verbs
         return self._subject_text(doc, start, k + 1, figure, read, measured=measured)
 

@@ -436,3 +436,8 @@ def test_a_change_apposed_to_a_figure_and_a_sum_in_an_adjective_and_noun(nlp, te
 )
 def test_a_relative_pronoun_subject_stands_for_the_noun_phrase_before_it(nlp, text, value, what):
     assert meanings(nlp, text)[value][2] == what
+
+
+def test_a_market_closing_at_a_level_is_measured_by_its_subject(nlp):
+    found = meanings(nlp, "Ruritania Zinc shares closed 2.4 percent higher. The plant closed 4 units.")
+    assert found["2.4"][2] == "Ruritania Zinc shares" and found["4"][2] == "units"

@@ -441,3 +441,9 @@ def test_a_relative_pronoun_subject_stands_for_the_noun_phrase_before_it(nlp, te
 def test_a_market_closing_at_a_level_is_measured_by_its_subject(nlp):
     found = meanings(nlp, "Ruritania Zinc shares closed 2.4 percent higher. The plant closed 4 units.")
     assert found["2.4"][2] == "Ruritania Zinc shares" and found["4"][2] == "units"
+
+
+def test_a_named_rate_as_the_object_before_at_a_figure_is_what_it_measures(nlp):
+    found = meanings(nlp, "Among the provinces, Ilam recorded the highest jobless rate at 16.2 percent.")
+    assert found["16.2"][2] == "highest jobless rate"
+    assert meanings(nlp, "Tea shipments had seen a surge of 86 percent.")["86"][2] == "Tea shipments"

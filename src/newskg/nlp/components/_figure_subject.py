@@ -73,6 +73,7 @@ class ClauseSubjects:
                 and j > sentence.start
                 and lower[j - 1] in figures.verb_chain_words
             )
+            and not (lower[j] in figures.measure_nouns and j > sentence.start and words[j - 1].islower())
         ):
             j -= 1  # "a 14 percent increase", but "exports will increase 100 percent"
             while j >= sentence.start and lower[j] in figures.approximators:
@@ -233,7 +234,9 @@ class ClauseSubjects:
         after = doc.words[next_word] if next_word < len(doc) else ""
         if after[:1].isdigit() or after in self.figures.prefix_units:
             return ""  # "exports earned the country $4 billion": a second object; the subject earned it
-        if self.phrases.is_change_noun(doc, span):
+        if self.phrases.is_change_noun(doc, span) and not (
+            lower[span[1] - 1] in self.figures.measure_nouns and span[1] - span[0] > 1
+        ):  # ("recorded the highest jobless rate at 15.8 percent": a rate named is a measure)
             return ""  # "shipments had seen a surge of 85 percent": the change is of the subject
         return doc.span_text(*span)
 

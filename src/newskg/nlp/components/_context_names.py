@@ -92,21 +92,23 @@ class ContextNames:
                 comma = self._apposition_comma_before(doc, k)
                 if comma is not None:
                     runs.append((self._run_before(doc, comma), comma))  # "X, a small town in"
-        known_ends = {c.end for c in ext.get(doc.doc, ext.PLACE_NAMES) if c.kind == "city"}
-        for k in doc.positions({"and"}):  # "Ardakan and Chadormalu in Yazd Province"
-            if k in known_ends and k + 1 < n and is_capitalised(words[k + 1]):
+        known = ext.get(doc.doc, ext.PLACE_NAMES)
+        link_ends = self._before_a_province_or_country(doc, known)  # where "in Semnan province" starts
+        for k in {c.end for c in known if c.kind == "city"}:  # "Ardakan and Chadormalu in Yazd Province"
+            if k + 1 < n and lower[k] == "and" and is_capitalised(words[k + 1]):
                 end = self._run_after(doc, k + 1)
-                if self._province_or_country_at(doc, end) or self._list_in_province_at(doc, end):
+                if end in link_ends or self._list_in_province_at(doc, end):
                     runs.append((k + 1, end))
-        for k in doc.positions(things.locative_prepositions):
-            start = k + 1
-            end = self._run_after(doc, start)
-            if start == end or (lower[k] == "in" and end < n and lower[end] == "in"):
+        for end in link_ends:  # "in Garmab, Semnan province", "to Tsakhkadzor in Armenia"
+            start = self._run_before(doc, end)
+            k = start - 1
+            if start == end or k < 0 or lower[k] not in things.locative_prepositions:
+                continue
+            if lower[k] == "in" and lower[end] == "in":
                 continue  # "a stake in Vostoklink in Russia": what is in a place may be a company
             if k > 0 and lower[k - 1] == "according":
                 continue  # "According to Karimi, Iran's reserves ...": a source
-            if self._province_or_country_at(doc, end):
-                runs.append((start, end))
+            runs.append((start, end))
         taken = {doc.span_text(c.start, c.end) for c in found}
         for start, end in runs:
             if start >= end or end - start > 3 or doc.sent_starts[start]:
@@ -159,6 +161,19 @@ class ContextNames:
         return any(
             k > 0 and self.name_words.starts_a_person(doc, k - 1) for k in doc.positions({word.lower()})
         )
+
+    def _before_a_province_or_country(self, doc: DocView, known: list[Candidate]) -> set[int]:
+        """The tokens at which ``, Semnan province``, ``in Armenia``, ``, in the X province`` start:
+        found from the provinces and countries the gazetteer marked, not word by word."""
+        lower = doc.lower
+        ends: set[int] = set()
+        for cand in known:
+            if cand.kind not in ("province", "country"):
+                continue
+            for k in range(max(0, cand.start - 3), cand.start):
+                if lower[k] in (",", "in") and self._province_or_country_at(doc, k):
+                    ends.add(k)
+        return ends
 
     def _list_in_province_at(self, doc: DocView, k: int) -> bool:
         """``, all in Kerman province`` at k, after a list of towns."""

@@ -50,6 +50,7 @@ class RoleFinder:
         self.speech_words = {form for form in reporting.verb_of} | {words[0] for words in reporting.phrases}
         self.heading_verbs = lexicon.titles.heading_verbs
         self.succession = lexicon.titles.succession_verbs
+        self.succession_or_of = self.succession | {"of"}
         self.apposition_words = lexicon.titles.apposition_words
         self.nationalities = Nationalities(gazetteer, english, lexicon.things.nationality_endings)
         self.english = english
@@ -347,7 +348,8 @@ class RoleFinder:
         facts: list[RoleFact] = []
         lower = doc.lower
         vacancies = self.lexicon.titles.vacancy_nouns
-        for k, word in enumerate(lower):
+        for k in doc.positions(self.succession_or_of):
+            word = lower[k]
             if k == 0 or k + 1 >= len(doc):
                 continue
             if (

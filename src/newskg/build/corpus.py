@@ -298,6 +298,7 @@ def build_corpus(
         def output_written() -> None:  # maybe in a thread finishing the output while this one validates
             nonlocal written
             status.output_written = True
+            clock.went_on(Phase.WRITE)  # if validation began meanwhile, the writing's time goes on to now
             if output is not None and store is None and standard:
                 written = BackgroundDigest(output)
 

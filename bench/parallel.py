@@ -9,7 +9,10 @@ other so that they share the machine's state:
 - ``bench/floor.py``: bare ``spacy.blank("en")`` on the same texts plus as many N-Triples lines
   written with f-strings as the build wrote;
 - with ``--validating``, also ``--jobs 1`` and ``--jobs 2`` validating (the default build), for the
-  issue's "``--jobs 2`` >= 1.6x ``--jobs 1``, validation included".
+  issue's "``--jobs 2`` >= 1.6x ``--jobs 1``, validation included";
+- with ``--baseline PYTHON`` (the interpreter of another newskg, e.g. a worktree of main with its own
+  ``.venv``), each build command again with that newskg right after this one's, so that before and
+  after are measured side by side in the same sitting.
 
 Each is a fresh process, start-up included on both sides. For each run: wall time; CPU time (user
 and system, of the process and the workers it waited for); and how busy the machine was with other
@@ -17,7 +20,8 @@ work meanwhile, in cores (``/proc/stat``'s busy time less the run's own CPU time
 time), since on a shared machine a ratio means little without it. Prints Markdown: medians, ratios
 of medians, and the builds' own phase times from their summaries.
 
-    .venv/bin/python bench/parallel.py --sizes 1000,3000 --rounds 5 --validating
+    .venv/bin/python bench/parallel.py --sizes 1000,3000 --rounds 5 --validating \\
+        --baseline ../main-before/.venv/bin/python
 """
 
 from __future__ import annotations
@@ -107,8 +111,13 @@ def main() -> None:
     parser.add_argument(
         "--validating", action="store_true", help="Also time --jobs 1 and --jobs 2 validating builds."
     )
+    parser.add_argument(
+        "--baseline",
+        metavar="PYTHON",
+        help="Also run each build with another newskg's interpreter, right after this one's.",
+    )
     args = parser.parse_args()
-    newskg = [sys.executable, "-m", "newskg", "build"]
+    codes = {"": sys.executable} | ({BEFORE: args.baseline} if args.baseline else {})
     usable = len(os.sched_getaffinity(0))
     print(f"machine: {os.cpu_count()} cores, usable here {usable}; Python {sys.version.split()[0]}")
     with tempfile.TemporaryDirectory(prefix="newskg-bench-parallel-") as tmp:
@@ -117,16 +126,10 @@ def main() -> None:
             corpus = scratch / f"corpus-{size}.jsonl"
             make_corpus(size, corpus)
             graph = scratch / f"graph.{args.suffix}"
-            base = [*newskg, str(corpus), "-o", str(graph), "--no-validate"]
-            commands = {
-                "--jobs 1": [*base, "--jobs", "1"],
-                "--jobs 2": [*base, "--jobs", "2"],
-                "default": base,
-            }
-            if args.validating:  # the output does not conform (exit 1): see run()
-                validating = [*newskg, str(corpus), "-o", str(graph)]
-                commands["--jobs 1, validating"] = [*validating, "--jobs", "1"]
-                commands["--jobs 2, validating"] = [*validating, "--jobs", "2"]
+            commands: dict[str, list[str]] = {}
+            for name in COMMANDS if args.validating else COMMANDS[:3]:
+                for code, python in codes.items():
+                    commands[code + name] = _command(python, name, corpus, graph)
             results = {name: Runs() for name in [*commands, "floor"]}
             for _ in range(args.rounds):
                 for name, command in commands.items():
@@ -136,6 +139,26 @@ def main() -> None:
                 floor = [sys.executable, str(HERE / "floor.py"), str(corpus), "--lines", str(lines)]
                 run([*floor, "-o", str(scratch / "floor.nt")], results["floor"], quiet_wait=args.quiet_wait)
             _report(size, lines, results)
+            if args.baseline:
+                print(f"\n**The baseline** ({args.baseline}), run alternately with the above:")
+                before = {n.removeprefix(BEFORE): r for n, r in results.items() if n.startswith(BEFORE)}
+                _ratios(before | {"floor": results["floor"]})
+
+
+BEFORE = "before: "
+"""Prefixes the names of the baseline's commands."""
+COMMANDS = ("--jobs 1", "--jobs 2", "default", "--jobs 1, validating", "--jobs 2, validating")
+
+
+def _command(python: str, name: str, corpus: Path, graph: Path) -> list[str]:
+    """The command line of one of ``COMMANDS`` (a validating build of these corpora does not
+    conform: exit 1, see ``run``)."""
+    command = [python, "-m", "newskg", "build", str(corpus), "-o", str(graph)]
+    if "validating" not in name:
+        command.append("--no-validate")
+    if "--jobs" in name:
+        command += ["--jobs", name.split()[1].rstrip(",")]
+    return command
 
 
 def _report(size: int, lines: int, results: dict[str, Runs]) -> None:
@@ -150,6 +173,11 @@ def _report(size: int, lines: int, results: dict[str, Runs]) -> None:
             f"| {name} | {median(runs.wall):.2f} | {shown} | {median(runs.cpu):.2f} | "
             f"{median(runs.others):.2f} | {phases} |"
         )
+    _ratios({name: runs for name, runs in results.items() if not name.startswith(BEFORE)})
+
+
+def _ratios(results: dict[str, Runs]) -> None:
+    median = statistics.median
     one, two = median(results["--jobs 1"].wall), median(results["--jobs 2"].wall)
     floor, default = median(results["floor"].wall), median(results["default"].wall)
     print(f"\n--jobs 2 is {one / two:.2f}x as fast as --jobs 1 (ratio of medians); round by round:\n")

@@ -101,6 +101,11 @@ class _Package(types.ModuleType):
     ``newskg.build``, ``newskg.export``, ``newskg.query`` and ``newskg.validate`` are functions and also
     sub-packages. Importing a sub-package sets it as an attribute of its parent, which would hide the
     function once names are imported lazily; the import system's attribute is not kept for these.
+
+    So their modules are reached by import statements that do not read attributes: ``import
+    newskg.build.corpus`` and ``from newskg.build import corpus`` work; ``import newskg.build.corpus
+    as corpus`` and the attribute ``newskg.build.corpus`` do not (they get the function ``build`` and
+    look for ``corpus`` on it).
     """
 
     def __setattr__(self, name: str, value: Any) -> None:

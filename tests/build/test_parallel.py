@@ -5,6 +5,7 @@ single batch."""
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -28,16 +29,35 @@ def synthetic_corpus(tmp_path_factory) -> Path:
 
 @pytest.fixture()
 def pools(monkeypatch) -> list[str]:
-    """The function each worker pool started during the test ran (``ordered_map`` spied on)."""
+    """The functions worker processes ran during the test, in order, each once (``ordered_map`` and
+    ``submitted_to_workers`` spied on)."""
     started: list[str] = []
-    real = parallel.ordered_map
+    real_map, real_submitter = parallel.ordered_map, corpus.submitted_to_workers
 
-    def spied(function, items, **options):
-        started.append(function.__name__)
-        return real(function, items, **options)
+    def ran(function) -> None:
+        if function.__name__ not in started:
+            started.append(function.__name__)
 
-    monkeypatch.setattr(parallel, "ordered_map", spied)
-    monkeypatch.setattr(corpus, "ordered_map", spied)
+    def spied_map(function, items, **options):
+        ran(function)
+        return real_map(function, items, **options)
+
+    @contextmanager
+    def spied_submitter(jobs):
+        with real_submitter(jobs) as submit:
+            if submit is None:
+                yield None
+                return
+
+            def spied_submit(function, item):
+                ran(function)
+                return submit(function, item)
+
+            yield spied_submit
+
+    monkeypatch.setattr(parallel, "ordered_map", spied_map)
+    monkeypatch.setattr(corpus, "ordered_map", spied_map)
+    monkeypatch.setattr(corpus, "submitted_to_workers", spied_submitter)
     return started
 
 
@@ -51,6 +71,43 @@ def test_two_processes_write_the_bytes_of_one(tmp_path, synthetic_corpus, nlp, p
     union = ["sorted_union_run", "write_part"] if suffix in (".ttl", ".nt") else []
     assert pools == ["_extract_batch", "_graph_batch", *union]  # every stage ran in worker processes
     assert one.read_bytes() == two.read_bytes()
+
+
+@pytest.mark.parametrize("suffix", [".ttl", ".nt"])
+def test_validating_while_the_workers_merge_gives_the_report_and_bytes_of_one_process(
+    tmp_path, synthetic_corpus, nlp, pools, monkeypatch, suffix
+):
+    monkeypatch.setattr(_workspace, "RUN_BYTES", 200_000)  # merged in parts, by the workers
+    one, two = tmp_path / f"one{suffix}", tmp_path / f"two{suffix}"
+    alone = build_corpus([synthetic_corpus], output=one, jobs=1, batch_size=BATCH, nlp=nlp)
+    shared = build_corpus([synthetic_corpus], output=two, jobs=2, batch_size=BATCH, nlp=nlp)
+    assert pools == ["_extract_batch", "_graph_batch", "sorted_union_run", "write_part"]
+    assert two.read_bytes() == one.read_bytes()
+    assert alone.report is not None and shared.report is not None
+    assert str(shared.report) == str(alone.report)
+    assert shared.report.violations == alone.report.violations
+
+
+def test_a_stop_while_validating_leaves_the_output_merged_by_the_workers_written(
+    tmp_path, synthetic_corpus, nlp, pools, monkeypatch
+):
+    """Validation runs while the workers merge the output's parts: a stop then (Ctrl-C raises in the
+    validation) still leaves the whole output written, and says so, as when validation ran after."""
+    monkeypatch.setattr(_workspace, "RUN_BYTES", 200_000)
+    expected, out = tmp_path / "expected.nt", tmp_path / "out.nt"
+    build_corpus([synthetic_corpus], output=expected, run_validation=False, jobs=1, batch_size=BATCH, nlp=nlp)
+
+    def stopped(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(corpus, "validate_build", stopped)
+    status = corpus.BuildStatus()
+    with pytest.raises(KeyboardInterrupt):
+        build_corpus([synthetic_corpus], output=out, jobs=2, batch_size=BATCH, nlp=nlp, status=status)
+    assert "write_part" in pools
+    assert (status.stage, status.output_written) == ("validating", True)
+    assert out.read_bytes() == expected.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["expected.nt", "out.nt"]  # no part left
 
 
 def test_two_processes_fill_the_store_as_one_does(tmp_path, synthetic_corpus, nlp, pools):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 
 from conftest import SEEDS
+from newskg.build import progress
 from newskg.build.corpus import build_corpus
 from newskg.build.progress import Phase, PhaseClock
 
@@ -61,3 +62,20 @@ def test_the_clock_adds_up_the_time_of_each_phase():
         (Phase.WRITE, 2, 4),
     ]
     assert set(clock.seconds) == {Phase.EXTRACT, Phase.WRITE}
+
+
+def test_a_phase_that_went_on_in_the_background_counts_its_time_to_its_end(monkeypatch):
+    """The workers merge the output while the build validates: the writing's time is not cut short
+    when the validation phase starts, and the validation's own time is kept too."""
+    now = [0.0]
+    monkeypatch.setattr(progress.time, "perf_counter", lambda: now[0])
+    clock = PhaseClock()
+    clock.start(Phase.WRITE)
+    now[0] = 2.0
+    clock.start(Phase.VALIDATE)  # the writing's last part goes on
+    now[0] = 5.0
+    clock.went_on(Phase.WRITE)  # ...and ends here
+    clock.went_on(Phase.WRITE)  # told twice: counted once
+    now[0] = 9.0
+    clock.stop()
+    assert clock.seconds == {Phase.WRITE: 5.0, Phase.VALIDATE: 7.0}

@@ -18,7 +18,6 @@ Both give the same graph for the same articles.
 
 from __future__ import annotations
 
-import functools
 import gc
 import itertools
 import os
@@ -46,7 +45,7 @@ from ..records.resolve import Resolution, resolve_entities
 from ..stores._folder import is_out_of_space
 from ..stores._spool import BuiltGraph, TextSegment
 from ..stores._state import article_states
-from ..stores._workspace import Mapper, Workspace
+from ..stores._workspace import Workspace
 from ..validate.articles import ArticleChecker, corpus_extract
 from ..validate.results import ShapeResult, focus_nodes
 from ..validate.scopes import scoped_shapes
@@ -54,7 +53,7 @@ from ..validate.shacl import ValidationReport, report_of, validate
 from ._validated import ArticleState, ValidationState
 from .manifest import BackgroundDigest, InputDigest, Manifest, Outcome, manifest_path, settings_digest
 from .parallel import DEFAULT_BATCH_SIZE, check_scheduler, extract_mapped, extract_records, look_ahead
-from .processes import can_fork, ordered_map, quiet_worker_signals
+from .processes import can_fork, ordered_map, quiet_worker_signals, submitted_to_workers
 from .progress import Phase, PhaseClock, Progress
 from .scratch import scratch_folder
 from .spool import EntitySummary, PackedRecord, RecordRef, RecordSpool, pack
@@ -279,6 +278,10 @@ def build_corpus(
             rebuilt.update(graph.name for graph in graphs)
             built += len(graphs)
             clock.advance(built)
+        # Forked now, before any thread of the build's runs; they sort the article graphs' runs of
+        # the output while this process derives the corpus-level graphs.
+        submit = stack.enter_context(submitted_to_workers(jobs if work.sorts_output(output, chosen) else 1))
+        work.begin_output(output, chosen, workers=jobs, submit=submit)
         work.derive(labels)
         kept = ValidationState.beside(store=store, output=output, fmt=chosen, digest=scoped_shapes().digest)
         kept.forget(rebuilt)  # before the store or the output changes: see newskg.build._validated
@@ -288,17 +291,34 @@ def build_corpus(
         status.store_updated = store is not None
         if output is not None:
             status.stage = f"writing {output}"
-        triples = work.finish(output, chosen, on_progress=clock.advance, workers=jobs, mapper=_mapper(jobs))
-        clock.stop()
-        status.output_written = output is not None
         standard = nlp is None and extractor is None  # what a manifest's settings name
-        written = BackgroundDigest(output) if output is not None and store is None and standard else None
-        report = None
-        if run_validation:
+        written: BackgroundDigest | None = None
+        report: ValidationReport | None = None
+
+        def output_written() -> None:  # maybe in a thread finishing the output while this one validates
+            nonlocal written
+            status.output_written = True
+            clock.went_on(Phase.WRITE)  # if validation began meanwhile, the writing's time goes on to now
+            if output is not None and store is None and standard:
+                written = BackgroundDigest(output)
+
+        def validation() -> None:
+            nonlocal report
             status.stage = "validating"
             clock.start(Phase.VALIDATE)
             report = validate_build(work, checked, kept, states)
             kept.save()
+
+        triples = work.finish(
+            output,
+            chosen,
+            on_progress=clock.advance,
+            workers=jobs,
+            submit=submit,
+            meanwhile=validation if run_validation else None,  # while the workers merge the output
+            on_written=output_written,
+        )
+        clock.stop()
         if output is not None and store is None:
             assert chosen is not None
             said = Outcome(
@@ -395,11 +415,6 @@ def _graph_batches(
     else:
         for batch in batches:
             yield builder.build(batch)
-
-
-def _mapper(jobs: int) -> Mapper:
-    """``map`` in ``jobs`` worker processes (forked), results in order; plain ``map`` for one."""
-    return functools.partial(ordered_map, jobs=jobs) if jobs > 1 and can_fork() else map
 
 
 _worker_builder: _GraphBuilder | None = None

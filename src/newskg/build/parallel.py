@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from ..errors import InputError
 from ..nlp import PIPELINE_VERSION, extract, make_pipeline
 from ..records import Article, ArticleRecord
+from ._long_lived import long_lived
 from .processes import IN_FLIGHT_PER_WORKER, can_fork, ordered_map, quiet_worker_signals
 
 if TYPE_CHECKING:
@@ -54,7 +55,13 @@ def extract_records(
             yield from _pool_results(batches, _same, jobs=workers, nlp=nlp)
             return
         articles = itertools.chain.from_iterable(batches)
-    yield from extract(articles, nlp=nlp or make_pipeline(), batch_size=batch_size)
+    yield from extract(articles, nlp=nlp or _loaded_pipeline(), batch_size=batch_size)
+
+
+def _loaded_pipeline() -> Language:
+    """A new pipeline, made with the collector paused: it lives as long as the process."""
+    with long_lived():
+        return make_pipeline()
 
 
 def _check_sizes(jobs: int, batch_size: int) -> None:
@@ -121,7 +128,7 @@ _worker_function: Callable[[ArticleRecord], Any] = _same
 def _start_worker(nlp: Language | None, function: Callable[[ArticleRecord], Any]) -> None:
     global _worker_nlp, _worker_function
     quiet_worker_signals()
-    _worker_nlp = nlp if nlp is not None else make_pipeline()
+    _worker_nlp = nlp if nlp is not None else _loaded_pipeline()
     _worker_function = function
     gc.freeze()  # the pipeline lives as long as the worker: spare the collector from scanning it
 
@@ -142,7 +149,7 @@ def _pool_results(
     Forked workers inherit the pipeline, loaded here once for them all: the same wait as each loading
     its own at once, without the CPU time of loading it again in each (a spawned worker loads its own).
     """
-    inherited = (nlp or make_pipeline()) if can_fork() else None
+    inherited = (nlp or _loaded_pipeline()) if can_fork() else None
     results = ordered_map(
         _extract_batch,
         batches,
@@ -160,7 +167,7 @@ def _pool_results(
 @functools.lru_cache(maxsize=1)
 def _partition_pipeline() -> Language:
     """The pipeline of a Dask worker process: loaded by the first partition, reused by the next."""
-    return make_pipeline()
+    return _loaded_pipeline()
 
 
 def extract_partition(articles: Iterable[Article]) -> list[ArticleRecord]:

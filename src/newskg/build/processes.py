@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult
 
-    from ..stores._workspace import Mapper
+    from ..stores._workspace import Mapper, Submitter
 
 IN_FLIGHT_PER_WORKER = 2
 """Batches queued per worker: one running, one waiting."""
@@ -99,10 +99,43 @@ def ordered_map(
             yield pending.popleft().get()
 
 
+@contextmanager
+def submitted_to_workers(jobs: int) -> Iterator[Submitter | None]:
+    """Hand work to ``jobs`` worker processes, each ``function(item)`` collected later (what
+    ``newskg.stores._workspace.Submitter`` asks for); None (work done in this process) for one job
+    or where processes cannot be forked.
+
+    The workers are forked here, once for all the work handed to them: a caller can then collect the
+    results in a thread of its own while this one goes on, without a process ever being forked while
+    another thread runs.
+    """
+    if jobs < 2 or not can_fork():
+        yield None
+        return
+    context = multiprocessing.get_context("fork")
+    with ExitStack() as stack:
+        with _stops_held():
+            pool = stack.enter_context(
+                context.Pool(jobs, initializer=_start_worker, initargs=(quiet_worker_signals,))
+            )
+
+        def submit(function: Callable[[Any], Any], item: Any, /) -> Callable[[], Any]:
+            return pool.apply_async(function, (item,)).get
+
+        yield submit
+
+
 def process_mapper(jobs: int) -> Mapper:
     """``map`` in ``jobs`` worker processes (forked: they inherit what the parent holds), results in
     order; plain ``map`` for one process, or where processes cannot be forked."""
     return functools.partial(ordered_map, jobs=jobs) if jobs > 1 and can_fork() else map
 
 
-__all__ = ["IN_FLIGHT_PER_WORKER", "can_fork", "ordered_map", "process_mapper", "quiet_worker_signals"]
+__all__ = [
+    "IN_FLIGHT_PER_WORKER",
+    "can_fork",
+    "ordered_map",
+    "process_mapper",
+    "quiet_worker_signals",
+    "submitted_to_workers",
+]

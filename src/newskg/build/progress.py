@@ -41,7 +41,8 @@ class PhaseClock:
         self._total: int | None = None
         self._started = 0.0
         self.seconds: dict[Phase, float] = {}
-        """Seconds spent in each phase that ran."""
+        """Seconds spent in each phase that ran (phases that overlapped both count the overlap)."""
+        self._stopped: dict[Phase, float] = {}
 
     def start(self, phase: Phase, total: int | None = None) -> None:
         """End the running phase, if any, and start ``phase`` at 0 of ``total``."""
@@ -59,9 +60,17 @@ class PhaseClock:
     def stop(self) -> None:
         """End the running phase, adding its time to ``seconds``."""
         if self._phase is not None:
-            took = time.perf_counter() - self._started
-            self.seconds[self._phase] = self.seconds.get(self._phase, 0.0) + took
+            now = time.perf_counter()
+            self.seconds[self._phase] = self.seconds.get(self._phase, 0.0) + now - self._started
+            self._stopped[self._phase] = now
             self._phase = None
+
+    def went_on(self, phase: Phase) -> None:
+        """``phase``, stopped while its last part went on in the background (the workers merging the
+        output while the build validates), has just ended: count its time up to now."""
+        stopped = self._stopped.pop(phase, None)
+        if stopped is not None:
+            self.seconds[phase] = self.seconds.get(phase, 0.0) + time.perf_counter() - stopped
 
 
 __all__ = ["Phase", "PhaseClock", "Progress"]

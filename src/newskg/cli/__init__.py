@@ -112,8 +112,10 @@ def main() -> None:
     Ctrl-C is handled even when the shell started newskg with SIGINT ignored (a background job),
     so that both signals always clean up temporary files.
     """
+    from ..build._long_lived import freeze_long_lived
     from . import commands  # noqa: F401  (importing registers the commands)
 
+    freeze_long_lived()
     signal.signal(signal.SIGTERM, _terminate)
     signal.signal(signal.SIGINT, signal.default_int_handler)
     try:

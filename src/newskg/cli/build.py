@@ -109,8 +109,11 @@ def build(
     if output is not None and chosen is not None and store is None and not rebuild:
         _unless_unchanged(sources, output, chosen, validating=not no_validate, quiet=quiet, started=started)
 
-    from ..build.corpus import BuildStatus, build_corpus
-    from ..ingest.sources import estimate_articles
+    from ..build._long_lived import long_lived
+
+    with long_lived():  # spaCy, rdflib, pyoxigraph...: modules live as long as the process
+        from ..build.corpus import BuildStatus, build_corpus
+        from ..ingest.sources import estimate_articles
 
     show = not quiet and sys.stderr.isatty()
     total = estimate_articles(sources) if show else None

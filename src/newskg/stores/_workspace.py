@@ -12,6 +12,7 @@ import contextlib
 import itertools
 import os
 import tempfile
+import threading
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
@@ -32,7 +33,7 @@ from ..graph.build import (
     update_dataset,
 )
 from ..iris import ARTICLE_BASE
-from ..rdf._union import CUTTABLE, part_starts, put_end_to_end, write_part, write_part_to, write_run
+from ..rdf._union import CUTTABLE, Run, part_starts, put_end_to_end, write_part, write_part_to, write_run
 from ..rdf.write import (
     OX_FORMATS,
     QUAD_FORMATS,
@@ -76,6 +77,18 @@ class Mapper(Protocol):
     def __call__(self, function: Callable[[T], R], items: Iterable[T], /) -> Iterable[R]: ...
 
 
+class Submitter(Protocol):
+    """Hands ``function(item)`` to a worker process now; what it returns waits for the result."""
+
+    def __call__(self, function: Callable[[T], R], item: T, /) -> Callable[[], R]: ...
+
+
+def _at_once(function: Callable[[T], R], item: T, /) -> Callable[[], R]:
+    """A ``Submitter`` that does the work in this process, at once."""
+    result = function(item)
+    return lambda: result
+
+
 class Workspace:
     """The Oxigraph store a build writes to, and for file outputs a lossless copy of each graph.
 
@@ -109,6 +122,8 @@ class Workspace:
         """Whether a persistent store's update is begun and not committed."""
         self.undone = False
         """Whether closing put the store back as it was before this workspace opened."""
+        self._union: _UnionRuns | None = None
+        """The article graphs' sorted runs of a union-format output, begun by ``begin_output``."""
 
     @classmethod
     def open(
@@ -334,6 +349,20 @@ class Workspace:
             if on_progress is not None:
                 on_progress(done, len(names))
 
+    def begin_output(
+        self, output: str | Path | None, fmt: str | None, *, workers: int = 1, submit: Submitter | None = None
+    ) -> None:
+        """Begin the part of writing ``output`` that needs no corpus-level graph, so that it runs
+        while this process derives them: a union format's sorted runs of the article graphs, handed
+        to ``submit`` (worker processes; None: this process). ``finish`` does what was not begun."""
+        if self._union is None and self.sorts_output(output, fmt):
+            self._union = self._article_runs(workers, submit)
+
+    def sorts_output(self, output: str | Path | None, fmt: str | None) -> bool:
+        """Whether writing ``output`` sorts and merges (a union format from a file build): the part
+        of the writing that worker processes can share."""
+        return output is not None and fmt is not None and fmt not in QUAD_FORMATS and self._spool is not None
+
     def finish(
         self,
         output: str | Path | None,
@@ -341,20 +370,36 @@ class Workspace:
         *,
         on_progress: WriteProgress | None = None,
         workers: int = 1,
-        mapper: Mapper = map,
+        submit: Submitter | None = None,
+        meanwhile: Callable[[], None] | None = None,
+        on_written: Callable[[], None] | None = None,
     ) -> int:
         """Write the output file if any; return the number of quads in the graph.
 
-        A union format (Turtle, N-Triples, JSON-LD) sorts its triples in runs made by ``mapper``,
-        which a build gives ``workers`` processes to run in.
+        A union format (Turtle, N-Triples, JSON-LD) sorts its triples in runs, and merges them in
+        parts where the format can be cut, handed to ``submit`` (which a build gives ``workers``
+        processes); this process runs ``meanwhile`` (a build's validation) while the workers merge,
+        else after the output is written. ``on_written`` is called as soon as the output is complete
+        (from another thread, when the workers merged it). The output is complete when this returns,
+        even when ``meanwhile`` raised (a stop while validating).
         """
         self.store.flush()
+        if self.sorts_output(output, fmt):
+            assert output is not None and fmt is not None
+            return self._write_union(output, fmt, on_progress, workers, submit, meanwhile, on_written)
+        count = self._write(output, fmt, on_progress)
+        if output is not None and on_written is not None:
+            on_written()
+        if meanwhile is not None:
+            meanwhile()
+        return count
+
+    def _write(self, output: str | Path | None, fmt: str | None, on_progress: WriteProgress | None) -> int:
+        """Write the output file, if any, in a format that needs no sort; return the number of quads."""
         if output is None:
             return count_named_quads(self.store)
         if fmt == NQUADS and self._spool is not None:
             return self._write_nquads(output, on_progress)
-        if fmt not in QUAD_FORMATS and fmt is not None and self._spool is not None:
-            return self._write_union(output, fmt, on_progress, workers, mapper)
         count = 0
 
         def counted() -> Iterator[GraphBlock]:
@@ -380,60 +425,95 @@ class Workspace:
                     count += len(block)
         return count
 
+    def _article_runs(self, workers: int, submit: Submitter | None) -> _UnionRuns:
+        """The sorted runs of the article graphs whose text is in the writer's order in files of
+        their own (``sorted_union_run``, made where ``submit`` puts them when there are several)."""
+        assert self._spool is not None, "a file build"
+        elsewhere: list[tuple[str, TextSegment]] = []
+        for name in sorted(self._spool_names(), key=lambda name: name.value):
+            segment = self._spool.written_elsewhere(name)
+            if segment is not None:
+                elsewhere.append((str(name), segment))
+        groups = _run_groups(elsewhere, workers)
+        where = submit if submit is not None and len(groups) > 1 else _at_once
+        folder = self._folder_name()
+        return _UnionRuns(
+            {name for name, _ in elsewhere},
+            groups,
+            [where(sorted_union_run, (folder, group)) for group in groups],
+            parallel=where is not _at_once,
+        )
+
+    def _folder_name(self) -> str | None:
+        return str(self._scratch) if self._scratch is not None else None
+
     def _write_union(
-        self, output: str | Path, fmt: str, on_progress: WriteProgress | None, workers: int, mapper: Mapper
+        self,
+        output: str | Path,
+        fmt: str,
+        on_progress: WriteProgress | None,
+        workers: int,
+        submit: Submitter | None,
+        meanwhile: Callable[[], None] | None,
+        on_written: Callable[[], None] | None,
     ) -> int:
         """A union format, from the spooled text where it is in the writer's order: its lines are the
         triples once the graph name is cut off, so they are sorted and merged without being parsed.
 
-        The article graphs' text is cut into sorted runs by ``sorted_union_run``, the other graphs'
-        triples make one more run here; the runs are then merged into the output. Given ``workers``
-        processes (through ``mapper``), they sort the runs, and merge them in parts where the format
-        can be cut (``newskg.rdf._union``).
+        The article graphs' text is cut into sorted runs by ``sorted_union_run`` (``begin_output``),
+        the other graphs' triples make one more run here; the runs are then merged into the output.
+        Given ``workers`` processes (through ``submit``), they sort the runs, and merge them in parts
+        where the format can be cut (``newskg.rdf._union``), while this process runs ``meanwhile``
+        and a thread waits for the parts to put them end to end.
         """
         assert self._spool is not None, "a file build"
+        union = self._union if self._union is not None else self._article_runs(workers, submit)
+        self._union = None
         names = self._graph_names()
         spooled = set(self._spool_names())
-        elsewhere: list[tuple[str, TextSegment]] = []
         here: list[bytes] = []
         for name in names:
-            segment = self._spool.written_elsewhere(name) if name in spooled else None
-            if segment is not None:
-                elsewhere.append((str(name), segment))
-            elif name in spooled:
-                here.extend(triple_lines([(name, self._spool.get(name))]))
-            else:
-                here.extend(triple_lines([(name, graph_quads(self.store, name))]))
-        count, done = len(here), len(names) - len(elsewhere)
-        folder = str(self._scratch) if self._scratch is not None else None
+            if str(name) in union.names:
+                continue
+            block = self._spool.get(name) if name in spooled else graph_quads(self.store, name)
+            here.extend(triple_lines([(name, block)]))
+        count, done = len(here), len(names) - len(union.names)
+        folder = self._folder_name()
         runs = [write_run(here, folder)]
         del here
-        groups = _run_groups(elsewhere, workers)
-        in_parallel = mapper if len(groups) > 1 else map
-        written: list[str] = []
+        tail: _Tail | None = None
         try:
-            for (run, read), group in zip(
-                in_parallel(sorted_union_run, [(folder, group) for group in groups]), groups, strict=True
-            ):
+            for waiting, group in zip(union.pending, union.groups, strict=True):
+                run, read = waiting()
                 runs.append(run)
                 count += read
                 done += len(group)
                 if on_progress is not None:
                     on_progress(done, len(names))
-            parts = workers if fmt in CUTTABLE and len(groups) > 1 else 1
+            parts = workers if fmt in CUTTABLE and union.parallel else 1
             starts: list[bytes | None] = [None, *part_starts(runs, parts), None]
             cuts = [
                 (folder, fmt, [(run.path, run.offset_before(start)) for run in runs], start, stop)
                 for start, stop in itertools.pairwise(starts)
             ]
-            with atomic_writer(output) as handle:
-                if len(cuts) == 1:
-                    write_part_to(cuts[0], handle)
-                else:  # written side by side, put end to end
-                    written = list(mapper(write_part, cuts))
-                    put_end_to_end(written, handle, fmt=fmt)
+            if len(cuts) == 1 or submit is None:
+                with atomic_writer(output) as handle:
+                    for cut in cuts:
+                        write_part_to(cut, handle)
+                if on_written is not None:
+                    on_written()
+                if meanwhile is not None:
+                    meanwhile()
+            else:  # written side by side by the workers, put end to end by a thread meanwhile
+                tail = _Tail(output, fmt, [submit(write_part, cut) for cut in cuts], on_written)
+                try:
+                    if meanwhile is not None:
+                        meanwhile()
+                finally:
+                    tail.join()
+                tail.check()
         finally:
-            for path in [run.path for run in runs] + written:
+            for path in [run.path for run in runs] + (tail.parts if tail is not None else []):
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(path)
         return count
@@ -503,6 +583,64 @@ def _text(term: object) -> str:
 
 def _is_article_graph(name: object) -> bool:
     return isinstance(name, ox.NamedNode) and name.value.startswith(ARTICLE_BASE)
+
+
+class _UnionRuns:
+    """Sorted runs of article graphs for a union-format output, being made: the graphs they hold,
+    in groups (one run each), and for each a call that waits for the run and the quads it read."""
+
+    def __init__(
+        self,
+        names: set[str],
+        groups: list[list[tuple[str, TextSegment]]],
+        pending: list[Callable[[], tuple[Run, int]]],
+        *,
+        parallel: bool,
+    ) -> None:
+        self.names = names
+        self.groups = groups
+        self.pending = pending
+        self.parallel = parallel
+        """Whether the runs are made by worker processes (and so the merge may be too)."""
+
+
+class _Tail(threading.Thread):
+    """Waits for the parts of a union output that worker processes merge, and puts them end to end
+    into the output: a thread, so that this process does other work meanwhile (it holds no lock,
+    forks nothing, and mostly waits or copies files, which let go of the GIL)."""
+
+    def __init__(
+        self,
+        output: str | Path,
+        fmt: str,
+        pending: list[Callable[[], str]],
+        on_written: Callable[[], None] | None,
+    ) -> None:
+        super().__init__(name="newskg-output-parts", daemon=True)
+        self._output = output
+        self._fmt = fmt
+        self._pending = pending
+        self._on_written = on_written
+        self.parts: list[str] = []
+        """The parts' files, as they come (removed by the caller)."""
+        self._error: BaseException | None = None
+        self.start()
+
+    def run(self) -> None:
+        try:
+            for waiting in self._pending:
+                self.parts.append(waiting())
+            with atomic_writer(self._output) as handle:
+                put_end_to_end(self.parts, handle, fmt=self._fmt)
+            if self._on_written is not None:
+                self._on_written()
+        except BaseException as exc:  # told by check(), in the thread that waits for this one
+            self._error = exc
+
+    def check(self) -> None:
+        """Raise what went wrong in the thread, if anything."""
+        if self._error is not None:
+            raise self._error
 
 
 RUN_BYTES = 24 << 20

@@ -52,6 +52,11 @@ class Entities:
                 for k in range(span.start, span.end):
                     self._by_token[k] = cluster
 
+    @property
+    def by_token(self) -> list[Cluster | None]:
+        """The entity covering each token (None for none), for rules that scan many tokens."""
+        return self._by_token
+
     def at(self, token_index: int) -> Cluster | None:
         """The entity that covers this token, if any."""
         if 0 <= token_index < len(self._by_token):

@@ -109,6 +109,9 @@ class ContextNames:
             if k > 0 and lower[k - 1] == "according":
                 continue  # "According to Karimi, Iran's reserves ...": a source
             runs.append((start, end))
+        runs = [(start, end) for start, end in runs if start < end]
+        if not runs:
+            return
         taken = {doc.span_text(c.start, c.end) for c in found}
         for start, end in runs:
             if start >= end or end - start > 3 or doc.sent_starts[start]:
@@ -170,9 +173,13 @@ class ContextNames:
         for cand in known:
             if cand.kind not in ("province", "country"):
                 continue
-            for k in range(max(0, cand.start - 3), cand.start):
-                if lower[k] in (",", "in") and self._province_or_country_at(doc, k):
-                    ends.add(k)
+            for k in range(max(1, cand.start - 3), cand.start):
+                if (
+                    lower[k] in (",", "in")
+                    and is_capitalised(doc.words[k - 1])
+                    and self._province_or_country_at(doc, k)
+                ):
+                    ends.add(k)  # (a town's name ends right before: a capitalised word)
         return ends
 
     def _list_in_province_at(self, doc: DocView, k: int) -> bool:

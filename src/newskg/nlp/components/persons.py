@@ -207,12 +207,14 @@ class PersonFinder:
         """``Minister of Agriculture Jihad Ahmad-Reza X``, ``... Tourism and Handicrafts Hossein X``: a
         run that goes on from ``of`` or ``and`` after a post holds the end of the portfolio before the
         personal name, which starts at its first given name."""
-        if not self._ends_portfolio(view, run[0].start):
-            return name
         model = self.model
+        if len(name) < 3 or model.is_given[name[0].text] or model.is_prefix(name[0].text):
+            return name  # (checked first: most runs start with a given name or are too short)
         for i, group in enumerate(name):
             if model.is_given[group.text] or model.is_prefix(group.text):
-                return name[i:] if i and len(name) - i >= 2 else name
+                if len(name) - i >= 2 and self._ends_portfolio(view, run[0].start):
+                    return name[i:]
+                return name
         return name
 
     def _ends_portfolio(self, view: DocView, start: int) -> bool:

@@ -290,12 +290,13 @@ class RoleFinder:
     @staticmethod
     def _next_person(doc: DocView, entities: Entities, after: int) -> Cluster | None:
         sentence_ends = 0
-        for k in range(after, len(doc)):
-            if doc.sent_starts[k] and k > after:
+        sent_starts, by_token = doc.sent_starts, entities.by_token
+        for k in range(max(0, after), len(doc)):
+            if sent_starts[k] and k > after:
                 sentence_ends += 1
                 if sentence_ends > 2:
                     return None
-            cluster = entities.at(k)
+            cluster = by_token[k]
             if cluster is not None and cluster.type == "PERSON":
                 return cluster
         return None

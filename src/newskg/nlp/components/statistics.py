@@ -128,13 +128,13 @@ class StatisticFinder:
     @staticmethod
     def _about(doc: DocView, entities: Entities, start: int, sentence: Sentence) -> Cluster | None:
         """A place named by ``in X`` after the figure, else the organisation or place before it."""
+        by_token, lower = entities.by_token, doc.lower
         for k in range(start + 1, min(sentence.end, start + 12)):
-            if doc.lower[k - 1] == "in":
-                cluster = entities.at(k)
+            if lower[k - 1] == "in":
+                cluster = by_token[k]
                 if cluster is not None and cluster.type in ("GPE", "LOC"):
                     return cluster
-        for k in range(start - 1, sentence.start - 1, -1):
-            cluster = entities.at(k)
+        for cluster in reversed(by_token[sentence.start : start]):
             if cluster is not None and cluster.type in ("ORG", "GPE", "LOC"):
                 return cluster
         return None

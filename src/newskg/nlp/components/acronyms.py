@@ -230,7 +230,7 @@ class AcronymFinder:
                 continue
             named_from = start
             if start - 2 >= first and words[start - 1] in POSSESSIVES and words[start - 2][:1] == acronym[0]:
-                named_from = start - 2  # "Iran's Small Industries ... (ISIPO)" is named "Iran Small ..."
+                named_from = start - 2  # "Iran's Rail Freight Organization (IRFO)" is named "Iran Rail ..."
             long_form = possessive_free(clean_name(doc.span_text(named_from, bracket)))
             etype = self.entity_type(long_form)
             if etype is None:

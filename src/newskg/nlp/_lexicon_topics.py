@@ -71,6 +71,15 @@ class Titles:
                 return base, i + size
         return None, i
 
+    def post_ending_at(self, lower: list[str], end: int) -> str | None:
+        """The base post of a post phrase that ends right before word ``end`` (``Deputy Minister``
+        before ``of``), found from its earliest possible start."""
+        for start in range(max(0, end - self.longest_post), end):
+            base, stop = self.post_at(lower, start)
+            if base is not None and stop == end:
+                return base
+        return None
+
 
 @dataclass(frozen=True, slots=True)
 class Reporting:

@@ -202,12 +202,7 @@ class HeadWordNames:
         minister's ``of`` are the portfolio, though a head word (``Shipping``) is among them."""
         if start < 2 or doc.lower[start - 1] not in ("of", "for"):
             return False
-        base, after = self.lexicon.titles.post_at(doc.lower, start - 2)
-        k = start - 2
-        while base is None and k > 0 and start - k < 4:
-            k -= 1  # "Deputy Minister", "Minister" found from its first word
-            base, after = self.lexicon.titles.post_at(doc.lower, k)
-        if base != "minister" or after != start - 1:
+        if self.lexicon.titles.post_ending_at(doc.lower, start - 1) != "minister":
             return False
         return all(
             self.name_words.english.is_common(word) or word in (",", "and") for word in doc.words[start:end]

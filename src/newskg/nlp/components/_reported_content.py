@@ -122,16 +122,11 @@ class ReportedContent:
             if owner is not None and owner.type in ("GPE", "LOC"):
                 start = self.entities.start_of(start - 2)  # "Iran's Minister of Roads X said"
         start = self._with_organisation_noun(start)
+        official = self.speakers.unnamed_official_before(start)
+        if official is not None:
+            return official
         if start > 0 and lower[start - 1] in self.rep.speaker_articles:
             start -= 1
-        if (
-            start >= 2
-            and lower[start - 1] in self.rep.official_links
-            and lower[start - 2] in self.f.titles.title_nouns
-        ):
-            start -= 2
-            if start > 0 and lower[start - 1] in self.rep.speaker_articles:
-                start -= 1
         return start
 
     def _with_organisation_noun(self, start: int) -> int:

@@ -144,7 +144,7 @@ class Speakers:
         cluster = entities.at(j)
         if cluster is not None:
             start = entities.start_of(j)
-            if cluster.type == "ORG" and self._unnamed_official_of(start):
+            if cluster.type == "ORG" and self.unnamed_official_before(start) is not None:
                 named = self.referents.person_named_next(k)
                 if named is not None:
                     return Subject(named, start)  # "an official with the PMO said. X, the PMO's ..."
@@ -239,13 +239,21 @@ class Speakers:
             k -= 1
         return organisation
 
-    def _unnamed_official_of(self, start: int) -> bool:
-        """``an official with the``, ``a spokesman for``: an unnamed person of the body at ``start``."""
+    def unnamed_official_before(self, start: int) -> int | None:
+        """``an official with the PMO``, ``a spokesman for the bank``: where the words of an unnamed
+        person of the body named at ``start`` begin; None when no such words stand before it."""
         lower = self.doc.lower
-        k = start - 1
-        if k >= 0 and lower[k] in self.rep.speaker_articles:
+        k = start
+        if k > 0 and lower[k - 1] in self.rep.speaker_articles:
             k -= 1
-        return k >= 1 and lower[k] in self.rep.official_links and lower[k - 1] in self.f.titles.title_nouns
+        if (
+            k < 2
+            or lower[k - 1] not in self.rep.official_links
+            or lower[k - 2] not in self.f.titles.title_nouns
+        ):
+            return None
+        k -= 2
+        return k - 1 if k > 0 and lower[k - 1] in self.rep.speaker_articles else k
 
     def _title_tokens(self) -> set[int]:
         """The tokens of the Doc's title phrases (computed once per Doc)."""

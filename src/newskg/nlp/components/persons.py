@@ -331,11 +331,8 @@ class PersonFinder:
         titles = self.lexicon.titles
         if titles.modifiers.get(lower[k]) in ("acting", "former", "deputy"):
             return True
-        for start in range(max(0, k - titles.longest_post + 1), k + 1):
-            base, end = titles.post_at(lower, start)
-            if base is not None and end == k + 1 and base != "official":
-                return True
-        return False
+        base = titles.post_ending_at(lower, k + 1)
+        return base is not None and base != "official"
 
     def _cue_before(self, view: DocView, start: int) -> bool:
         before = tuple(w for w in view.lower[max(0, start - 4) : start] if w not in ("-", ","))

@@ -107,6 +107,13 @@ class Cues:
             return None
         if words[k][:1].isupper() and kind == "finite" and not doc.sent_starts[k]:
             return None  # part of a name: "Said", "Note"
+        if (
+            kind == "finite"
+            and lower[k].endswith("s")
+            and k + 1 < n
+            and lower[k + 1] in rep.passive_auxiliaries
+        ):
+            return None  # "the two projects were completed": a plural noun before its verb
         return Cue(k, k + 1, lemma, kind)
 
     def _figure_next(self, k: int) -> bool:

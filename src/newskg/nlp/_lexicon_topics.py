@@ -177,6 +177,8 @@ class NamedThings:
     ministry_filler_words: frozenset[str]
     organisation_nouns_lower: tuple[tuple[str, ...], ...]
     """The organisation head words in lower case: ``the organization``, ``the bank``."""
+    alias_cues: tuple[tuple[str, ...], ...]
+    """``known locally as``: words before another name of the thing named before them."""
 
     def kind_of_head(self, word: str) -> str | None:
         """The entity type a capitalised head word gives a name, if any."""

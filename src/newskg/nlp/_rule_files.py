@@ -205,6 +205,7 @@ def read_things() -> NamedThings:
         list_quantifiers=f.words("list_quantifiers"),
         ministry_filler_words=f.words("ministry_filler_words"),
         organisation_nouns_lower=f.phrases("organisation_nouns_lower"),
+        alias_cues=f.phrases("alias_cues"),
         organisation_nouns=frozenset(w.lower() for w in f.words("organisation_heads") if w.isalpha()),
         persian_place_spellings=f.rewrites("persian_place_spellings"),
         apposition_articles=f.words("apposition_articles"),

@@ -159,6 +159,117 @@ class ContextNames:
             if not self._named_elsewhere(text):
                 found.append(Candidate(start, end, "ORG", "owned_by_a_country", priority=55, canonical=text))
 
+    def coordinated_with_organisations(
+        self, doc: DocView, found: list[Candidate], known: list[Candidate]
+    ) -> None:
+        """``Lufthansa, Austrian Airlines, KLM and Alitalia``: coordination joins phrases of one
+        kind, so words that are no English word, place, nationality or personal name, listed with
+        an organisation, name an organisation too."""
+        orgs: dict[int, int] = {}
+        for cand in (*known, *found):
+            if cand.type == "ORG" and orgs.get(cand.start, 0) < cand.end:
+                orgs[cand.start] = cand.end
+        if not orgs:
+            return
+        for conjunction in doc.positions({"and", "or"}):
+            items = self._list_around(doc, conjunction, orgs)
+            if not any(orgs.get(start) == end for start, end in items):
+                continue
+            for start, end in items:
+                if orgs.get(start) != end and self._unknown_name(doc, start, end):
+                    text = doc.span_text(start, end)
+                    found.append(
+                        Candidate(
+                            start, end, "ORG", "coordinated_with_organisation", priority=50, canonical=text
+                        )
+                    )
+
+    def _list_around(self, doc: DocView, conjunction: int, orgs: dict[int, int]) -> list[tuple[int, int]]:
+        """The names of ``A, B and C`` around its conjunction (none when the words are no such list)."""
+        words, lower = doc.words, doc.lower
+        start = conjunction + 1
+        if start < len(doc) and lower[start] == "the":
+            start += 1
+        end = orgs.get(start) or self._run_after(doc, start)
+        if end == start or (end < len(doc) and words[end] in POSSESSIVES):
+            return []
+        items = [(start, end)]
+        oxford = conjunction > 0 and words[conjunction - 1] == ","
+        end = conjunction - 1 if oxford else conjunction
+        ends = {e: s for s, e in orgs.items()}
+        while end > 0:
+            start = ends.get(end, self._run_before(doc, end))
+            if start == end or (len(items) > 1 and end > start and words[end - 1] in POSSESSIVES):
+                break
+            items.append((start, end))
+            if start > 0 and lower[start - 1] == "the":
+                start -= 1
+            if start < 2 or words[start - 1] != ",":
+                break
+            end = start - 1
+        if len(items) < 2 or (oxford and len(items) == 2):
+            return []  # "said the CBI, and Hemmati said": two clauses, not a list
+        return items
+
+    def _unknown_name(self, doc: DocView, start: int, end: int) -> bool:
+        """One to three words that no table knows and no personal name explains."""
+        words = doc.words[start:end]
+        return (
+            0 < len(words) <= 3
+            and all(
+                self._is_unknown_word(word)
+                and not self.name_words.given.is_given_name(word)
+                and word not in self.lexicon.figures.months
+                for word in words
+            )
+            and not self.name_words.starts_a_person(doc, start)
+            and not self._follows_a_given_name(doc, words[0])
+            and not self._named_elsewhere(doc.span_text(start, end))
+        )
+
+    def other_names(self, doc: DocView, found: list[Candidate], known: list[Candidate]) -> None:
+        """``the regulator, known locally as Bimeh Markazi``; ``Homa, as Iran Air is known
+        locally``: another name of an organisation names the same organisation."""
+        lower, words = doc.lower, doc.words
+        orgs = {cand.end: cand for cand in (*known, *found) if cand.type == "ORG"}
+        org_starts = {cand.start: cand for cand in (*known, *found) if cand.type == "ORG"}
+        firsts = {cue[0] for cue in self.things.alias_cues}
+        for k in doc.positions(firsts):
+            cue = next((c for c in self.things.alias_cues if tuple(lower[k : k + len(c)]) == c), None)
+            if cue is None or k < 2 or words[k - 1] != ",":
+                continue
+            start = k + len(cue)
+            if start < len(doc) and lower[start] == "the":
+                start += 1
+            end = self._run_after(doc, start)
+            before = orgs.get(k - 1)
+            if end == start or end - start > 4:
+                continue
+            if before is None and lower[k - 2] not in self.org_noun_forms | self.things.organisation_nouns:
+                continue  # "the official, known as ...": no organisation before the cue
+            canonical = before.canonical if before is not None else clean_name(doc.span_text(start, end))
+            found.append(
+                Candidate(start, end, "ORG", "other_name_of_organisation", priority=78, canonical=canonical)
+            )
+        for k in doc.positions({"as"}):  # "Homa, as Iran Air is known locally"
+            org = org_starts.get(k + 1)
+            if org is None or k < 2 or words[k - 1] != "," or org.end + 1 >= len(doc):
+                continue
+            if lower[org.end] not in ("is", "was") or lower[org.end + 1] != "known":
+                continue
+            start = self._run_before(doc, k - 1)
+            if start < k - 1 and k - 1 - start <= 4:
+                found.append(
+                    Candidate(
+                        start,
+                        k - 1,
+                        "ORG",
+                        "other_name_of_organisation",
+                        priority=78,
+                        canonical=org.canonical,
+                    )
+                )
+
     def _follows_a_given_name(self, doc: DocView, word: str) -> bool:
         """Whether the article writes ``word`` right after a given name somewhere: a surname."""
         return any(
@@ -239,7 +350,14 @@ class ContextNames:
         for k in [k for k in doc.positions(self.org_single_nouns) if k < len(doc) - 1]:
             if words[k].islower() and is_capitalised(words[k + 1]) and lower[k + 1] not in time_words:
                 end = self._run_after(doc, k + 1)  # "hotel chain Anatolia Resorts"
-                self._context_name(doc, found, k + 1, end, "name_after_organisation_noun")
+                self._context_name(
+                    doc,
+                    found,
+                    k + 1,
+                    end,
+                    "name_after_organisation_noun",
+                    one_word_ok=self._of_a_nationality(doc, k),
+                )
         self._named_editions(doc, found)
         self._apposed_after_organisation_nouns(doc, found)
         self._apposed_to_organisation_nouns(doc, found)
@@ -438,9 +556,26 @@ class ContextNames:
             end += 1
         return end
 
+    def _of_a_nationality(self, doc: DocView, noun: int) -> bool:
+        """``the French energy major``: a nationality opens the noun phrase that ends at ``noun``."""
+        k = noun - 1
+        while k > 0 and noun - k < 3 and doc.words[k].islower():
+            k -= 1
+        return self.name_words.is_nationality(doc.words[k])
+
     def _context_name(
-        self, doc: DocView, found: list[Candidate], start: int, end: int, rule: str, *, kind: str = "ORG"
+        self,
+        doc: DocView,
+        found: list[Candidate],
+        start: int,
+        end: int,
+        rule: str,
+        *,
+        kind: str = "ORG",
+        one_word_ok: bool = False,
     ) -> None:
+        """Add the name of ``start:end`` unless it is a known name, a person or common words
+        (one common word is a name after ``the French energy major``: ``one_word_ok``)."""
         if start >= end or end - start > 4 or (doc.sent_starts[start] and end - start == 1):
             return
         if self._named_elsewhere(doc.span_text(start, end)):
@@ -452,6 +587,8 @@ class ContextNames:
         plain = all(self.english.is_common(w) or self.name_words.is_nationality(w) for w in words)
         if kind == "PROGRAM":  # a programme's name is common words, capitalised: "Targeted Subsidies"
             plain = all(self.name_words.is_nationality(w) for w in words) or (len(words) == 1 and plain)
+        if one_word_ok and len(words) == 1 and not self.name_words.is_nationality(words[0]):
+            plain = False  # "the French energy major Total"
         if any(self.name_words.starts_a_person(doc, k) for k in range(start, end)) or plain:
             return  # "Iranian company", "the Industry company"
         if self._named_elsewhere(text):

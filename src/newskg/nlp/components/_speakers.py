@@ -195,6 +195,10 @@ class Speakers:
             start = entities.start_of(comma - 1)
             bound = self._binding_ending_at(start - 1) if start > 0 and doc.words[start - 1] == "," else None
             return Subject(named, bound.start if bound is not None else start)
+        if named is not None and named.type == "ORG":
+            aliased = self._alias_apposition(entities.start_of(comma - 1), sentence)
+            if aliased is not None:
+                return Subject(named, aliased)  # "The regulator, known locally as X, said"
         # An organisation before the apposition may itself close an apposition of the person who
         # speaks: "X, the managing director of Y, a subsidiary of Z, told", "X, the head of Y (YY),
         # which ..., said", "X, the head of Y, however, said". Each further step needs a comma
@@ -238,6 +242,24 @@ class Speakers:
                 continue
             k -= 1
         return organisation
+
+    def _alias_apposition(self, name: int, sentence: Sentence) -> int | None:
+        """Where the subject starts when the name at ``name`` is apposed to it as another name
+        (``The regulator, known locally as X,``), else None."""
+        lower = self.doc.lower
+        k = name - 1 if name > 0 and lower[name - 1] == "the" else name
+        for cue in self.f.lexicon.things.alias_cues:
+            start = k - len(cue)
+            if (
+                start - 1 > sentence.start
+                and tuple(lower[start:k]) == cue
+                and self.doc.words[start - 1] == ","
+            ):
+                determiner = start - 2
+                while determiner > sentence.start and lower[determiner] not in self.rep.anaphor_determiners:
+                    determiner -= 1
+                return determiner if start - 1 - determiner <= 3 else None
+        return None
 
     def unnamed_official_before(self, start: int) -> int | None:
         """``an official with the PMO``, ``a spokesman for the bank``: where the words of an unnamed

@@ -150,6 +150,9 @@ class OrganizationFinder:
         self.context.named_by_context(doc, found)
         self.context.towns_by_frame(doc, places, found)
         self.context.owned_by_a_country(doc, found)
+        known = ext.get(doc.doc, ext.ORG_NAMES)
+        self.context.coordinated_with_organisations(doc, found, known)
+        self.context.other_names(doc, found, known)
         self._short_forms(doc, found)
         self._short_place_forms(doc, found, places)
 

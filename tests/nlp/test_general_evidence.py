@@ -1602,3 +1602,10 @@ def test_another_name_of_an_organisation_names_it_and_may_speak(nlp):
 def test_a_plural_noun_before_its_verb_is_no_reporting_verb(nlp):
     record = run(nlp, "Output will rise if the Kalvost Group and Iran Air projects were completed.")
     assert said(record) == []
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_a_plurals_apostrophe_stays_inside_a_long_form(nlp, apostrophe):
+    text = f"Ali Karimi told the Ruritanian Growers{apostrophe} Union (RGU) that exports rose. RGU said so."
+    record = run(nlp, text)
+    assert {e.canonical for e in record.entities if e.type == "ORG"} == {"Ruritanian Growers' Union"}

@@ -149,7 +149,8 @@ class AcronymFinder:
         long form is one name (``Separately, the Renewable Energy ... Organization (SATBA)``, whose
         letters match no initials, is not read from ``Separately``). Connectors and a comma between
         capitalised words stay inside (``Ministry of Industry, Mining and Trade``); a possessor does
-        not (``Iran's Customs Administration (IRICA)`` is written ``Customs Administration``)."""
+        not (``Iran's Customs Administration (IRICA)`` is written ``Customs Administration``), but a plural's
+        apostrophe does (``Students' News Agency``)."""
         joiners = self.lexicon.things.name_connectors
         k = end - 1
         while k > start:
@@ -157,7 +158,15 @@ class AcronymFinder:
             listed = (
                 before == "," and words[k][:1].isupper() and k - 2 >= start and words[k - 2][:1].isupper()
             )
-            if not (before[:1].isupper() or before in joiners or before == "-" or listed):
+            plural_possessive = (  # "Iranian Students' News Agency (ISNA)"
+                before in ("'", "’")
+                and k - 2 >= start
+                and words[k - 2][:1].isupper()
+                and words[k - 2][-1:] == "s"
+            )
+            if not (
+                before[:1].isupper() or before in joiners or before == "-" or listed or plural_possessive
+            ):
                 break
             k -= 1
         return k
@@ -231,7 +240,8 @@ class AcronymFinder:
             named_from = start
             if start - 2 >= first and words[start - 1] in POSSESSIVES and words[start - 2][:1] == acronym[0]:
                 named_from = start - 2  # "Iran's Rail Freight Organization (IRFO)" is named "Iran Rail ..."
-            long_form = possessive_free(clean_name(doc.span_text(named_from, bracket)))
+            # one apostrophe for a name however it is typed: "Students’" is "Students'"
+            long_form = possessive_free(clean_name(doc.span_text(named_from, bracket))).replace("’", "'")
             etype = self.entity_type(long_form)
             if etype is None:
                 continue

@@ -1609,3 +1609,18 @@ def test_a_plurals_apostrophe_stays_inside_a_long_form(nlp, apostrophe):
     text = f"Ali Karimi told the Ruritanian Growers{apostrophe} Union (RGU) that exports rose. RGU said so."
     record = run(nlp, text)
     assert {e.canonical for e in record.entities if e.type == "ORG"} == {"Ruritanian Growers' Union"}
+
+
+def test_a_second_person_after_and_is_no_apposition_of_the_first_and_keeps_a_capitalised_portfolio(nlp):
+    text = (
+        "The Minister of Roads and Urban Development, Kamran Nouri-Far, and the Vice-President of "
+        "Science and Technology, Arash Delavari, signed three deals."
+    )
+    found = roles(run(nlp, text))
+    assert ("Arash Delavari", "vice president", "Iran") in found
+    assert not any(person == "Kamran Nouri-Far" and role == "vice president" for person, role, _org in found)
+
+
+def test_a_vice_president_of_a_country_is_no_portfolio(nlp):
+    found = roles(run(nlp, "The Vice President of Brazil, Arash Delavari, spoke."))
+    assert found == {("Arash Delavari", "vice president", "Brazil")}

@@ -136,8 +136,9 @@ class TitleFinder:
             and (org is None or org.kind == "country")
         ):
             country_post = org is None
-            if word_end + 1 < len(doc) and lower[word_end] == "for" and doc.words[word_end + 1][:1].isupper():
-                # "Vice President for Economic Affairs", also after "Iran's"
+            portfolio = lower[word_end] == "for" or (lower[word_end] == "of" and org is None)
+            if word_end + 1 < len(doc) and portfolio and doc.words[word_end + 1][:1].isupper():
+                # "Vice President for Economic Affairs" (also after "Iran's"), "of Science and Technology"
                 title_end = end = self._portfolio_end(doc, entities, word_end + 1)
         return TitlePhrase(
             phrase_start,

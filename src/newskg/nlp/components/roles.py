@@ -213,6 +213,8 @@ class RoleFinder:
             return None, ""
         if doc.words[j] == ",":
             person = entities.at(j - 1) if j > 0 else None
+            if lower[j + 1] == "and":
+                return None, ""  # "X, and the Vice-President, Y,": a second person, not X's apposition
             if person is not None and person.type == "PERSON":
                 return person, "apposition"
             return None, ""

@@ -1624,3 +1624,16 @@ def test_a_second_person_after_and_is_no_apposition_of_the_first_and_keeps_a_cap
 def test_a_vice_president_of_a_country_is_no_portfolio(nlp):
     found = roles(run(nlp, "The Vice President of Brazil, Arash Delavari, spoke."))
     assert found == {("Arash Delavari", "vice president", "Brazil")}
+
+
+def test_a_sentence_opening_participle_with_a_that_clause_is_its_own_act_a_topic_opener_none(nlp):
+    record = run(
+        nlp,
+        "Parviz Kalantari spoke on Monday. Noting that the park is the largest in the region, he added "
+        "that investment rose. Referring to the new smelter, Kalantari said that output would double.",
+    )
+    assert [(s.speaker, s.cue, s.content) for s in record.statements] == [
+        ("Parviz Kalantari", "Noting", "the park is the largest in the region"),
+        ("Parviz Kalantari", "added", "investment rose"),
+        ("Parviz Kalantari", "said", "output would double"),
+    ]

@@ -241,8 +241,8 @@ class ReportedContent:
         return cue is not None and cue.kind == "finite"
 
     def _closing_speech_tag(self, k: int, sentence: Sentence) -> bool:
-        """``..., he added.`` closing the sentence: another speaker's own tag, not reported words
-        (``X has warned that Y, he added``: X's warning ends before it)."""
+        """``..., he added.`` closing the sentence, or ``..., he added that Z``: another speaker's
+        own tag, not reported words (``X has warned that Y, he added``: X's warning ends before it)."""
         doc = self.doc
         j = k
         while (
@@ -254,7 +254,11 @@ class ReportedContent:
         if j == k or j >= sentence.end:
             return False
         cue = self.cues.at(j)
-        return cue is not None and cue.kind == "finite" and sentence.end - cue.end <= CLOSING_TAG_TAIL
+        if cue is None or cue.kind != "finite":
+            return False
+        # "..., he added." closes the sentence; "Noting that X, he added that Y": a main clause with
+        # its own reported clause
+        return sentence.end - cue.end <= CLOSING_TAG_TAIL or doc.lower[cue.end] in self.rep.clause_openers
 
     def _setting_at(self, k: int) -> bool:
         """``..., in an interview with X``: where the words were said, not what."""

@@ -68,8 +68,14 @@ class Speakers:
             return before
         if cue.kind == "participle":
             later = self._main_clause_speaker(cue, sentence)
-            if later is not None and cue.start == self.first_word(sentence):
-                return Subject(None, -1)  # "Saying that ..., the official said": one act, the finite cue's
+            if (
+                later is not None
+                and cue.start == self.first_word(sentence)
+                and not self._that_clause(cue.end)
+            ):
+                # "Referring to ..., the official said": a topic opener; "Noting that ..., he added
+                # that ...": two acts
+                return Subject(None, -1)
             opening = self._opening_person(sentence, cue)  # "X defended the plan, insisting that ..."
             return Subject(
                 sentence_speaker or later or opening or self.referents.salient_before(cue.start), -1
@@ -80,6 +86,11 @@ class Speakers:
         if after is not None and not self._addressed(cue.end):
             return Subject(after, INVERTED)
         return self._parsed_subject(cue)
+
+    def _that_clause(self, k: int) -> bool:
+        """A ``that`` clause, a colon or a quotation starts at token k."""
+        doc = self.doc
+        return k < len(doc) and (doc.lower[k] == "that" or doc.words[k] == ":" or doc.words[k] in OPEN_QUOTES)
 
     def _addressed(self, k: int) -> bool:
         """Whether the body named at token k is the one spoken to: ``urged the Ministry of X to

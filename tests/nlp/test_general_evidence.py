@@ -1637,3 +1637,8 @@ def test_a_sentence_opening_participle_with_a_that_clause_is_its_own_act_a_topic
         ("Parviz Kalantari", "added", "investment rose"),
         ("Parviz Kalantari", "said", "output would double"),
     ]
+
+
+def test_a_change_noun_after_a_figure_is_no_verb_of_a_reported_clause(nlp):
+    record = run(nlp, "Parviz Kalantari said imports fell, indicating a 68.2-percent decrease in weight.")
+    assert said(record) == [("Parviz Kalantari", "said")]

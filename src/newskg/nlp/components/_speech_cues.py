@@ -186,7 +186,8 @@ class Cues:
         )
         pronoun = before in self.rep.speaker_pronouns or before in ("they", "we", "it")
         if noun and (word.endswith("s") or word in self.f.lexicon.figures.level_verbs):
-            return True  # "the plan sets", "output rose"
+            # "the plan sets", "output rose"; not "a 68.2-percent decrease": a figure's change noun
+            return not (before[:1].isdigit() or (before,) in self.f.lexicon.figures.units)
         return (noun and before.endswith("s")) or pronoun
 
     def _after_clause(self, k: int) -> bool:

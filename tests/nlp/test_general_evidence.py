@@ -1642,3 +1642,31 @@ def test_a_sentence_opening_participle_with_a_that_clause_is_its_own_act_a_topic
 def test_a_change_noun_after_a_figure_is_no_verb_of_a_reported_clause(nlp):
     record = run(nlp, "Parviz Kalantari said imports fell, indicating a 68.2-percent decrease in weight.")
     assert said(record) == [("Parviz Kalantari", "said")]
+
+
+def test_a_time_adjunct_between_a_name_and_as_title_keeps_the_post_a_past_adverb_does_not(nlp):
+    text = (
+        "Kamran Nouri-Far was introduced on Tuesday as the new managing director of the Ruritania Zinc "
+        "Company. Arash Delavari, who previously served as deputy head of the Ruritania Tin Company, spoke."
+    )
+    found = roles(run(nlp, text))
+    assert ("Kamran Nouri-Far", "head", "Ruritania Zinc Company") in found
+    assert not any(person == "Arash Delavari" for person, _role, _org in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arash Delavari, the deputy for economic affairs at the Ruritania Trade Organization, spoke.",
+        "Arash Delavari, the Ruritania Trade Organization's deputy for cluster development, spoke.",
+        "Arash Delavari, a deputy at the Ruritania Trade Organization, spoke.",
+        "Arash Delavari, deputy head for economic affairs at the Ruritania Trade Organization, spoke.",
+    ],
+)
+def test_deputy_as_a_noun_and_a_portfolio_before_the_body_give_the_deputy_head(nlp, text):
+    assert roles(run(nlp, text)) == {("Arash Delavari", "deputy head", "Ruritania Trade Organization")}
+
+
+def test_deputy_before_a_post_or_without_a_body_is_no_post_of_its_own(nlp):
+    found = roles(run(nlp, "Arash Delavari, a Majlis deputy, spoke. The deputy minister left."))
+    assert not any(role == "deputy head" for _person, role, _org in found)

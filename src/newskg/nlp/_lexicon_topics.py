@@ -53,6 +53,10 @@ class Titles:
     default_country: str
     body_prepositions: frozenset[str]
     modifier_order: tuple[str, ...]
+    past_markers: frozenset[str]
+    """``previously``, ``formerly``: a post held before, not now."""
+    modifier_nouns: dict[str, str]
+    """A modifier used as a noun -> the base post it holds: ``the deputy for economic affairs at X``."""
     post_starts: frozenset[str]
     longest_post: int
 

@@ -121,6 +121,8 @@ def read_titles() -> Titles:
         default_country=str(f.get("default_country", str)),
         body_prepositions=f.words("body_prepositions"),
         modifier_order=tuple(f.get("modifier_order", list)),
+        past_markers=f.words("past_markers"),
+        modifier_nouns={k: v for k, v in f.table("modifier_nouns").items() if isinstance(v, str)},
         post_starts=frozenset(words[0] for words in posts),
         longest_post=max(len(words) for words in posts),
     )

@@ -12,12 +12,15 @@ chamber's its deputy head). Roles and statements both read them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .facts import Cluster, Entities
 from .gazetteers import Gazetteer
 from .lexicon import Lexicon
 from .text import POSSESSIVES, DocView
+
+PORTFOLIO_WORDS = 6
+"""At most this many lower-case words in a portfolio after a title: ``for small industries affairs``."""
 
 
 @dataclass(slots=True)
@@ -86,12 +89,21 @@ class TitleFinder:
         lower = doc.lower
         i = 0
         post_starts = self.titles.post_starts
-        starts = doc.positions(post_starts)
+        nouns = self.titles.modifier_nouns
+        starts = sorted({*doc.positions(post_starts), *doc.positions(nouns)})
         for k in starts:
             if k < i:
                 continue
             i = k
             base, word_end = self.titles.post_at(lower, i)
+            if base is None and self._modifier_as_noun(doc, i):
+                phrase = self._phrase(doc, entities, i, i + 1, nouns[lower[i]])
+                if phrase is not None:
+                    phrases.append(
+                        replace(phrase, modifiers=(*phrase.modifiers, self.titles.modifiers[lower[i]]))
+                    )
+                i += 1
+                continue
             if base is None or entities.at(i) is not None:
                 i += 1
                 continue
@@ -203,6 +215,17 @@ class TitleFinder:
                 return found.canonical, tail
         return None, word_end
 
+    def _modifier_as_noun(self, doc: DocView, i: int) -> bool:
+        """``the deputy for economic affairs at X``, ``a deputy at X``: a modifier with no post word
+        after it, before the preposition of a portfolio or a body."""
+        lower = doc.lower
+        return (
+            lower[i] in self.titles.modifier_nouns
+            and i + 1 < len(doc)
+            and lower[i + 1] in ("for", "at", "of")
+            and (i == 0 or lower[i - 1] not in self.titles.modifiers)
+        )
+
     def _left_of(
         self, doc: DocView, entities: Entities, i: int, base: str, *, post: str | None = None
     ) -> tuple[int, list[str], str]:
@@ -249,6 +272,16 @@ class TitleFinder:
         n = len(words)
         if end >= n or lower[end] not in self.titles.body_prepositions:
             return None, end
+        if lower[end] == "for":  # "deputy head for economic affairs at X": a portfolio, then the body
+            j = end + 1
+            while (
+                j < min(n, end + 1 + PORTFOLIO_WORDS) and words[j].islower() and lower[j] not in ("at", "of")
+            ):
+                j += 1
+            if j > end + 1 and j < n and lower[j] in ("at", "of"):
+                org, org_end = self._org_after(doc, entities, j)
+                if org is not None:
+                    return org, org_end
         end = self._over_board(lower, end)  # "chairman of the board of directors of X": a post of X
         if (
             end + 2 < n

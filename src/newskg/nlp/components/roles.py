@@ -27,14 +27,12 @@ from ..gazetteers import Gazetteer, load_gazetteer
 from ..lexicon import Lexicon, load_lexicon
 from ..nationality import UNKNOWN, Nationalities
 from ..text import POSSESSIVES, DocView
-from ..titles import TitleFinder, TitlePhrase, role_of
+from ..titles import PORTFOLIO_WORDS, TitleFinder, TitlePhrase, role_of
 from ..vocabulary import EnglishWords, load_english_words
 
 Binding = tuple[Cluster | None, str]
 AS_VERB_WORDS = 3
 """At most this many lower-case words between a person and ``as TITLE``: ``took office``."""
-PORTFOLIO_WORDS = 6
-"""At most this many lower-case words in a portfolio after a title: ``for small industries affairs``."""
 UNNAMED_POSTS = ("official", "other")
 """Posts too vague to stand for a person by themselves (``the official said``: statements resolve it)."""
 
@@ -199,14 +197,23 @@ class RoleFinder:
         titles = self.lexicon.titles
         j = phrase.start - 1
         appointed = False
-        while j >= 0 and (
-            lower[j] in self.apposition_words
-            or lower[j] in titles.appointment_verbs
-            or lower[j] in titles.becoming_verbs
-            or (lower[j] in titles.appointment_nouns and j > 0 and lower[j - 1] == "whose")
-            or lower[j] == "-"
+        while (
+            j >= 0
+            and (
+                lower[j] in self.apposition_words
+                or lower[j] in titles.appointment_verbs
+                or lower[j] in titles.becoming_verbs
+                or (lower[j] in titles.appointment_nouns and j > 0 and lower[j - 1] == "whose")
+                or lower[j] == "-"
+                or (
+                    lower[j] in self.markers
+                    and lower[j] not in titles.past_markers  # "who previously served as": a post held before
+                    and "as" in lower[j + 1 : phrase.start]
+                )
+            )
         ):
-            # "X was appointed head of Y", "X becomes economy minister", "X, whose appointment as"
+            # "X was appointed head of Y", "X becomes economy minister", "X, whose appointment as",
+            # "X was introduced on Tuesday as the new head of Y"
             appointed = appointed or lower[j] in titles.appointment_verbs or lower[j] in titles.becoming_verbs
             j -= 1
         if j < 0:

@@ -1670,3 +1670,15 @@ def test_deputy_as_a_noun_and_a_portfolio_before_the_body_give_the_deputy_head(n
 def test_deputy_before_a_post_or_without_a_body_is_no_post_of_its_own(nlp):
     found = roles(run(nlp, "Arash Delavari, a Majlis deputy, spoke. The deputy minister left."))
     assert not any(role == "deputy head" for _person, role, _org in found)
+
+
+def test_a_post_left_by_resignation_is_held_before_and_a_second_coordinated_post_keeps_the_name(nlp):
+    text = (
+        "The minister appointed Kamran Nouri-Far as his deputy and head of the Ruritania Zinc Company. "
+        "He named Arash Delavari acting head of the Ruritania Tin Company following the resignation of "
+        "its chief, Bahram Sadri-Nia."
+    )
+    found = roles(run(nlp, text))
+    assert ("Kamran Nouri-Far", "head", "Ruritania Zinc Company") in found
+    assert ("Bahram Sadri-Nia", "former head", "Ruritania Tin Company") in found
+    assert ("Bahram Sadri-Nia", "head", "Ruritania Tin Company") not in found

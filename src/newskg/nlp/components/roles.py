@@ -97,6 +97,8 @@ class RoleFinder:
             if person is None:
                 continue
             role = role_of(phrase, self.lexicon)
+            if role is not None and self._vacated(doc, phrase):
+                role = f"former {role.removeprefix('acting ')}"  # "the resignation of its chief, Y"
             bindings.append(TitleBinding(phrase.start, phrase.end, person, role or phrase.base, phrase.org))
             fact = self._fact(doc, phrase, person, role, rule)
             if fact is not None:
@@ -104,6 +106,17 @@ class RoleFinder:
         roles.extend(self._heading_verbs(doc, entities))
         roles.extend(self._successions(doc, entities, roles))
         return bindings, roles
+
+    def _vacated(self, doc: DocView, phrase: TitlePhrase) -> bool:
+        """``following the resignation of its chief``: a post its holder has left, for a post that
+        one person holds at a time (head, minister)."""
+        if phrase.base not in ("head", "minister") or "deputy" in phrase.modifiers:
+            return False
+        lower = doc.lower
+        k = phrase.start - 1
+        if k > 0 and lower[k] in self.lexicon.figures.determiners:
+            k -= 1
+        return k > 0 and lower[k] == "of" and lower[k - 1] in self.lexicon.titles.vacancy_nouns
 
     def _fact(
         self, doc: DocView, phrase: TitlePhrase, person: Cluster, role: str | None, rule: str
@@ -209,6 +222,11 @@ class RoleFinder:
                     lower[j] in self.markers
                     and lower[j] not in titles.past_markers  # "who previously served as": a post held before
                     and "as" in lower[j + 1 : phrase.start]
+                )
+                or (  # "appointed X as his deputy and head of Y": a first post coordinated before this one
+                    (lower[j] in titles.modifier_nouns or lower[j] in self.lexicon.figures.determiners)
+                    and "as" in lower[max(0, j - 2) : j]
+                    and "and" in lower[j + 1 : phrase.start]
                 )
             )
         ):

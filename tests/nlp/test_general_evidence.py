@@ -1682,3 +1682,35 @@ def test_a_post_left_by_resignation_is_held_before_and_a_second_coordinated_post
     assert ("Kamran Nouri-Far", "head", "Ruritania Zinc Company") in found
     assert ("Bahram Sadri-Nia", "former head", "Ruritania Tin Company") in found
     assert ("Bahram Sadri-Nia", "head", "Ruritania Tin Company") not in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Kamran Nouri-Far has been appointed chairman and managing director of the Ruritania Zinc "
+            "Company.",
+            ("Kamran Nouri-Far", "head", "Ruritania Zinc Company"),
+        ),
+        (
+            "The ministry named Kamran Nouri-Far acting managing director of the Ruritania Zinc Company.",
+            ("Kamran Nouri-Far", "acting head", "Ruritania Zinc Company"),
+        ),
+        (
+            "The ministry dismissed Kamran Nouri-Far as managing director of the Ruritania Zinc Company.",
+            ("Kamran Nouri-Far", "former head", "Ruritania Zinc Company"),
+        ),
+        (
+            "Exports rose, the governor-general of Sistan and Baluchestan, Kamran Nouri-Far, said.",
+            ("Kamran Nouri-Far", "governor", "Sistan-Baluchestan Province"),
+        ),
+        (
+            "Luis Ortega, managing director of Azafranes del Norte, a Valencia-based importer, spoke.",
+            ("Luis Ortega", "head", "Azafranes del Norte"),
+        ),
+    ],
+)
+def test_appointment_and_dismissal_slots_a_province_of_several_words_and_a_foreign_particle(
+    nlp, text, expected
+):
+    assert roles(run(nlp, text)) == {expected}

@@ -42,6 +42,7 @@ class Titles:
     """``X heads Y``: verbs that give the head of an organisation."""
     succession_verbs: frozenset[str]
     vacancy_nouns: frozenset[str]
+    dismissal_verbs: frozenset[str]
     becoming_verbs: frozenset[str]
     boards: tuple[tuple[str, ...], ...]
     """``board of directors``: a body between a post and its organisation, longest first."""

@@ -112,6 +112,7 @@ def read_titles() -> Titles:
         heading_verbs=f.words("heading_verbs"),
         succession_verbs=f.words("succession_verbs"),
         vacancy_nouns=f.words("vacancy_nouns"),
+        dismissal_verbs=f.words("dismissal_verbs"),
         becoming_verbs=f.words("becoming_verbs"),
         boards=f.phrases("boards"),
         appointment_verbs=f.words("appointment_verbs"),

@@ -545,16 +545,29 @@ class ContextNames:
         return start
 
     def _run_after(self, doc: DocView, start: int) -> int:
-        """Capitalised words from ``start``, up to a personal name (``Minister of Economy Ehsan X``)."""
+        """Capitalised words from ``start``, up to a personal name (``Minister of Economy Ehsan X``);
+        a lower-case particle may join two of them (``Azafranes del Sur``)."""
         end = start
-        while (
-            end < len(doc)
-            and is_capitalised(doc.words[end])
-            and not self.name_words.stops_left(doc, end)
-            and not (end > start and self.name_words.starts_a_person(doc, end))
-        ):
+        words = doc.words
+        while end < len(doc) and not (end > start and self.name_words.starts_a_person(doc, end)):
+            if not (
+                (is_capitalised(words[end]) and not self.name_words.stops_left(doc, end))
+                or self._particle_inside(doc, start, end)
+            ):
+                break
             end += 1
         return end
+
+    def _particle_inside(self, doc: DocView, start: int, k: int) -> bool:
+        """``del`` in ``Azafranes del Sur``: a lower-case particle between capitalised words."""
+        words = doc.words
+        return (
+            k > start
+            and words[k] in self.name_words.particles
+            and words[k].islower()
+            and k + 1 < len(doc)
+            and is_capitalised(words[k + 1])
+        )
 
     def _of_a_nationality(self, doc: DocView, noun: int) -> bool:
         """``the French energy major``: a nationality opens the noun phrase that ends at ``noun``."""
@@ -578,7 +591,7 @@ class ContextNames:
         (one common word is a name after ``the French energy major``: ``one_word_ok``)."""
         if start >= end or end - start > 4 or (doc.sent_starts[start] and end - start == 1):
             return
-        if self._named_elsewhere(doc.span_text(start, end)):
+        if self._named_elsewhere(doc.span_text(start, end)) or self._inside_a_known_place(doc, start, end):
             return  # "the governor of East Azarbaijan": a province, whose "East" is no nationality
         while start < end and self.name_words.is_nationality(doc.words[start]):
             start += 1  # "Russian Gazprom company"
@@ -594,6 +607,15 @@ class ContextNames:
         if self._named_elsewhere(text):
             return
         found.append(Candidate(start, end, kind, rule, priority=62, canonical=clean_name(text)))
+
+    @staticmethod
+    def _inside_a_known_place(doc: DocView, start: int, end: int) -> bool:
+        """Whether a longer place the gazetteer found covers words of ``start:end``: ``Sistan`` in
+        ``the governor-general of Sistan and Baluchestan``."""
+        return any(
+            place.start < end and start < place.end and place.end - place.start > end - start
+            for place in ext.get(doc.doc, ext.PLACE_NAMES)
+        )
 
     def _named_elsewhere(self, text: str) -> bool:
         """A place, agency or body the tables know, which their own rules name."""

@@ -97,7 +97,8 @@ class RoleFinder:
             if person is None:
                 continue
             role = role_of(phrase, self.lexicon)
-            if role is not None and self._vacated(doc, phrase):
+            left = rule == "dismissed_from_post" or self._vacated(doc, phrase)
+            if left and role is not None and role.removeprefix("acting ") in ("head", "minister"):
                 role = f"former {role.removeprefix('acting ')}"  # "the resignation of its chief, Y"
             bindings.append(TitleBinding(phrase.start, phrase.end, person, role or phrase.base, phrase.org))
             fact = self._fact(doc, phrase, person, role, rule)
@@ -108,10 +109,7 @@ class RoleFinder:
         return bindings, roles
 
     def _vacated(self, doc: DocView, phrase: TitlePhrase) -> bool:
-        """``following the resignation of its chief``: a post its holder has left, for a post that
-        one person holds at a time (head, minister)."""
-        if phrase.base not in ("head", "minister") or "deputy" in phrase.modifiers:
-            return False
+        """``following the resignation of its chief``: a post its holder has left."""
         lower = doc.lower
         k = phrase.start - 1
         if k > 0 and lower[k] in self.lexicon.figures.determiners:
@@ -209,7 +207,8 @@ class RoleFinder:
         lower = doc.lower
         titles = self.lexicon.titles
         j = phrase.start - 1
-        appointed = False
+        # "X has been appointed chairman of Y": the verb may be read as the title's own modifier
+        appointed = any(word in titles.appointment_verbs for word in lower[phrase.start : phrase.post_end])
         while (
             j >= 0
             and (
@@ -251,6 +250,12 @@ class RoleFinder:
             if k < j and entities.at(k) is not None and "v" in self.english.pos(lower[k + 1]):
                 j = k
         person = entities.at(j)
+        if person is not None and person.type == "PERSON":
+            verb = entities.start_of(j) - 1
+            if verb > 0 and lower[verb] in titles.dismissal_verbs:
+                return person, "dismissed_from_post"  # "dismissed X as head of Y": held it before
+            if verb > 0 and lower[verb] in titles.appointment_verbs:
+                appointed = True  # "named X acting head of Y"
         if person is not None and person.type == "PERSON" and "as" in lower[j + 1 : phrase.start]:
             verb = entities.start_of(j) - 1
             if verb > 0 and lower[verb] in self.succession:  # "X replaced Y as head of Z": X's post

@@ -1714,3 +1714,37 @@ def test_appointment_and_dismissal_slots_a_province_of_several_words_and_a_forei
     nlp, text, expected
 ):
     assert roles(run(nlp, text)) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The furniture makers of Malayer, also in Hamedan province, grew.", ("Malayer", "Hamadan Province")),
+        (
+            "Sanandaj grew in Kurdistan province. Jobs came to Qorveh, Bijar and Saqqez counties of the "
+            "province.",
+            ("Bijar", "Kurdistan Province"),
+        ),
+        (
+            "Neyshabur and Gonabad, two counties of Razavi Khorasan, grow saffron.",
+            ("Neyshabur", "Khorasan Razavi Province"),
+        ),
+        (
+            "The minister spoke in Dezful, located in the north of Khuzestan province.",
+            ("Dezful", "Khuzestan Province"),
+        ),
+        (
+            "Yazd province grew. Bafq, a mining town in the south of the province, will grow.",
+            ("Bafq", "Yazd Province"),
+        ),
+    ],
+)
+def test_a_town_is_in_the_province_an_adverb_a_plural_town_noun_or_a_part_of_it_links_it_to(
+    nlp, text, expected
+):
+    assert expected in {(x.place, x.container) for x in run(nlp, text).located_in}
+
+
+def test_a_part_of_a_province_links_no_town_to_another_province(nlp):
+    text = "Yazd province grew. Dezful, located in the north of the country, will grow."
+    assert ("Dezful", "Yazd Province") not in {(x.place, x.container) for x in run(nlp, text).located_in}

@@ -179,6 +179,8 @@ class NamedThings:
     home_site_heads: frozenset[str]
     adjectival_place_heads: frozenset[str]
     list_quantifiers: frozenset[str]
+    direction_nouns: frozenset[str]
+    containment_adverbs: frozenset[str]
     ministry_filler_words: frozenset[str]
     organisation_nouns_lower: tuple[tuple[str, ...], ...]
     """The organisation head words in lower case: ``the organization``, ``the bank``."""

@@ -206,6 +206,8 @@ def read_things() -> NamedThings:
         home_site_heads=f.words("home_site_heads"),
         adjectival_place_heads=f.words("adjectival_place_heads"),
         list_quantifiers=f.words("list_quantifiers"),
+        direction_nouns=f.words("direction_nouns"),
+        containment_adverbs=f.words("containment_adverbs"),
         ministry_filler_words=f.words("ministry_filler_words"),
         organisation_nouns_lower=f.phrases("organisation_nouns_lower"),
         alias_cues=f.phrases("alias_cues"),

@@ -207,6 +207,12 @@ class PlaceLinker:
             and view.lower[listed + 2] in things.containment_links
         ):
             k = listed + 2  # "Borujerd, Aligudarz and Kuhdasht, all in Lorestan": each of them
+        if listed + 1 < n and self._town_plural(view.lower[listed]) and view.lower[listed + 1] == "of":
+            k = listed + 1  # "Qorveh, Bijar and Saqqez counties of the province": each of them
+        elif listed > k and self._after_place_apposition(view, listed) > listed:
+            k = listed  # "Neyshabur and Gonabad, two counties of Razavi Khorasan": each of them
+        if k + 2 < n and view.lower[k] == "," and view.lower[k + 1] in things.containment_adverbs:
+            k += 2  # "Malayer, also in Hamedan province"
         if k + 1 < n and view.lower[k] == "," and view.lower[k + 1] in verbs:
             k += 1  # the comma closing an apposition: "the country's oldest port, Jask, lies in"
         elif (
@@ -238,6 +244,15 @@ class PlaceLinker:
             k += 1  # "Jask, in Hormozgan"
         if k + 1 < n and view.lower[k] in ("this", "the") and view.lower[k + 1] in kinds:
             return self._last_named(entities, view.lower[k + 1], before=k, fits=fits)  # "in this province"
+        if (
+            k + 2 < n
+            and view.lower[k] == "the"
+            and view.lower[k + 1] in things.direction_nouns
+            and view.lower[k + 2] == "of"
+        ):
+            k += 3  # "in the north of Khuzestan province", "in the south of the province"
+            if k + 1 < n and view.lower[k] in ("this", "the") and view.lower[k + 1] in kinds:
+                return self._last_named(entities, view.lower[k + 1], before=k, fits=fits)
         if k < n and view.lower[k] == "the":
             k += 1
         if k < n and view.lower[k] in things.direction_adjectives:
@@ -294,14 +309,15 @@ class PlaceLinker:
         things = self.lexicon.things
         if k + 3 >= len(view) or lower[k] != ",":
             return k
-        if lower[k + 1] in things.apposition_articles:
-            first = k + 2
+        if lower[k + 1] in things.apposition_articles or lower[k + 1] in self.lexicon.figures.number_words:
+            first = k + 2  # ", a port city in", ", two counties of"
         elif is_capitalised(view.words[k + 1]) and lower[k + 2] in POSSESSIVES:
             first = k + 3  # ", Iran's largest container terminal in"
         else:
             return k
         for j in range(first, min(len(view) - 1, first + 4)):
-            if lower[j] in things.place_nouns and lower[j + 1] in things.containment_links:
+            noun = lower[j] in things.place_nouns or self._town_plural(lower[j])
+            if noun and lower[j + 1] in things.containment_links:
                 return j + 1
             if not view.words[j].islower():
                 return k

@@ -184,6 +184,8 @@ class NamedThings:
     ministry_filler_words: frozenset[str]
     organisation_nouns_lower: tuple[tuple[str, ...], ...]
     """The organisation head words in lower case: ``the organization``, ``the bank``."""
+    qualified_place_heads: tuple[tuple[str, ...], ...]
+    """``Industrial Town``: words that head a place's name together (case as written)."""
     alias_cues: tuple[tuple[str, ...], ...]
     """``known locally as``: words before another name of the thing named before them."""
 

@@ -210,6 +210,7 @@ def read_things() -> NamedThings:
         containment_adverbs=f.words("containment_adverbs"),
         ministry_filler_words=f.words("ministry_filler_words"),
         organisation_nouns_lower=f.phrases("organisation_nouns_lower"),
+        qualified_place_heads=tuple(tuple(p.split()) for p in f.get("qualified_place_heads", list)),
         alias_cues=f.phrases("alias_cues"),
         organisation_nouns=frozenset(w.lower() for w in f.words("organisation_heads") if w.isalpha()),
         persian_place_spellings=f.rewrites("persian_place_spellings"),

@@ -220,7 +220,8 @@ class GazetteerMatcher:
     @staticmethod
     def _choose_place(view: DocView, end: int, places: list[Place]) -> tuple[Place, int]:
         """A country first; a province over a city of the same name (datelines name cities); an
-        island over the town on it (Kish, Qeshm: economic news means the island and its free zone)."""
+        island over the town on it (Kish, Qeshm: economic news means the island and its free zone),
+        a port over the town named after it (Bandar Imam Khomeini: "Imam Khomeini Port")."""
         follows_province = end < len(view) and view.lower[end] == "province"
         provinces = [p for p in places if p.kind == "province"]
         if provinces and follows_province:
@@ -230,7 +231,7 @@ class GazetteerMatcher:
             return countries[0], end
         if provinces:
             return provinces[0], end
-        islands = [p for p in places if p.kind == "island"]
+        islands = [p for p in places if p.kind in ("island", "port")]
         return (islands or places)[0], end
 
 

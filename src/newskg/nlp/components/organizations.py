@@ -61,7 +61,12 @@ class OrganizationFinder:
             + "|".join(re.escape(s) for s in sorted(self.occasions, key=len, reverse=True))
             + r")(?![\w-])"
         )
-        self.head_lowers = frozenset(head.lower() for head in self.heads) | {"ministry"}
+        self.head_lowers = (
+            frozenset(head.lower() for head in self.heads)
+            | {"ministry"}
+            | {phrase[-1].lower() for phrase in self.things.qualified_place_heads}
+        )
+        self.qualified_heads = {phrase[-1]: phrase for phrase in self.things.qualified_place_heads}
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Candidate] = []
@@ -138,6 +143,25 @@ class OrganizationFinder:
                 if start < i or end > i + 1 or self.head_words.stands_alone(doc, i):
                     self.head_words.add(doc, found, places, start, end, head=word)
                 i = end
+                continue
+            qualified = self.qualified_heads.get(word)
+            if qualified is not None and tuple(words[i + 1 - len(qualified) : i + 1]) == qualified:
+                first = i + 1 - len(qualified)  # "Shushtar Industrial Town"
+                start = self.head_words.extend_left(doc, first)
+                if start < first:
+                    name = clean_name(doc.span_text(start, i + 1))
+                    places.append(
+                        Candidate(
+                            start,
+                            i + 1,
+                            "LOC",
+                            "place_by_head_word",
+                            priority=62,
+                            canonical=name,
+                            kind="place",
+                        )
+                    )
+                i += 1
                 continue
             if lower[i] == "ministry" and i > 0 and words[i - 1].islower():
                 self.head_words.add_lower_ministry(doc, found, i)
@@ -239,7 +263,9 @@ class OrganizationFinder:
         """Tokens that may start a rule: a head word, ``ministry`` or an all-capital word."""
         words = doc.words
         named = [
-            i for i in doc.positions(self.head_lowers) if words[i] in self.heads or doc.lower[i] == "ministry"
+            i
+            for i in doc.positions(self.head_lowers)
+            if words[i] in self.heads or doc.lower[i] == "ministry" or words[i] in self.qualified_heads
         ]
         return sorted({*named, *doc.all_capitals()})
 

@@ -1748,3 +1748,18 @@ def test_a_town_is_in_the_province_an_adverb_a_plural_town_noun_or_a_part_of_it_
 def test_a_part_of_a_province_links_no_town_to_another_province(nlp):
     text = "Yazd province grew. Dezful, located in the north of the country, will grow."
     assert ("Dezful", "Yazd Province") not in {(x.place, x.container) for x in run(nlp, text).located_in}
+
+
+def test_a_persian_link_inside_a_name_and_an_industrial_town_and_a_port_named_as_a_town(nlp):
+    text = (
+        "Gas reached the Deh-e Sorkh Special Economic Zone and Shushtar Industrial Town. Ships berthed at "
+        "Bandar Imam Khomeini. The Kuwait City council met."
+    )
+    found = typed(run(nlp, text))
+    assert {
+        ("Deh-e Sorkh Special Economic Zone", "LOC"),
+        ("Shushtar Industrial Town", "LOC"),
+        ("Bandar Imam Khomeini", "LOC"),
+        ("Kuwait City", "GPE"),
+    } <= found
+    assert ("Sorkh Special Economic Zone", "LOC") not in found

@@ -19,6 +19,7 @@ class People:
     name_prefixes: frozenset[str]
     """Part of the name: Seyyed, Mir, Haj."""
     name_particles: frozenset[str]
+    ezafe_particles: frozenset[str]
     """Lower or capitalised words inside a name: al, bin, van, Al-e."""
     never_in_names: frozenset[str]
     person_before_cues: tuple[tuple[str, ...], ...]

@@ -90,6 +90,7 @@ def read_people() -> People:
         courtesy_titles=f.words("courtesy_titles"),
         name_prefixes=f.words("name_prefixes"),
         name_particles=f.words("name_particles"),
+        ezafe_particles=f.words("ezafe_particles"),
         never_in_names=f.words("never_in_names"),
         person_before_cues=f.phrases("person_before_cues"),
         person_after_cues=f.phrases("person_after_cues"),

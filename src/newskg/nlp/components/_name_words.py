@@ -33,6 +33,8 @@ class NameWords:
 
     def is_name_word(self, doc: DocView, i: int) -> bool:
         word = doc.words[i]
+        if self._in_ezafe(doc, i):
+            return True
         if word in ("-", "&") and 0 < i < len(doc.words) - 1:
             return (is_capitalised(doc.words[i + 1]) and not doc.spaces[i]) or word == "&"
         if word in PLURAL_POSSESSIVE and 0 < i < len(doc.words) - 1:
@@ -42,6 +44,23 @@ class NameWords:
         if word in self.particles and i + 2 < len(doc.words) and doc.words[i + 1] == "-":
             return not doc.spaces[i] and is_capitalised(doc.words[i + 2])  # "Khatam al-Anbiya"
         return is_capitalised(word) and word not in POSSESSIVES
+
+    def _in_ezafe(self, doc: DocView, i: int) -> bool:
+        """Token i is the hyphen or the particle of ``Qasr-e Shirin``: a Persian link glued to the
+        capitalised word before it, with a capitalised word after."""
+        words, spaces = doc.words, doc.spaces
+        k = i if words[i] == "-" else i - 1  # the hyphen
+        return (
+            k >= 1
+            and k + 2 < len(words)
+            and i in (k, k + 1)
+            and words[k] == "-"
+            and words[k + 1] in self.lexicon.people.ezafe_particles
+            and not spaces[k - 1]
+            and not spaces[k]
+            and is_capitalised(words[k - 1])
+            and is_capitalised(words[k + 2])
+        )
 
     def continues(self, doc: DocView, i: int) -> bool:
         """Whether token i may sit inside a name: a capitalised word, a connector or a list comma."""

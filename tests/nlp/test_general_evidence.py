@@ -1763,3 +1763,43 @@ def test_a_persian_link_inside_a_name_and_an_industrial_town_and_a_port_named_as
         ("Kuwait City", "GPE"),
     } <= found
     assert ("Sorkh Special Economic Zone", "LOC") not in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Kurdistan Governor-General Arash Delavari, who came by video link from Sanandaj, the capital "
+            "of Kurdistan province, said that 920 jobs were created.",
+            [("Arash Delavari", "said", "920 jobs were created")],
+        ),
+        (
+            "Energy Minister Arash Delavari, speaking at the opening of a station in Dezful, located in "
+            "the north of Khuzestan province, on Monday, said the government had paid.",
+            [("Arash Delavari", "said", "the government had paid")],
+        ),
+        (
+            "Arash Delavari spoke. He noted that gas had reached eight towns, but complained that one "
+            "town is still waiting.",
+            [
+                ("Arash Delavari", "noted", "gas had reached eight towns"),
+                ("Arash Delavari", "complained", "one town is still waiting"),
+            ],
+        ),
+        (
+            "Arash Delavari spoke. He welcomed the appointment of Reza Nouri as head but warned that "
+            "stocks mean nothing.",
+            [
+                ("Arash Delavari", "welcomed", "the appointment of Reza Nouri as head"),
+                ("Arash Delavari", "warned", "stocks mean nothing"),
+            ],
+        ),
+        (
+            "Arash Delavari called on banks to speed up the loans. Arash Delavari called on Monday.",
+            [("Arash Delavari", "called on", "banks to speed up the loans")],
+        ),
+    ],
+)
+def test_a_place_inside_an_aside_a_second_act_after_but_and_a_call_on_someone_to_act(nlp, text, expected):
+    record = run(nlp, text)
+    assert [(s.speaker, s.cue, s.content) for s in record.statements] == expected

@@ -106,6 +106,7 @@ class Reporting:
     not_quote_cues: frozenset[str]
     finite_auxiliaries: frozenset[str]
     passive_auxiliaries: frozenset[str]
+    cue_coordinators: frozenset[str]
     speaker_articles: frozenset[str]
     official_links: frozenset[str]
     """``an official with the ministry``: prepositions between an unnamed official and the body."""

@@ -156,6 +156,7 @@ def read_reporting() -> Reporting:
         not_quote_cues=f.words("not_quote_cues"),
         finite_auxiliaries=f.words("finite_auxiliaries"),
         passive_auxiliaries=f.words("passive_auxiliaries"),
+        cue_coordinators=f.words("cue_coordinators"),
         speaker_articles=f.words("speaker_articles"),
         official_links=f.words("official_links"),
         referring_cues=f.words("referring_cues"),

@@ -206,6 +206,8 @@ class ReportedContent:
                 return j + 1
             if doc.words[j] in ".;,:" or (doc.words[j] in QUOTES and not self._possessive_mark(j)):
                 break
+            if j > k and lower[j] in self.rep.cue_coordinators and self._coordinated_cue(j):
+                break  # "welcomed the move but warned that": the "that" is the second act's
         return k
 
     def _possessive_mark(self, j: int) -> bool:
@@ -222,6 +224,8 @@ class ReportedContent:
         """The reported clause ends at the sentence's end or before a participle cue (``, adding``)."""
         doc = self.doc
         for j in range(start, sentence.end - 1):
+            if j > start and doc.lower[j] in self.rep.cue_coordinators and self._coordinated_cue(j):
+                return j  # "welcomed the appointment but warned that ...": the second act's own words
             if doc.words[j] == "," and (
                 (doc.lower[j + 1] in self.f.participles and self.cues.at(j + 1) is not None)
                 or doc.lower[j + 1 : j + 3] == ["according", "to"]
@@ -235,7 +239,7 @@ class ReportedContent:
 
     def _coordinated_cue(self, k: int) -> bool:
         """``said X, and called on Y``: a second act of the same speaker starts at ``and``."""
-        if k + 1 >= len(self.doc) or self.doc.lower[k] != "and":
+        if k + 1 >= len(self.doc) or self.doc.lower[k] not in self.rep.cue_coordinators:
             return False
         cue = self.cues.at(k + 1)
         return cue is not None and cue.kind == "finite"

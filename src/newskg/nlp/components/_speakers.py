@@ -80,7 +80,11 @@ class Speakers:
             return Subject(
                 sentence_speaker or later or opening or self.referents.salient_before(cue.start), -1
             )
-        if self.doc.lower[cue.start - 1 : cue.start] == ["and"] and sentence_speaker is not None:
+        if (
+            cue.start > 0
+            and self.doc.lower[cue.start - 1] in self.rep.cue_coordinators
+            and sentence_speaker is not None
+        ):
             return Subject(sentence_speaker, -1)  # "X described ... and said the organization ...": X
         after = self._named_at(cue.end)
         if after is not None and not self._addressed(cue.end):
@@ -243,6 +247,11 @@ class Speakers:
                     and doc.lower[k + 1] in self.rep.relative_pronouns
                 ):
                     k, budget = k - 1, 18  # "X, the deputy minister, who visited Y, said": read on to X
+                    continue
+                if cluster is not None and cluster.type in ("GPE", "LOC") and organisation is None:
+                    # "X, who came from Sanandaj, the capital of Kurdistan province, said": a place's
+                    # apposition or list inside the aside, never the speaker; each part its own words
+                    k, budget = k - 1, 18
                     continue
                 if cluster is None or cluster.type not in SPEAKER_TYPES:
                     return organisation

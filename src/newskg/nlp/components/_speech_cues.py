@@ -68,6 +68,8 @@ class Cues:
                 return Cue(end - 1, end, "say", "quoted")
             if name == "in a statement":
                 return Cue(k, k + 1, rep.verb_of.get(lower[k], "say"), "finite")
+            if name == "call on" and not self._addressee_then_infinitive(end):
+                return None  # "called on Monday for ...": no one called on to act
             if name == "announcement was made":
                 if end < n and lower[end] == "by":
                     return Cue(k, end, "announce", "according")  # "The remark was made by X"
@@ -115,6 +117,18 @@ class Cues:
         ):
             return None  # "the two projects were completed": a plural noun before its verb
         return Cue(k, k + 1, lemma, kind)
+
+    def _addressee_then_infinitive(self, k: int) -> bool:
+        """``called on banks to speed up the loans``: someone, then ``to`` and a verb, in the clause."""
+        doc = self.doc
+        if k >= len(doc) or doc.lower[k] in self.rep.finite_markers:
+            return False
+        for j in range(k + 1, min(len(doc) - 1, k + FIGURE_AT_WORDS)):
+            if doc.words[j] in ".;:" or doc.sent_starts[j]:
+                return False
+            if doc.lower[j] == "to":
+                return "v" in self.english.pos(doc.lower[j + 1])
+        return False
 
     def _figure_next(self, k: int) -> bool:
         """A figure starts within the next few words (``more than 370``, ``some 40``)."""

@@ -1803,3 +1803,11 @@ def test_a_persian_link_inside_a_name_and_an_industrial_town_and_a_port_named_as
 def test_a_place_inside_an_aside_a_second_act_after_but_and_a_call_on_someone_to_act(nlp, text, expected):
     record = run(nlp, text)
     assert [(s.speaker, s.cue, s.content) for s in record.statements] == expected
+
+
+def test_a_ledes_official_of_a_body_written_in_lower_case_is_the_person_named_next(nlp):
+    text = (
+        "Mining uses 2,000 megawatts, a spokesman for the power industry said on Tuesday.\n\n"
+        "Arash Delavari, spokesman for the Ruritania Grid Company, told reporters that farms pay more."
+    )
+    assert said(run(nlp, text)) == [("Arash Delavari", "said"), ("Arash Delavari", "told")]

@@ -27,6 +27,10 @@ INVERTED = -2
 """``Subject.start`` of a subject written after its cue (``..., explained the chamber chief``)."""
 
 
+UNNAMED_BODY_WORDS = 4
+"""At most this many lower-case words name the body of an unnamed official: ``for the power industry``."""
+
+
 class Subject(NamedTuple):
     speaker: Cluster | None
     start: int
@@ -326,7 +330,33 @@ class Speakers:
                 if noun in self.f.lexicon.things.organisation_nouns and lower[k] not in ("a", "an"):
                     return Subject(self.referents.last_org(noun, before=k), k)
                 return None
-        return None
+        return self._official_of_unnamed_body(j, sentence)
+
+    def _official_of_unnamed_body(self, j: int, sentence: Sentence) -> Subject | None:
+        """``a spokesman for the power industry``: a title noun, a link and a lower-case noun
+        phrase that ends at j; the person it names as ``a spokesman`` or ``the spokesman`` would."""
+        doc = self.doc
+        lower = doc.lower
+        k = j
+        while (
+            k > sentence.start
+            and j - k < UNNAMED_BODY_WORDS
+            and doc.words[k].islower()
+            and self.entities.at(k) is None
+        ):
+            if lower[k] in self.rep.official_links:
+                break
+            k -= 1
+        if k == j or lower[k] not in self.rep.official_links or k - 2 < sentence.start:
+            return None
+        noun, determiner = lower[k - 1], lower[k - 2]
+        if noun not in self.f.titles.title_nouns or determiner not in (
+            *self.rep.anaphor_determiners,
+            "a",
+            "an",
+        ):
+            return None
+        return Subject(self.referents.nominal(noun, determiner, k - 2, k - 1), k - 2)
 
     def _source_ending_at(self, j: int, sentence: Sentence) -> Subject | None:
         """``the data released by ISIPO show``, ``ISIPO data show``: the organisation that is the source."""

@@ -447,3 +447,32 @@ def test_a_named_rate_as_the_object_before_at_a_figure_is_what_it_measures(nlp):
     found = meanings(nlp, "Among the provinces, Ilam recorded the highest jobless rate at 16.2 percent.")
     assert found["16.2"][2] == "highest jobless rate"
     assert meanings(nlp, "Tea shipments had seen a surge of 86 percent.")["86"][2] == "Tea shipments"
+
+
+# -- a sum given to a purpose, a sum modifying a noun, a change after a comma, an age -------------
+
+
+@pytest.mark.parametrize(
+    "text, value, expected",
+    [
+        (
+            "The ministry had allocated 14 trillion rials to water projects.",
+            "14",
+            ("rials", 1_000_000_000_000, "water projects"),
+        ),
+        (
+            "The dam was built with a $320 million loan from Chinese banks.",
+            "320",
+            ("dollars", 1_000_000, "loan"),
+        ),
+        ("Investment reached 5 trillion rials, a rise of 22 percent.", "22", ("percent", 1, "Investment")),
+        ("Arash Delavari, 52, was named head of the company.", "52", ("years", 1, "age")),
+        # negative: a sum paid to people is not for them; a change after "a" is no thing measured;
+        # a number between commas after no person is no age
+        ("Banks paid 3 trillion rials to 400 applicants.", "3", ("rials", 1_000_000_000_000, "")),
+        ("Exports saw a 12 percent rise in May.", "12", ("percent", 1, "Exports")),
+        ("In Tabriz, 52, closed.", "52", ("count", 1, "")),
+    ],
+)
+def test_allocated_sums_attributive_sums_apposed_changes_and_ages(nlp, text, value, expected):
+    assert meanings(nlp, text)[value] == expected

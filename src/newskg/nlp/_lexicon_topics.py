@@ -238,6 +238,10 @@ class Figures:
     change_adverbs: frozenset[str]
     personal_subjects: frozenset[str]
     number_words: dict[str, int]
+    allocation_verbs: frozenset[str]
+    age_unit: str
+    age_what: str
+    oldest_age: int
     year_offsets: dict[str, int]
     gregorian_months: dict[str, int]
     """Month names and abbreviations in lower case -> month number."""

@@ -269,6 +269,10 @@ def read_figures() -> Figures:
         change_adverbs=f.words("change_adverbs"),
         personal_subjects=f.words("personal_subjects"),
         number_words={k: int(v) for k, v in f.table("number_words").items()},
+        allocation_verbs=f.words("allocation_verbs"),
+        age_unit=str(f.table("person_age")["unit"]),
+        age_what=str(f.table("person_age")["what"]),
+        oldest_age=int(f.table("person_age")["oldest"]),
         year_offsets={k: int(v) for k, v in f.table("year_offsets").items()},
         gregorian_months={
             name: int(number)

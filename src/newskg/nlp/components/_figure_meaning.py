@@ -106,6 +106,15 @@ class FigureMeanings:
             ):  # "$10 billion in imports"
                 figure.what_end = linked[1]
                 return doc.span_text(*linked)
+        if end + 1 < n and lower[end] == "to" and self._allocated(doc, figure, sentence):
+            purpose = self.phrases.noun_phrase_after(doc, end + 1, sentence, determiners=True)
+            if purpose is not None and not ext_entity(doc, purpose):
+                figure.what_end = purpose[1]
+                return doc.span_text(*purpose)  # "had allocated 14 trillion rials to water projects"
+        attributive = self._after_an_article(doc, figure, sentence)
+        if attributive is not None:
+            figure.what_end = attributive[1]
+            return doc.span_text(*attributive)  # "a $320 million loan from Chinese banks"
         for rule in (self._bracketed_after, self._worth_of, self._restated):
             found = rule(doc, figure, sentence, read)
             if found:
@@ -155,6 +164,29 @@ class FigureMeanings:
             return None
         span = self.phrases.noun_phrase_after(doc, end, sentence)
         if span is None or self.phrases.is_change_noun(doc, span):
+            return None
+        return span
+
+    def _allocated(self, doc: DocView, figure: Figure, sentence: Sentence) -> bool:
+        """The figure is the object of a verb that gives a sum to a purpose: ``allocated ... to``."""
+        lower = doc.lower
+        j = figure.start - 1
+        if j >= 0 and doc.words[j] in self.figures.prefix_units:
+            j -= 1
+        while j >= sentence.start and lower[j] in self.figures.approximators:
+            j -= 1
+        return j >= sentence.start and lower[j] in self.figures.allocation_verbs
+
+    def _after_an_article(self, doc: DocView, figure: Figure, sentence: Sentence) -> tuple[int, int] | None:
+        """``a $320 million loan``: a sum after ``a`` modifies the noun after it, which is what it
+        measures (though the noun may be a verb too), unless that noun names a change."""
+        j = figure.start - 1
+        if j >= 0 and doc.words[j] in self.figures.prefix_units:
+            j -= 1
+        if j < sentence.start or doc.lower[j] not in ("a", "an") or figure.end >= sentence.end:
+            return None
+        span = self.phrases.noun_phrase_after(doc, figure.end, sentence)
+        if span is None or self.phrases.is_change_noun(doc, span) or ext_entity(doc, span):
             return None
         return span
 

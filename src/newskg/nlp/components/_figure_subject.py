@@ -139,8 +139,11 @@ class ClauseSubjects:
 
     def _apposed_change(self, doc: DocView, figure: Figure, sentence: Sentence, j: int) -> bool:
         """A figure that opens an apposition after a comma and names a change: ``, a 17 percent
-        rise``, ``, 1.2 percentage points lower than``."""
+        rise``, ``, a rise of 22 percent``, ``, 1.2 percentage points lower than``."""
         lower, words = doc.lower, doc.words
+        if j - 2 > sentence.start and lower[j] == "of" and lower[j - 1] in self.figures.change_nouns:
+            j -= 2  # ", a rise of 22 percent"
+            return lower[j] in ("a", "an") and words[j - 1] == ","
         if j > sentence.start and lower[j] in ("a", "an"):
             j -= 1
         if j <= sentence.start or words[j] != ",":

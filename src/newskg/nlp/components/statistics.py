@@ -36,7 +36,7 @@ from ..text import DocView, Sentence
 from ..vocabulary import EnglishWords, load_english_words
 from ._figure_meaning import FigureMeanings
 from ._figure_phrases import NounPhrases
-from ._figure_reading import Figure, FigureReader
+from ._figure_reading import COUNT, Figure, FigureReader
 from ._figure_subject import ClauseSubjects
 from .dateline import find_dateline
 
@@ -79,7 +79,10 @@ class StatisticFinder:
                 i = figure.end
                 continue
             sentence = doc.sentence(figure.start)
-            figure.what = self.meanings.what(doc, figure, sentence, read)
+            if self._is_age(doc, entities, figure):
+                figure.unit, figure.what = self.figures.age_unit, self.figures.age_what
+            else:
+                figure.what = self.meanings.what(doc, figure, sentence, read)
             read.append(figure)
             i = max(figure.end, k + 1)
             key = (figure.value * figure.scale, figure.unit, _head(figure.what))
@@ -105,6 +108,20 @@ class StatisticFinder:
                 )
             )
         return facts
+
+    def _is_age(self, doc: DocView, entities: Entities, figure: Figure) -> bool:
+        """``Eskandari-Rad, 52, a native of ...``: a whole number between commas right after a
+        person's name is the person's age."""
+        words = doc.words
+        start, end = figure.start, figure.end
+        if figure.unit != COUNT or figure.scale != 1 or not 0 < figure.value <= self.figures.oldest_age:
+            return False
+        if figure.value != int(figure.value) or start < 2 or end >= len(doc):
+            return False
+        person = entities.at(start - 2)
+        return (
+            words[start - 1] == "," and words[end] == "," and person is not None and person.type == "PERSON"
+        )
 
     def _is_conversion(self, doc: DocView, figure: Figure, read: list[Figure]) -> bool:
         """``490 trillion rials (about $980 million)``: a sum in brackets right after another sum."""

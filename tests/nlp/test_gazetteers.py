@@ -11,6 +11,8 @@ import pytest
 
 from conftest import SEEDS
 from newskg.errors import DataFileError
+from newskg.ingest import article_from_text
+from newskg.nlp import extract_one
 from newskg.nlp.gazetteers import (
     AGENCIES_FILE,
     BODIES_FILE,
@@ -592,3 +594,11 @@ def test_the_phrase_index_finds_what_spacys_phrase_matcher_finds(nlp) -> None:
         expected = [(start, end) for _, start, end in matcher(doc)]
         assert list(finder.index.find([token.text for token in doc])) == expected
         assert len(expected) > 3
+
+
+def test_a_place_before_a_hyphen_and_a_lower_case_word_is_named_but_not_inside_a_hyphenated_name(nlp):
+    text = "A Baku-based firm met a Shenzhen-based maker in Qasr-e Shirin. Ali-Tabriz spoke."
+    record = extract_one(article_from_text(text, id="t"), nlp=nlp)
+    places = {m.text for e in record.entities if e.type in ("GPE", "LOC") for m in e.mentions}
+    assert {"Baku", "Shenzhen"} <= places
+    assert "Qasr" not in places and "Tabriz" not in places

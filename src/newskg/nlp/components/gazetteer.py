@@ -89,7 +89,9 @@ class GazetteerMatcher:
         agencies: list[Candidate] = []
         bodies: list[Candidate] = []
         for start, end in self.index.find(view.words):
-            if _glued(view, start, end) and not self._in_route(view, start, end):
+            if _glued(view, start, end, self.lexicon.people.ezafe_particles) and not self._in_route(
+                view, start, end
+            ):
                 continue
             surface = view.span_text(start, end)
             agency = self.agencies.get(surface)
@@ -235,8 +237,10 @@ class GazetteerMatcher:
         return (islands or places)[0], end
 
 
-def _glued(view: DocView, start: int, end: int) -> bool:
-    """A match that is only part of a hyphenated word (``Ahmad`` in ``Ali-Ahmad``) is no place name."""
+def _glued(view: DocView, start: int, end: int, links: frozenset[str]) -> bool:
+    """A match that is only part of a hyphenated name (``Ahmad`` in ``Ali-Ahmad``, ``Qasr`` in
+    ``Qasr-e Shirin``: ``links`` are such joining particles) is no place name; a place before a
+    lower-case word (``a Baku-based firm``) is one."""
     words, spaces = view.words, view.spaces
     before = start >= 2 and words[start - 1] == "-" and not spaces[start - 2] and not spaces[start - 1]
     after = (
@@ -244,7 +248,7 @@ def _glued(view: DocView, start: int, end: int) -> bool:
         and words[end] == "-"
         and not spaces[end - 1]
         and not spaces[end]
-        and words[end + 1][:1].isalpha()
+        and (words[end + 1][:1].isupper() or words[end + 1] in links)
     )
     return before or after
 

@@ -1811,3 +1811,13 @@ def test_a_ledes_official_of_a_body_written_in_lower_case_is_the_person_named_ne
         "Arash Delavari, spokesman for the Ruritania Grid Company, told reporters that farms pay more."
     )
     assert said(run(nlp, text)) == [("Arash Delavari", "said"), ("Arash Delavari", "told")]
+
+
+def test_a_nationality_before_a_place_noun_and_a_countrys_region_are_no_names_of_places_or_bodies(nlp):
+    text = (
+        "Iran sells power to the Pakistani port city of Gwadar. Taftan lies in Pakistan's Zarukistan "
+        "province. Deals with Russia's Zarubtek rose."
+    )
+    found = typed(run(nlp, text))
+    assert ("Zarubtek", "ORG") in found
+    assert not {surface for surface, _kind in found} & {"Pakistani", "Zarukistan"}

@@ -182,6 +182,7 @@ class NamedThings:
     adjectival_place_heads: frozenset[str]
     list_quantifiers: frozenset[str]
     direction_nouns: frozenset[str]
+    region_nouns: frozenset[str]
     containment_adverbs: frozenset[str]
     ministry_filler_words: frozenset[str]
     organisation_nouns_lower: tuple[tuple[str, ...], ...]

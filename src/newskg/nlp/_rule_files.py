@@ -209,6 +209,7 @@ def read_things() -> NamedThings:
         adjectival_place_heads=f.words("adjectival_place_heads"),
         list_quantifiers=f.words("list_quantifiers"),
         direction_nouns=f.words("direction_nouns"),
+        region_nouns=f.words("region_nouns"),
         containment_adverbs=f.words("containment_adverbs"),
         ministry_filler_words=f.words("ministry_filler_words"),
         organisation_nouns_lower=f.phrases("organisation_nouns_lower"),

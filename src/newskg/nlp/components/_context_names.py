@@ -55,6 +55,8 @@ class ContextNames:
                     and not self.name_words.stops_left(doc, start - 1)
                 ):
                     start -= 1
+                while start < k and self.name_words.is_nationality(words[start]):
+                    start += 1  # "the Pakistani port city of Gwadar": an adjective, no name
                 if start < k and not self.gazetteer.places_named(doc.span_text(start, k)):
                     name = clean_name(doc.span_text(start, k))
                     # "Shahid Rajaee port" is the known "Shahid Rajaee Port"
@@ -153,6 +155,8 @@ class ContextNames:
             end = self._run_after(doc, start)
             if end - start > 3 or not self._is_unknown_word(words[start]):
                 continue
+            if end < len(doc) and doc.lower[end] in self.things.region_nouns:
+                continue  # "Pakistan's Balochistan province": a place of that country, not a company
             if self.name_words.starts_a_person(doc, start) or self._follows_a_given_name(doc, words[start]):
                 continue
             text = doc.span_text(start, end)

@@ -1821,3 +1821,27 @@ def test_a_nationality_before_a_place_noun_and_a_countrys_region_are_no_names_of
     found = typed(run(nlp, text))
     assert ("Zarubtek", "ORG") in found
     assert not {surface for surface, _kind in found} & {"Pakistani", "Zarukistan"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Loans were promised under Rising Output, the motto of the current Iranian year.",
+            ("Rising Output", "MOTTO"),
+        ),
+        ("The plan is in line with the “Rising Output” motto of the year.", ("Rising Output", "MOTTO")),
+        ("Banks paid 118 trillion rials under the Rounaq-e Sanat scheme.", ("Rounaq-e Sanat", "PROGRAM")),
+        ("Baku, Azerbaijan, Oct. 9 / Trend /\n\nIran plans to open 14 dams.", ("Trend", "NEWS_AGENCY")),
+    ],
+)
+def test_mottos_apposed_or_before_their_noun_a_programme_with_a_persian_link_and_a_slashed_credit(
+    nlp, text, expected
+):
+    assert expected in typed(run(nlp, text))
+
+
+def test_a_name_apposed_to_a_motto_noun_that_is_a_person_is_no_motto(nlp):
+    assert not any(
+        kind == "MOTTO" for _s, kind in typed(run(nlp, "Ali Karimi, the motto of the firm, spoke."))
+    )

@@ -539,11 +539,11 @@ class ContextNames:
         )
 
     def _run_before(self, doc: DocView, end: int) -> int:
+        """Where the capitalised words (and Persian links: ``Rounaq-e Tolid``) that end at ``end`` begin."""
         start = end
-        while (
-            start > 0
-            and is_capitalised(doc.words[start - 1])
-            and not self.name_words.stops_left(doc, start - 1)
+        while start > 0 and (
+            (is_capitalised(doc.words[start - 1]) and not self.name_words.stops_left(doc, start - 1))
+            or self.name_words.in_persian_link(doc, start - 1)
         ):
             start -= 1
         return start

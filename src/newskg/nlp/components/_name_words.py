@@ -33,7 +33,7 @@ class NameWords:
 
     def is_name_word(self, doc: DocView, i: int) -> bool:
         word = doc.words[i]
-        if self._in_ezafe(doc, i):
+        if self.in_persian_link(doc, i):
             return True
         if word in ("-", "&") and 0 < i < len(doc.words) - 1:
             return (is_capitalised(doc.words[i + 1]) and not doc.spaces[i]) or word == "&"
@@ -45,7 +45,7 @@ class NameWords:
             return not doc.spaces[i] and is_capitalised(doc.words[i + 2])  # "Khatam al-Anbiya"
         return is_capitalised(word) and word not in POSSESSIVES
 
-    def _in_ezafe(self, doc: DocView, i: int) -> bool:
+    def in_persian_link(self, doc: DocView, i: int) -> bool:
         """Token i is the hyphen or the particle of ``Qasr-e Shirin``: a Persian link glued to the
         capitalised word before it, with a capitalised word after."""
         words, spaces = doc.words, doc.spaces

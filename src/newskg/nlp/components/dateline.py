@@ -16,15 +16,16 @@ DATELINE = re.compile(
     r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?=\s*,\s*(?:[A-Z][a-z]+\s*,|[A-Z][a-z]{2}\.?\s+\d|[A-Z]{2,}\s*[-–—])"
     r"|\s*\([A-Za-z][A-Za-z /-]{1,40}\)\s*[-–—:]))"
     r"(?:\s*,\s*(?P<rest>[^\n()]{0,40}?))?"
-    r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z /-]{1,40})\)\s*[-–—:]?|[-–—:])"
+    r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z /-]{1,40})\)\s*[-–—:]?"
+    r"|/\s*(?P<slashed>[A-Za-z][A-Za-z -]{1,40}?)\s*/|[-–—:])"
 )
 """``TEHRAN -``, ``TEHRAN, Mar. 05 (MNA) –``, ``BAKU, Azerbaijan, Nov. 5 (Trend):``, ``IRNA –`` and,
 written in title case, ``Tehran, Iran, Aug. 3 (MENAFN - Tehran Times)``, ``Tehran, IRNA –``,
-``Tehran (Press TV) -``."""
+``Tehran (Press TV) -``, ``Baku, Azerbaijan, Oct. 9 / Trend /``."""
 DATELINE_LINE = re.compile(
     r"[ \t]*(?P<place>[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+)*)\s*,\s*"
     r"(?P<rest>(?:[A-Z][a-z]+\s*,\s*)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:\s*,\s*\d{4})?)"
-    r"(?P<agency>(?!))?[ \t]*(?=\n)"
+    r"(?P<agency>(?!))?(?P<slashed>(?!))?[ \t]*(?=\n)"
 )
 """A dateline that is a line of its own, a capitalised place and a date: ``BAKU, Azerbaijan, Nov. 5``
 (not an all-capital headline: ``IRAN, CHINA SIGN DEAL, 25 YEARS``)."""
@@ -109,11 +110,12 @@ class DatelineFinder:
                     kind=place.kind if place else "city",
                 )
             )
-        if not match.group("agency"):
+        group = "agency" if match.group("agency") else "slashed"  # "(MNA)" or "/ Trend /"
+        if not match.group(group):
             return
-        offset = match.start("agency")
-        for part in AGENCY_SEPARATOR.split(match.group("agency")):  # "(MENAFN - Tehran Times)"
-            start = match.group("agency").find(part) + offset
+        offset = match.start(group)
+        for part in AGENCY_SEPARATOR.split(match.group(group)):  # "(MENAFN - Tehran Times)"
+            start = match.group(group).find(part) + offset
             agency = gazetteer.agency_named(part.strip())
             span = doc.char_span(start, start + len(part.rstrip()), alignment_mode="contract")
             if agency is not None and span is not None and len(span):

@@ -52,6 +52,12 @@ class MottoFinder:
         self.unquoted = re.compile(
             rf"\b(?:{nouns})(?:\s+[a-z]+){{0,4}}?(?:,|:|\s+is|\s+was)\s+(?P<motto>{CAPITALISED}(?:{step})*)"
         )
+        # "under Economic Jihad, the motto of the current year": the motto apposed before its noun
+        self.apposed = re.compile(
+            rf"(?P<motto>{CAPITALISED}(?:(?:\s+(?:{small}))*\s+{CAPITALISED})+),\s+(?:the|a)\s+(?:{nouns})\b"
+        )
+        # 'the “Boosting Production” motto of the year': the noun right after the quotation
+        self.noun_after = re.compile(rf"[\s”\"’]*(?:{nouns})\b")  # .match(text, end): anchored there
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Candidate] = []
@@ -67,7 +73,7 @@ class MottoFinder:
             if not 1 <= len(words) <= 8 or match.group(1).strip(" ,.") != match.group(1):
                 continue
             window = text[max(0, match.start() - 60) : match.start()]
-            if any(
+            if self.noun_after.match(text, match.end()) or any(
                 _fits(cue.group(0).lower(), window[cue.end() :], match.group(1), self.things.naming_verbs)
                 for cue in self.cue.finditer(window)
             ):
@@ -77,7 +83,8 @@ class MottoFinder:
                     mottos[key] = phrase
         # (the nouns are rare: looking for them as plain text first skips the pattern in most articles)
         unquoted = self.unquoted.finditer(text) if any(n in text for n in self.unquoted_nouns) else ()
-        for match in unquoted:
+        apposed = self.apposed.finditer(text) if unquoted else ()
+        for match in (*unquoted, *apposed):
             phrase = match.group("motto")
             if self._may_be_unquoted_motto(phrase):
                 mottos.setdefault(phrase.lower(), phrase)

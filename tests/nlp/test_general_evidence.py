@@ -1845,3 +1845,13 @@ def test_a_name_apposed_to_a_motto_noun_that_is_a_person_is_no_motto(nlp):
     assert not any(
         kind == "MOTTO" for _s, kind in typed(run(nlp, "Ali Karimi, the motto of the firm, spoke."))
     )
+
+
+def test_a_ledes_title_with_a_portfolio_names_the_person_named_next_and_speaks_as_that_person(nlp):
+    text = (
+        "Carmakers made 742,000 vehicles, the deputy industry minister for industrial affairs said on "
+        "Saturday.\n\nArash Delavari told a briefing that quality was poor."
+    )
+    record = run(nlp, text)
+    assert ("Arash Delavari", "deputy minister", "Ministry of Industry, Mining and Trade") in roles(record)
+    assert said(record) == [("Arash Delavari", "said"), ("Arash Delavari", "told")]

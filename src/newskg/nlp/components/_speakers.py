@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..facts import Cluster, Entities, TitleBinding
 from ..text import OPEN_QUOTES, POSSESSIVES, DocView, Sentence
+from ..titles import PORTFOLIO_WORDS
 from ._speech_cues import QUOTES, Cue, Cues
 from ._speech_referents import Referents
 
@@ -149,7 +150,7 @@ class Speakers:
         j = k - 1
         while j >= sentence.start and lower[j] in self.rep.finite_markers:
             j -= 1
-        bound = self._binding_ending_at(j + 1)
+        bound = self._binding_ending_at(j + 1) or self._binding_before_portfolio(j + 1, sentence)
         if bound is not None:
             start = (
                 bound.start - 1
@@ -193,6 +194,15 @@ class Speakers:
         ):
             return Subject(self.referents.last_org_speaker(j), j - 1)  # "the report added"
         return Subject(None, -1)
+
+    def _binding_before_portfolio(self, end: int, sentence: Sentence) -> TitleBinding | None:
+        """``the deputy industry minister for industrial affairs said``: the title before a
+        lower-case portfolio that ends at ``end``."""
+        words, lower = self.doc.words, self.doc.lower
+        k = end - 1
+        while k > sentence.start and end - k <= PORTFOLIO_WORDS and words[k].islower() and lower[k] != "for":
+            k -= 1
+        return self._binding_ending_at(k) if k < end - 1 and lower[k] == "for" else None
 
     def _binding_ending_at(self, end: int) -> TitleBinding | None:
         for binding in self.bindings:

@@ -285,6 +285,13 @@ class RoleFinder:
     def _is_subject(self, doc: DocView, phrase: TitlePhrase) -> bool:
         lower = doc.lower
         j = phrase.end
+        if j < len(lower) and lower[j] == "for":  # "the deputy industry minister for industrial affairs said"
+            k = j + 1
+            while k < min(len(lower), j + 1 + PORTFOLIO_WORDS) and doc.words[k].islower():
+                if lower[k] in self.speech_words or lower[k] in self.markers:
+                    j = k
+                    break
+                k += 1
         while j < len(lower) and lower[j] in self.markers:
             j += 1
         if j < len(lower) and lower[j] in self.speech_words:

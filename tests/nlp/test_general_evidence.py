@@ -1855,3 +1855,14 @@ def test_a_ledes_title_with_a_portfolio_names_the_person_named_next_and_speaks_a
     record = run(nlp, text)
     assert ("Arash Delavari", "deputy minister", "Ministry of Industry, Mining and Trade") in roles(record)
     assert said(record) == [("Arash Delavari", "said"), ("Arash Delavari", "told")]
+
+
+def test_a_kind_noun_names_the_last_body_of_that_kind_and_a_relative_clause_title_is_the_persons(nlp):
+    text = (
+        "Ruritania Air will get 3 planes, the airline's CEO said.\n\nArash Delavari told reporters that "
+        "flights rose. Kamran Nouri-Far, the managing director of the Ruritania Railways Company (RRC) who "
+        "also serves as a deputy roads minister, spoke."
+    )
+    found = roles(run(nlp, text))
+    assert ("Arash Delavari", "head", "Ruritania Air") in found
+    assert ("Kamran Nouri-Far", "deputy minister", "Ministry of Roads and Urban Development") in found

@@ -189,6 +189,8 @@ class NamedThings:
     """The organisation head words in lower case: ``the organization``, ``the bank``."""
     qualified_place_heads: tuple[tuple[str, ...], ...]
     """``Industrial Town``: words that head a place's name together (case as written)."""
+    kind_nouns: dict[str, frozenset[str]]
+    """``airline`` -> the lower-cased head words of airline names (``air``, ``airlines``)."""
     alias_cues: tuple[tuple[str, ...], ...]
     """``known locally as``: words before another name of the thing named before them."""
 

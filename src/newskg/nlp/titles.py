@@ -343,14 +343,15 @@ class TitleFinder:
             j -= 1
         if j < 0:
             return None, start
-        if (
-            possessive
-            and j > 0
-            and doc.lower[j] in self.lexicon.things.organisation_nouns
-            and doc.lower[j - 1] == "the"
-        ):
-            earlier = _last_org_named(entities, doc.lower[j], before=j)
-            return (earlier, j - 1) if earlier is not None else (None, start)
+        things = self.lexicon.things
+        if possessive and j > 0 and doc.lower[j - 1] == "the":
+            noun = doc.lower[j]  # "the bank's CEO", "the airline's CEO": the one named last
+            heads = things.kind_nouns.get(
+                noun, frozenset({noun}) if noun in things.organisation_nouns else None
+            )
+            if heads is not None:
+                earlier = _last_org_named(entities, heads, before=j)
+                return (earlier, j - 1) if earlier is not None else (None, start)
         cluster = entities.at(j)
         if cluster is None or cluster.type in ("PERSON", "MOTTO", "EVENT", "PROGRAM"):
             return None, start
@@ -379,11 +380,13 @@ class TitleFinder:
         return j
 
 
-def _last_org_named(entities: Entities, noun: str, *, before: int) -> Cluster | None:
-    """The organisation named last before token ``before`` whose name has ``noun`` as a word."""
+def _last_org_named(entities: Entities, nouns: str | frozenset[str], *, before: int) -> Cluster | None:
+    """The organisation named last before token ``before`` whose name has ``nouns`` (or one of
+    them) as a word."""
+    wanted = frozenset({nouns}) if isinstance(nouns, str) else nouns
     best: tuple[int, Cluster] | None = None
     for cluster in entities.clusters:
-        if cluster.type not in ("ORG", "NEWS_AGENCY") or noun not in cluster.canonical.lower().split():
+        if cluster.type not in ("ORG", "NEWS_AGENCY") or wanted.isdisjoint(cluster.canonical.lower().split()):
             continue
         starts = [span.start for span in cluster.spans if span.start < before]
         if starts and (best is None or max(starts) > best[0]):

@@ -31,6 +31,8 @@ from ..titles import PORTFOLIO_WORDS, TitleFinder, TitlePhrase, role_of
 from ..vocabulary import EnglishWords, load_english_words
 
 Binding = tuple[Cluster | None, str]
+APPOSITION_SPAN = 20
+"""At most this many tokens of an apposition between a person's comma and a relative clause."""
 AS_VERB_WORDS = 3
 """At most this many lower-case words between a person and ``as TITLE``: ``took office``."""
 UNNAMED_POSTS = ("official", "other")
@@ -45,6 +47,7 @@ class RoleFinder:
         self.titles = TitleFinder(lexicon, gazetteer)
         reporting = lexicon.reporting
         self.markers = reporting.finite_markers | {"as"}  # "quoting X as saying"
+        self.relative_pronouns = reporting.relative_pronouns
         self.speech_words = {form for form in reporting.verb_of} | {words[0] for words in reporting.phrases}
         self.heading_verbs = lexicon.titles.heading_verbs
         self.succession = lexicon.titles.succession_verbs
@@ -235,6 +238,10 @@ class RoleFinder:
             j -= 1
         if j < 0:
             return None, ""
+        if doc.words[j] != "," and j + 1 < phrase.start and lower[j + 1] in self.relative_pronouns:
+            holder = self._apposition_head_before(doc, entities, j)
+            if holder is not None:  # "X, the head of Y (YY) who also serves as deputy minister"
+                return holder, "relative_clause_title"
         if doc.words[j] == ",":
             person = entities.at(j - 1) if j > 0 else None
             if lower[j + 1] == "and":
@@ -275,6 +282,18 @@ class RoleFinder:
         ):
             return person, "name_as_title"
         return None, ""
+
+    @staticmethod
+    def _apposition_head_before(doc: DocView, entities: Entities, j: int) -> Cluster | None:
+        """The person whose apposition ends at token j: ``X, the managing director of Y (YY)``."""
+        sentence = doc.sentence(j)
+        for k in range(j, max(sentence.start, j - APPOSITION_SPAN) - 1, -1):
+            if doc.words[k] == "," and k > sentence.start:
+                person = entities.at(k - 1)
+                return person if person is not None and person.type == "PERSON" else None
+            if doc.words[k] in ".;":
+                return None
+        return None
 
     @staticmethod
     def _coordinated(doc: DocView, first: TitlePhrase, second: TitlePhrase) -> bool:

@@ -1866,3 +1866,11 @@ def test_a_kind_noun_names_the_last_body_of_that_kind_and_a_relative_clause_titl
     found = roles(run(nlp, text))
     assert ("Arash Delavari", "head", "Ruritania Air") in found
     assert ("Kamran Nouri-Far", "deputy minister", "Ministry of Roads and Urban Development") in found
+
+
+def test_a_person_inside_a_relative_clause_is_not_the_speaker_its_antecedent_is(nlp):
+    text = (
+        "Oil Minister Arash Delavari, who attended the ceremony along with deputy chairman Batyr "
+        "Amanov, described the deal as a win."
+    )
+    assert said(run(nlp, text)) == [("Arash Delavari", "described")]

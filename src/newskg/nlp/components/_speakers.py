@@ -222,6 +222,9 @@ class Speakers:
         named = entities.at(comma - 1)
         if named is not None and named.type == "PERSON":
             start = entities.start_of(comma - 1)
+            antecedent = self._relative_clause_antecedent(start, sentence)
+            if antecedent is not None:  # "X, who came along with Y, described": X
+                return antecedent
             bound = self._binding_ending_at(start - 1) if start > 0 and doc.words[start - 1] == "," else None
             return Subject(named, bound.start if bound is not None else start)
         if named is not None and named.type == "ORG":
@@ -276,6 +279,24 @@ class Speakers:
                 continue
             k -= 1
         return organisation
+
+    def _relative_clause_antecedent(self, start: int, sentence: Sentence) -> Subject | None:
+        """The person a relative clause that holds token ``start`` hangs on: ``X, who attended
+        along with Y,`` (Y at ``start``) hangs on X."""
+        doc, entities = self.doc, self.entities
+        for k in range(start - 1, sentence.start, -1):
+            if doc.words[k] in ".;" or doc.words[k] in OPEN_QUOTES:
+                return None
+            if doc.words[k] == "," and entities.at(k) is None:
+                if doc.lower[k + 1] not in self.rep.relative_pronouns:
+                    return None
+                person = entities.at(k - 1)
+                if person is None or person.type != "PERSON":
+                    return None
+                first = entities.start_of(k - 1)
+                bound = self._binding_ending_at(first)
+                return Subject(person, bound.start if bound is not None else first)
+        return None
 
     def _alias_apposition(self, name: int, sentence: Sentence) -> int | None:
         """Where the subject starts when the name at ``name`` is apposed to it as another name

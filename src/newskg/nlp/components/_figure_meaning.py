@@ -169,13 +169,17 @@ class FigureMeanings:
 
     def _allocated(self, doc: DocView, figure: Figure, sentence: Sentence) -> bool:
         """The figure is the object of a verb that gives a sum to a purpose: ``allocated ... to``."""
-        lower = doc.lower
+        j = self._word_before(doc, figure, sentence)
+        return j >= sentence.start and doc.lower[j] in self.figures.allocation_verbs
+
+    def _word_before(self, doc: DocView, figure: Figure, sentence: Sentence) -> int:
+        """The token before a figure, past its currency sign and words like ``about``."""
         j = figure.start - 1
         if j >= 0 and doc.words[j] in self.figures.prefix_units:
             j -= 1
-        while j >= sentence.start and lower[j] in self.figures.approximators:
+        while j >= sentence.start and doc.lower[j] in self.figures.approximators:
             j -= 1
-        return j >= sentence.start and lower[j] in self.figures.allocation_verbs
+        return j
 
     def _after_an_article(self, doc: DocView, figure: Figure, sentence: Sentence) -> tuple[int, int] | None:
         """``a $320 million loan``: a sum after ``a`` modifies the noun after it, which is what it
@@ -283,11 +287,7 @@ class FigureMeanings:
     def _worth_of(self, doc: DocView, figure: Figure, sentence: Sentence, read: list[Figure]) -> str:
         """``192 tons of saffron worth $117.5 million``: the value of what the earlier figure counts."""
         lower = doc.lower
-        j = figure.start - 1
-        if j >= 0 and doc.words[j] in self.figures.prefix_units:
-            j -= 1
-        while j >= sentence.start and lower[j] in self.figures.approximators:
-            j -= 1
+        j = self._word_before(doc, figure, sentence)
         for phrase in self.figures.worth_words:
             size = len(phrase)
             if j - size + 1 >= sentence.start and tuple(lower[j - size + 1 : j + 1]) == phrase:

@@ -1874,3 +1874,27 @@ def test_a_person_inside_a_relative_clause_is_not_the_speaker_its_antecedent_is(
         "Amanov, described the deal as a win."
     )
     assert said(run(nlp, text)) == [("Arash Delavari", "described")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Kurdistan province grew. Jobs were lost in the province's cities of Sanandaj, Saqqez and "
+            "Qorveh.",
+            ("Saqqez", "Kurdistan Province"),
+        ),
+        (
+            "Power goes to Basra from Khorramshahr, in the southwestern province of Khuzestan.",
+            ("Khorramshahr", "Khuzestan Province"),
+        ),
+        (
+            "The railway starts in Khaf, a city in Iran's Razavi Khorasan province.",
+            ("Khvaf", "Khorasan Razavi Province"),
+        ),
+    ],
+)
+def test_a_town_is_in_the_province_a_plural_possessive_the_province_of_or_a_countrys_possessive_names(
+    nlp, text, expected
+):
+    assert expected in {(x.place, x.container) for x in run(nlp, text).located_in}

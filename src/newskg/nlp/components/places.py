@@ -257,6 +257,13 @@ class PlaceLinker:
             k += 1
         if k < n and view.lower[k] in things.direction_adjectives:
             k += 1  # "in the southern Hormozgan province"
+        if k + 2 < n and view.lower[k] in ("province", "county") and view.lower[k + 1] == "of":
+            k += 2  # "in the southwestern province of Khuzestan"
+        country = entities.at(k) if k < n else None
+        if country is not None and country.kind == "country" and entities.end_of(k) + 1 < n:
+            after = entities.end_of(k)
+            if view.words[after] in POSSESSIVES:
+                k = after + 1  # "a city in Iran's Razavi Khorasan province"
         target = entities.at(k) if k < n else None
         if (
             target is None
@@ -357,8 +364,10 @@ class PlaceLinker:
         lower, things = view.lower, self.lexicon.things
         if start >= 4 and lower[start - 1] == "," and lower[start - 2] in things.place_nouns:
             start -= 1  # "the provincial capital, Gorgan"
+        if start >= 5 and lower[start - 1] == "of" and self._town_plural(lower[start - 2]):
+            start -= 2  # "the province's cities of Sanandaj, Saqqez and Qorveh": as "the province's X"
         if start >= 3 and lower[start - 3] == "the" and lower[start - 2] == "province":
-            return lower[start - 1] in ("'s", "’s")
+            return lower[start - 1] in POSSESSIVES
         return (
             start >= 3
             and lower[start - 3] == "the"

@@ -1898,3 +1898,28 @@ def test_a_town_is_in_the_province_a_plural_possessive_the_province_of_or_a_coun
     nlp, text, expected
 ):
     assert expected in {(x.place, x.container) for x in run(nlp, text).located_in}
+
+
+def test_a_town_after_a_name_word_with_a_title_apposed_is_the_second_word_of_a_personal_name(nlp):
+    text = "Liu Baoshan, the general manager of Hengrui Chemical Trading, told reporters that prices rose."
+    record = run(nlp, text)
+    assert ("Liu Baoshan", "PERSON") in typed(record)
+    assert said(record) == [("Liu Baoshan", "told")]
+    assert typed(run(nlp, "Officials in Tabriz, the capital of East Azarbaijan, met.")) >= {("Tabriz", "GPE")}
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "The Ruritania Mercantile Exchange grew. Demand rose, the bourse said in its weekly report.",
+            "Ruritania Mercantile Exchange",
+        ),
+        (
+            "The Ruritania Copper Company grew. Output rose, according to the company's annual report.",
+            "Ruritania Copper Company",
+        ),
+    ],
+)
+def test_a_kind_noun_or_a_bodys_report_speaks_for_the_body_named_last(nlp, text, speaker):
+    assert [s.speaker for s in run(nlp, text).statements] == [speaker]

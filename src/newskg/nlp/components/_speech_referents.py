@@ -150,9 +150,12 @@ class Referents:
         return None
 
     def last_org(self, noun: str, *, before: int) -> Cluster | None:
+        """``the bank``, ``the bourse``: the organisation named last whose name has the noun, or a
+        head word of its kind (``Exchange`` for ``bourse``)."""
+        heads = self.f.lexicon.things.kind_nouns.get(noun, frozenset()) | {noun}
         best: tuple[int, Cluster] | None = None
         for cluster in self.entities.clusters:
-            if cluster.type != "ORG" or noun not in cluster.canonical.lower().split():
+            if cluster.type != "ORG" or heads.isdisjoint(cluster.canonical.lower().split()):
                 continue
             starts = [span.start for span in cluster.spans if span.start < before]
             if starts and (best is None or max(starts) > best[0]):
@@ -211,8 +214,12 @@ class Referents:
         if head is None or any(self._is_agency(t) for t in range(k, head)):
             return None  # "the semi-official Tasnim news agency": a credit, not a speaker
         organisation_nouns = self.f.lexicon.things.organisation_nouns
-        if owner is not None and lower[head] in organisation_nouns and lower[owner] in organisation_nouns:
-            return owner, head  # "the bank's public relations department announced": the bank
+        if (
+            owner is not None
+            and lower[owner] in organisation_nouns
+            and (lower[head] in organisation_nouns or lower[head] in self.rep.reporting_nouns)
+        ):
+            return owner, head  # "the bank's public relations department announced", "the company's report"
         return head, head
 
     def _is_agency(self, k: int) -> bool:

@@ -95,7 +95,16 @@ class PersonFinder:
             if self.model.is_given[view.words[k]] or self.model.is_prefix(view.words[k]):
                 return True
             k -= 1
-        return False
+        # "Liu Baoshan, the general manager of X": a name-like word, then the town, then a title
+        # apposed to both: the town's name is the second word of a personal name
+        first = candidate.start - 1
+        return (
+            first >= 0
+            and k < first
+            and not view.sent_starts[candidate.start]
+            and not self.model.is_common[view.words[first]]
+            and self._apposed_title(view, candidate.end)
+        )
 
     # -- evidence from a trained pipeline ------------------------------------------------------
 

@@ -1923,3 +1923,11 @@ def test_a_town_after_a_name_word_with_a_title_apposed_is_the_second_word_of_a_p
 )
 def test_a_kind_noun_or_a_bodys_report_speaks_for_the_body_named_last(nlp, text, speaker):
     assert [s.speaker for s in run(nlp, text).statements] == [speaker]
+
+
+def test_a_post_of_a_body_the_ministry_owns_is_a_post_of_that_body_not_the_ministry(nlp):
+    text = (
+        "The Ministry of Industry, Mine and Trade spoke. Arash Delavari, director-general of the "
+        "ministry's Office of Metallic Industries, denied that prices rose."
+    )
+    assert roles(run(nlp, text)) == {("Arash Delavari", "head", "Office of Metallic Industries")}

@@ -288,6 +288,10 @@ class TitleFinder:
             and lower[end + 1] == "the"
             and lower[end + 2] in self.lexicon.things.organisation_nouns
         ):
+            owned = entities.at(end + 4) if end + 4 < n and words[end + 3] in POSSESSIVES else None
+            if owned is not None and owned.type in ("ORG", "NEWS_AGENCY"):
+                # "director-general of the ministry's Office of Metallic Industries": the office
+                return owned, self._after_cluster(doc, entities, end + 4, owned)
             earlier = _last_org_named(entities, lower[end + 2], before=end)
             if earlier is not None:  # "the head of the organization": the organisation last named
                 return earlier, end + 3

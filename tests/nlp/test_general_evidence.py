@@ -1931,3 +1931,9 @@ def test_a_post_of_a_body_the_ministry_owns_is_a_post_of_that_body_not_the_minis
         "ministry's Office of Metallic Industries, denied that prices rose."
     )
     assert roles(run(nlp, text)) == {("Arash Delavari", "head", "Office of Metallic Industries")}
+
+
+def test_the_capitalised_judiciary_is_a_body_with_posts_the_lower_case_word_alone_none(nlp):
+    text = "Separately, the spokesman for the Judiciary, Arash Delavari, announced that 14 people were held."
+    assert roles(run(nlp, text)) == {("Arash Delavari", "spokesman", "Judiciary")}
+    assert typed(run(nlp, "The judiciary said 14 people were held.")) == set()

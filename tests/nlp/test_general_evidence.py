@@ -1937,3 +1937,17 @@ def test_the_capitalised_judiciary_is_a_body_with_posts_the_lower_case_word_alon
     text = "Separately, the spokesman for the Judiciary, Arash Delavari, announced that 14 people were held."
     assert roles(run(nlp, text)) == {("Arash Delavari", "spokesman", "Judiciary")}
     assert typed(run(nlp, "The judiciary said 14 people were held.")) == set()
+
+
+def test_a_countrys_province_and_an_unknown_news_agency_before_its_lower_case_noun(nlp):
+    text = (
+        "An importer in China's Zhejiang province spoke. Buyers in Zhejiang care, he was quoted by the "
+        "Ruritania news agency as saying."
+    )
+    record = run(nlp, text)
+    assert {("Zhejiang province", "GPE"), ("Zhejiang", "GPE"), ("Ruritania", "NEWS_AGENCY")} <= typed(record)
+    assert {e.canonical for e in record.entities if e.type != "PERSON"} >= {
+        "Zhejiang Province",
+        "Ruritania News Agency",
+    }
+    assert [x.agency for x in record.reported_by] == ["Ruritania News Agency"]

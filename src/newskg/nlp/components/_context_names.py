@@ -141,10 +141,11 @@ class ContextNames:
                 return False
         return False
 
-    def owned_by_a_country(self, doc: DocView, found: list[Candidate]) -> None:
+    def owned_by_a_country(self, doc: DocView, found: list[Candidate], places: list[Candidate]) -> None:
         """``Russia's Rosatom``, ``Germany's Hannover Re``: a name of unknown words that a country's
         possessive introduces is a company or body of that country (a place, a person, a post or a
-        ministry there is known by other rules: ``Iraq's Basra``, ``Iran's Minister of ...``)."""
+        ministry there is known by other rules: ``Iraq's Basra``, ``Iran's Minister of ...``); before
+        ``province`` it is a province of that country (``China's Zhejiang province``)."""
         words = doc.words
         for k in doc.positions(POSSESSIVES):
             if k == 0 or k + 1 >= len(doc) or not is_capitalised(words[k + 1]):
@@ -156,12 +157,43 @@ class ContextNames:
             if end - start > 3 or not self._is_unknown_word(words[start]):
                 continue
             if end < len(doc) and doc.lower[end] in self.things.region_nouns:
+                if doc.lower[end] == "province" and not self._named_elsewhere(doc.span_text(start, end)):
+                    self._foreign_province(doc, start, end, places)
                 continue  # "Pakistan's Balochistan province": a place of that country, not a company
             if self.name_words.starts_a_person(doc, start) or self._follows_a_given_name(doc, words[start]):
                 continue
             text = doc.span_text(start, end)
             if not self._named_elsewhere(text):
                 found.append(Candidate(start, end, "ORG", "owned_by_a_country", priority=55, canonical=text))
+
+    def _foreign_province(self, doc: DocView, start: int, end: int, places: list[Candidate]) -> None:
+        """``China's Zhejiang province`` and the later ``Zhejiang``: one province of that country."""
+        canonical = f"{clean_name(doc.span_text(start, end))} Province"
+        places.append(
+            Candidate(
+                start,
+                end + 1,
+                "GPE",
+                "province_of_a_country",
+                priority=58,
+                canonical=canonical,
+                kind="foreign_province",
+            )
+        )
+        size = end - start
+        for k in doc.positions({doc.lower[start]}):
+            if k != start and doc.words[k : k + size] == doc.words[start:end]:
+                places.append(
+                    Candidate(
+                        k,
+                        k + size,
+                        "GPE",
+                        "province_of_a_country",
+                        priority=58,
+                        canonical=canonical,
+                        kind="foreign_province",
+                    )
+                )
 
     def coordinated_with_organisations(
         self, doc: DocView, found: list[Candidate], known: list[Candidate]
@@ -363,6 +395,7 @@ class ContextNames:
                     one_word_ok=self._of_a_nationality(doc, k),
                 )
         self._named_editions(doc, found)
+        self._named_news_agencies(doc, found)
         self._apposed_after_organisation_nouns(doc, found)
         self._apposed_to_organisation_nouns(doc, found)
         for k in [k for k in doc.positions(self.things.event_nouns_lower) if k > 1]:
@@ -453,6 +486,27 @@ class ContextNames:
                 continue  # not "Iran Khodro 2019 sales": a year before a noun modifies it
             if any(self._is_brand_word(word) for word in words[start:k]):
                 self._context_name(doc, found, start, k + 1, "name_and_year_of_an_event", kind="EVENT")
+
+    def _named_news_agencies(self, doc: DocView, found: list[Candidate]) -> None:
+        """``quoted by the Bakhtar news agency``: a name before the lower-case words ``news agency``
+        is a news agency, even one the tables do not know (or know as a town)."""
+        lower, words = doc.lower, doc.words
+        for k in doc.positions({"agency"}):
+            if k < 2 or lower[k - 1] != "news" or not words[k - 1].islower() or not words[k].islower():
+                continue
+            start = self._run_before(doc, k - 1)
+            if (
+                start < k - 1
+                and k - 1 - start <= 3
+                and not self.gazetteer.agency_named(doc.span_text(start, k - 1))
+            ):
+                # named in full, as agencies are: "Bakhtar News Agency"
+                name = f"{clean_name(doc.span_text(start, k - 1))} News Agency"
+                found.append(
+                    Candidate(
+                        start, k - 1, "NEWS_AGENCY", "name_before_news_agency", priority=62, canonical=name
+                    )
+                )
 
     def _is_brand_word(self, word: str) -> bool:
         return (

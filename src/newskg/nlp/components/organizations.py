@@ -173,7 +173,7 @@ class OrganizationFinder:
         self.context.lower_place_heads(doc, places)
         self.context.named_by_context(doc, found)
         self.context.towns_by_frame(doc, places, found)
-        self.context.owned_by_a_country(doc, found)
+        self.context.owned_by_a_country(doc, found, places)
         known = ext.get(doc.doc, ext.ORG_NAMES)
         self.context.coordinated_with_organisations(doc, found, known)
         self.context.other_names(doc, found, known)

@@ -1951,3 +1951,21 @@ def test_a_countrys_province_and_an_unknown_news_agency_before_its_lower_case_no
         "Ruritania News Agency",
     }
     assert [x.agency for x in record.reported_by] == ["Ruritania News Agency"]
+
+
+@pytest.mark.parametrize(
+    "text, motto",
+    [
+        (
+            "The current year has been named the year of Rising Output, Fair Wages by the Leader, and "
+            "the organization grew.",
+            "Rising Output, Fair Wages",
+        ),
+        (
+            "He said: “Rising Output, Fair Wages is the motto of this year, but it means little.”",
+            "Rising Output, Fair Wages",
+        ),
+    ],
+)
+def test_an_unquoted_motto_the_year_is_named_after_or_that_is_the_motto(nlp, text, motto):
+    assert (motto, "MOTTO") in typed(run(nlp, text))

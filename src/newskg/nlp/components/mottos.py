@@ -24,6 +24,8 @@ QUOTED = re.compile(r"[\"“‘]((?:[^\"“”‘’\n]|’(?=[A-Za-z])){2,80}?)
 """A quotation; an apostrophe inside a word (``People’s``) does not close it."""
 CAPITALISED = r"[A-Z][\w’'-]*"
 MAX_UNQUOTED_WORDS = 10
+PASSIVE_AGENT = re.compile(r"\s+by\s+")
+"""``named the year of X by the Leader``: where an unquoted motto gives way to who named it."""
 
 
 def motto_case(text: str, small_words: frozenset[str]) -> str:
@@ -52,9 +54,14 @@ class MottoFinder:
         self.unquoted = re.compile(
             rf"\b(?:{nouns})(?:\s+[a-z]+){{0,4}}?(?:,|:|\s+is|\s+was)\s+(?P<motto>{CAPITALISED}(?:{step})*)"
         )
-        # "under Economic Jihad, the motto of the current year": the motto apposed before its noun
+        # "under Economic Jihad, the motto of the current year", "Curbing Inflation, Growth of
+        # Production is the motto of this year": the motto before its noun
         self.apposed = re.compile(
-            rf"(?P<motto>{CAPITALISED}(?:(?:\s+(?:{small}))*\s+{CAPITALISED})+),\s+(?:the|a)\s+(?:{nouns})\b"
+            rf"(?P<motto>{CAPITALISED}(?:{step})+)(?:,|\s+(?:is|was))\s+(?:the|a)\s+(?:{nouns})\b"
+        )
+        # "the current year has been named the year of National Production, Supporting Iranian Labor"
+        self.year_of = re.compile(
+            rf"\b(?:named|designated|dubbed)\s+(?:as\s+)?the\s+year\s+of\s+(?P<motto>{CAPITALISED}(?:{step})*)"
         )
         # 'the “Boosting Production” motto of the year': the noun right after the quotation
         self.noun_after = re.compile(rf"[\s”\"’]*(?:{nouns})\b")  # .match(text, end): anchored there
@@ -84,8 +91,9 @@ class MottoFinder:
         # (the nouns are rare: looking for them as plain text first skips the pattern in most articles)
         unquoted = self.unquoted.finditer(text) if any(n in text for n in self.unquoted_nouns) else ()
         apposed = self.apposed.finditer(text) if unquoted else ()
-        for match in (*unquoted, *apposed):
-            phrase = match.group("motto")
+        year_of = self.year_of.finditer(text) if "year of" in text else ()
+        for match in (*unquoted, *apposed, *year_of):
+            phrase = PASSIVE_AGENT.split(match.group("motto"))[0]  # "... and Capital by the Leader"
             if self._may_be_unquoted_motto(phrase):
                 mottos.setdefault(phrase.lower(), phrase)
         for key, phrase in mottos.items():

@@ -1969,3 +1969,13 @@ def test_a_countrys_province_and_an_unknown_news_agency_before_its_lower_case_no
 )
 def test_an_unquoted_motto_the_year_is_named_after_or_that_is_the_motto(nlp, text, motto):
     assert (motto, "MOTTO") in typed(run(nlp, text))
+
+
+def test_an_owner_adjective_after_a_countrys_possessive_and_names_listed_before_a_plural_region_noun(nlp):
+    text = (
+        "Officials compared the firm with Chile's state-owned Zarcobre. Plants in Zorvala and Basra "
+        "provinces ran at half capacity. Iran's new Minister of Oil spoke."
+    )
+    found = typed(run(nlp, text))
+    assert {("Zarcobre", "ORG"), ("Zorvala", "GPE")} <= found
+    assert not any(surface.startswith("Minister") for surface, _kind in found)

@@ -75,6 +75,41 @@ class ContextNames:
                     )
                 break
 
+    def regions_listed(self, doc: DocView, places: list[Candidate]) -> None:
+        """``in Diyala and Basra provinces``: names listed before a plural region noun are regions,
+        those the tables do not know too."""
+        plurals = {noun + "s" for noun in self.things.region_nouns} | {"provinces"}
+        lower = doc.lower
+        for k in doc.positions(plurals):
+            end = k if doc.words[k].islower() else 0
+            while end > 0:
+                start = self._run_before(doc, end)
+                if start == end:
+                    break
+                text = doc.span_text(start, end)
+                if (
+                    end - start <= 3
+                    and self._is_unknown_word(doc.words[start])
+                    and not self._named_elsewhere(text)
+                ):
+                    canonical = clean_name(text)
+                    places.append(
+                        Candidate(
+                            start,
+                            end,
+                            "GPE",
+                            "region_listed",
+                            priority=58,
+                            canonical=canonical,
+                            kind="foreign_province",
+                        )
+                    )
+                end = start - 1  # the word before: "and" or "," of the list, or the end of it
+                if end >= 1 and lower[end] == "and" and lower[end - 1] == ",":
+                    end -= 1  # ", and"
+                if end < 1 or lower[end] not in ("and", ","):
+                    break
+
     def towns_by_frame(self, doc: DocView, places: list[Candidate], found: list[Candidate]) -> None:
         """A town the tables do not know, named by the words news frames a town with: ``the village
         of Deh Sorkh``, ``Vazmal county``, ``Dashtkhan, a small town in Golestan``, a locative
@@ -148,11 +183,13 @@ class ContextNames:
         ``province`` it is a province of that country (``China's Zhejiang province``)."""
         words = doc.words
         for k in doc.positions(POSSESSIVES):
-            if k == 0 or k + 1 >= len(doc) or not is_capitalised(words[k + 1]):
+            start = k + 1
+            while start < len(doc) and start - k <= 3 and self._owner_adjective(doc, start):
+                start += 1  # "Chile's state-owned Codelco"
+            if k == 0 or start >= len(doc) or not is_capitalised(words[start]):
                 continue
             if not any(p.kind == "country" for p in self.gazetteer.places_named(words[k - 1])):
                 continue
-            start = k + 1
             end = self._run_after(doc, start)
             if end - start > 3 or not self._is_unknown_word(words[start]):
                 continue
@@ -165,6 +202,14 @@ class ContextNames:
             text = doc.span_text(start, end)
             if not self._named_elsewhere(text):
                 found.append(Candidate(start, end, "ORG", "owned_by_a_country", priority=55, canonical=text))
+
+    def _owner_adjective(self, doc: DocView, k: int) -> bool:
+        """``state-owned``, ``-``, ``owned``: lower-case words between an owner and what it owns."""
+        word = doc.words[k]
+        hyphened = k + 1 < len(doc) and doc.words[k + 1] == "-" and not doc.spaces[k]  # "state-"
+        return word == "-" or (
+            word.islower() and word.isalpha() and (hyphened or "a" in self.english.pos(word))
+        )
 
     def _foreign_province(self, doc: DocView, start: int, end: int, places: list[Candidate]) -> None:
         """``China's Zhejiang province`` and the later ``Zhejiang``: one province of that country."""

@@ -171,6 +171,7 @@ class OrganizationFinder:
                 found.append(Candidate(i, i + 1, "ORG", "acronym_as_name", priority=45, canonical=word))
             i += 1
         self.context.lower_place_heads(doc, places)
+        self.context.regions_listed(doc, places)
         self.context.named_by_context(doc, found)
         self.context.towns_by_frame(doc, places, found)
         self.context.owned_by_a_country(doc, found, places)

@@ -476,3 +476,16 @@ def test_a_named_rate_as_the_object_before_at_a_figure_is_what_it_measures(nlp):
 )
 def test_allocated_sums_attributive_sums_apposed_changes_and_ages(nlp, text, value, expected):
     assert meanings(nlp, text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    "text, value, what",
+    [
+        ("The park offers 310 hectares of allocated land.", "310", "allocated land"),
+        ("The zone has 40 percent of the leased warehouses.", "40", "leased warehouses"),
+        # negative: a past tense after a count is the verb, not a modifier
+        ("Of the firms, 120 applied for loans.", "120", ""),
+    ],
+)
+def test_a_past_participle_after_of_or_an_article_modifies_the_noun_after_it(nlp, text, value, what):
+    assert meanings(nlp, text)[value][2] == what

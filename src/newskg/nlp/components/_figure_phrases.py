@@ -136,10 +136,13 @@ class NounPhrases:
         return k
 
     def _participle_modifier(self, doc: DocView, k: int, limit: int) -> bool:
-        """``neighbouring`` in ``15 neighbouring countries``: an ``-ing`` verb form right before a
-        noun, at the start of a noun phrase, modifies it."""
+        """``neighbouring`` in ``15 neighbouring countries``, ``allocated`` in ``310 hectares of
+        allocated land``: a verb form right before a noun, at the start of a noun phrase, modifies it."""
         word = doc.words[k]
-        if not (word.islower() and word.endswith("ing") and "v" in self.pos(word)) or k + 1 >= limit:
+        # "of allocated land", "the approved amount": a past participle after "of" or an article too
+        after_article = k > 0 and (doc.lower[k - 1] == "of" or doc.lower[k - 1] in self.figures.determiners)
+        participle = word.endswith("ing") or (word.endswith("ed") and after_article)
+        if not (word.islower() and participle and "v" in self.pos(word)) or k + 1 >= limit:
             return False
         following = doc.words[k + 1]
         return following.isalpha() and "n" in self.pos(following) and "f" not in self.pos(following)

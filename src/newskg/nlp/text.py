@@ -131,6 +131,7 @@ class DocView:
         "_all_capitals",
         "_distinct",
         "_four_digits",
+        "_positions_of",
         "_sentence_firsts",
         "doc",
         "ends",
@@ -147,6 +148,7 @@ class DocView:
         """``text``: the text the Doc was made from, when the caller has it (saves joining the words)."""
         self.doc = doc
         self._distinct: set[str] | None = None
+        self._positions_of: dict[str, list[int]] = {}
         n = len(doc)
         attributes = [ORTH, IDX, LENGTH, SPACY, SENT_START, IS_SPACE, IS_UPPER, IS_DIGIT, LOWER]
         table = doc.to_array(attributes).reshape(n, len(attributes))
@@ -216,15 +218,22 @@ class DocView:
 
         The rules look for a few dozen words each (organisation nouns, post words, programme
         nouns), and a Doc holds few of them: the set of the Doc's words says which, and
-        ``list.index`` finds those (the words are shared strings, compared by identity first)."""
+        ``list.index`` finds those (the words are shared strings, compared by identity first).
+        Each word is looked for once per Doc: the rules ask for the same words (``and``, ``of``,
+        the post words) several times, and a word's positions are kept for the next rule."""
         distinct = self._distinct
         if distinct is None:
             distinct = self._distinct = set(self.lower)
         words = distinct.intersection(lowers)
         if not words:
             return []
-        lower = self.lower
-        found = [k for word in words for k in indexes_of(lower, word)]
+        known = self._positions_of
+        found: list[int] = []
+        for word in words:
+            at = known.get(word)
+            if at is None:
+                at = known[word] = list(indexes_of(self.lower, word))
+            found += at
         if len(words) > 1:
             found.sort()
         return found

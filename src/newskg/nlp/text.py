@@ -8,9 +8,11 @@ from collections.abc import Collection, Iterator
 from typing import NamedTuple, TypeVar
 
 import numpy
-from spacy.attrs import IDX, IS_DIGIT, IS_SPACE, IS_UPPER, LENGTH, LOWER, ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, IS_DIGIT, IS_SPACE, IS_UPPER, LENGTH, ORTH, SENT_START, SPACY
 from spacy.strings import StringStore
 from spacy.tokens import Doc
+
+from .memo import Memo
 
 T = TypeVar("T")
 
@@ -105,6 +107,12 @@ _SHARED_STRINGS_LIMIT = 1_000_000
 """Start again past this many distinct words, so that memory stays flat on a large corpus."""
 
 
+_LOWER_CASED: Memo[str] = Memo(str.lower, limit=_SHARED_STRINGS_LIMIT)
+"""Each shared word's lower-case form, also one ``str`` per distinct word. spaCy's ``LOWER`` is
+``str.lower`` of the word (``spacy.lang.lex_attrs.lower``), so a dictionary look-up per token
+replaces reading the attribute from the Doc and looking its hash up."""
+
+
 def _shared_strings(hashes: list[int], strings: StringStore) -> list[str]:
     """The words of the given spaCy string hashes, as shared ``str`` objects."""
     shared = _SHARED_STRINGS
@@ -150,13 +158,13 @@ class DocView:
         self._positions_of: dict[str, list[int]] | None = None
         self._distinct: set[str] = set()
         n = len(doc)
-        attributes = [ORTH, IDX, LENGTH, SPACY, SENT_START, IS_SPACE, IS_UPPER, IS_DIGIT, LOWER]
+        attributes = [ORTH, IDX, LENGTH, SPACY, SENT_START, IS_SPACE, IS_UPPER, IS_DIGIT]
         table = doc.to_array(attributes).reshape(n, len(attributes))
         self._all_capitals = table[:, 6] == 1
         self._four_digits = (table[:, 7] == 1) & (table[:, 2] == 4)
         strings = doc.vocab.strings
         self.words: list[str] = _shared_strings(table[:, 0].tolist(), strings)
-        self.lower: list[str] = _shared_strings(table[:, 8].tolist(), strings)
+        self.lower: list[str] = list(map(_LOWER_CASED.__getitem__, self.words))
         self.starts: list[int] = table[:, 1].tolist()
         self.ends: list[int] = (table[:, 1] + table[:, 2]).tolist()
         self.spaces: list[bool] = (table[:, 3] == 1).tolist()

@@ -83,10 +83,15 @@ def in_regions(pos: int, regions: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in regions)
 
 
+_WHITE_SPACE = re.compile(r"\s+")
+_POSSESSIVE_END = re.compile(r"(?:’s|'s|’|')$")
+_NAME_EDGES = " ,;:" + OPEN_QUOTES + CLOSE_QUOTES
+
+
 def clean_name(text: str) -> str:
     """Collapse white space and strip quotes, brackets and a possessive from a name."""
-    text = re.sub(r"\s+", " ", text).strip(" ,;:" + OPEN_QUOTES + CLOSE_QUOTES)
-    text = re.sub(r"(?:’s|'s|’|')$", "", text)
+    text = _WHITE_SPACE.sub(" ", text).strip(_NAME_EDGES)
+    text = _POSSESSIVE_END.sub("", text)
     return text.strip()
 
 

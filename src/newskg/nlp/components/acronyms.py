@@ -249,7 +249,8 @@ class AcronymFinder:
             )
         if not defined:
             return
-        for i, word in enumerate(words):
+        for i in doc.positions({acronym.lower() for acronym in defined}):
+            word = words[i]
             if word in defined:
                 long_form, etype = defined[word]
                 found.append(

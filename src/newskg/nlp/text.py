@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Collection, Iterator
-from typing import NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import numpy
 from spacy.attrs import IDX, IS_DIGIT, IS_SPACE, IS_UPPER, LENGTH, ORTH, SENT_START, SPACY
@@ -146,6 +146,7 @@ class DocView:
         "_four_digits",
         "_positions_of",
         "_sentence_firsts",
+        "answers",
         "doc",
         "ends",
         "lower",
@@ -162,6 +163,9 @@ class DocView:
         self.doc = doc
         self._positions_of: dict[str, list[int]] | None = None
         self._distinct: set[str] = set()
+        self.answers: dict[tuple[object, int], Any] = {}
+        """What rules found out about this Doc's tokens, by (question, token number), for a question
+        several rules ask of the same token (``NameWords.stops_left``); it goes with the view."""
         n = len(doc)
         attributes = [ORTH, IDX, LENGTH, SPACY, SENT_START, IS_SPACE, IS_UPPER, IS_DIGIT]
         table = doc.to_array(attributes).reshape(n, len(attributes))

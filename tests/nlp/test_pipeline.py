@@ -27,7 +27,59 @@ def test_analyze_pipes_finds_no_problem(nlp):
 
 def test_every_component_is_declared_as_a_spacy_factory_entry_point():
     declared = {ep.name for ep in entry_points(group="spacy_factories")}
-    assert set(COMPONENTS) <= declared
+    assert {*COMPONENTS, "newskg_sentencizer"} <= declared
+
+
+def test_the_sentencizer_finds_the_sentences_spacys_own_finds(nlp):
+    """newskg's sentencizer reads the Doc as arrays instead of Tokens: the starts must not change."""
+    from spacy.pipeline import Sentencizer as SpacySentencizer
+
+    from newskg.nlp.components.sentencizer import Sentencizer
+
+    texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    texts += [
+        "",
+        ".",
+        "No full stop here",
+        'Ms Varlen said: "Output rose." Then she left!',
+        "Wait... what?! (Really.) Yes.\n\nNew paragraph",
+        "Zorbek Co. grew 3.5 percent in 2023 . . . “Good,” he said. Done.",
+    ]
+    docs = [nlp.make_doc(text) for text in texts]
+    assert sum(map(len, nlp.get_pipe("sentencizer").predict(docs))) > 100
+    assert nlp.get_pipe("sentencizer").predict(docs) == SpacySentencizer().predict(docs)
+    # Marks set by hand, or loaded, are read anew; "|" is no punctuation to spaCy (spaCy's predict runs).
+    for marks in ([";", "!"], ["|", "."]):
+        ours = Sentencizer().from_bytes(SpacySentencizer(punct_chars=marks).to_bytes())
+        assert ours.predict(docs) == SpacySentencizer(punct_chars=marks).predict(docs)
+        ours.punct_chars = {"?"}
+        assert ours.predict(docs) == SpacySentencizer(punct_chars=["?"]).predict(docs)
+
+
+def test_the_entities_are_set_on_the_doc_as_spacys_set_ents_sets_them(nlp):
+    """The entity component marks every token outside first, then sets the entities: the Doc's
+    annotation must be what ``doc.set_ents(spans, default="outside")`` gives, also over the
+    entities a trained pipeline set before (their types go, their knowledge-base ids stay)."""
+    from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE
+    from spacy.tokens import Span
+
+    from newskg.nlp.components.entities import _set_entities
+
+    columns = [ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        found = [(e.start, e.end, e.label_, e.kb_id_) for e in nlp(text).ents]
+        assert len(found) > 5
+        annotated = []
+        for set_them in (lambda doc, spans: doc.set_ents(spans, default="outside"), _set_entities):
+            doc = nlp.make_doc(text)
+            earlier = [
+                Span(doc, k, k + 1, label="MISC", kb_id="Q1", span_id="e") for k in range(0, len(doc), 7)
+            ]
+            doc.set_ents(earlier, default="missing")
+            set_them(doc, [Span(doc, start, end, label=label, kb_id=kb) for start, end, label, kb in found])
+            annotated.append(doc.to_array(columns).tolist())
+        assert annotated[0] == annotated[1]
 
 
 def test_a_blank_pipeline_can_add_a_component_by_name():

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Collection, Iterator
-from typing import NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import numpy
-from spacy.attrs import IDX, IS_DIGIT, IS_SPACE, IS_UPPER, LENGTH, LOWER, ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, IS_DIGIT, IS_SPACE, IS_UPPER, LENGTH, ORTH, SENT_START, SPACY
 from spacy.strings import StringStore
 from spacy.tokens import Doc
+
+from .memo import Memo
 
 T = TypeVar("T")
 
@@ -81,10 +83,15 @@ def in_regions(pos: int, regions: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in regions)
 
 
+_WHITE_SPACE = re.compile(r"\s+")
+_POSSESSIVE_END = re.compile(r"(?:’s|'s|’|')$")
+_NAME_EDGES = " ,;:" + OPEN_QUOTES + CLOSE_QUOTES
+
+
 def clean_name(text: str) -> str:
     """Collapse white space and strip quotes, brackets and a possessive from a name."""
-    text = re.sub(r"\s+", " ", text).strip(" ,;:" + OPEN_QUOTES + CLOSE_QUOTES)
-    text = re.sub(r"(?:’s|'s|’|')$", "", text)
+    text = _WHITE_SPACE.sub(" ", text).strip(_NAME_EDGES)
+    text = _POSSESSIVE_END.sub("", text)
     return text.strip()
 
 
@@ -103,6 +110,12 @@ words up in sets and dicts, and a ``str`` computes its hash once; a new ``str`` 
 that again for every Doc."""
 _SHARED_STRINGS_LIMIT = 1_000_000
 """Start again past this many distinct words, so that memory stays flat on a large corpus."""
+
+
+_LOWER_CASED: Memo[str] = Memo(str.lower, limit=_SHARED_STRINGS_LIMIT)
+"""Each shared word's lower-case form, also one ``str`` per distinct word. spaCy's ``LOWER`` is
+``str.lower`` of the word (``spacy.lang.lex_attrs.lower``), so a dictionary look-up per token
+replaces reading the attribute from the Doc and looking its hash up."""
 
 
 def _shared_strings(hashes: list[int], strings: StringStore) -> list[str]:
@@ -131,7 +144,9 @@ class DocView:
         "_all_capitals",
         "_distinct",
         "_four_digits",
+        "_positions_of",
         "_sentence_firsts",
+        "answers",
         "doc",
         "ends",
         "lower",
@@ -146,15 +161,19 @@ class DocView:
     def __init__(self, doc: Doc, text: str | None = None) -> None:
         """``text``: the text the Doc was made from, when the caller has it (saves joining the words)."""
         self.doc = doc
-        self._distinct: set[str] | None = None
+        self._positions_of: dict[str, list[int]] | None = None
+        self._distinct: set[str] = set()
+        self.answers: dict[tuple[object, int], Any] = {}
+        """What rules found out about this Doc's tokens, by (question, token number), for a question
+        several rules ask of the same token (``NameWords.stops_left``); it goes with the view."""
         n = len(doc)
-        attributes = [ORTH, IDX, LENGTH, SPACY, SENT_START, IS_SPACE, IS_UPPER, IS_DIGIT, LOWER]
+        attributes = [ORTH, IDX, LENGTH, SPACY, SENT_START, IS_SPACE, IS_UPPER, IS_DIGIT]
         table = doc.to_array(attributes).reshape(n, len(attributes))
         self._all_capitals = table[:, 6] == 1
         self._four_digits = (table[:, 7] == 1) & (table[:, 2] == 4)
         strings = doc.vocab.strings
         self.words: list[str] = _shared_strings(table[:, 0].tolist(), strings)
-        self.lower: list[str] = _shared_strings(table[:, 8].tolist(), strings)
+        self.lower: list[str] = list(map(_LOWER_CASED.__getitem__, self.words))
         self.starts: list[int] = table[:, 1].tolist()
         self.ends: list[int] = (table[:, 1] + table[:, 2]).tolist()
         self.spaces: list[bool] = (table[:, 3] == 1).tolist()
@@ -214,17 +233,26 @@ class DocView:
     def positions(self, lowers: Collection[str]) -> list[int]:
         """The token numbers whose lower-cased word is in ``lowers``, in order.
 
-        The rules look for a few dozen words each (organisation nouns, post words, programme
-        nouns), and a Doc holds few of them: the set of the Doc's words says which, and
-        ``list.index`` finds those (the words are shared strings, compared by identity first)."""
-        distinct = self._distinct
-        if distinct is None:
-            distinct = self._distinct = set(self.lower)
-        words = distinct.intersection(lowers)
+        The rules look for a few dozen words each (organisation nouns, post words, reporting
+        verbs), about twenty times per Doc, and a Doc holds few of them: the set of the Doc's words
+        says which, and an index of where each word stands, made on the first call (one pass over
+        the Doc), says where. A scan of the Doc per word looked for cost twice as much in all."""
+        index = self._positions_of
+        if index is None:
+            index = self._positions_of = {}
+            for i, word in enumerate(self.lower):
+                at = index.get(word)
+                if at is None:
+                    index[word] = [i]
+                else:
+                    at.append(i)
+            self._distinct = set(index)
+        words = self._distinct.intersection(lowers)
         if not words:
             return []
-        lower = self.lower
-        found = [k for word in words for k in indexes_of(lower, word)]
+        found: list[int] = []
+        for word in words:
+            found += index[word]
         if len(words) > 1:
             found.sort()
         return found

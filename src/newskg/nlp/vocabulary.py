@@ -224,11 +224,14 @@ def load_given_names() -> GivenNames:
 class EnglishWords:
     """Parts of speech and commonness of English word forms. Build it with :func:`load_english_words`."""
 
-    __slots__ = ("_common", "_pos")
+    __slots__ = ("_common", "_pos", "_pos_by_word")
 
     def __init__(self, pos: dict[str, frozenset[str]], common: Iterable[str]) -> None:
         self._pos = pos
         self._common = frozenset(common)
+        self._pos_by_word: Memo[frozenset[str]] = Memo(self._pos_of_lower_case)
+        """``pos`` by the word as written: the rules ask about the same words in every article, and
+        lower-casing a word makes a new string whose hash is computed again on every look-up."""
 
     def __len__(self) -> int:
         return len(self._pos)
@@ -246,6 +249,9 @@ class EnglishWords:
         Inflected forms count (``said`` is a verb); function words keep their WordNet readings
         (``will`` is {n, v, f}), so test ``"f"`` first.
         """
+        return self._pos_by_word[word]
+
+    def _pos_of_lower_case(self, word: str) -> frozenset[str]:
         return self._pos.get(word.lower(), _NO_POS)
 
     def is_known(self, word: str) -> bool:

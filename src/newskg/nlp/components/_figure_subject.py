@@ -28,6 +28,10 @@ class ClauseSubjects:
         self.phrases = phrases
         self.dateline_end = 0
         """Where the dateline of the Doc being read ends (0 when it has none); set for each Doc."""
+        self.verb_chain = self.figures.verb_chain_words | lexicon.reporting.finite_markers
+        """Auxiliaries and markers between a subject and its verb (``has``, ``reportedly``)."""
+        self.before_subject = self.figures.determiners | self.figures.clause_conjunctions | set(OPEN_QUOTES)
+        """Words a subject's text does not start with (``the``, ``and``, an opening quote)."""
 
     def clause_subject(self, doc: DocView, figure: Figure, sentence: Sentence, read: list[Figure]) -> str:
         """What the verb that gives the figure is about: the subject (``the value of exports had
@@ -114,7 +118,7 @@ class ClauseSubjects:
             if before:  # "liquidity grew by 25 percent to reach 9,800 trillion rials": the same subject
                 return before[-1].what
         k = verb - 1
-        chain = figures.verb_chain_words | self.lexicon.reporting.finite_markers
+        chain = self.verb_chain
         while k >= sentence.start and lower[k] in chain:
             k -= 1
         if k > sentence.start and lower[k] == "and":
@@ -337,7 +341,7 @@ class ClauseSubjects:
         measured: bool = False,
     ) -> str:
         lower = doc.lower
-        skip = self.figures.determiners | self.figures.clause_conjunctions | set(OPEN_QUOTES)
+        skip = self.before_subject
         while start < end and lower[start] in skip:
             start += 1
         if (

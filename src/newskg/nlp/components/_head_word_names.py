@@ -39,6 +39,13 @@ class HeadWordNames:
         self.heads = (
             things.organisation_heads | things.program_heads | things.event_heads | things.place_heads
         )
+        self.heads_before_of = (
+            things.organisation_heads_before_of
+            | things.program_heads
+            | things.event_heads
+            | things.place_heads
+        )
+        """Head words a name may go on after with ``of ...`` (``Ministry of ...``, ``Plan of ...``)."""
 
     def names_after(self, doc: DocView, k: int) -> int:
         """End of the capitalised words after a leading head word, at least one not plain English."""
@@ -79,11 +86,7 @@ class HeadWordNames:
                     and words[end - 1] not in self.things.place_heads  # "Chabahar Port on the Sea"
                 )
             )
-            and words[end - 1]
-            in self.things.organisation_heads_before_of
-            | self.things.program_heads
-            | self.things.event_heads
-            | self.things.place_heads
+            and words[end - 1] in self.heads_before_of
             and not self._time_after(doc, end + 1)  # "the Exhibition Center on Saturday"
         ):
             j = end + 1

@@ -84,7 +84,16 @@ class NameWords:
         return False
 
     def stops_left(self, doc: DocView, k: int) -> bool:
-        """A word a name does not extend left over: a title, a month, a sentence-initial function word."""
+        """A word a name does not extend left over: a title, a month, a sentence-initial function word.
+
+        The organisation rules walk the same runs of words, so each token's answer is kept on the view."""
+        key = (self.stops_left, k)
+        known: bool | None = doc.answers.get(key)
+        if known is None:
+            known = doc.answers[key] = self._stops_left(doc, k)
+        return known
+
+    def _stops_left(self, doc: DocView, k: int) -> bool:
         word, lower = doc.words[k], doc.lower[k]
         titles = self.lexicon.titles
         for start in range(max(0, k - titles.longest_post + 1), k + 1):

@@ -179,11 +179,9 @@ class Referents:
         or a source."""
         doc = self.doc
         lower = doc.lower
-        if lower[k] not in (*self.rep.anaphor_determiners, "a", "an"):
+        if lower[k] not in self.f.nominal_determiners:
             return None
-        heads = (
-            self.f.titles.title_nouns | self.f.lexicon.things.organisation_nouns | self.rep.reporting_nouns
-        )
+        heads = self.f.nominal_heads
         head: int | None = None
         owner: int | None = None
         for j in range(k + 1, min(len(doc), k + 8)):

@@ -18,7 +18,7 @@ from .. import extensions as ext
 from ..facts import Candidate
 from ..gazetteers import Gazetteer, load_gazetteer
 from ..lexicon import Lexicon, load_lexicon
-from ..text import POSSESSIVES, DocView, clean_name, indexes_of
+from ..text import POSSESSIVES, DocView, clean_name
 from ..vocabulary import EnglishWords, GivenNames, load_english_words, load_given_names
 
 
@@ -221,7 +221,7 @@ class AcronymFinder:
     def _run(self, doc: DocView, found: list[Candidate]) -> None:
         words, lower = doc.words, doc.lower
         defined: dict[str, tuple[str, str]] = {}
-        for bracket in indexes_of(words, "("):
+        for bracket in doc.positions(("(",)):
             i = bracket + 1
             if not (i < len(words) - 1 and words[i + 1] == ")"):
                 continue
@@ -259,7 +259,8 @@ class AcronymFinder:
             )
         if not defined:
             return
-        for i, word in enumerate(words):
+        for i in doc.positions({acronym.lower() for acronym in defined}):
+            word = words[i]
             if word in defined:
                 long_form, etype = defined[word]
                 found.append(

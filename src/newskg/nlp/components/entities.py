@@ -7,14 +7,21 @@ agency and an organisation of the same name are one news agency. The winners bec
 
 from __future__ import annotations
 
+from typing import cast
+
+import numpy
+from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from thinc.types import Ints2d
 
 from ...iris import name_key
 from .. import extensions as ext
 from ..facts import Candidate, Cluster, Entities
 
 TYPE_GROUP = {"NEWS_AGENCY": "ORG", "GPE": "PLACE", "LOC": "PLACE"}
+OUTSIDE = 2
+"""spaCy's ``ENT_IOB`` value for a token outside every entity (``Token.iob_strings()``: "", I, O, B)."""
 
 
 class EntityResolver:
@@ -54,11 +61,19 @@ class EntityResolver:
                 Span(doc, start, end, label=cluster.type, kb_id=cluster.canonical)
                 for start, end in offsets[key]
             ]
-        doc.set_ents(
-            sorted((s for c in clusters.values() for s in c.spans), key=lambda s: s.start), default="outside"
-        )
+        _set_entities(doc, sorted((s for c in clusters.values() for s in c.spans), key=lambda s: s.start))
         ext.put(doc, ext.ENTITIES, Entities(list(clusters.values()), len(doc)))
         return doc
+
+
+def _set_entities(doc: Doc, spans: list[Span]) -> None:
+    """``doc.set_ents(spans, default="outside")``, for less: spaCy marks each token outside the
+    entities in a Python-level loop (about a third of this component's time); one array write marks every
+    token outside first, and the entities are then set over it, the rest left as it is."""
+    outside = numpy.zeros((len(doc), 2), dtype=numpy.uint64)
+    outside[:, 0] = OUTSIDE
+    doc.from_array([ENT_IOB, ENT_TYPE], cast(Ints2d, outside))  # and no entity type
+    doc.set_ents(spans, default="unmodified")
 
 
 @Language.factory(

@@ -50,12 +50,18 @@ class PhraseIndex:
             by_first.setdefault(phrase[0], []).append(phrase)
         # Tuples of strings: the garbage collector stops visiting them after its first pass.
         self._by_first: dict[str, tuple[tuple[str, ...], ...]] = {k: tuple(v) for k, v in by_first.items()}
+        self.first_lowers = frozenset(word.lower() for word in self._by_first)
+        """The first words of the names, lower-cased: where ``find`` need look (``DocView.positions``)."""
 
-    def find(self, words: list[str]) -> Iterator[tuple[int, int]]:
-        """(start, end) of every occurrence, overlapping ones too, by start then end."""
+    def find(self, words: list[str], starts: Iterable[int] | None = None) -> Iterator[tuple[int, int]]:
+        """(start, end) of every occurrence, overlapping ones too, by start then end.
+
+        ``starts``: the only tokens to try, in order, when the caller knows where names may begin
+        (a Doc holds a few dozen of the ~9,000 first words, and a loop over every token cost more
+        than the matching)."""
         by_first = self._by_first
-        for start, word in enumerate(words):
-            phrases = by_first.get(word)
+        for start in range(len(words)) if starts is None else starts:
+            phrases = by_first.get(words[start])
             if phrases is None:
                 continue
             for phrase in phrases:
@@ -88,7 +94,7 @@ class GazetteerMatcher:
         places: list[Candidate] = []
         agencies: list[Candidate] = []
         bodies: list[Candidate] = []
-        for start, end in self.index.find(view.words):
+        for start, end in self.index.find(view.words, view.positions(self.index.first_lowers)):
             if _glued(view, start, end, self.lexicon.people.ezafe_particles) and not self._in_route(
                 view, start, end
             ):

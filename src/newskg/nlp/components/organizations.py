@@ -276,8 +276,8 @@ class OrganizationFinder:
         words = doc.words
         return {
             words[i]
-            for i in range(2, len(words) - 1)
-            if words[i - 1] == "("
+            for i in (bracket + 1 for bracket in doc.positions(("(",)))
+            if 2 <= i < len(words) - 1
             and words[i + 1] == ")"
             and words[i].isupper()
             and words[i - 2].islower()

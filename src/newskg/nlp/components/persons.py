@@ -170,7 +170,7 @@ class PersonFinder:
         is_part, is_word = model.is_part, model.is_name_word
         words, spaces, sent_starts = view.words, view.spaces, view.sent_starts
         flags = list(map(is_word.__getitem__, words))
-        for k in indexes_of(words, "-"):
+        for k in view.positions(("-",)):
             j = k - 1  # "Sheikh-ol-Eslami": a word no name holds alone may open a hyphened name part
             if j >= 0 and not flags[j] and not spaces[j] and words[j][:1].isupper():
                 flags[j] = is_word["".join(words[j : hyphen_group_end(words, spaces, j)])]

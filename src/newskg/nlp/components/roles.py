@@ -365,8 +365,8 @@ class RoleFinder:
         """``X, who heads the Trade Promotion Organization``, ``X chairs Y``: the head of Y."""
         facts: list[RoleFact] = []
         lower = doc.lower
-        for k, word in enumerate(lower):
-            if word not in self.heading_verbs or k + 1 >= len(doc):
+        for k in doc.positions(self.heading_verbs):
+            if k + 1 >= len(doc):
                 continue
             j = k + 1
             if lower[j] == "the":

@@ -49,6 +49,12 @@ class StatementFinder:
         self.participles = {form for form in self.reporting.verb_of if form.endswith("ing")}
         self.organisation_nouns = frozenset(lexicon.things.organisation_nouns_lower)
         self.english = english
+        self.nominal_heads = (
+            self.titles.title_nouns | lexicon.things.organisation_nouns | self.reporting.reporting_nouns
+        )
+        """The head nouns of a nominal speaker (``the official``, ``the ministry``, ``the report``)."""
+        self.nominal_determiners = frozenset((*self.reporting.anaphor_determiners, "a", "an"))
+        """The words a nominal speaker starts with (``the``, ``this``, ``a``)."""
 
     def __call__(self, doc: Doc) -> Doc:
         view = ext.view_of(doc)

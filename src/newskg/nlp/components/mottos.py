@@ -60,6 +60,8 @@ class MottoFinder:
             rf"(?P<motto>{CAPITALISED}(?:{step})+)(?:,|\s+(?:is|was))\s+(?:the|a)\s+(?:{nouns})\b"
         )
         # "the current year has been named the year of National Production, Supporting Iranian Labor"
+        self.apposed_noun = re.compile(rf"(?:,|\s+(?:is|was))\s+(?:the|a)\s+(?:{nouns})\b")
+        """Where an apposed motto may end: the pattern before it is tried only when this is found."""
         self.year_of = re.compile(
             rf"\b(?:named|designated|dubbed)\s+(?:as\s+)?the\s+year\s+of\s+(?P<motto>{CAPITALISED}(?:{step})*)"
         )
@@ -90,7 +92,7 @@ class MottoFinder:
                     mottos[key] = phrase
         # (the nouns are rare: looking for them as plain text first skips the pattern in most articles)
         unquoted = self.unquoted.finditer(text) if any(n in text for n in self.unquoted_nouns) else ()
-        apposed = self.apposed.finditer(text) if unquoted else ()
+        apposed = self.apposed.finditer(text) if unquoted and self.apposed_noun.search(text) else ()
         year_of = self.year_of.finditer(text) if "year of" in text else ()
         for match in (*unquoted, *apposed, *year_of):
             phrase = PASSIVE_AGENT.split(match.group("motto"))[0]  # "... and Capital by the Leader"

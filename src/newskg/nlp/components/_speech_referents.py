@@ -9,6 +9,7 @@ rules (``_speakers``) ask it.
 
 from __future__ import annotations
 
+from bisect import insort
 from typing import TYPE_CHECKING
 
 from ..facts import Cluster, Entities, TitleBinding
@@ -83,8 +84,7 @@ class Referents:
         if speaker.type == "ORG":
             self.org_speakers.append(speaker)
         if speaker.type == "PERSON":
-            self.salient.append((k, speaker))
-            self.salient.sort(key=lambda item: item[0])
+            insort(self.salient, (k, speaker), key=lambda item: item[0])  # after those at k already
 
     def nominal(self, noun: str, determiner: str, start: int, end: int) -> Cluster | None:
         """``a senior official`` names the next person; ``the minister`` the person last bound to

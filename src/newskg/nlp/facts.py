@@ -63,6 +63,18 @@ class Entities:
             return self._by_token[token_index]
         return None
 
+    def last_named(self, words: frozenset[str], *, before: int, types: tuple[str, ...]) -> Cluster | None:
+        """The entity of one of ``types`` named last before token ``before`` whose canonical name
+        has one of ``words`` (lower case) as a word: what ``the bank``, ``the airline's CEO`` mean."""
+        best: tuple[int, Cluster] | None = None
+        for cluster in self.clusters:
+            if cluster.type not in types or words.isdisjoint(cluster.canonical.lower().split()):
+                continue
+            starts = [span.start for span in cluster.spans if span.start < before]
+            if starts and (best is None or max(starts) > best[0]):
+                best = (max(starts), cluster)
+        return best[1] if best is not None else None
+
     def end_of(self, token_index: int) -> int:
         """End of the mention that covers ``token_index`` (the token itself when none does)."""
         cluster = self.at(token_index)

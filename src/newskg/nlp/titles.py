@@ -388,14 +388,7 @@ def _last_org_named(entities: Entities, nouns: str | frozenset[str], *, before: 
     """The organisation named last before token ``before`` whose name has ``nouns`` (or one of
     them) as a word."""
     wanted = frozenset({nouns}) if isinstance(nouns, str) else nouns
-    best: tuple[int, Cluster] | None = None
-    for cluster in entities.clusters:
-        if cluster.type not in ("ORG", "NEWS_AGENCY") or wanted.isdisjoint(cluster.canonical.lower().split()):
-            continue
-        starts = [span.start for span in cluster.spans if span.start < before]
-        if starts and (best is None or max(starts) > best[0]):
-            best = (max(starts), cluster)
-    return best[1] if best is not None else None
+    return entities.last_named(wanted, before=before, types=("ORG", "NEWS_AGENCY"))
 
 
 def _last_org_in_sentence(doc: DocView, entities: Entities, *, before: int) -> Cluster | None:

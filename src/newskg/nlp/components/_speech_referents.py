@@ -153,14 +153,7 @@ class Referents:
         """``the bank``, ``the bourse``: the organisation named last whose name has the noun, or a
         head word of its kind (``Exchange`` for ``bourse``)."""
         heads = self.f.lexicon.things.kind_nouns.get(noun, frozenset()) | {noun}
-        best: tuple[int, Cluster] | None = None
-        for cluster in self.entities.clusters:
-            if cluster.type != "ORG" or heads.isdisjoint(cluster.canonical.lower().split()):
-                continue
-            starts = [span.start for span in cluster.spans if span.start < before]
-            if starts and (best is None or max(starts) > best[0]):
-                best = (max(starts), cluster)
-        return best[1] if best is not None else None
+        return self.entities.last_named(heads, before=before, types=("ORG",))
 
     def nominal_end(self, k: int) -> int | None:
         """The last head word of the noun phrase at k (``department`` in ``the bank's department``)."""

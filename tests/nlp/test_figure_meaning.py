@@ -333,10 +333,19 @@ def test_two_figures_before_in_terms_of_a_and_b_measure_a_and_b_in_order(nlp):
     [
         ("Deposits grew by 12 percent in May to reach 800 trillion rials.", "800", "Deposits"),
         ("Banks paid 900 trillion rials of loans, of which 30 percent went to dairies.", "30", "loans"),
+        # the level a change reached, past a hyphened adverbial ("up to" is no hedge here)
+        ("Fig exports rose by 18 percent year-on-year to $2.3 billion.", "2.3", "Fig exports"),
+        ("Rice imports fell 6 percent in April to 90,000 tons.", "90,000", "Rice imports"),
     ],
 )
 def test_a_figure_after_to_verb_or_of_which_counts_what_the_figure_before_it_counts(nlp, text, value, what):
     assert meanings(nlp, text)[value][2] == what
+
+
+def test_a_figure_after_to_and_a_clause_counts_its_own_thing(nlp):
+    # negative: a clause between the change and "to" has its own subject
+    found = meanings(nlp, "Fig exports rose 18 percent, and the firm lent 40 tons to farmers.")
+    assert found["40"][2] != "Fig exports"
 
 
 # -- the subject of a measuring verb, and a subject before an apposition -------------------------

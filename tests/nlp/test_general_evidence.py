@@ -1586,6 +1586,35 @@ def test_a_company_named_after_its_nationality_and_kind_may_be_one_english_word(
     assert ("The company Total", "ORG") not in found
 
 
+def test_a_firm_named_after_its_town_or_country_is_one_organisation(nlp):
+    text = (
+        "Carmaker Iran Zolvex made 90,000 cars. Khuzestan Korvat raised prices. "
+        "Iran Zolvex CEO Reza Kalvost said sales fell."
+    )
+    record = run(nlp, text)
+    found = typed(record)
+    assert {("Iran Zolvex", "ORG"), ("Khuzestan Korvat", "ORG")} <= found
+    assert ("Zolvex", "ORG") not in found
+    assert ("Reza Kalvost", "head", "Iran Zolvex") in roles(record)
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        # negative: a place before an English word, a month, a given name or a longer run stays a place
+        ("Exports from Iran rose in Khuzestan Sunday.", "Khuzestan"),
+        ("In Khuzestan March sales rose.", "Khuzestan"),
+        ("The governor of Khuzestan Ali Kalvost said so.", "Khuzestan"),
+        ("The Khuzestan Korvat fair opened in May.", None),
+    ],
+)
+def test_a_place_before_common_words_or_a_name_is_no_firm(nlp, text, place):
+    found = typed(run(nlp, text))
+    assert not {surface for surface, kind in found if kind == "ORG" and surface.startswith("Khuzestan")}
+    if place:
+        assert (place, "GPE") in found
+
+
 def test_another_name_of_an_organisation_names_it_and_may_speak(nlp):
     text = (
         "The regulator, known locally as Bimeh Zarvan, said that premiums rose. Passengers of Homarix, "

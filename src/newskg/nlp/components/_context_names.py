@@ -429,7 +429,8 @@ class ContextNames:
                 self._context_name(doc, found, self._run_before(doc, k), k, "name_before_organisation_noun")
         time_words = self.lexicon.reporting.finite_markers  # "the company Monday said"
         for k in [k for k in doc.positions(self.org_single_nouns) if k < len(doc) - 1]:
-            if words[k].islower() and is_capitalised(words[k + 1]) and lower[k + 1] not in time_words:
+            as_noun = words[k].islower() or (doc.sent_starts[k] and words[k].istitle())  # "Carmaker X"
+            if as_noun and is_capitalised(words[k + 1]) and lower[k + 1] not in time_words:
                 end = self._run_after(doc, k + 1)  # "hotel chain Anatolia Resorts"
                 self._context_name(
                     doc,
@@ -470,6 +471,7 @@ class ContextNames:
                 continue  # "Minister of Cooperatives, Labour and Social Welfare": a ministry's portfolio
             end = self._before_a_name_tail(doc, start, end, minister=base == "minister")
             self._context_name(doc, found, start, end, "name_after_post")
+        self._brands_after_places(doc, found)
 
     def _name_before_post(self, doc: DocView, found: list[Candidate], post: int) -> None:
         """``Gazprom Deputy CEO Vitaly Markelov``: words that are no English word, place, nationality
@@ -495,7 +497,45 @@ class ContextNames:
         ):
             start -= 1
         if start < k and not (start > 0 and words[start - 1] == "-" and not doc.spaces[start - 2]):
+            start = self._with_place_before(doc, start)  # "Iran Khodro CEO X"
             self._context_name(doc, found, start, k, "name_before_post")  # not "Sistan-Baluchestan"
+
+    def _with_place_before(self, doc: DocView, start: int) -> int:
+        """``Iran Khodro``, ``Tabriz Kashi``: a place's one-word name right before a brand word opens
+        the brand's name (news names firms after their town or country), unless a possessive or a
+        hyphen binds the place to what precedes it."""
+        k = start - 1
+        if k < 0 or not is_capitalised(doc.words[k]) or not doc.spaces[k]:
+            return start
+        if not self.gazetteer.places_named(doc.words[k]) or self.name_words.stops_left(doc, k):
+            return start
+        return k
+
+    def _brands_after_places(self, doc: DocView, found: list[Candidate]) -> None:
+        """``Iran Khodro produced``: a place's one-word name followed by words that are no English
+        word, place, nationality, month or given name is a firm named after the place, wherever it
+        stands."""
+        words, never = doc.words, self.lexicon.people.never_in_names
+        for place in ext.get(doc.doc, ext.PLACE_NAMES):
+            k = place.end
+            if place.end - place.start != 1 or k >= len(doc) or not doc.spaces[k - 1]:
+                continue
+            end = k
+            while (
+                end < len(doc)
+                and end - k < 2
+                and words[end].istitle()
+                and words[end] not in never  # "in Khuzestan Sunday"
+                and self._is_brand_word(words[end])
+            ):
+                end += 1
+            if end == k:
+                continue
+            if end < len(doc) and (is_capitalised(words[end]) or words[end] == "-"):
+                continue  # a longer run: other rules name it
+            if any(cand.start < end and place.start < cand.end for cand in found):
+                continue  # "the Kish Invex fair": named already, by its context
+            self._context_name(doc, found, place.start, end, "brand_after_place")
 
     def _apposed_after_organisation_nouns(self, doc: DocView, found: list[Candidate]) -> None:
         """``Iran's national flag carrier, Iran Air, will ...``: a name apposed after a noun phrase

@@ -64,6 +64,10 @@ class ClauseSubjects:
         beside = self._noun_beside(doc, j, figure, sentence)
         if beside:
             return beside  # "with the main index up 490 percent", "the jobless rate, at 15 percent,"
+        if lower[j] == "to" and j > sentence.start:
+            before = self._change_before(doc, figure, read, j)
+            if before:  # "exports rose by 28 percent year-on-year to $1.2 billion": the same subject
+                return before
         while j >= sentence.start and lower[j] in figures.approximators:
             j -= 1
         listed = self._listed_before_by(doc, j, sentence)
@@ -105,18 +109,9 @@ class ClauseSubjects:
             end = self._first_verb(doc, start, verb - 1)
             return self._subject_text(doc, start, end, figure, read)
         if verb - 1 > sentence.start and lower[verb - 1] == "to":
-            before = [
-                f
-                for f in read
-                if f is not figure
-                and f.what
-                and f.end <= verb - 1 <= f.end + ADVERBIAL_WORDS
-                and all(  # "year on year", "in May"
-                    w.isalpha() and (w.islower() or w in figures.months) for w in words[f.end : verb - 1]
-                )
-            ]
+            before = self._change_before(doc, figure, read, verb - 1)
             if before:  # "liquidity grew by 25 percent to reach 9,800 trillion rials": the same subject
-                return before[-1].what
+                return before
         k = verb - 1
         chain = self.verb_chain
         while k >= sentence.start and lower[k] in chain:
@@ -140,6 +135,22 @@ class ClauseSubjects:
             return doc.span_text(*antecedent) if antecedent is not None else ""
         measured = lower[verb] in figures.measuring_verbs
         return self._subject_text(doc, start, k + 1, figure, read, measured=measured)
+
+    def _change_before(self, doc: DocView, figure: Figure, read: list[Figure], to: int) -> str:
+        """What the change right before ``to`` counted, when only an adverbial stands between them
+        (``by 25 percent year-on-year to``, ``by 8 percent in May to``): the level reached is of the
+        same thing."""
+        words, months = doc.words, self.figures.months
+        for f in reversed(read):
+            if f is figure or not f.what or not f.end <= to:
+                continue
+            between = [w for w in words[f.end : to] if w != "-"]
+            if len(between) <= ADVERBIAL_WORDS and all(
+                w.isalpha() and (w.islower() or w in months) for w in between
+            ):
+                return f.what
+            return ""
+        return ""
 
     def _apposed_change(self, doc: DocView, figure: Figure, sentence: Sentence, j: int) -> bool:
         """A figure that opens an apposition after a comma and names a change: ``, a 17 percent

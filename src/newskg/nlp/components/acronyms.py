@@ -255,6 +255,7 @@ class AcronymFinder:
                     priority=85,
                     canonical=long_form,
                     aliases=(acronym,),
+                    kind="place" if etype == "LOC" else None,  # a site, which lies in a town
                 )
             )
         if not defined:
@@ -272,6 +273,7 @@ class AcronymFinder:
                         priority=85,
                         canonical=long_form,
                         aliases=(word,),
+                        kind="place" if etype == "LOC" else None,
                     )
                 )
         return

@@ -134,7 +134,7 @@ class GazetteerMatcher:
             if known and all(p.kind == "city" for p in known) and self._starts_a_name(view, end):
                 continue  # "Ahmad Rezaei": a city name that begins a personal name
             if known:
-                place, end = self._choose_place(view, end, known)
+                place, end = self._choose_place(view, start, end, known)
                 if place.kind == "country" and self._names_a_currency(view, end):
                     continue  # "the US dollar": a currency, which the spec does not annotate
                 if self._foreign_region(view, start, place):
@@ -226,14 +226,18 @@ class GazetteerMatcher:
         )
 
     @staticmethod
-    def _choose_place(view: DocView, end: int, places: list[Place]) -> tuple[Place, int]:
-        """A country first; a province over a city of the same name (datelines name cities); an
-        island over the town on it (Kish, Qeshm: economic news means the island and its free zone),
-        a port over the town named after it (Bandar Imam Khomeini: "Imam Khomeini Port")."""
+    def _choose_place(view: DocView, start: int, end: int, places: list[Place]) -> tuple[Place, int]:
+        """A country first; a province over a city of the same name (datelines name cities), unless
+        the text says it is the city ("the city of Hamedan"); an island over the town on it (Kish,
+        Qeshm: economic news means the island and its free zone), a port over the town named after
+        it (Bandar Imam Khomeini: "Imam Khomeini Port")."""
         follows_province = end < len(view) and view.lower[end] == "province"
         provinces = [p for p in places if p.kind == "province"]
         if provinces and follows_province:
             return provinces[0], end + 1
+        cities = [p for p in places if p.kind == "city"]
+        if cities and start >= 2 and view.lower[start - 1] == "of" and view.lower[start - 2] == "city":
+            return cities[0], end
         countries = [p for p in places if p.kind == "country"]
         if countries:
             return countries[0], end

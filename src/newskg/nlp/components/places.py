@@ -22,6 +22,9 @@ from ..gazetteers import GPE_KINDS, Gazetteer, Place, load_gazetteer
 from ..lexicon import Lexicon, load_lexicon
 from ..text import POSSESSIVES, DocView, is_capitalised
 
+SITE_CONTAINER_KINDS = ("city", "province", "port", "island")
+"""What a named site (a zone, an estate, a complex) may lie in: ``the X Zone in Bandar Imam Khomeini``."""
+
 HOME_SITE_WINDOW = 6
 """A foreign country this many words before a site's name, in its sentence, makes it that country's."""
 
@@ -67,7 +70,7 @@ class PlaceLinker:
             return self._container_of_named_place(view, entities, cluster, by_name)
         if place.kind not in GPE_KINDS:  # a field, port or zone: in the town the text puts it in
             for mention in cluster.spans:
-                written = self._written_container(view, entities, mention, kinds=("city", "province"))
+                written = self._site_container(view, entities, mention)
                 if written is not None:
                     return LinkFact(
                         cluster, written, mention.start_char, mention.end_char, rule="text_containment"
@@ -112,7 +115,7 @@ class PlaceLinker:
         if cluster.type != "LOC" or cluster.kind not in ("place",):
             return None
         for mention in cluster.spans:
-            written = self._written_container(view, entities, mention, kinds=("city", "province"))
+            written = self._site_container(view, entities, mention)
             if written is not None:
                 return LinkFact(
                     cluster, written, mention.start_char, mention.end_char, rule="text_containment"
@@ -197,6 +200,8 @@ class PlaceLinker:
         """``X in Y`` / ``X, Y`` / ``X of Y`` with Y a place of one of ``kinds`` that ``fits``."""
         k = self._after_coordinated_names(view, mention.end)
         n = len(view)
+        if k + 2 < n and view.words[k] == "(" and view.words[k + 2] == ")":
+            k += 3  # "the Pars Special Economic Energy Zone (PSEEZ) in Asaluyeh"
         verbs = self.lexicon.things.containment_verbs
         things = self.lexicon.things
         listed = self._after_list(view, entities, k)
@@ -211,6 +216,13 @@ class PlaceLinker:
             k = listed + 1  # "Qorveh, Bijar and Saqqez counties of the province": each of them
         elif listed > k and self._after_place_apposition(view, listed) > listed:
             k = listed  # "Neyshabur and Gonabad, two counties of Razavi Khorasan": each of them
+        elif (
+            listed > k
+            and listed + 1 < n
+            and view.lower[listed] == ","
+            and (view.lower[listed + 1] in things.containment_links)
+        ):
+            k = listed  # "Asaluyeh and Kangan, in Bushehr Province": each of them
         if k + 2 < n and view.lower[k] == "," and view.lower[k + 1] in things.containment_adverbs:
             k += 2  # "Malayer, also in Hamedan province"
         if k + 1 < n and view.lower[k] == "," and view.lower[k + 1] in verbs:
@@ -267,7 +279,7 @@ class PlaceLinker:
         target = entities.at(k) if k < n else None
         if (
             target is None
-            or target.type != "GPE"
+            or target.type not in ("GPE", "LOC")
             or target.kind not in kinds
             or target.canonical == mention.kb_id_
         ):
@@ -340,6 +352,21 @@ class PlaceLinker:
                 break
             start = entities.start_of(start - 2)
         return start
+
+    def _site_container(self, view: DocView, entities: Entities, mention: Span) -> Cluster | None:
+        """The town, port or province the text puts a site in: ``X in Y``, ``Y's X``."""
+        written = self._written_container(view, entities, mention, kinds=SITE_CONTAINER_KINDS)
+        return written or self._possessive_town_before(view, entities, mention.start)
+
+    def _possessive_town_before(self, view: DocView, entities: Entities, start: int) -> Cluster | None:
+        """``Chabahar's Shahid Beheshti Port``: the Iranian town whose possessive opens a site's name."""
+        if start < 2 or view.words[start - 1] not in POSSESSIVES:
+            return None
+        town = entities.at(start - 2)
+        if town is None or town.type != "GPE" or town.kind not in ("city", "port", "island"):
+            return None
+        place = self.gazetteer.place(town.canonical)
+        return town if place is not None and self._country_of(place) is not None else None
 
     def _possessive_province_before(self, view: DocView, entities: Entities, start: int) -> Cluster | None:
         """The province whose possessive stands right before token ``start`` (``Fars province's``),

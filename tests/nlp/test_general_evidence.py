@@ -325,6 +325,13 @@ def test_he_succeeds_names_the_predecessor_of_the_person_just_given_the_post(nlp
     assert roles(run(nlp, "Exports rose. He succeeds Houshang Azarpira.")) == set()  # nobody given a post
 
 
+def test_a_relative_clause_of_succession_gives_the_predecessor_the_post_before(nlp):
+    text = f"Houshang Azarpira, the chairman of {MINING}, who replaced Parviz Kalantari in May, said so."
+    assert ("Parviz Kalantari", "former head", MINING) in roles(run(nlp, text))
+    text = "Houshang Azarpira, who replaced Parviz Kalantari in May, said so."  # no post: none held
+    assert roles(run(nlp, text)) == set()
+
+
 def test_a_ministers_portfolio_after_for_is_no_organisation(nlp):
     record = run(nlp, "Deputy Agriculture Minister for Agronomy Affairs Parviz Kalantari said prices rose.")
     assert ("Parviz Kalantari", "deputy minister", "Ministry of Agriculture Jihad") in roles(record)
@@ -743,7 +750,7 @@ def test_what_is_not_a_statement(nlp, text):
             "PROGRAM",
         ),
         ("The Institute for Saffron Studies said prices rose.", "Institute for Saffron Studies", "ORG"),
-        ("Output at the Shams Abad Industrial Estate rose.", "Shams Abad Industrial Estate", "ORG"),
+        ("Output at the Shams Abad Industrial Estate rose.", "Shams Abad Industrial Estate", "LOC"),
         ("The 15-Year Water Security Plan was approved.", "15-Year Water Security Plan", "PROGRAM"),
         ("Firms joined the Iran Oil Show 2024 in May.", "Iran Oil Show 2024", "EVENT"),
         ("The National Exports Day was celebrated.", "National Exports Day", "EVENT"),
@@ -998,6 +1005,37 @@ def test_a_site_lies_in_the_town_or_province_the_text_puts_it_in_also_when_coord
     assert ("Jofeir", "Iran") in located  # no town or province written: the country
     assert any(place == "North Pars" and container != "Iran" for place, container in located)
     assert ("Tabriz", "Mashhad") not in located  # two towns, no site
+
+
+def test_a_site_lies_in_a_port_after_its_short_name_and_in_the_town_whose_possessive_opens_it(nlp):
+    text = (
+        "Units opened in the Kavir Special Economic Zone (KSEZ) in Mahshahr. Cargo at the Zolvar "
+        "Logistics Zone in Bandar Imam Khomeini rose. Traffic at Jask's Zolvar Port grew. "
+        "Iraq's Zolvan Free Zone grew."
+    )
+    located = {(x.place, x.container) for x in run(nlp, text).located_in}
+    assert ("Kavir Special Economic Zone", "Bandar Mahshahr") in located
+    assert any(p == "Zolvar Logistics Zone" and c.endswith("Khomeini Port") for p, c in located)
+    assert ("Zolvar Port", "Jask") in located
+    assert not any(p == "Zolvan Free Zone" for p, _ in located)  # a foreign country's possessive
+
+
+def test_towns_listed_before_a_comma_and_their_province_all_lie_in_it(nlp):
+    text = (
+        "Refineries in Kangan and Jam, in Bushehr Province, grew. "
+        "Trade with Kangan and Baghdad, in Iraq, grew."
+    )
+    located = {(x.place, x.container) for x in run(nlp, text).located_in}
+    assert {("Bandar-e Kangan", "Bushehr Province"), ("Jam", "Bushehr Province")} <= located
+    assert not any(container == "Iraq" for _, container in located)  # a foreign country is no province
+
+
+def test_the_city_of_a_name_a_province_shares_is_the_city(nlp):
+    record = run(nlp, "The estate lies near the city of Hamedan, in Hamedan province.")
+    located = {(x.place, x.container) for x in record.located_in}
+    assert ("Hamadan", "Hamadan Province") in located
+    # negative: the name alone is the province, as before
+    assert {e.canonical for e in run(nlp, "Hamedan grew.").entities} == {"Hamadan Province"}
 
 
 def test_a_provinces_possessive_puts_a_city_in_it_when_the_city_is_its_own(nlp):
@@ -1584,6 +1622,37 @@ def test_a_company_named_after_its_nationality_and_kind_may_be_one_english_word(
     found = typed(run(nlp, text))
     assert {("Total", "ORG"), ("Zarubtek", "ORG")} <= found
     assert ("The company Total", "ORG") not in found
+
+
+def test_a_named_industrial_estate_or_park_is_a_place_and_its_company_an_organisation(nlp):
+    text = (
+        "The Kavir Industrial Estate in Neyshabur and the Dorud Industrial Park grew, the Lorestan "
+        "Industrial Parks Company and the Zolvar Industrial Estate Company said."
+    )
+    found = typed(run(nlp, text))
+    assert {("Kavir Industrial Estate", "LOC"), ("Dorud Industrial Park", "LOC")} <= found
+    assert {
+        ("Lorestan Industrial Parks Company", "ORG"),
+        ("Zolvar Industrial Estate Company", "ORG"),
+    } <= found
+
+
+def test_a_provinces_and_stays_inside_a_name_and_a_head_word_after_a_comma_starts_another(nlp):
+    text = (
+        "The head of the Ports and Maritime Department of Sistan and Baluchestan Province, Ali Zolvari, "
+        "said trade rose. Bank of Industry and Mine, Bank Sepah and Saman Bank lent more. "
+        "The Ministry of Industry, Mine and Trade and Bank Sepah agreed."
+    )
+    record = run(nlp, text)
+    found = typed(record)
+    assert ("Ports and Maritime Department of Sistan and Baluchestan Province", "ORG") in found
+    assert {("Bank of Industry and Mine", "ORG"), ("Bank Sepah", "ORG"), ("Saman Bank", "ORG")} <= found
+    assert ("Ministry of Industry, Mine and Trade", "ORG") in found
+    assert (
+        "Ali Zolvari",
+        "head",
+        "Ports and Maritime Department of Sistan and Baluchestan Province",
+    ) in roles(record)
 
 
 def test_a_firm_named_after_its_town_or_country_is_one_organisation(nlp):

@@ -95,7 +95,13 @@ class HeadWordNames:
             if j < n and is_capitalised(words[j]) and not self.name_words.stops_left(doc, j):
                 k = j
                 after_last_and = False
+                places = {p.start: p.end for p in ext.get(doc.doc, ext.PLACE_NAMES) if p.end - p.start > 2}
                 while k < n and self.name_words.continues(doc, k):
+                    if k in places:  # "Department of Sistan and Baluchestan Province": a place's "and"
+                        k = places[k]
+                        continue
+                    if words[k] in (",", "and") and k + 1 < n and words[k + 1] in self.things.heads_first:
+                        break  # "Bank of Industry and Mine, Bank Sepah and ...": a list of names
                     if words[k] == "(" or (
                         k > j and self.name_words.starts_a_person(doc, k) and words[k - 1] not in ("-",)
                     ):

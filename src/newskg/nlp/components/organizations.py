@@ -134,18 +134,13 @@ class OrganizationFinder:
                 )
                 i = end
                 continue
-            if word in self.heads and is_capitalised(word):
-                end = self.head_words.extend_right(doc, i + 1)
-                if word in self.things.event_heads and end < n and YEAR.match(words[end]):
-                    end += 1  # "Iran Expo 2024"
-                start = self.head_words.extend_left(doc, i)
-                if start < i or end > i + 1 or self.head_words.stands_alone(doc, i):
-                    self.head_words.add(doc, found, places, start, end, head=word)
-                i = end
-                continue
             qualified = self.qualified_heads.get(word)
-            if qualified is not None and tuple(words[i + 1 - len(qualified) : i + 1]) == qualified:
-                first = i + 1 - len(qualified)  # "Shushtar Industrial Town"
+            if (
+                qualified is not None
+                and tuple(words[i + 1 - len(qualified) : i + 1]) == qualified
+                and self.head_words.extend_right(doc, i + 1) == i + 1
+            ):
+                first = i + 1 - len(qualified)  # "Shushtar Industrial Town", not "... Estate Company"
                 start = self.head_words.extend_left(doc, first)
                 if start < first:
                     name = clean_name(doc.span_text(start, i + 1))
@@ -161,6 +156,15 @@ class OrganizationFinder:
                         )
                     )
                 i += 1
+                continue
+            if word in self.heads and is_capitalised(word):
+                end = self.head_words.extend_right(doc, i + 1)
+                if word in self.things.event_heads and end < n and YEAR.match(words[end]):
+                    end += 1  # "Iran Expo 2024"
+                start = self.head_words.extend_left(doc, i)
+                if start < i or end > i + 1 or self.head_words.stands_alone(doc, i):
+                    self.head_words.add(doc, found, places, start, end, head=word)
+                i = end
                 continue
             if lower[i] == "ministry" and i > 0 and words[i - 1].islower():
                 self.head_words.add_lower_ministry(doc, found, i)

@@ -428,7 +428,7 @@ class RoleFinder:
                 new = self._appointed_before(doc, roles, k)
             elif new is None and lower[k - 1] in self.lexicon.reporting.speaker_pronouns:
                 new = self._given_a_post_last(doc, roles, k)  # "X was named CEO. He succeeds Y"
-            elif new is None and lower[k - 1] == ",":
+            elif new is None and lower[k - 1] in (",", *self.lexicon.reporting.relative_pronouns):
                 new = self._sentence_subject(doc, entities, k)  # "X, a native of Y who ..., succeeds Z"
             if new is None or old is None or new.type != "PERSON" or old.type != "PERSON":
                 continue

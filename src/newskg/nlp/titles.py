@@ -19,6 +19,9 @@ from .gazetteers import Gazetteer
 from .lexicon import Lexicon
 from .text import POSSESSIVES, DocView
 
+MANAGED_SITE_KINDS = ("place", "zone", "port")
+"""Places that have a head as bodies do: free zones, ports, industrial estates named by their head word."""
+
 PORTFOLIO_WORDS = 6
 """At most this many lower-case words in a portfolio after a title: ``for small industries affairs``."""
 
@@ -58,6 +61,8 @@ def body_kind(org: Cluster | None, ministry: str | None) -> str | None:
         return "ministry" if org.canonical.startswith("Ministry of") else "organisation"
     if org.type == "GPE" and org.kind in ("province", "country"):
         return org.kind
+    if org.type == "LOC" and org.kind in MANAGED_SITE_KINDS:
+        return "organisation"  # "the head of Aras Free Zone": a zone or port is run like a body
     return None
 
 

@@ -19,6 +19,8 @@ Mosaheb``) is the same person.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -47,10 +49,10 @@ class Person:
     def canonical(self) -> tuple[str, ...]:
         return max(self.forms, key=lambda f: (len(f), len(" ".join(f))))
 
-    def matches(self, groups: tuple[str, ...]) -> bool:
+    def matches(self, groups: tuple[str, ...], folded: Callable[[str], str] = str) -> bool:
         """Same surname, and given names that agree: ``Asghar`` is part of ``Ali-Asghar``."""
         mine = self.canonical
-        if groups[-1] != mine[-1]:
+        if folded(groups[-1]) != folded(mine[-1]):
             return False
         return _given_agree(groups[:-1], mine[:-1])
 
@@ -422,7 +424,7 @@ class PersonFinder:
                 and not any(p.canonical[-1] == key[0] for p in people)
             ):
                 continue
-            matching = [p for p in people if self._names(key, p)]
+            matching = [p for p in people if self._names(key, p, folded)]
             if matching:
                 start = groups[0].start
                 best = min(
@@ -433,12 +435,14 @@ class PersonFinder:
         return None
 
     @staticmethod
-    def _names(key: tuple[str, ...], person: Person) -> bool:
-        """A full form, the surname (one or more final words), or given names that agree."""
-        for form in person.forms:
+    def _names(key: tuple[str, ...], person: Person, folded: Callable[[str], str]) -> bool:
+        """A full form, the surname (one or more final words), or given names that agree; a
+        particle's case aside (``Ale-Taha`` and ``ale-Taha``, ``Al-Saadi`` and ``al-Saadi``)."""
+        for written in person.forms:
+            form = tuple(map(folded, written))
             if key == form or form[-len(key) :] == key:
                 return True
-        return person.matches(key) and len(key) > 1
+        return person.matches(key, folded) and len(key) > 1
 
 
 @Language.factory(

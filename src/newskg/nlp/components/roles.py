@@ -131,6 +131,10 @@ class RoleFinder:
             org = Cluster(
                 phrase.ministry, "ORG", [], rules=["ministry_table"]
             )  # not "Chinese Foreign Minister"
+        elif org is None and phrase.ministry and nation is not None and nation != UNKNOWN:
+            org = self._country(
+                doc, nation
+            )  # "Turkish Energy Minister X": a minister of Turkey, as a president
         if org is None and phrase.country_post and nation != UNKNOWN:
             # "Russian President X" is Russia's; "President X" the article's country
             org = self._home_country(doc) if nation is None else self._country(doc, nation)

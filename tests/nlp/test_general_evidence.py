@@ -329,6 +329,20 @@ def test_he_succeeds_names_the_predecessor_of_the_person_just_given_the_post(nlp
     assert roles(run(nlp, "Exports rose. He succeeds Houshang Azarpira.")) == set()  # nobody given a post
 
 
+def test_the_governor_of_the_province_is_of_the_province_last_named_and_the_next_sentence_names_him(
+    nlp,
+):
+    text = (
+        "Some 300 projects will open in Zanjan province, the governor-general of the province "
+        "announced on Tuesday. Ali Zolvari told ISNA that they cost $2 billion. The head of the "
+        "province's Zolvar Park, Reza Kalvost, agreed."
+    )
+    record = run(nlp, text)
+    assert ("Ali Zolvari", "governor", "Zanjan Province") in roles(record)
+    assert ("Ali Zolvari", "announced") in said(record)
+    assert not any(person == "Reza Kalvost" and org == "Zanjan Province" for person, _, org in roles(record))
+
+
 def test_the_head_of_a_free_zone_or_port_holds_a_post_as_in_a_body(nlp):
     text = (
         "Ali Zolvari, the head of Kavir Free Zone, said trade rose. Reza Kalvost, managing director "
@@ -1719,6 +1733,21 @@ def test_another_name_of_an_organisation_names_it_and_may_speak(nlp):
     assert ("Bimeh Zarvan", "said") in said(record)
     assert next(e.canonical for e in record.entities for m in e.mentions if m.text == "Homarix") == "Iran Air"
     assert ("Reza Kalvost-Nia", "ORG") not in found
+
+
+def test_a_reporting_verb_coordinated_after_another_verb_has_the_sentences_subject(nlp):
+    text = (
+        "Ali Zolvari told IRNA that output rose. He put the proven reserves of the Kavir fields at "
+        "more than 6 billion barrels, and said the recovery factor is low. Exports rose and traders "
+        "said prices fell."
+    )
+    assert said(run(nlp, text)) == [("Ali Zolvari", "told"), ("Ali Zolvari", "put"), ("Ali Zolvari", "said")]
+
+
+def test_a_nationality_noun_coordinated_with_an_adjective_stays_inside_a_name(nlp):
+    found = typed(run(nlp, "The Arab and African Affairs Department of the ministry said so."))
+    assert ("Arab and African Affairs Department", "ORG") in found
+    assert ("Arab", "ORG") not in found
 
 
 def test_a_plural_noun_before_its_verb_is_no_reporting_verb(nlp):

@@ -300,6 +300,15 @@ class TitleFinder:
             earlier = _last_org_named(entities, lower[end + 2], before=end)
             if earlier is not None:  # "the head of the organization": the organisation last named
                 return earlier, end + 3
+        if (
+            end + 2 < n
+            and lower[end + 1] == "the"
+            and lower[end + 2] == "province"
+            and not (end + 3 < n and words[end + 3] in POSSESSIVES)  # "head of the province's X Park"
+        ):
+            province = entities.last_named(frozenset({"province"}), before=end, types=("GPE",))
+            if province is not None:  # "the governor-general of the province": the province last named
+                return province, end + 3
         j = end + 1
         while j < n and (
             lower[j] == "the"

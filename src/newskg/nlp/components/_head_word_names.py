@@ -150,7 +150,7 @@ class HeadWordNames:
             far = start - 2
             while far > 0 and words[far] in (",", "and"):
                 far -= 1  # "Industry, Mining, and Trade Ministry"
-            if prev in (",", "and") and far >= 0 and not self.name_words.describes(words[far]):
+            if prev in (",", "and") and far >= 0 and not self._describes_with(words[far], words[start]):
                 break  # "Iran Khodro, Saipa and Bahman Group": a list of names, not one name
             start -= 1
         while start < head and not self.name_words.is_name_word(doc, start):
@@ -160,6 +160,14 @@ class HeadWordNames:
         while start < head and words[start] in ("-", "&"):
             start += 1
         return start
+
+    def _describes_with(self, word: str, coordinated: str) -> bool:
+        """Whether ``word`` describes the body as the words of a name's list do, also as a known
+        noun coordinated with an adjective (``Arab and African Affairs Department``)."""
+        if self.name_words.describes(word):
+            return True
+        english = self.name_words.english
+        return bool(english.pos(word)) and "a" in english.pos(coordinated)
 
     def add(
         self,

@@ -91,6 +91,10 @@ class Speakers:
             and sentence_speaker is not None
         ):
             return Subject(sentence_speaker, -1)  # "X described ... and said the organization ...": X
+        if cue.start > 0 and self.doc.lower[cue.start - 1] in self.rep.cue_coordinators:
+            opening = self._opening_person(sentence, cue) or self._opening_pronoun(sentence, cue)
+            if opening is not None:
+                return Subject(opening, -1)  # "He put the reserves at ..., and said the ...": he
         after = self._named_at(cue.end)
         if after is not None and not self._addressed(cue.end):
             return Subject(after, INVERTED)
@@ -122,6 +126,13 @@ class Speakers:
         cluster = self.entities.at(k)
         if cluster is not None and cluster.type == "PERSON" and self.entities.end_of(k) <= cue.start:
             return cluster
+        return None
+
+    def _opening_pronoun(self, sentence: Sentence, cue: Cue) -> Cluster | None:
+        """The person a pronoun opening the sentence refers to (``He visited ..., and said``)."""
+        k = self.first_word(sentence)
+        if k < cue.start and self.doc.lower[k] in self.rep.speaker_pronouns:
+            return self.referents.salient_before(k)
         return None
 
     def _parsed_subject(self, cue: Cue) -> Subject:

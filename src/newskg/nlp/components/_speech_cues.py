@@ -142,7 +142,12 @@ class Cues:
         for j in range(k, min(len(doc) - 1, k + FIGURE_AT_WORDS)):
             if doc.words[j] in ".;" or (doc.sent_starts[j] and j > k):
                 return False
-            if doc.lower[j] == "at" and any(w[:1].isdigit() or w in "$€£" for w in doc.words[j + 1 : j + 3]):
+            if doc.lower[j] != "at":
+                continue
+            f = j + 1
+            while f < min(len(doc), j + 4) and doc.lower[f] in self.f.lexicon.figures.hedges:
+                f += 1  # "at more than 67 billion barrels"
+            if any(w[:1].isdigit() or w in "$€£" for w in doc.words[f : f + 2]):
                 return True  # (an earlier "at" may be the object's own: "ships that berthed at the port")
         return False
 

@@ -1744,6 +1744,17 @@ def test_a_reporting_verb_coordinated_after_another_verb_has_the_sentences_subje
     assert said(run(nlp, text)) == [("Ali Zolvari", "told"), ("Ali Zolvari", "put"), ("Ali Zolvari", "said")]
 
 
+def test_a_ledes_unnamed_official_is_the_person_who_opens_the_next_sentence_after_a_participle(nlp):
+    lede = "Wheat purchases rose 18 percent, an official with the Zolvar Trading Company announced."
+    text = (
+        lede + " Speaking to reporters, Ali Zolvari, the company's deputy head, said that farmers sold more."
+    )
+    assert said(run(nlp, text)) == [("Ali Zolvari", "announced"), ("Ali Zolvari", "said")]
+    # negative: a person inside the participle's own phrase does not open the sentence
+    text = lede + " Speaking to Ali Zolvari, farmers said that prices fell."
+    assert ("Ali Zolvari", "announced") not in said(run(nlp, text))
+
+
 def test_a_nationality_noun_coordinated_with_an_adjective_stays_inside_a_name(nlp):
     found = typed(run(nlp, "The Arab and African Affairs Department of the ministry said so."))
     assert ("Arab and African Affairs Department", "ORG") in found

@@ -66,7 +66,9 @@ class Referents:
         k = sentence.start
         while k < start and (not words[k].strip() or words[k] in QUOTES):
             k += 1
-        if k < start and words[k] in self.f.lexicon.people.never_in_names:
+        if k < start and lower[k].endswith("ing") and "," in words[k:start]:
+            k = words.index(",", k, start) + 1  # "Speaking to reporters, X said": a participle's phrase
+        elif k < start and words[k] in self.f.lexicon.people.never_in_names:
             k += 2 if k + 1 < start and words[k + 1] == "," else 1
         if k == start:
             return True

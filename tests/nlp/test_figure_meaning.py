@@ -498,3 +498,40 @@ def test_allocated_sums_attributive_sums_apposed_changes_and_ages(nlp, text, val
 )
 def test_a_past_participle_after_of_or_an_article_modifies_the_noun_after_it(nlp, text, value, what):
     assert meanings(nlp, text)[value][2] == what
+
+
+# -- units that hold their scale, durations of things, compounds and sums given to a purpose -------
+
+
+@pytest.mark.parametrize(
+    "text, value, meaning",
+    [
+        ("Kavir received about 7.4 bcm of gas last year.", "7.4", ("cubic meters", 10**9, "gas")),
+        ("The line carries 40 mcm of gas a day.", "40", ("cubic meters", 10**6, "gas")),
+        ("Iran signed a 25-year gas contract with Zolvar.", "25", ("years", 1, "gas contract")),
+        ("NIOC signed a $2-billion buy-back contract.", "2", ("dollars", 10**9, "buy-back contract")),
+        (
+            "Banks will lend 1.3 billion euros of the plant's estimated cost.",
+            "1.3",
+            ("euros", 10**9, "estimated cost"),
+        ),
+        (
+            "The state will allocate 7,000 billion rials to industrial parks.",
+            "7,000",
+            ("rials", 10**9, "industrial parks"),
+        ),
+        (
+            "Investors committed 85 trillion rials (about $92 million) to new hotels.",
+            "85",
+            ("rials", 10**12, "new hotels"),
+        ),
+    ],
+)
+def test_a_units_scale_a_things_duration_a_compound_and_a_sum_for_a_purpose(nlp, text, value, meaning):
+    assert meanings(nlp, text)[value] == meaning
+
+
+def test_a_bare_time_span_and_a_share_given_are_no_duration_or_purpose(nlp):
+    # negative: "in 25 years" is a time window, not a statistic; a share "committed to" names no purpose
+    assert "25" not in meanings(nlp, "The plant will open in 25 years.")
+    assert meanings(nlp, "The firm committed 5 percent to the plan.")["5"][2] != "plan"

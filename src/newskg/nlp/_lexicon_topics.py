@@ -215,6 +215,10 @@ class Figures:
     """A unit's first word (as in ``units``) -> the lengths of the units it starts, longest first."""
     prefix_units: frozenset[str]
     scales: dict[str, int]
+    scaled_units: dict[str, tuple[str, int]]
+    """Abbreviations that hold a unit and its scale: ``bcm`` -> (cubic meters, 10^9)."""
+    duration_units: dict[str, str]
+    """Time words that measure a thing when hyphened to a figure: ``a 25-year contract``."""
     time_units: frozenset[str]
     months: frozenset[str]
     rank_words: frozenset[str]

@@ -241,11 +241,21 @@ def read_figures() -> Figures:
     scales = f.table("scales")
     if not all(isinstance(v, int) for v in scales.values()):
         raise DataFileError(f"{f.where}: key 'scales' must map words to whole numbers")
+    scaled_units: dict[str, tuple[str, int]] = {}
+    for word, value in f.table("scaled_units").items():
+        unit, _sep, scale = str(value).partition(">")
+        if not unit or not scale.isdigit():
+            raise DataFileError(
+                f"{f.where}: key 'scaled_units': '{word}' must map to 'unit>scale', not '{value}'"
+            )
+        scaled_units[word.lower()] = (unit, int(scale))
     return Figures(
         units=units,
         unit_sizes=_sizes_by_first_word(units),
         prefix_units=f.words("prefix_units"),
         scales=scales,
+        scaled_units=scaled_units,
+        duration_units={k.lower(): str(v) for k, v in f.table("duration_units").items()},
         time_units=f.words("time_units"),
         months=f.words("months"),
         rank_words=f.words("rank_words"),

@@ -64,7 +64,9 @@ class FigureMeanings:
         if end + 2 < n and words[end] == "(" and ")" in words[end + 2 : end + 8]:
             close = words.index(")", end + 2)
             if lower[close + 1 : close + 2] and (
-                lower[close + 1] in figures.amount_links or lower[close + 1] == "of"
+                lower[close + 1] in figures.amount_links
+                or lower[close + 1] == "of"
+                or (lower[close + 1] == "to" and self._allocated(doc, figure, sentence))
             ):
                 end = close + 1  # "73.93 trillion rials ($302 million) in loans", "... of credit"
         if (
@@ -106,7 +108,12 @@ class FigureMeanings:
             ):  # "$10 billion in imports"
                 figure.what_end = linked[1]
                 return doc.span_text(*linked)
-        if end + 1 < n and lower[end] == "to" and self._allocated(doc, figure, sentence):
+        if (
+            end + 1 < n
+            and lower[end] == "to"
+            and figure.unit in figures.money_units
+            and self._allocated(doc, figure, sentence)
+        ):
             purpose = self.phrases.noun_phrase_after(doc, end + 1, sentence, determiners=True)
             if purpose is not None and not ext_entity(doc, purpose):
                 figure.what_end = purpose[1]

@@ -81,6 +81,16 @@ class NounPhrases:
             if glued and word.isalpha() and words[k + 2][:1].isalpha():
                 k += 1  # "non-oil", "state-run", "in-place": the first part of a compound modifier
                 continue
+            if (
+                k > start + 1
+                and words[k - 1] == "-"
+                and word.isalpha()
+                and k + 1 < end_limit
+                and self._modifier_or_noun(words[k + 1])
+                and "f" not in self.pos(words[k + 1])
+            ):
+                k += 1  # "buy-back contract", "built-up area": a compound's last part modifies
+                continue
             if not word[:1].isalpha() or "f" in pos or (low in figures.time_units and head < 0):
                 break
             if low in figures.worth_firsts or low in figures.pronouns:
@@ -140,7 +150,11 @@ class NounPhrases:
         allocated land``: a verb form right before a noun, at the start of a noun phrase, modifies it."""
         word = doc.words[k]
         # "of allocated land", "the approved amount": a past participle after "of" or an article too
-        after_article = k > 0 and (doc.lower[k - 1] == "of" or doc.lower[k - 1] in self.figures.determiners)
+        after_article = k > 0 and (
+            doc.lower[k - 1] == "of"
+            or doc.lower[k - 1] in self.figures.determiners
+            or doc.words[k - 1] in POSSESSIVES  # "the project's estimated cost"
+        )
         participle = word.endswith("ing") or (word.endswith("ed") and after_article)
         if not (word.islower() and participle and "v" in self.pos(word)) or k + 1 >= limit:
             return False

@@ -114,6 +114,22 @@ class FigureReader:
             and self.figures.unit_at(words, end + 1)[0]
         ):
             end += 1  # "a 68.2-percent decrease"
+        scaled = self.figures.scaled_units.get(lower[end]) if end < n and figure.scale == 1 else None
+        if scaled is not None:  # "7.4 bcm"
+            figure.unit, figure.scale = scaled
+            figure.end = end + 1
+            return figure
+        if (
+            end + 2 < n
+            and words[end] == "-"
+            and not spaces[end - 1]
+            and not spaces[end]
+            and lower[end + 1] in self.figures.duration_units
+            and words[end + 2][:1].isalpha()
+        ):  # "a 25-year gas contract": the contract's length, not a time span
+            figure.unit = self.figures.duration_units[lower[end + 1]]
+            figure.end = end + 2
+            return figure
         unit, unit_end = self.figures.unit_at(words, end)
         if unit is not None and not (
             unit in ("tons", "grams", "meters") and len(words[end]) == 1 and spaces[end - 1]

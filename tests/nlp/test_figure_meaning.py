@@ -535,3 +535,4 @@ def test_a_bare_time_span_and_a_share_given_are_no_duration_or_purpose(nlp):
     # negative: "in 25 years" is a time window, not a statistic; a share "committed to" names no purpose
     assert "25" not in meanings(nlp, "The plant will open in 25 years.")
     assert meanings(nlp, "The firm committed 5 percent to the plan.")["5"][2] != "plan"
+    assert meanings(nlp, "The state allocated 15 trillion rials to this issue.")["15"][2] != "issue"

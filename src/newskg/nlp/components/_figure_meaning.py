@@ -115,6 +115,10 @@ class FigureMeanings:
             and self._allocated(doc, figure, sentence)
         ):
             purpose = self.phrases.noun_phrase_after(doc, end + 1, sentence, determiners=True)
+            if lower[end + 1] in figures.pronouns:
+                purpose = (
+                    None  # "allocated 15 trillion rials to this issue": what the issue is, is said before
+                )
             if purpose is not None and not ext_entity(doc, purpose):
                 figure.what_end = purpose[1]
                 return doc.span_text(*purpose)  # "had allocated 14 trillion rials to water projects"

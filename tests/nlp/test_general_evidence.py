@@ -1059,6 +1059,17 @@ def test_towns_listed_before_a_comma_and_their_province_all_lie_in_it(nlp):
     assert not any(container == "Iraq" for _, container in located)  # a foreign country is no province
 
 
+def test_a_town_in_the_countrys_possessive_and_a_direction_before_its_province_lies_in_it(nlp):
+    located = {
+        (x.place, x.container)
+        for x in run(nlp, "Jask, in Iran's southern Hormozgan province, grew.").located_in
+    }
+    assert ("Jask", "Hormozgan Province") in located
+    # negative: a foreign country's possessive names no Iranian province
+    located = {(x.place, x.container) for x in run(nlp, "Jask, in Iraq's southern Basra, grew.").located_in}
+    assert not any(place == "Jask" and container != "Iran" for place, container in located)
+
+
 def test_the_city_of_a_name_a_province_shares_is_the_city(nlp):
     record = run(nlp, "The estate lies near the city of Hamedan, in Hamedan province.")
     located = {(x.place, x.container) for x in record.located_in}

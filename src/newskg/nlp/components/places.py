@@ -276,6 +276,8 @@ class PlaceLinker:
             after = entities.end_of(k)
             if view.words[after] in POSSESSIVES:
                 k = after + 1  # "a city in Iran's Razavi Khorasan province"
+                if k < n and view.lower[k] in things.direction_adjectives:
+                    k += 1  # "in Iran's southeastern Sistan and Baluchestan province"
         target = entities.at(k) if k < n else None
         if (
             target is None

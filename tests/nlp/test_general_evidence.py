@@ -820,6 +820,13 @@ def test_a_quoted_motto_keeps_a_possessive_inside_it(nlp):
     assert ("Jobs with Women’s Participation", "MOTTO") in typed(run(nlp, text))
 
 
+def test_a_quoted_motto_may_run_to_twelve_words_but_a_long_quotation_is_none(nlp):
+    motto = "Farming and Trade with Local Resolve, Rural Jobs and Fair Water Management"
+    assert (motto, "MOTTO") in typed(run(nlp, f"The plant opened under the motto of “{motto}”."))
+    quote = "we will build more plants and more roads and more ports in the coming two years"
+    assert not any(kind == "MOTTO" for _, kind in typed(run(nlp, f"The motto was clear: “{quote}”.")))
+
+
 def test_a_company_named_again_without_its_head_word_is_the_same_company(nlp):
     text = (
         "Sepidan Tile Company raised prices. Sepidan Tile’s CEO said exports rose, "
@@ -1702,6 +1709,31 @@ def test_a_surname_with_a_hyphened_particle_is_one_person_in_every_mention(nlp):
         "Ale-Zolvar": "Mohammad-Reza Ale-Zolvar",
     }
     assert said(record) == [("Mohammad-Reza Ale-Zolvar", "said"), ("Mohammad-Reza Ale-Zolvar", "added")]
+
+
+def test_towns_listed_before_a_plural_town_noun_are_towns(nlp):
+    found = typed(
+        run(nlp, "Units in Zolvar and Dasht-e Karvan counties and Kalvost, Tarom and Zanjan districts grew.")
+    )
+    assert {("Zolvar", "GPE"), ("Dasht-e Karvan", "GPE"), ("Kalvost", "GPE")} <= found
+    # negative: a country and English words before the plural noun make no towns
+    found = typed(run(nlp, "Farms in Iran and Turkey's cities grew. Old and New towns grew."))
+    assert not {surface for surface, kind in found if kind == "GPE"} - {"Iran", "Turkey"}
+
+
+def test_a_persian_link_hyphened_on_both_sides_stays_inside_a_name_and_a_list_of_banks_splits(nlp):
+    text = (
+        "Gol-e-Zolvar Mining and Industrial Company CEO Reza Kalvost said output rose. Bank of "
+        "Industry and Mine and Zolvar Taavon Bank paid the loans."
+    )
+    record = run(nlp, text)
+    assert ("Reza Kalvost", "head", "Gol-e-Zolvar Mining and Industrial Company") in roles(record)
+    assert {("Bank of Industry and Mine", "ORG"), ("Zolvar Taavon Bank", "ORG")} <= typed(record)
+
+
+def test_a_month_after_a_post_is_no_body(nlp):
+    found = typed(run(nlp, "Reza Kalvost replaced Ali Zolvari as the CBI governor in December 2022."))
+    assert ("December", "ORG") not in found
 
 
 def test_a_firm_named_after_its_town_or_country_is_one_organisation(nlp):

@@ -36,6 +36,9 @@ class ContextNames:
         things = lexicon.things
         self.place_noun_starts = {phrase[0] for phrase in things.place_heads_lower}
         self.org_noun_starts = {phrase[0] for phrase in things.organisation_nouns_lower}
+        self.town_plurals = frozenset(
+            noun[:-1] + "ies" if noun.endswith("y") else noun + "s" for noun in things.town_nouns
+        )
         self.org_single_nouns = {phrase[0] for phrase in things.organisation_nouns_lower if len(phrase) == 1}
         self.org_noun_forms = self.org_single_nouns | {noun + "s" for noun in self.org_single_nouns}
 
@@ -129,6 +132,14 @@ class ContextNames:
                 comma = self._apposition_comma_before(doc, k)
                 if comma is not None:
                     runs.append((self._run_before(doc, comma), comma))  # "X, a small town in"
+        for k in doc.positions(self.town_plurals):
+            end = k  # "Fariman and Torbat-e Jam counties", "A, B and C districts": every one listed
+            while words[k].islower() and end > 0:
+                start = self._run_before(doc, end)
+                runs.append((start, end))
+                if start < 2 or lower[start - 1] not in (",", "and"):
+                    break
+                end = start - 2 if lower[start - 1] == "and" and words[start - 2] == "," else start - 1
         known = ext.get(doc.doc, ext.PLACE_NAMES)
         link_ends = self._before_a_province_or_country(doc, known)  # where "in Semnan province" starts
         for k in {c.end for c in known if c.kind == "city"}:  # "Ardakan and Chadormalu in Yazd Province"
@@ -150,10 +161,13 @@ class ContextNames:
         if not runs:
             return
         taken = {doc.span_text(c.start, c.end) for c in found}
+        links = self.lexicon.people.ezafe_particles
         for start, end in runs:
-            if start >= end or end - start > 3 or doc.sent_starts[start]:
+            # ("Dasht-e Karvan": the link and its hyphens are no words of their own)
+            name_words = [w for w in words[start:end] if w != "-" and w not in links]
+            if not name_words or len(name_words) > 3 or doc.sent_starts[start]:
                 continue
-            if not all(self._is_unknown_word(w) for w in words[start:end]):
+            if not all(self._is_unknown_word(w) for w in name_words):
                 continue
             if any(self.name_words.starts_a_person(doc, k) for k in range(start, end)):
                 continue
@@ -734,6 +748,8 @@ class ContextNames:
         (one common word is a name after ``the French energy major``: ``one_word_ok``)."""
         if start >= end or end - start > 4 or (doc.sent_starts[start] and end - start == 1):
             return
+        if doc.words[start] in self.lexicon.figures.months:
+            return  # "the CBI governor in December 2022": a date, not a body
         if self._named_elsewhere(doc.span_text(start, end)) or self._inside_a_known_place(doc, start, end):
             return  # "the governor of East Azarbaijan": a province, whose "East" is no nationality
         while start < end and self.name_words.is_nationality(doc.words[start]):

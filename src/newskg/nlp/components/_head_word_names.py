@@ -147,6 +147,8 @@ class HeadWordNames:
                 and self.name_words.english.is_common(words[start - 2])
             ):
                 break  # "Suppliers of Kerman Motor": a common noun opening the sentence is no name's
+            if prev == "and" and self._whole_name_before(doc, start - 1):
+                break  # "Bank of Industry and Mine and Tosee Taavon Bank": two banks
             far = start - 2
             while far > 0 and words[far] in (",", "and"):
                 far -= 1  # "Industry, Mining, and Trade Ministry"
@@ -160,6 +162,19 @@ class HeadWordNames:
         while start < head and words[start] in ("-", "&"):
             start += 1
         return start
+
+    def _whole_name_before(self, doc: DocView, conjunction: int) -> bool:
+        """Whether the words before ``and`` at ``conjunction`` are a name of their own that opens
+        with its head word and an ``of`` tail (``Bank of Industry and Mine``)."""
+        first = conjunction
+        while first > 0 and self.name_words.continues(doc, first - 1) and doc.words[first - 1] != ",":
+            first -= 1
+        return (
+            first + 2 < conjunction
+            and doc.words[first] in self.things.heads_first
+            and doc.lower[first + 1] == "of"
+            and self.extend_right(doc, first + 1) >= conjunction
+        )
 
     def _describes_with(self, word: str, coordinated: str) -> bool:
         """Whether ``word`` describes the body as the words of a name's list do, also as a known

@@ -50,7 +50,7 @@ class NameWords:
         capitalised word before it, with a capitalised word after."""
         words, spaces = doc.words, doc.spaces
         k = i if words[i] == "-" else i - 1  # the hyphen
-        return (
+        if not (
             k >= 1
             and k + 2 < len(words)
             and i in (k, k + 1)
@@ -59,7 +59,16 @@ class NameWords:
             and not spaces[k - 1]
             and not spaces[k]
             and is_capitalised(words[k - 1])
-            and is_capitalised(words[k + 2])
+        ):
+            return False
+        if is_capitalised(words[k + 2]):
+            return True  # "Qasr-e Shirin"
+        return (  # "Gol-e-Gohar": hyphens on both sides of the link
+            words[k + 2] == "-"
+            and k + 3 < len(words)
+            and not spaces[k + 1]
+            and not spaces[k + 2]
+            and is_capitalised(words[k + 3])
         )
 
     def continues(self, doc: DocView, i: int) -> bool:

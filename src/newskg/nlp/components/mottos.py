@@ -1,6 +1,6 @@
 """``newskg_mottos``: quoted mottos and slogans, e.g. the year named ``“Surge in Production”``.
 
-A quotation of one to eight words counts when a cue (motto, slogan, named, year of ...) stands just
+A quotation of one to twelve words counts when a cue (motto, slogan, named, year of ...) stands just
 before it. Without quote marks, a motto is the capitalised phrase set off after a motto noun (``the
 motto of the year, Controlling Inflation, Production Growth, guides ...``, ``the slogan is Surge in
 Production``): capitalised words, small words between them, and a comma or colon only where a
@@ -24,6 +24,8 @@ QUOTED = re.compile(r"[\"“‘]((?:[^\"“”‘’\n]|’(?=[A-Za-z])){2,80}?)
 """A quotation; an apostrophe inside a word (``People’s``) does not close it."""
 CAPITALISED = r"[A-Z][\w’'-]*"
 MAX_UNQUOTED_WORDS = 10
+MAX_QUOTED_WORDS = 12
+"""Mottos of Iranian years run to nine words: a quotation after a motto cue of up to this many."""
 PASSIVE_AGENT = re.compile(r"\s+by\s+")
 """``named the year of X by the Leader``: where an unquoted motto gives way to who named it."""
 
@@ -79,7 +81,7 @@ class MottoFinder:
         mottos: dict[str, str] = {}
         for match in QUOTED.finditer(text):
             words = match.group(1).split()
-            if not 1 <= len(words) <= 8 or match.group(1).strip(" ,.") != match.group(1):
+            if not 1 <= len(words) <= MAX_QUOTED_WORDS or match.group(1).strip(" ,.") != match.group(1):
                 continue
             window = text[max(0, match.start() - 60) : match.start()]
             if self.noun_after.match(text, match.end()) or any(

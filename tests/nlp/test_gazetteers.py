@@ -35,6 +35,7 @@ from newskg.nlp.gazetteers import (
 )
 from newskg.nlp.lexicon import load_lexicon
 from newskg.nlp.spellings import respellings, usable_respellings
+from newskg.nlp.year_mottos import load_year_mottos, read_year_mottos
 
 IRAN_CODES = {s.code for s in pycountry.subdivisions.get(country_code="IR")}
 DATA_FILES = (
@@ -602,3 +603,23 @@ def test_a_place_before_a_hyphen_and_a_lower_case_word_is_named_but_not_inside_a
     places = {m.text for e in record.entities if e.type in ("GPE", "LOC") for m in e.mentions}
     assert {"Baku", "Shenzhen"} <= places
     assert "Qasr" not in places and "Tabriz" not in places
+
+
+def test_a_year_motto_row_needs_whole_years_and_a_motto(tmp_path: Path) -> None:
+    path = tmp_path / "mottos.tsv"
+    path.write_text(
+        "# header\n1402\t2023\tCurbing Inflation\tControlling Inflation\n14O3\t2024\tLeap\n", encoding="utf-8"
+    )
+    with pytest.raises(DataFileError, match=where(path, 3) + " year and began must be whole numbers"):
+        read_year_mottos(path)
+    path.write_text("1402\t2023\t\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=where(path, 1) + " empty motto"):
+        read_year_mottos(path)
+
+
+def test_the_shipped_year_mottos_name_one_motto_a_year_each_rendering_once() -> None:
+    mottos = load_year_mottos()
+    assert len({m.year for m in mottos}) == len(mottos)
+    assert all(m.began == m.year + 621 for m in mottos)  # a Solar Hijri year begins in March of year + 621
+    forms = [form.lower() for m in mottos for form in m.forms]
+    assert len(forms) == len(set(forms))

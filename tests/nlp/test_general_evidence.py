@@ -827,6 +827,39 @@ def test_a_quoted_motto_may_run_to_twelve_words_but_a_long_quotation_is_none(nlp
     assert not any(kind == "MOTTO" for _, kind in typed(run(nlp, f"The motto was clear: “{quote}”.")))
 
 
+@pytest.mark.parametrize(
+    "text, motto",
+    [
+        (
+            "In the year named Investment for Production, this is what we must do.",
+            "Investment for Production",
+        ),
+        ("In line with the motto of the year, Surge in Production, Zolvar Park grew.", "Surge in Production"),
+        (
+            "The year was named Curbing Inflation, Growth of Production by the Leader.",
+            "Curbing Inflation, Growth of Production",
+        ),
+        ("Firms work in line with the motto of boosting production.", "boosting production"),
+    ],
+)
+def test_a_known_motto_of_a_year_is_found_in_any_frame_and_ends_where_its_words_end(nlp, text, motto):
+    found = typed(run(nlp, text))
+    assert (motto, "MOTTO") in found
+    assert not any(kind == "MOTTO" and surface != motto for surface, kind in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Innovation and Prosperity Fund lent more.",  # the words open a longer name
+        "Investment in production rose 5 percent.",  # not written as a name, and no cue
+        "The plan aims at boosting production in the province.",
+    ],
+)
+def test_a_known_mottos_words_in_plain_text_or_a_longer_name_are_no_motto(nlp, text):
+    assert not any(kind == "MOTTO" for _, kind in typed(run(nlp, text)))
+
+
 def test_a_company_named_again_without_its_head_word_is_the_same_company(nlp):
     text = (
         "Sepidan Tile Company raised prices. Sepidan Tile’s CEO said exports rose, "

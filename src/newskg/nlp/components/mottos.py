@@ -19,6 +19,7 @@ from .. import extensions as ext
 from ..facts import Candidate
 from ..lexicon import Lexicon, load_lexicon
 from ..vocabulary import GivenNames, load_given_names
+from ..year_mottos import YearMotto, load_year_mottos
 
 QUOTED = re.compile(r"[\"“‘]((?:[^\"“”‘’\n]|’(?=[A-Za-z])){2,80}?)[\"”’](?![A-Za-z])")
 """A quotation; an apostrophe inside a word (``People’s``) does not close it."""
@@ -41,8 +42,10 @@ def motto_case(text: str, small_words: frozenset[str]) -> str:
 class MottoFinder:
     """Marks mottos introduced by a cue word, and their repetitions."""
 
-    def __init__(self, lexicon: Lexicon, given: GivenNames) -> None:
+    def __init__(self, lexicon: Lexicon, given: GivenNames, year_mottos: tuple[YearMotto, ...]) -> None:
         self.things = lexicon.things
+        self.known = _known_forms(year_mottos)
+        """First word of a known motto's rendering (lower case) -> a pattern of the renderings it opens."""
         self.posts = lexicon.titles.posts
         self.given = given
         cues = "|".join(re.escape(c) for c in sorted(lexicon.things.motto_cues, key=len, reverse=True))
@@ -77,8 +80,15 @@ class MottoFinder:
         return doc
 
     def _find(self, doc: Doc, found: list[Candidate]) -> None:
-        text = ext.view_of(doc).text
+        view = ext.view_of(doc)
+        text = view.text
         mottos: dict[str, str] = {}
+        for k in view.positions(self.known):
+            match = self.known[view.lower[k]].match(text, view.starts[k])
+            if match is not None and self._named_as_motto(text, match):
+                phrase = match.group(0)
+                if phrase.lower() not in mottos or mottos[phrase.lower()].islower():
+                    mottos[phrase.lower()] = phrase
         for match in QUOTED.finditer(text):
             words = match.group(1).split()
             if not 1 <= len(words) <= MAX_QUOTED_WORDS or match.group(1).strip(" ,.") != match.group(1):
@@ -98,6 +108,10 @@ class MottoFinder:
         year_of = self.year_of.finditer(text) if "year of" in text else ()
         for match in (*unquoted, *apposed, *year_of):
             phrase = PASSIVE_AGENT.split(match.group("motto"))[0]  # "... and Capital by the Leader"
+            known = self._known_at_start(phrase)
+            if known:  # "the motto of the year, Production: Knowledge-Based, Job-Creating, Ardabil ..."
+                mottos.setdefault(known.lower(), known)
+                continue
             if self._may_be_unquoted_motto(phrase):
                 mottos.setdefault(phrase.lower(), phrase)
         for key, phrase in mottos.items():
@@ -111,6 +125,26 @@ class MottoFinder:
                         Candidate(span.start, span.end, "MOTTO", "motto", priority=75, canonical=canonical)
                     )
 
+    def _named_as_motto(self, text: str, match: re.Match[str]) -> bool:
+        """A known motto's words count as written in title case (``Surge in Production``), or in
+        any case right after a motto cue (``the motto of boosting production``); not when a
+        capitalised word goes on after them."""
+        after = text[match.end() : match.end() + 2]
+        if after[:1] == " " and after[1:2].isupper():
+            return False  # "the Innovation and Prosperity Fund": the words open a longer name
+        small = self.things.title_case_small_words
+        if all(w[:1].isupper() for w in match.group(0).split() if w.lower() not in small):
+            return True
+        window = text[max(0, match.start() - 60) : match.start()]
+        return self.cue.search(window) is not None
+
+    def _known_at_start(self, phrase: str) -> str:
+        """The known motto a phrase opens with (its words as written), or ''."""
+        first = re.split(r"[\s:,;-]", phrase, maxsplit=1)[0].lower()
+        pattern = self.known.get(first)
+        match = pattern.match(phrase) if pattern is not None else None
+        return match.group(0) if match is not None else ""
+
     def _may_be_unquoted_motto(self, phrase: str) -> bool:
         """Two to ten words with no title or given name in them: "the motto of the year, President X
         said" sets off the speaker, and "the slogan, Tehran's ..." a possessive, not a motto."""
@@ -120,6 +154,29 @@ class MottoFinder:
             and not phrase.endswith(("’s", "'s"))
             and not any((w.lower(),) in self.posts or self.given.is_given_name(w) for w in words)
         )
+
+
+def _known_forms(year_mottos: tuple[YearMotto, ...]) -> dict[str, re.Pattern[str]]:
+    """For each first word of a known rendering, one pattern of the renderings it opens, longest
+    first, matched in any case, with any apostrophe and any run of spaces, and ending at a word's end."""
+    by_first: dict[str, list[str]] = {}
+    for motto in year_mottos:
+        for form in motto.forms:
+            first = re.split(r"[\s:,;-]", form, maxsplit=1)[0].lower()
+            by_first.setdefault(first, []).append(form)
+    return {
+        first: re.compile(
+            "(?:"
+            + "|".join(_form_pattern(f) for f in sorted(forms, key=len, reverse=True))
+            + r")(?![\w’'-])",
+            re.I,
+        )
+        for first, forms in by_first.items()
+    }
+
+
+def _form_pattern(form: str) -> str:
+    return r"\s+".join(re.escape(word).replace("'", "['’]") for word in form.split())
 
 
 def _fits(cue: str, gap: str, phrase: str, naming_verbs: frozenset[str]) -> bool:
@@ -137,4 +194,4 @@ def _fits(cue: str, gap: str, phrase: str, naming_verbs: frozenset[str]) -> bool
 
 @Language.factory("newskg_mottos", assigns=[ext.attr(ext.MOTTO_NAMES)])
 def make_mottos(nlp: Language, name: str) -> MottoFinder:
-    return MottoFinder(load_lexicon(), load_given_names())
+    return MottoFinder(load_lexicon(), load_given_names(), load_year_mottos())

@@ -343,6 +343,29 @@ def test_the_governor_of_the_province_is_of_the_province_last_named_and_the_next
     assert not any(person == "Reza Kalvost" and org == "Zanjan Province" for person, _, org in roles(record))
 
 
+def test_a_provinces_governor_a_lower_case_portfolio_and_a_ministrys_deputy(nlp):
+    text = (
+        "In Zanjan, the province's governor Ali Zolvari told IRNA that units closed. He was tasked by "
+        "the minister of industry, mining and trade, Reza Kalvost, with the plan. Hamid Zadboum, the "
+        "deputy for housing at the Ministry of Roads and Urban Development, agreed. The head of roads spoke."
+    )
+    found = roles(run(nlp, text))
+    assert ("Ali Zolvari", "governor", "Zanjan Province") in found
+    assert ("Reza Kalvost", "minister", "Ministry of Industry, Mining and Trade") in found
+    assert ("Hamid Zadboum", "deputy minister", "Ministry of Roads and Urban Development") in found
+    assert len(found) == 3  # "the head of roads" names no ministry
+
+
+def test_a_capitalised_modifier_inside_a_name_is_a_word_of_it(nlp):
+    text = "The managing director of Zolvar New Town Development Company, Ali Karvan, said so."
+    record = run(nlp, text)
+    assert ("Ali Karvan", "head", "Zolvar New Town Development Company") in roles(record)
+    # negative: a modifier before a post word modifies the post
+    assert ("Reza Kalvost", "former head", "ISIPO") in roles(
+        run(nlp, "The Former Head of ISIPO Reza Kalvost spoke.")
+    )
+
+
 def test_the_head_of_a_free_zone_or_port_holds_a_post_as_in_a_body(nlp):
     text = (
         "Ali Zolvari, the head of Kavir Free Zone, said trade rose. Reza Kalvost, managing director "

@@ -211,6 +211,8 @@ class TitleFinder:
                 return found.canonical, word_end
         if word_end + 1 < len(doc) and doc.lower[word_end] in ("of", "for"):
             tail = self._capitalised_run(doc, entities, word_end + 1)
+            if tail == word_end + 1:
+                tail = self._sector_run(doc, word_end + 1)  # "the minister of industry, mining and trade"
             found = (
                 self.gazetteer.ministry_for(doc.span_text(word_end + 1, tail))
                 if tail > word_end + 1
@@ -362,6 +364,9 @@ class TitleFinder:
         if j < 0:
             return None, start
         things = self.lexicon.things
+        if possessive and j > 0 and doc.lower[j - 1] == "the" and doc.lower[j] == "province":
+            province = entities.last_named(frozenset({"province"}), before=j, types=("GPE",))
+            return (province, j - 1) if province is not None else (None, start)  # "the province's governor"
         if possessive and j > 0 and doc.lower[j - 1] == "the":
             noun = doc.lower[j]  # "the bank's CEO", "the airline's CEO": the one named last
             heads = things.kind_nouns.get(
@@ -374,6 +379,20 @@ class TitleFinder:
         if cluster is None or cluster.type in ("PERSON", "MOTTO", "EVENT", "PROGRAM"):
             return None, start
         return cluster, entities.start_of(j)
+
+    def _sector_run(self, doc: DocView, i: int) -> int:
+        """End of the lower-case sector words of a ministry from i (``of industry, mining and
+        trade``), or i when there are none."""
+        lower = doc.lower
+        j = i
+        while j < len(doc) and (
+            (doc.words[j].islower() and self.gazetteer.ministry_for(lower[j]) is not None)
+            or (j > i and lower[j] in ("and", ",") and j + 1 < len(doc) and doc.words[j + 1].islower())
+        ):
+            j += 1
+        while j > i and lower[j - 1] in ("and", ","):
+            j -= 1
+        return j
 
     def _capitalised_run(self, doc: DocView, entities: Entities, i: int) -> int:
         """End of the capitalised words from i (with list commas and 'and'), stopping at a post word

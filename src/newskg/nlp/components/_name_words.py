@@ -111,12 +111,27 @@ class NameWords:
             base, end = titles.post_at(doc.lower, start)
             if base is not None and end > k:
                 return True  # a post word, or the end of one: "Director General of X"
-        if lower in titles.modifiers:
+        if lower in titles.modifiers and not self._modifier_inside_name(doc, k):
             return True  # (a courtesy title or a month may belong to a name: "Shahid Rajaee Port")
         if doc.sent_starts[k] or (k > 0 and doc.words[k - 1] in '“"‘('):
             pos = self.english.pos(word)
             return "f" in pos or "r" in pos or ("v" in pos and "n" not in pos)
         return False
+
+    def _modifier_inside_name(self, doc: DocView, k: int) -> bool:
+        """``New`` in ``Pardis New Town Development Company``: a capitalised modifier between
+        capitalised words, with no post word after it, is a word of the name (``ISIPO New Head``
+        is a modifier of the post)."""
+        words, lower = doc.words, doc.lower
+        titles = self.lexicon.titles
+        return (
+            0 < k < len(words) - 1
+            and words[k].istitle()
+            and is_capitalised(words[k - 1])
+            and is_capitalised(words[k + 1])
+            and lower[k + 1] not in titles.post_starts
+            and lower[k + 1] not in titles.modifiers
+        )
 
     def describes(self, word: str) -> bool:
         """A word that can describe what a body does (``Industry``, ``Mining``, ``Small``), as the

@@ -536,3 +536,13 @@ def test_a_bare_time_span_and_a_share_given_are_no_duration_or_purpose(nlp):
     assert "25" not in meanings(nlp, "The plant will open in 25 years.")
     assert meanings(nlp, "The firm committed 5 percent to the plan.")["5"][2] != "plan"
     assert meanings(nlp, "The state allocated 15 trillion rials to this issue.")["15"][2] != "issue"
+
+
+def test_a_hyphened_unit_as_the_tokenizer_splits_it_and_a_sum_for_this_purpose(nlp):
+    assert meanings(nlp, "Solar plants generated 310 million kilowatt-hours of power.")["310"] == (
+        "kilowatt-hours",
+        10**6,
+        "power",
+    )
+    # negative: "for this purpose" says what the sum is for only by pointing back
+    assert meanings(nlp, "The fund has allocated 30 trillion rials for this purpose.")["30"][2] != "purpose"

@@ -236,8 +236,14 @@ def read_figures() -> Figures:
     units: dict[tuple[str, ...], str] = {}
     for unit, forms in f.table("units").items():
         for form in str(forms).split("|"):
-            words = tuple(form.split())
-            units[words if any(not w.islower() for w in words) else tuple(w.lower() for w in words)] = unit
+            for words in {tuple(form.split()), tuple(re.sub(r"(?<=\w)-(?=\w)", " - ", form).split())}:
+                # "kilowatt-hours" as the tokenizer splits it too: kilowatt, -, hours
+                key = (
+                    words
+                    if any(not w.islower() for w in words if w != "-")
+                    else tuple(w.lower() for w in words)
+                )
+                units[key] = unit
     scales = f.table("scales")
     if not all(isinstance(v, int) for v in scales.values()):
         raise DataFileError(f"{f.where}: key 'scales' must map words to whole numbers")

@@ -88,7 +88,12 @@ class FigureMeanings:
                 return doc.span_text(*of_phrase)
             if end + 1 < n and lower[end + 1] in figures.pronouns:
                 return inherited(figure, read, same_unit=False)  # "80% of which"
-        if end < n and lower[end] in figures.amount_links and figure.unit in figures.money_units:
+        if (
+            end + 1 < n
+            and lower[end] in figures.amount_links
+            and figure.unit in figures.money_units
+            and lower[end + 1] not in figures.pronouns  # "30 trillion rials for this purpose"
+        ):
             of_noun = self._noun_of_figure(doc, figure, sentence, read)
             if of_noun:
                 return of_noun  # "a credit line of $250 million for ports": the sum is the credit line

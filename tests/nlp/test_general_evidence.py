@@ -1133,6 +1133,18 @@ def test_a_town_in_the_countrys_possessive_and_a_direction_before_its_province_l
     assert not any(place == "Jask" and container != "Iran" for place, container in located)
 
 
+def test_towns_listed_before_their_plural_noun_and_province_lie_in_it_and_named_sites_in_iran(nlp):
+    text = (
+        "Units in Marvdasht and Lamerd counties in Fars got loans. Dorud and Aligudarz industrial towns "
+        "in Lorestan grew. Most idle units are in Zolvar Industrial Town. The Dubai Industrial City grew."
+    )
+    located = {(x.place, x.container) for x in run(nlp, text).located_in}
+    assert {("Marvdasht", "Fars Province"), ("Lamerd", "Fars Province")} <= located
+    assert {("Dorud", "Lorestan Province"), ("Aligudarz", "Lorestan Province")} <= located
+    assert ("Zolvar Industrial Town", "Iran") in located
+    assert not any(place == "Dubai Industrial City" for place, _ in located)  # a foreign city's site
+
+
 def test_the_city_of_a_name_a_province_shares_is_the_city(nlp):
     record = run(nlp, "The estate lies near the city of Hamedan, in Hamedan province.")
     located = {(x.place, x.container) for x in record.located_in}

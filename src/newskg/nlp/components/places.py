@@ -212,8 +212,20 @@ class PlaceLinker:
             and view.lower[listed + 2] in things.containment_links
         ):
             k = listed + 2  # "Borujerd, Aligudarz and Kuhdasht, all in Lorestan": each of them
-        if listed + 1 < n and self._town_plural(view.lower[listed]) and view.lower[listed + 1] == "of":
-            k = listed + 1  # "Qorveh, Bijar and Saqqez counties of the province": each of them
+        plural = listed + 1 if listed + 1 < n and view.words[listed].islower() else listed
+        if (
+            plural < n
+            and not self._town_plural(view.lower[plural - 1])
+            and self._town_plural(view.lower[plural])
+        ):
+            plural += 1  # "Dorud and Aligudarz industrial towns in Lorestan"
+        if (
+            plural > listed
+            and self._town_plural(view.lower[plural - 1])
+            and plural < n
+            and (view.lower[plural] == "of" or view.lower[plural] in things.containment_links)
+        ):
+            k = plural  # "Qorveh, Bijar and Saqqez counties of the province", "... counties in Fars": each
         elif listed > k and self._after_place_apposition(view, listed) > listed:
             k = listed  # "Neyshabur and Gonabad, two counties of Razavi Khorasan": each of them
         elif (

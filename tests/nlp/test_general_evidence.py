@@ -356,6 +356,19 @@ def test_a_provinces_governor_a_lower_case_portfolio_and_a_ministrys_deputy(nlp)
     assert len(found) == 3  # "the head of roads" names no ministry
 
 
+def test_a_vice_presidency_with_a_listed_portfolio_is_one_body_whose_head_speaks(nlp):
+    text = (
+        "Reza Kalvost, the head of the Vice Presidency for Science, Technology and Knowledge-Based "
+        "Economy, said that the plan works."
+    )
+    record = run(nlp, text)
+    body = "Vice Presidency for Science, Technology and Knowledge-Based Economy"
+    assert ("Reza Kalvost", "head", body) in roles(record)
+    assert said(record) == [("Reza Kalvost", "said")]
+    # negative: a modifier before a post word stays the post's
+    assert ("ISIPO Deputy", "ORG") not in typed(run(nlp, "The ISIPO Deputy Head Reza Kalvost spoke."))
+
+
 def test_a_capitalised_modifier_inside_a_name_is_a_word_of_it(nlp):
     text = "The managing director of Zolvar New Town Development Company, Ali Karvan, said so."
     record = run(nlp, text)

@@ -108,6 +108,7 @@ class HeadWordNames:
                         break
                     if (
                         after_last_and
+                        and words[k] != "-"  # "Technology and Knowledge-Based Economy"
                         and self.name_words.is_name_word(doc, k)
                         and not self.english.is_common(words[k])
                         and words[k] not in self.heads

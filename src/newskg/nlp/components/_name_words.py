@@ -119,16 +119,17 @@ class NameWords:
         return False
 
     def _modifier_inside_name(self, doc: DocView, k: int) -> bool:
-        """``New`` in ``Pardis New Town Development Company``: a capitalised modifier between
-        capitalised words, with no post word after it, is a word of the name (``ISIPO New Head``
-        is a modifier of the post)."""
+        """``New`` in ``Pardis New Town Development Company``, ``Vice`` in ``the Vice Presidency``: a
+        capitalised modifier before a body's head word, or between capitalised words with no post
+        word after it, is a word of the name (``ISIPO New Head`` is a modifier of the post)."""
         words, lower = doc.words, doc.lower
         titles = self.lexicon.titles
+        if not (0 < k < len(words) - 1 and words[k].istitle() and is_capitalised(words[k + 1])):
+            return False
+        if words[k + 1] in self.lexicon.things.organisation_heads:
+            return True  # "the Vice Presidency for Science": the modifier opens the body's name
         return (
-            0 < k < len(words) - 1
-            and words[k].istitle()
-            and is_capitalised(words[k - 1])
-            and is_capitalised(words[k + 1])
+            is_capitalised(words[k - 1])
             and lower[k + 1] not in titles.post_starts
             and lower[k + 1] not in titles.modifiers
         )

@@ -1879,6 +1879,34 @@ def test_a_ledes_unnamed_official_is_the_person_who_opens_the_next_sentence_afte
     assert ("Ali Zolvari", "announced") not in said(run(nlp, text))
 
 
+def test_a_quotation_over_several_sentences_is_reported_whole(nlp):
+    text = (
+        "Exports rose. “The scheme gave us a first taste. We got 6 trillion rials. This year we want "
+        'double that,” Ali Zolvari told IRNA. "We expect more. Next year will be better," he added. '
+        "“Imports fell,” he said. Prices rose, Ali Zolvari noted."
+    )
+    contents = [s.content for s in run(nlp, text).statements]
+    assert contents == [
+        "The scheme gave us a first taste. We got 6 trillion rials. This year we want double that",
+        "We expect more. Next year will be better",
+        "Imports fell",  # a quotation of its own sentence: not the one before
+        "Prices rose",
+    ]
+
+
+def test_what_comes_before_a_trailing_according_to_is_what_was_said(nlp):
+    text = (
+        "In Zanjan, 129 units are idle, most of them in Zolvar Industrial Town, according to the "
+        "managing director of Zanjan Industrial Towns Company, Ali Zolvari. According to Reza Kalvost, "
+        "exports rose 5 percent."
+    )
+    contents = [s.content for s in run(nlp, text).statements]
+    assert contents == [
+        "In Zanjan, 129 units are idle, most of them in Zolvar Industrial Town",
+        "exports rose 5 percent",
+    ]
+
+
 def test_a_nationality_noun_coordinated_with_an_adjective_stays_inside_a_name(nlp):
     found = typed(run(nlp, "The Arab and African Affairs Department of the ministry said so."))
     assert ("Arab and African Affairs Department", "ORG") in found

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from .statements import StatementFinder
 
 STOP_AFTER = 2
+MAX_QUOTE_CHARS = 1500
+"""How far back a quotation that closes before its speaker may have opened: a few sentences."""
 ORGANISATION_NOUN_MODIFIERS = 4
 CLOSING_TAG_TAIL = 4
 """At most this many tokens after the verb of a closing speech tag: ``he added on Monday.``"""
@@ -68,8 +70,14 @@ class ReportedContent:
         after = self._clean(doc.text[doc.starts[start] : doc.ends[end - 1]] if end > start else "")
         if cue.kind == "quoted" and len(after.split()) < STOP_AFTER:
             return self._before_quoting(cue, sentence) or after
+        trailing = (  # "X rose, according to the head of Y, Z.": the clause before is what was said
+            cue.kind == "according"
+            and cue.start > self.speakers.first_word(sentence) + 2
+            and doc.words[cue.start - 1] == ","
+        )
         if (
-            subject.start != INVERTED
+            not trailing
+            and subject.start != INVERTED
             and len(after.split()) >= STOP_AFTER
             and not self._clause_before(cue, subject, sentence)
         ):
@@ -78,8 +86,28 @@ class ReportedContent:
         if cue.kind == "according":
             before_end = cue.start
         first = self._after_dateline(doc.starts[sentence.start], sentence)
+        if before_end > sentence.start:
+            first = self._quote_opened_before(first, doc.starts[before_end])
         before = self._clean(doc.text[first : doc.starts[before_end]] if before_end > sentence.start else "")
         return before or after
+
+    def _quote_opened_before(self, first: int, end: int) -> int:
+        """``“... this year. Next year we will export more,” he said.``: a quotation that closes right
+        before the speaker but opened in an earlier sentence is reported whole, from its opening mark."""
+        text = self.doc.text
+        closing = text[first:end].rstrip(" ,")
+        if not closing or closing[-1] not in CLOSE_QUOTES or any(q in closing[:-1] for q in OPEN_QUOTES):
+            return first
+        mark = closing[-1]
+        opening = "“" if mark == "”" else mark  # a straight quote closes what a straight quote opened
+        start = text.rfind(opening, max(0, first - MAX_QUOTE_CHARS), first)
+        if (
+            start < 0
+            or (mark == "”" and "”" in text[start:first])
+            or (mark == '"' and '"' in text[start + 1 : first])
+        ):
+            return first
+        return start + 1
 
     def _before_quoting(self, cue: Cue, sentence: Sentence) -> str:
         """``The figures are optimistic, IRNA quoted him as saying.``: the words before the quoting clause."""

@@ -1894,6 +1894,21 @@ def test_a_quotation_over_several_sentences_is_reported_whole(nlp):
     ]
 
 
+def test_a_cue_ending_in_a_colon_reports_the_quotation_below_and_an_addressee_is_no_content(nlp):
+    text = (
+        "Exports rose.\n\nAli Zolvari also warned about the sector's prospects:\n\n\"The rial fell. Dyes "
+        'cost more," he said.\n\n"Every plant counts. Last summer was bad," Ali Zolvari told Tehran Times.'
+        "\n\nReza Kalvost praised Iran Khodro."
+    )
+    contents = [(s.cue, s.content) for s in run(nlp, text).statements]
+    assert contents == [
+        ("warned", "The rial fell. Dyes cost more"),
+        ("said", "The rial fell. Dyes cost more"),
+        ("told", "Every plant counts. Last summer was bad"),
+        ("praised", "Iran Khodro"),  # a verb whose object is what it reports, not whom it tells
+    ]
+
+
 def test_what_comes_before_a_trailing_according_to_is_what_was_said(nlp):
     text = (
         "In Zanjan, 129 units are idle, most of them in Zolvar Industrial Town, according to the "

@@ -118,6 +118,8 @@ class Reporting:
     aside_openers: frozenset[str]
     relative_pronouns: frozenset[str]
     figure_at_verbs: frozenset[str]
+    addressee_verbs: frozenset[str]
+    """Reporting verbs whose object is the one spoken to: ``X told Tehran Times``."""
     counting_verbs: frozenset[str]
     credit_before: tuple[tuple[str, ...], ...]
     """Words before a news medium that credit it as the source: ``told``, ``quoted by``, ``(``."""

@@ -165,6 +165,7 @@ def read_reporting() -> Reporting:
         aside_openers=f.words("aside_openers"),
         relative_pronouns=f.words("relative_pronouns"),
         figure_at_verbs=f.words("figure_at_verbs"),
+        addressee_verbs=f.words("addressee_verbs"),
         counting_verbs=f.words("counting_verbs"),
         credit_before=f.phrases("credit_before"),
         credit_after=f.phrases("credit_after"),

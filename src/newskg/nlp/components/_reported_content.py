@@ -49,6 +49,13 @@ class ReportedContent:
 
     def of(self, cue: Cue, subject: Subject, sentence: Sentence) -> str:
         doc = self.doc
+        last = sentence.end - 1
+        while last > cue.end and not doc.words[last].strip():
+            last -= 1  # the line break a paragraph ends with
+        if doc.words[last] == ":" and cue.start < last:
+            quoted = self._quotation_after(doc.ends[last])
+            if quoted:  # 'X also warned about the sector's prospects:' and the quotation below
+                return self._clean(quoted)
         start = cue.end
         if cue.kind == "according":
             start = self._after_speaker(cue.end, sentence)
@@ -67,6 +74,16 @@ class ReportedContent:
             and doc.lower[start] in self.rep.relative_pronouns
         ):
             end = start  # "X rose, according to Y, the CEO of Z, who told IRNA that ...": Y's own act follows
+        last = end
+        while last > start and (doc.words[last - 1] in ".;," or not doc.words[last - 1].strip()):
+            last -= 1
+        if (
+            cue.lemma in self.rep.addressee_verbs
+            and start < last
+            and self.entities.at(start) is not None
+            and self.entities.end_of(start) >= last
+        ):
+            end = start  # '"...," X told Tehran Times.': only who was told follows the cue
         after = self._clean(doc.text[doc.starts[start] : doc.ends[end - 1]] if end > start else "")
         if cue.kind == "quoted" and len(after.split()) < STOP_AFTER:
             return self._before_quoting(cue, sentence) or after
@@ -90,6 +107,17 @@ class ReportedContent:
             first = self._quote_opened_before(first, doc.starts[before_end])
         before = self._clean(doc.text[first : doc.starts[before_end]] if before_end > sentence.start else "")
         return before or after
+
+    def _quotation_after(self, char: int) -> str:
+        """The quotation that opens right after character ``char`` (past spaces and line breaks)."""
+        text = self.doc.text
+        start = char
+        while start < len(text) and text[start].isspace():
+            start += 1
+        if start >= len(text) or text[start] not in '“"':
+            return ""
+        close = text.find("”" if text[start] == "“" else '"', start + 1, start + 1 + MAX_QUOTE_CHARS)
+        return text[start + 1 : close] if close > start else ""
 
     def _quote_opened_before(self, first: int, end: int) -> int:
         """``“... this year. Next year we will export more,” he said.``: a quotation that closes right

@@ -369,6 +369,20 @@ def test_a_vice_presidency_with_a_listed_portfolio_is_one_body_whose_head_speaks
     assert ("ISIPO Deputy", "ORG") not in typed(run(nlp, "The ISIPO Deputy Head Reza Kalvost spoke."))
 
 
+def test_a_name_after_a_motto_and_a_bodys_president_and_a_countrys_possessive_in_a_name(nlp):
+    text = (
+        "Exports rose. In line with the motto of the year, Investment for Production, Zolvar Science "
+        "Park now hosts 94 firms, according to the park's president Ali Karvan. Azerbaijan buys most. "
+        "Reza Kalvost, a member of the Economic Commission of Iran's Parliament, spoke. Hamid Zadboum "
+        "chairs the Zolvar Chamber of Commerce and Industry's export committee."
+    )
+    record = run(nlp, text)
+    assert ("Ali Karvan", "head", "Zolvar Science Park") in roles(record)
+    assert not any(role == "president" for _, role, _ in roles(record))  # the park's, not a country's
+    assert ("Reza Kalvost", "member", "Economic Commission") in roles(record)
+    assert ("Zolvar Chamber of Commerce and Industry", "ORG") in typed(record)
+
+
 def test_a_capitalised_modifier_inside_a_name_is_a_word_of_it(nlp):
     text = "The managing director of Zolvar New Town Development Company, Ali Karvan, said so."
     record = run(nlp, text)

@@ -144,7 +144,8 @@ def test_each_kind_of_fact_has_its_own_extension_written_by_one_declared_compone
     [
         ("newskg_roles", "newskg_entities"),
         ("newskg_statements", "newskg_roles"),
-        ("newskg_persons", "newskg_organizations"),
+        ("newskg_persons", "newskg_mottos"),
+        ("newskg_organizations", "newskg_mottos"),
         ("newskg_entities", "newskg_persons"),
         ("newskg_places", "newskg_entities"),
     ],

@@ -147,10 +147,14 @@ class TitleFinder:
                 if more:  # "Former ISIPO head": modifiers before the organisation
                     modifiers = more + modifiers
                     phrase_start = more_start
+        owned_by_a_noun = (
+            start >= 2 and doc.words[start - 1] in POSSESSIVES and doc.words[start - 2].islower()
+        )
         if (
             ministry is None
             and base in ("president", "head of state")
             and (org is None or org.kind == "country")
+            and not owned_by_a_noun  # "the park's president": the park's head, not a head of state
         ):
             country_post = org is None
             portfolio = lower[word_end] == "for" or (lower[word_end] == "of" and org is None)

@@ -102,6 +102,8 @@ class HeadWordNames:
                         continue
                     if words[k] in (",", "and") and k + 1 < n and words[k + 1] in self.things.heads_first:
                         break  # "Bank of Industry and Mine, Bank Sepah and ...": a list of names
+                    if k + 1 < n and words[k + 1] in POSSESSIVES and self.gazetteer.places_named(words[k]):
+                        break  # "the Economic Commission of Iran's Parliament": Iran's owns what follows
                     if words[k] == "(" or (
                         k > j and self.name_words.starts_a_person(doc, k) and words[k - 1] not in ("-",)
                     ):
@@ -119,15 +121,16 @@ class HeadWordNames:
                     k += 1
                 while k > j and not self.name_words.is_name_word(doc, k - 1):
                     k -= 1
-                return k
+                return k if k > j else end
         return end
 
     def extend_left(self, doc: DocView, head: int) -> int:
         words = doc.words
         start = head
+        mottos = {k for m in ext.get(doc.doc, ext.MOTTO_NAMES) for k in range(m.start, m.end)}
         while start > 0 and self.name_words.continues(doc, start - 1):
-            if self.name_words.stops_left(doc, start - 1):
-                break
+            if self.name_words.stops_left(doc, start - 1) or start - 1 in mottos:
+                break  # (a motto before the name: "the motto, Production: X, Ardabil Park now hosts")
             prev = words[start - 1]
             if prev == "," and start >= 2 and words[start - 2] in self.things.organisation_heads:
                 break  # "X Department, and Y Department" are two organisations

@@ -308,7 +308,7 @@ class OrganizationFinder:
 
 @Language.factory(
     "newskg_organizations",
-    requires=[ext.attr(ext.PLACE_NAMES)],
+    requires=[ext.attr(ext.PLACE_NAMES), ext.attr(ext.MOTTO_NAMES)],
     assigns=[ext.attr(ext.ORG_NAMES), ext.attr(ext.PLACE_NAMES)],
 )
 def make_organizations(nlp: Language, name: str) -> OrganizationFinder:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .. import iris
@@ -45,7 +46,7 @@ def record_to_dict(record: ArticleRecord) -> dict[str, Any]:
         ],
         "statistics": [
             {
-                "value": _number(s.value),
+                "value": _value(s.value, s.value_text),
                 "value_text": s.value_text,
                 "scale": s.scale,
                 "unit": s.unit,
@@ -73,3 +74,23 @@ def _evidence(evidence: Evidence) -> dict[str, Any]:
 
 def _number(value: float) -> int | float:
     return int(value) if value.is_integer() else value
+
+
+NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _value(value: float, written: str) -> int | float | list[int | float]:
+    """The number as written (``12.0`` stays a decimal); a range (``70-75``, ``$1.5 to $2.0``) as its
+    two ends, ``[70, 75]``."""
+    numbers = [_as_written(n) for n in NUMBER.findall(written)]
+    if len(numbers) == 2 and numbers[0] == value:
+        return numbers
+    if len(numbers) == 1 and numbers[0] == value:
+        return numbers[0]  # "12.0 percent" keeps its decimal
+    return _number(value)
+
+
+def _as_written(number: str) -> int | float:
+    """``2.0`` stays a decimal, ``1,200`` is 1200."""
+    plain = number.replace(",", "")
+    return float(plain) if "." in plain else int(plain)

@@ -393,6 +393,38 @@ def test_a_capitalised_modifier_inside_a_name_is_a_word_of_it(nlp):
     )
 
 
+def test_a_board_or_a_body_that_names_someone_as_a_title_gives_its_own_post(nlp):
+    text = (
+        "The Zolvar Tanker Company (ZTC) grew. Earlier this month, ZTC's board named Ali Karvan, the "
+        "firm's deputy for commercial affairs, as acting managing director after Reza Kalvost resigned. "
+        "The Kavir Exchange (KEX) grew. KEX's board confirmed the appointment of Hamid Zadboum as deputy "
+        "CEO. Meanwhile, Zolvar Shipping Lines (ZSL) named its director, Saeid Tarom, as acting chief "
+        "executive. The board named Mehdi Rasti as CEO."
+    )
+    found = roles(run(nlp, text))
+    assert {
+        ("Ali Karvan", "acting head", "Zolvar Tanker Company"),
+        ("Ali Karvan", "deputy head", "Zolvar Tanker Company"),
+        ("Reza Kalvost", "former head", "Zolvar Tanker Company"),
+        ("Hamid Zadboum", "deputy head", "Kavir Exchange"),
+        ("Saeid Tarom", "acting head", "Zolvar Shipping Lines"),
+    } <= found
+    assert not any(person == "Mehdi Rasti" for person, _, _ in found)  # no body named
+
+
+def test_a_predecessor_who_stepped_down_and_a_governor_general_of_the_province_named_before(nlp):
+    text = (
+        "Mojtaba Zolvari, the head of Kavir Group, spoke. Zolvari, who was appointed in May after his "
+        "predecessor Ali Karvan stepped down, said so. Plants in the southern Bushehr province grew, "
+        "the governor-general said. Speaking on Wednesday, Reza Kalvost said the number rose. Inflation "
+        "fell, the governor said. Deputy Minister for Mining Affairs Hamid Zadboum spoke."
+    )
+    found = roles(run(nlp, text))
+    assert ("Ali Karvan", "former head", "Kavir Group") in found
+    assert ("Reza Kalvost", "governor", "Bushehr Province") in found
+    assert ("Hamid Zadboum", "deputy minister", "Ministry of Industry, Mining and Trade") in found
+
+
 def test_the_head_of_a_free_zone_or_port_holds_a_post_as_in_a_body(nlp):
     text = (
         "Ali Zolvari, the head of Kavir Free Zone, said trade rose. Reza Kalvost, managing director "

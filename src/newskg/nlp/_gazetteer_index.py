@@ -208,6 +208,13 @@ class Gazetteer:
         content = _content_words(words)
         if not content:
             return None
+        shared = [  # "Affairs" of Foreign Affairs and of Economic Affairs names neither
+            w
+            for w in content
+            if sum(1 for m in self.ministries if any(_stem_matches(k, w) for k in m.keywords)) > 1
+        ]
+        if shared and len(shared) < len(content):
+            content = [w for w in content if w not in shared]
         scored = []
         for ministry in self.ministries:
             hits = [k for k in ministry.keywords if any(_stem_matches(k, w) for w in content)]

@@ -43,6 +43,9 @@ class Titles:
     """``X heads Y``: verbs that give the head of an organisation."""
     succession_verbs: frozenset[str]
     vacancy_nouns: frozenset[str]
+    vacancy_verbs: tuple[tuple[str, ...], ...]
+    predecessor_words: frozenset[str]
+    """Verbs of leaving a post: ``named X acting head after Y resigned``."""
     dismissal_verbs: frozenset[str]
     becoming_verbs: frozenset[str]
     boards: tuple[tuple[str, ...], ...]

@@ -113,6 +113,8 @@ def read_titles() -> Titles:
         heading_verbs=f.words("heading_verbs"),
         succession_verbs=f.words("succession_verbs"),
         vacancy_nouns=f.words("vacancy_nouns"),
+        vacancy_verbs=f.phrases("vacancy_verbs"),
+        predecessor_words=f.words("predecessor_words"),
         dismissal_verbs=f.words("dismissal_verbs"),
         becoming_verbs=f.words("becoming_verbs"),
         boards=f.phrases("boards"),

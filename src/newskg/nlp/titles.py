@@ -147,6 +147,9 @@ class TitleFinder:
                 if more:  # "Former ISIPO head": modifiers before the organisation
                     modifiers = more + modifiers
                     phrase_start = more_start
+        if org is None and ministry is None and base == "governor" and "general" in lower[start:word_end]:
+            # "..., the governor-general said": a provincial title, of the province last named
+            org = entities.last_named(frozenset({"province"}), before=start, types=("GPE",))
         owned_by_a_noun = (
             start >= 2 and doc.words[start - 1] in POSSESSIVES and doc.words[start - 2].islower()
         )

@@ -51,6 +51,7 @@ class RoleFinder:
         self.speech_words = {form for form in reporting.verb_of} | {words[0] for words in reporting.phrases}
         self.heading_verbs = lexicon.titles.heading_verbs
         self.succession = lexicon.titles.succession_verbs
+        self.predecessor_words = lexicon.titles.predecessor_words
         self.succession_or_of = self.succession | {"of"}
         self.apposition_words = lexicon.titles.apposition_words
         self.nationalities = Nationalities(gazetteer, english, lexicon.things.nationality_endings)
@@ -99,6 +100,8 @@ class RoleFinder:
             person, rule = found[index]
             if person is None:
                 continue
+            if phrase.org is None and phrase.ministry is None and not phrase.country_post:
+                phrase.org = self._appointing_body(doc, phrase)  # "NITC's board named X as acting CEO"
             role = role_of(phrase, self.lexicon)
             left = rule == "dismissed_from_post" or self._vacated(doc, phrase)
             if left and role is not None and role.removeprefix("acting ") in ("head", "minister"):
@@ -143,6 +146,35 @@ class RoleFinder:
         title = doc.span_text(phrase.title_start, phrase.title_end)
         start, end = self._evidence(doc, phrase.start, phrase.end, person)
         return RoleFact(person, role, org, title, start, end, rule=rule)
+
+    def _appointing_body(self, doc: DocView, phrase: TitlePhrase) -> Cluster | None:
+        """The body whose board gives the post a title names after ``as``, earlier in its sentence:
+        ``NITC's board named X as acting CEO``, ``the board of NICICO ... named X as acting CEO``,
+        ``IME's board confirmed the appointment of X as deputy CEO``."""
+        lower = doc.lower
+        if phrase.start == 0 or lower[phrase.start - 1] != "as":
+            return None
+        entities: Entities = ext.get(doc.doc, ext.ENTITIES)
+        first = doc.sentence(phrase.start).start
+        for k in range(first, phrase.start):
+            board = next((b for b in self.lexicon.titles.boards if tuple(lower[k : k + len(b)]) == b), None)
+            if board is None:
+                continue
+            if k >= 2 and doc.words[k - 1] in POSSESSIVES:
+                owner = entities.at(k - 2)  # "NITC's board"
+            elif k + len(board) + 1 < len(doc) and lower[k + len(board)] == "of":
+                owner = entities.at(k + len(board) + 1)  # "the board of NICICO"
+            else:
+                continue
+            if owner is not None and owner.type == "ORG":
+                return owner
+        for k in range(first + 1, phrase.start):  # "Meanwhile, IRISL named its director, X, as ..."
+            if lower[k] in self.lexicon.titles.appointment_verbs:
+                j = k - 4 if k >= 4 and doc.words[k - 1] == ")" and doc.words[k - 3] == "(" else k - 1
+                subject = entities.at(j)
+                if subject is not None and subject.type == "ORG" and entities.start_of(j) <= first + 2:
+                    return subject
+        return None
 
     @staticmethod
     def _evidence(doc: DocView, start_token: int, end_token: int, person: Cluster) -> tuple[int, int]:
@@ -252,6 +284,11 @@ class RoleFinder:
                 return None, ""  # "X, and the Vice-President, Y,": a second person, not X's apposition
             if person is not None and person.type == "PERSON":
                 return person, "apposition"
+            if lower[j + 1] == "as" and j > 0:  # "named X, the firm's deputy for Y, as acting CEO"
+                holder = self._apposition_head_before(doc, entities, j - 1)
+                k = self._appointment_verb_before(doc, entities, holder)
+                if holder is not None and k is not None:
+                    return holder, "name_as_title"
             return None, ""
         if "as" in lower[j + 1 : phrase.start] and entities.at(j) is None:
             # "X took office as head of Y", "X started work as CEO": a short verb phrase before "as"
@@ -286,6 +323,18 @@ class RoleFinder:
         ):
             return person, "name_as_title"
         return None, ""
+
+    def _appointment_verb_before(
+        self, doc: DocView, entities: Entities, holder: Cluster | None
+    ) -> int | None:
+        """Where the appointment verb right before the holder's name stands (``named X``), if any."""
+        if holder is None:
+            return None
+        for span in holder.spans:
+            k = span.start - 1
+            if k >= 0 and doc.lower[k] in self.lexicon.titles.appointment_verbs:
+                return k
+        return None
 
     @staticmethod
     def _apposition_head_before(doc: DocView, entities: Entities, j: int) -> Cluster | None:
@@ -458,6 +507,41 @@ class RoleFinder:
                         rule="succession",
                     )
                 )
+        facts.extend(self._left_posts(doc, entities, roles))
+        return facts
+
+    def _left_posts(self, doc: DocView, entities: Entities, roles: list[RoleFact]) -> list[RoleFact]:
+        """``named X acting head after Y resigned``: Y held the post before."""
+        lower = doc.lower
+        verbs = self.lexicon.titles.vacancy_verbs
+        facts: list[RoleFact] = []
+        for k in doc.positions({verb[0] for verb in verbs}):
+            if k < 2 or not any(tuple(lower[k : k + len(verb)]) == verb for verb in verbs):
+                continue
+            old = entities.at(k - 1)
+            if old is None or old.type != "PERSON":
+                continue
+            j = entities.start_of(k - 1) - 1
+            while j > 0 and lower[j] in self.predecessor_words:
+                j -= 1  # "after his predecessor X stepped down"
+            if lower[j] != "after":
+                continue
+            sentence = doc.sentence(k)
+            first = doc.starts[sentence.start]
+            new = self._appointed_before(doc, roles, k)
+            if new is None:  # "X, who was appointed after his predecessor Y stepped down": X's post
+                new, first = self._sentence_subject(doc, entities, k), 0
+            if new is None or new is old:
+                continue
+            for fact in roles:
+                base = fact.role.removeprefix("acting ")
+                if (
+                    fact.person is new
+                    and base in ("head", "minister")
+                    and first <= fact.start < doc.starts[k]
+                ):
+                    start, end = self._evidence(doc, entities.start_of(k - 1), k + 1, old)
+                    facts.append(RoleFact(old, f"former {base}", fact.org, "", start, end, rule="succession"))
         return facts
 
     def _passive_succession(

@@ -33,7 +33,7 @@ from .components import (  # noqa: F401  (importing registers the factories)
 )
 from .convert import to_record
 
-PIPELINE_VERSION = "0.3.0"
+PIPELINE_VERSION = "0.4.0"
 MAX_TEXT_CHARACTERS = 1_000_000
 """The longest article text the pipeline takes (its ``nlp.max_length``): the build skips longer ones."""
 """Bumped whenever extraction output may change, so incremental builds know to redo articles."""

@@ -1858,6 +1858,13 @@ def test_a_persian_link_hyphened_on_both_sides_stays_inside_a_name_and_a_list_of
     assert {("Bank of Industry and Mine", "ORG"), ("Zolvar Taavon Bank", "ORG")} <= typed(record)
 
 
+def test_a_town_named_like_a_month_is_the_month_and_a_hyphened_surname_ends_no_town(nlp):
+    assert not any(kind == "GPE" for _, kind in typed(run(nlp, "In Mehr, exports rose.")))
+    assert any(kind == "GPE" for _, kind in typed(run(nlp, "Farms in Mehr county grew.")))
+    # a town's name before a hyphened surname whose first part is a given name opens the person's name
+    assert ("Tabriz", "GPE") not in typed(run(nlp, "Tabriz Farzin-Kia said exports rose."))
+
+
 def test_a_month_after_a_post_is_no_body(nlp):
     found = typed(run(nlp, "Reza Kalvost replaced Ali Zolvari as the CBI governor in December 2022."))
     assert ("December", "ORG") not in found

@@ -133,6 +133,8 @@ class GazetteerMatcher:
             known = self.places.get(surface)
             if known and all(p.kind == "city" for p in known) and self._starts_a_name(view, end):
                 continue  # "Ahmad Rezaei": a city name that begins a personal name
+            if known and all(p.kind == "city" for p in known) and self._a_month(view, start, end):
+                continue  # "in Mehr, exports rose": a month of the Iranian calendar, not the town
             if known:
                 place, end = self._choose_place(view, start, end, known)
                 if place.kind == "country" and self._names_a_currency(view, end):
@@ -211,13 +213,24 @@ class GazetteerMatcher:
             seen += 1
         return container
 
+    def _a_month(self, view: DocView, start: int, end: int) -> bool:
+        """A one-word town named like a month (``Mehr``, ``Bahman``), with no place noun after it."""
+        if end - start != 1 or view.words[start] not in self.lexicon.figures.months:
+            return False
+        return not (end < len(view) and view.lower[end] in ("province", "county", "city"))
+
     def _starts_a_name(self, view: DocView, end: int) -> bool:
         if end >= len(view):
             return False
         word, lower = view.words[end], view.lower[end]
         if not (word.isalpha() and word.istitle()) or word in self.places or word in self.agencies:
             return False
-        if self.given.is_given_name(word) and not self.given.is_given_name(view.words[end - 1]):
+        hyphened = end + 2 < len(view) and view.words[end + 1] == "-" and not view.spaces[end]
+        if (
+            self.given.is_given_name(word)
+            and not self.given.is_given_name(view.words[end - 1])
+            and not hyphened  # "Bahman Farzin-Kia": a surname whose first part is also a given name
+        ):
             return False  # "Ambassador to Beijing Ali Rezaei": the personal name starts after the city
         return (
             lower not in self.lexicon.titles.post_starts

@@ -1962,6 +1962,15 @@ def test_a_cue_ending_in_a_colon_reports_the_quotation_below_and_an_addressee_is
     ]
 
 
+def test_where_a_quotation_was_said_is_not_what_was_said(nlp):
+    text = (
+        "Ali Zolvari spoke. “We signed contracts with 11 buyers,” he said on the sidelines of the "
+        "Kavir Oil Show. Reza Kalvost said in a meeting with the governor, that units will reopen."
+    )
+    contents = [s.content for s in run(nlp, text).statements]
+    assert contents == ["We signed contracts with 11 buyers", "units will reopen"]
+
+
 def test_what_comes_before_a_trailing_according_to_is_what_was_said(nlp):
     text = (
         "In Zanjan, 129 units are idle, most of them in Zolvar Industrial Town, according to the "

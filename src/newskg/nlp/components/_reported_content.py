@@ -84,6 +84,12 @@ class ReportedContent:
             and self.entities.end_of(start) >= last
         ):
             end = start  # '"...," X told Tehran Times.': only who was told follows the cue
+        if start < end and self._setting_at(start):
+            that = next((j for j in range(start, sentence.end) if doc.lower[j] == "that"), None)
+            if that is not None:  # "said in a meeting with the governor, that ..."
+                start, end = that + 1, self._clause_end(that + 1, sentence)
+            else:
+                end = start  # '"...," he said on the sidelines of the Iran Oil Show': where, not what
         after = self._clean(doc.text[doc.starts[start] : doc.ends[end - 1]] if end > start else "")
         if cue.kind == "quoted" and len(after.split()) < STOP_AFTER:
             return self._before_quoting(cue, sentence) or after

@@ -1865,6 +1865,18 @@ def test_a_town_named_like_a_month_is_the_month_and_a_hyphened_surname_ends_no_t
     assert ("Tabriz", "GPE") not in typed(run(nlp, "Tabriz Farzin-Kia said exports rose."))
 
 
+def test_a_place_then_and_then_a_company_and_a_provinces_and_inside_a_companys_name(nlp):
+    text = (
+        "Mobarakeh Steel Company in Isfahan Province and Zolvar Steel Company sold more. Sistan and "
+        "Baluchestan Industrial Parks Company grew. Trade went through the Zolvar and Parviz Karvan "
+        "crossings."
+    )
+    found = typed(run(nlp, text))
+    assert {("Isfahan Province", "GPE"), ("Zolvar Steel Company", "ORG")} <= found
+    assert ("Sistan and Baluchestan Industrial Parks Company", "ORG") in found
+    assert ("Parviz Karvan", "PERSON") not in found  # a site's name before its noun, not a person
+
+
 def test_a_month_after_a_post_is_no_body(nlp):
     found = typed(run(nlp, "Reza Kalvost replaced Ali Zolvari as the CBI governor in December 2022."))
     assert ("December", "ORG") not in found

@@ -128,6 +128,9 @@ class HeadWordNames:
         words = doc.words
         start = head
         mottos = {k for m in ext.get(doc.doc, ext.MOTTO_NAMES) for k in range(m.start, m.end)}
+        places = ext.get(doc.doc, ext.PLACE_NAMES)
+        place_ends = {p.end for p in places}
+        inside_places = {k for p in places for k in range(p.start + 1, p.end)}
         while start > 0 and self.name_words.continues(doc, start - 1):
             if self.name_words.stops_left(doc, start - 1) or start - 1 in mottos:
                 break  # (a motto before the name: "the motto, Production: X, Ardabil Park now hosts")
@@ -153,10 +156,17 @@ class HeadWordNames:
                 break  # "Suppliers of Kerman Motor": a common noun opening the sentence is no name's
             if prev == "and" and self._whole_name_before(doc, start - 1):
                 break  # "Bank of Industry and Mine and Tosee Taavon Bank": two banks
+            if prev == "and" and start - 1 in place_ends and start - 1 not in inside_places:
+                break  # "in Isfahan Province and Khuzestan Steel Company": a place, then a company
             far = start - 2
             while far > 0 and words[far] in (",", "and"):
                 far -= 1  # "Industry, Mining, and Trade Ministry"
-            if prev in (",", "and") and far >= 0 and not self._describes_with(words[far], words[start]):
+            if (
+                prev in (",", "and")
+                and far >= 0
+                and start - 1 not in inside_places  # "Sistan and Baluchestan Industrial Parks Company"
+                and not self._describes_with(words[far], words[start])
+            ):
                 break  # "Iran Khodro, Saipa and Bahman Group": a list of names, not one name
             start -= 1
         while start < head and not self.name_words.is_name_word(doc, start):

@@ -248,6 +248,8 @@ class PersonFinder:
         last = core[-1].text
         if any(k in vouched for g in name for k in range(g.start, g.end)):
             return True
+        if self._before_a_site_noun(view, name[-1].end):
+            return False  # "the Parviz Khan border crossing", "Bashmaq and Parviz Khan crossings"
         first = core[0].text
         if model.is_given[first] or (len(core) > 2 and model.given_pair(first, core[1].text)):
             # A given name vouches for the word after it even when that word is also English
@@ -258,6 +260,17 @@ class PersonFinder:
         if all(model.is_common[g.text] for g in core):
             return False
         return self._in_person_slot(view, name[0].start, name[-1].end, taken)
+
+    def _before_a_site_noun(self, view: DocView, end: int) -> bool:
+        """A lower-case place noun (``crossing``, ``port``, ``dam``; or its plural) right after the
+        words: they name a site, as ``X border crossing``, not a person."""
+        lower = view.lower
+        things = self.lexicon.things
+        for phrase in (*things.place_heads_lower, *things.crossing_nouns):
+            written = tuple(lower[end : end + len(phrase)])
+            if written in (phrase, (*phrase[:-1], phrase[-1] + "s")) and view.words[end].islower():
+                return True
+        return False
 
     def _lone_surname(self, view: DocView, group: Group, taken: set[int], vouched: set[int]) -> bool:
         """``Oil Minister Paknejad``, ``the head of the X Organization, Rahimi, said``: one word a title

@@ -1204,6 +1204,16 @@ def test_towns_listed_before_their_plural_noun_and_province_lie_in_it_and_named_
     assert not any(place == "Dubai Industrial City" for place, _ in located)  # a foreign city's site
 
 
+def test_a_sea_or_gulf_lies_in_no_place_whatever_place_follows_it(nlp):
+    text = (
+        "Ships came back to the Persian Gulf, Hormozgan's ports chief said. Grain came via the Caspian "
+        "Sea port of Anzali."
+    )
+    located = {(x.place, x.container) for x in run(nlp, text).located_in}
+    assert not any(place in ("Persian Gulf", "Caspian Sea") for place, _ in located)
+    assert ("Hormozgan Province", "Iran") in located
+
+
 def test_the_city_of_a_name_a_province_shares_is_the_city(nlp):
     record = run(nlp, "The estate lies near the city of Hamedan, in Hamedan province.")
     located = {(x.place, x.container) for x in record.located_in}

@@ -68,6 +68,8 @@ class PlaceLinker:
         place = self.gazetteer.place(cluster.canonical)
         if place is None:
             return self._container_of_named_place(view, entities, cluster, by_name)
+        if place.kind == "region":
+            return None  # a sea, a gulf, a continent: in no place, whatever words follow it
         if place.kind not in GPE_KINDS:  # a field, port or zone: in the town the text puts it in
             for mention in cluster.spans:
                 written = self._site_container(view, entities, mention)

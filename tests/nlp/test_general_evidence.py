@@ -1887,6 +1887,13 @@ def test_a_place_then_and_then_a_company_and_a_provinces_and_inside_a_companys_n
     assert ("Parviz Karvan", "PERSON") not in found  # a site's name before its noun, not a person
 
 
+def test_a_persian_and_inside_an_untranslated_name_keeps_it_whole(nlp):
+    found = typed(run(nlp, "Loans came from Bank Zolvar va Karvan and Saman Bank."))
+    assert {("Bank Zolvar va Karvan", "ORG"), ("Saman Bank", "ORG")} <= found
+    # negative: an English 'and' between two banks still parts them
+    assert ("Bank Mellat", "ORG") in typed(run(nlp, "Bank Mellat and Saman Bank paid."))
+
+
 def test_a_month_after_a_post_is_no_body(nlp):
     found = typed(run(nlp, "Reza Kalvost replaced Ali Zolvari as the CBI governor in December 2022."))
     assert ("December", "ORG") not in found

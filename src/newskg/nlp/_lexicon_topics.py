@@ -193,6 +193,7 @@ class NamedThings:
     organisation_nouns_lower: tuple[tuple[str, ...], ...]
     """The organisation head words in lower case: ``the organization``, ``the bank``."""
     qualified_place_heads: tuple[tuple[str, ...], ...]
+    persian_name_connectors: frozenset[str]
     """``Industrial Town``: words that head a place's name together (case as written)."""
     kind_nouns: dict[str, frozenset[str]]
     """``airline`` -> the lower-cased head words of airline names (``air``, ``airlines``)."""

@@ -217,6 +217,7 @@ def read_things() -> NamedThings:
         ministry_filler_words=f.words("ministry_filler_words"),
         organisation_nouns_lower=f.phrases("organisation_nouns_lower"),
         qualified_place_heads=tuple(tuple(p.split()) for p in f.get("qualified_place_heads", list)),
+        persian_name_connectors=f.words("persian_name_connectors"),
         kind_nouns={k: frozenset(w.lower() for w in v) for k, v in f.table("kind_nouns").items()},
         alias_cues=f.phrases("alias_cues"),
         organisation_nouns=frozenset(w.lower() for w in f.words("organisation_heads") if w.isalpha()),

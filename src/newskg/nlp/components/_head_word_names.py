@@ -50,16 +50,27 @@ class HeadWordNames:
     def names_after(self, doc: DocView, k: int) -> int:
         """End of the capitalised words after a leading head word, at least one not plain English."""
         end = k
-        while (
-            end < len(doc)
-            and is_capitalised(doc.words[end])
-            and not self.name_words.stops_left(doc, end)
-            and doc.words[end] not in self.heads
+        while end < len(doc) and (
+            (
+                is_capitalised(doc.words[end])
+                and not self.name_words.stops_left(doc, end)
+                and doc.words[end] not in self.heads
+            )
+            or self._foreign_connector(doc, end)
         ):
             end += 1
         if any(not self.english.is_common(w) for w in doc.words[k:end]):
             return end
         return k
+
+    def _foreign_connector(self, doc: DocView, k: int) -> bool:
+        """``va`` in ``Bank Sanat va Madan``: a Persian 'and' between capitalised words of a name."""
+        return (
+            0 < k < len(doc) - 1
+            and doc.words[k] in self.things.persian_name_connectors
+            and is_capitalised(doc.words[k - 1])
+            and is_capitalised(doc.words[k + 1])
+        )
 
     def stands_alone(self, doc: DocView, i: int) -> bool:
         """``the Parliament``, ``the Constitution``: a head word that names one body by itself; at

@@ -464,7 +464,8 @@ class Workspace:
         the other graphs' triples make one more run here; the runs are then merged into the output.
         Given ``workers`` processes (through ``submit``), they sort the runs, and merge them in parts
         where the format can be cut (``newskg.rdf._union``), while this process runs ``meanwhile``
-        and a thread waits for the parts to put them end to end.
+        (from the start: it need not wait for the sorts) and a thread waits for the runs, hands the
+        parts to the workers and puts them end to end.
         """
         assert self._spool is not None, "a file build"
         union = self._union if self._union is not None else self._article_runs(workers, submit)
@@ -482,7 +483,32 @@ class Workspace:
         runs = [write_run(here, folder)]
         del here
         tail: _Tail | None = None
+
+        def merged_by_workers() -> list[Callable[[], str]]:
+            """Wait for the article graphs' runs, and hand their merge to the workers in parts."""
+            nonlocal count
+            assert submit is not None
+            for waiting in union.pending:
+                run, read = waiting()
+                runs.append(run)
+                count += read
+            starts: list[bytes | None] = [None, *part_starts(runs, workers), None]
+            return [
+                submit(write_part, (folder, fmt, [(r.path, r.offset_before(a)) for r in runs], a, b))
+                for a, b in itertools.pairwise(starts)
+            ]
+
         try:
+            if meanwhile is not None and submit is not None and union.parallel and fmt in CUTTABLE:
+                # This process runs ``meanwhile`` at once, not after the workers' sorts: a thread waits
+                # for them, hands the merge to the workers and puts the parts end to end.
+                tail = _Tail(output, fmt, merged_by_workers, on_written)
+                try:
+                    meanwhile()
+                finally:
+                    tail.join()
+                tail.check()
+                return count
             for waiting, group in zip(union.pending, union.groups, strict=True):
                 run, read = waiting()
                 runs.append(run)
@@ -505,7 +531,8 @@ class Workspace:
                 if meanwhile is not None:
                     meanwhile()
             else:  # written side by side by the workers, put end to end by a thread meanwhile
-                tail = _Tail(output, fmt, [submit(write_part, cut) for cut in cuts], on_written)
+                submitted = [submit(write_part, cut) for cut in cuts]
+                tail = _Tail(output, fmt, lambda: submitted, on_written)
                 try:
                     if meanwhile is not None:
                         meanwhile()
@@ -605,21 +632,23 @@ class _UnionRuns:
 
 
 class _Tail(threading.Thread):
-    """Waits for the parts of a union output that worker processes merge, and puts them end to end
-    into the output: a thread, so that this process does other work meanwhile (it holds no lock,
+    """Hands the parts of a union output to worker processes to merge (once their sorted runs are
+    made), waits for them, and puts them end to end into the output: a thread, so that this process
+    does other work meanwhile (it holds no lock,
     forks nothing, and mostly waits or copies files, which let go of the GIL)."""
 
     def __init__(
         self,
         output: str | Path,
         fmt: str,
-        pending: list[Callable[[], str]],
+        pending: Callable[[], list[Callable[[], str]]],
         on_written: Callable[[], None] | None,
     ) -> None:
         super().__init__(name="newskg-output-parts", daemon=True)
         self._output = output
         self._fmt = fmt
         self._pending = pending
+        """Hands the parts to the workers (in this thread) and gives a call waiting for each."""
         self._on_written = on_written
         self.parts: list[str] = []
         """The parts' files, as they come (removed by the caller)."""
@@ -628,7 +657,7 @@ class _Tail(threading.Thread):
 
     def run(self) -> None:
         try:
-            for waiting in self._pending:
+            for waiting in self._pending():
                 self.parts.append(waiting())
             with atomic_writer(self._output) as handle:
                 put_end_to_end(self.parts, handle, fmt=self._fmt)

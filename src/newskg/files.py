@@ -9,6 +9,7 @@ one behind, and never in place of the output.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import secrets
 import stat
@@ -124,3 +125,20 @@ def _replace(tmp: Path, target: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+class HashingWriter:
+    """Writes to a binary handle and computes the SHA-256 of what it wrote, so that a file's digest
+    costs no second reading of it."""
+
+    def __init__(self, handle: IO[bytes]) -> None:
+        self._handle = handle
+        self._sha = hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self._sha.update(data)
+        return self._handle.write(data)
+
+    def hexdigest(self) -> str:
+        """The SHA-256 of everything written so far, as ``newskg.build.manifest.file_digest`` gives it."""
+        return self._sha.hexdigest()

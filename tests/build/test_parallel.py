@@ -13,7 +13,9 @@ import pytest
 from newskg.build import corpus, parallel
 from newskg.build.cores import usable_cores
 from newskg.build.corpus import build_corpus
+from newskg.build.manifest import Manifest, file_digest, unchanged
 from newskg.build.parallel import look_ahead
+from newskg.rdf.write import format_for
 from newskg.stores import _workspace
 from synthetic import articles, store_quads, write_jsonl
 
@@ -86,6 +88,21 @@ def test_validating_while_the_workers_merge_gives_the_report_and_bytes_of_one_pr
     assert alone.report is not None and shared.report is not None
     assert str(shared.report) == str(alone.report)
     assert shared.report.violations == alone.report.violations
+
+
+@pytest.mark.parametrize("suffix", [".ttl", ".nt"])
+def test_the_output_merged_while_validating_is_digested_as_written(
+    tmp_path, synthetic_corpus, pools, monkeypatch, suffix
+):
+    """The workers' parts are hashed as they are put end to end: the manifest holds the digest of the
+    file's bytes, and a re-run finds the output unchanged."""
+    monkeypatch.setattr(_workspace, "RUN_BYTES", 200_000)
+    out = tmp_path / f"out{suffix}"
+    build_corpus([synthetic_corpus], output=out, jobs=2, batch_size=BATCH)
+    assert "write_part" in pools
+    kept = Manifest.read(out)
+    assert kept is not None and kept.output_sha256 == file_digest(out)
+    assert unchanged([synthetic_corpus], output=out, fmt=format_for(out, None), validating=True) is not None
 
 
 def test_a_stop_while_validating_leaves_the_output_merged_by_the_workers_written(

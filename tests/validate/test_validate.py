@@ -389,3 +389,24 @@ def test_validate_gives_the_same_report_whatever_jobs(
         pids = set(checked_in.read_text().split())
         assert (pids == {str(os.getpid())}) is (jobs == 1), pids
     assert cli("validate", path, "--jobs", 2, "--format", "turtle").stdout == whole_graph.turtle()
+
+
+def test_the_checks_read_the_memberships_once_and_find_what_each_finds_alone(contradicting_graph):
+    class Counting(Graph):
+        reads = 0
+
+        def subjects(self, predicate=None, obj=None, unique=False):
+            if predicate == NKG.roleName:
+                Counting.reads += 1
+            return super().subjects(predicate, obj, unique)
+
+    graph = Counting()
+    for triple in contradicting_graph:
+        graph.add(triple)
+    together = find_inconsistencies(graph)
+    assert Counting.reads == 1
+    alone = sorted(
+        (f for check in CHECKS for f in find_inconsistencies(graph, [check])),
+        key=lambda f: (str(f.shape), str(f.focus), str(f.value), f.detail),
+    )
+    assert together == alone and together

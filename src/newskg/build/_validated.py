@@ -107,6 +107,8 @@ class ValidationState:
             return None
 
     def keep_report(self, states: Mapping[str, ArticleState], report: ValidationReport) -> None:
+        if self.path is None:  # nothing is kept: spare the canonical form of the report graph
+            return
         self._report = (_key(states), {"key": _key(states), **_report_to_json(report)})
         self._changed = True
 

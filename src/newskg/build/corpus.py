@@ -295,12 +295,12 @@ def build_corpus(
         written: BackgroundDigest | None = None
         report: ValidationReport | None = None
 
-        def output_written() -> None:  # maybe in a thread finishing the output while this one validates
+        def output_written(digest: str | None) -> None:  # maybe in a thread finishing the output
             nonlocal written
             status.output_written = True
             clock.went_on(Phase.WRITE)  # if validation began meanwhile, the writing's time goes on to now
             if output is not None and store is None and standard:
-                written = BackgroundDigest(output)
+                written = BackgroundDigest(output, known=digest)
 
         def validation() -> None:
             nonlocal report

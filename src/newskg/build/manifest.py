@@ -174,12 +174,14 @@ class BackgroundDigest:
     nothing else, and no worker process is forked before it is done (``result``).
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, known: str | None = None) -> None:
+        """``known``: the digest, computed as the file was written; then nothing is read."""
         self._path = path
-        self._digest: str | None = None
+        self._digest: str | None = known
         self._error: OSError | None = None
         self._thread = threading.Thread(target=self._run, name="newskg-output-digest", daemon=True)
-        self._thread.start()
+        if known is None:
+            self._thread.start()
 
     def _run(self) -> None:
         try:
@@ -188,7 +190,8 @@ class BackgroundDigest:
             self._error = exc
 
     def result(self) -> str:
-        self._thread.join()
+        if self._thread.is_alive() or self._digest is None:
+            self._thread.join()
         if self._error is not None:
             raise self._error
         assert self._digest is not None

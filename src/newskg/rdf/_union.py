@@ -196,7 +196,13 @@ def write_part_to(part: Part, handle: IO[bytes]) -> None:
         write_merged(merge_runs(readers), handle, fmt=fmt)
 
 
-def put_end_to_end(paths: Iterable[str], handle: IO[bytes], *, fmt: str) -> None:
+class Writable(Protocol):
+    """Where bytes can be written: a binary file, or a wrapper of one."""
+
+    def write(self, data: bytes, /) -> int: ...
+
+
+def put_end_to_end(paths: Iterable[str], handle: Writable, *, fmt: str) -> None:
     """Copy the parts into ``handle`` in order; Turtle's prefixes, at the head of every part, are
     written once."""
     headed = False

@@ -24,7 +24,7 @@ import pyoxigraph as ox
 from rdflib.namespace import SKOS
 
 from ..errors import StoreError
-from ..files import atomic_writer
+from ..files import HashingWriter, atomic_writer
 from ..graph.build import (
     DERIVATION_PREDICATES,
     DERIVED_GRAPHS,
@@ -69,6 +69,10 @@ WriteProgress = Callable[[int, int], None]
 """Told ``(graphs written, graphs in all)`` as the output file is written."""
 T = TypeVar("T")
 R = TypeVar("R")
+
+
+Written = Callable[[str | None], None]
+"""Told that the output file is complete, with its SHA-256 when writing it computed that (else None)."""
 
 
 class Mapper(Protocol):
@@ -372,7 +376,7 @@ class Workspace:
         workers: int = 1,
         submit: Submitter | None = None,
         meanwhile: Callable[[], None] | None = None,
-        on_written: Callable[[], None] | None = None,
+        on_written: Written | None = None,
     ) -> int:
         """Write the output file if any; return the number of quads in the graph.
 
@@ -380,8 +384,8 @@ class Workspace:
         parts where the format can be cut, handed to ``submit`` (which a build gives ``workers``
         processes); this process runs ``meanwhile`` (a build's validation) while the workers merge,
         else after the output is written. ``on_written`` is called as soon as the output is complete
-        (from another thread, when the workers merged it). The output is complete when this returns,
-        even when ``meanwhile`` raised (a stop while validating).
+        (from another thread, when the workers merged it, with the output's SHA-256). The output is
+        complete when this returns, even when ``meanwhile`` raised (a stop while validating).
         """
         self.store.flush()
         if self.sorts_output(output, fmt):
@@ -389,7 +393,7 @@ class Workspace:
             return self._write_union(output, fmt, on_progress, workers, submit, meanwhile, on_written)
         count = self._write(output, fmt, on_progress)
         if output is not None and on_written is not None:
-            on_written()
+            on_written(None)
         if meanwhile is not None:
             meanwhile()
         return count
@@ -455,7 +459,7 @@ class Workspace:
         workers: int,
         submit: Submitter | None,
         meanwhile: Callable[[], None] | None,
-        on_written: Callable[[], None] | None,
+        on_written: Written | None,
     ) -> int:
         """A union format, from the spooled text where it is in the writer's order: its lines are the
         triples once the graph name is cut off, so they are sorted and merged without being parsed.
@@ -464,7 +468,8 @@ class Workspace:
         the other graphs' triples make one more run here; the runs are then merged into the output.
         Given ``workers`` processes (through ``submit``), they sort the runs, and merge them in parts
         where the format can be cut (``newskg.rdf._union``), while this process runs ``meanwhile``
-        and a thread waits for the parts to put them end to end.
+        (from the start: it need not wait for the sorts) and a thread waits for the runs, hands the
+        parts to the workers and puts them end to end.
         """
         assert self._spool is not None, "a file build"
         union = self._union if self._union is not None else self._article_runs(workers, submit)
@@ -482,7 +487,32 @@ class Workspace:
         runs = [write_run(here, folder)]
         del here
         tail: _Tail | None = None
+
+        def merged_by_workers() -> list[Callable[[], str]]:
+            """Wait for the article graphs' runs, and hand their merge to the workers in parts."""
+            nonlocal count
+            assert submit is not None
+            for waiting in union.pending:
+                run, read = waiting()
+                runs.append(run)
+                count += read
+            starts: list[bytes | None] = [None, *part_starts(runs, workers), None]
+            return [
+                submit(write_part, (folder, fmt, [(r.path, r.offset_before(a)) for r in runs], a, b))
+                for a, b in itertools.pairwise(starts)
+            ]
+
         try:
+            if meanwhile is not None and submit is not None and union.parallel and fmt in CUTTABLE:
+                # This process runs ``meanwhile`` at once, not after the workers' sorts: a thread waits
+                # for them, hands the merge to the workers and puts the parts end to end.
+                tail = _Tail(output, fmt, merged_by_workers, on_written)
+                try:
+                    meanwhile()
+                finally:
+                    tail.join()
+                tail.check()
+                return count
             for waiting, group in zip(union.pending, union.groups, strict=True):
                 run, read = waiting()
                 runs.append(run)
@@ -501,11 +531,12 @@ class Workspace:
                     for cut in cuts:
                         write_part_to(cut, handle)
                 if on_written is not None:
-                    on_written()
+                    on_written(None)
                 if meanwhile is not None:
                     meanwhile()
             else:  # written side by side by the workers, put end to end by a thread meanwhile
-                tail = _Tail(output, fmt, [submit(write_part, cut) for cut in cuts], on_written)
+                submitted = [submit(write_part, cut) for cut in cuts]
+                tail = _Tail(output, fmt, lambda: submitted, on_written)
                 try:
                     if meanwhile is not None:
                         meanwhile()
@@ -605,21 +636,23 @@ class _UnionRuns:
 
 
 class _Tail(threading.Thread):
-    """Waits for the parts of a union output that worker processes merge, and puts them end to end
-    into the output: a thread, so that this process does other work meanwhile (it holds no lock,
+    """Hands the parts of a union output to worker processes to merge (once their sorted runs are
+    made), waits for them, and puts them end to end into the output: a thread, so that this process
+    does other work meanwhile (it holds no lock,
     forks nothing, and mostly waits or copies files, which let go of the GIL)."""
 
     def __init__(
         self,
         output: str | Path,
         fmt: str,
-        pending: list[Callable[[], str]],
-        on_written: Callable[[], None] | None,
+        pending: Callable[[], list[Callable[[], str]]],
+        on_written: Written | None,
     ) -> None:
         super().__init__(name="newskg-output-parts", daemon=True)
         self._output = output
         self._fmt = fmt
         self._pending = pending
+        """Hands the parts to the workers (in this thread) and gives a call waiting for each."""
         self._on_written = on_written
         self.parts: list[str] = []
         """The parts' files, as they come (removed by the caller)."""
@@ -628,14 +661,19 @@ class _Tail(threading.Thread):
 
     def run(self) -> None:
         try:
-            for waiting in self._pending:
-                self.parts.append(waiting())
             with atomic_writer(self._output) as handle:
-                put_end_to_end(self.parts, handle, fmt=self._fmt)
+                written = HashingWriter(handle)  # the manifest's digest, without reading the output again
+                put_end_to_end(self._arriving(), written, fmt=self._fmt)
             if self._on_written is not None:
-                self._on_written()
+                self._on_written(written.hexdigest())
         except BaseException as exc:  # told by check(), in the thread that waits for this one
             self._error = exc
+
+    def _arriving(self) -> Iterator[str]:
+        """Each part as soon as it is merged, in order: the first is copied while the others merge."""
+        for waiting in self._pending():
+            self.parts.append(waiting())
+            yield self.parts[-1]
 
     def check(self) -> None:
         """Raise what went wrong in the thread, if anything."""

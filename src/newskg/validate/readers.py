@@ -91,6 +91,12 @@ class OxigraphReader(Reader):
         self.union_default = union_default
 
     def typed(self, cls: str, *, outside_articles: bool = False) -> Iterator[str]:
+        if not outside_articles and _plain_iri(cls):  # each node once, not once per graph typing it
+            for solution in self._distinct(f"?s <{RDF_TYPE}> <{cls}>", "?s"):
+                node = from_ox(solution[0])
+                assert isinstance(node, str)
+                yield node
+            return
         for quad in self.store.quads_for_pattern(None, ox.NamedNode(RDF_TYPE), ox.NamedNode(cls), None):
             name = quad.graph_name
             if isinstance(name, ox.DefaultGraph):
@@ -103,10 +109,34 @@ class OxigraphReader(Reader):
             yield node
 
     def about(self, subjects: Iterable[str], predicate: str | None = None) -> Iterator[Triple]:
+        """Each triple once, however many graphs hold it (an entity is typed and labelled in every
+        article naming it: thousands of quads, a few distinct triples), for subjects that are IRIs."""
         wanted = ox.NamedNode(predicate) if predicate is not None else None
+        plain: list[str] = []
         for subject in subjects:
+            if (predicate is None or _plain_iri(predicate)) and _plain_iri(subject):
+                plain.append(subject)
+                continue
             node = ox.BlankNode(subject[2:]) if subject.startswith("_:") else ox.NamedNode(subject)
             yield from ox_triples(self._own(self.store.quads_for_pattern(node, wanted, None, None)))
+        for start in range(0, len(plain), DISTINCT_CHUNK):
+            values = " ".join(f"<{subject}>" for subject in plain[start : start + DISTINCT_CHUNK])
+            if predicate is None:
+                for s, p, o in self._distinct(f"?s ?p ?o VALUES ?s {{ {values} }}", "?s ?p ?o"):
+                    yield _text(s), _text(p), from_ox(o)
+            else:
+                for s, o in self._distinct(f"?s <{predicate}> ?o VALUES ?s {{ {values} }}", "?s ?o"):
+                    yield _text(s), predicate, from_ox(o)
+
+    def _distinct(self, pattern: str, variables: str) -> Iterator[ox.QuerySolution]:
+        """The distinct solutions of a triple ``pattern`` over every graph this reader reads (the
+        named graphs, and the default graph unless it repeats their union), computed by Oxigraph."""
+        where = f"{{ GRAPH ?g {{ {pattern} }} }}"
+        if not self.union_default:
+            where += f" UNION {{ {pattern} }}"
+        solutions = self.store.query(f"SELECT DISTINCT {variables} WHERE {{ {where} }}")
+        assert isinstance(solutions, ox.QuerySolutions)
+        yield from solutions
 
     def asserting(self, objects: Iterable[str]) -> Iterator[Triple]:
         predicate = ox.NamedNode(_RDF_SUBJECT)
@@ -264,6 +294,23 @@ class _IndexReader(Reader):
 
     def checks_graph(self) -> Graph:
         raise NotImplementedError("one graph of a scan is not checked across articles")
+
+
+DISTINCT_CHUNK = 500
+"""Subjects asked about in one query."""
+_NOT_IN_IRIS = frozenset('<>"{}|^`\\')
+
+
+def _plain_iri(text: str) -> bool:
+    """Whether ``text`` is written as a SPARQL ``<IRI>`` as it is: no blank node, nothing to escape."""
+    return not text.startswith("_:") and not any(c in _NOT_IN_IRIS or c <= " " for c in text)
+
+
+def _text(term: object) -> str:
+    assert isinstance(term, (ox.NamedNode, ox.BlankNode)), term
+    found = from_ox(term)
+    assert isinstance(found, str)
+    return found
 
 
 def _article_graph(name: object) -> bool:

@@ -4,13 +4,16 @@ pySHACL evaluates a ``sh:sparql`` constraint once per focus node (about 9 ms eac
 large graph; and as SPARQL joins in rdflib, these checks joined every report of a post with every
 other, which grew with the square of the articles (45 s for 1,000 articles that name the same heads).
 Here each membership's reports (article, date, evidence) are read once and the checks find clashes by
-grouping them: linear in the number of reports.
+grouping them: linear in the number of reports. Within ``shared_posts`` the checks share one reading
+(on a store, reading them is most of the checks' time).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from rdflib import Graph
@@ -43,8 +46,34 @@ class Report:
     evidence: tuple[Node, ...]
 
 
-def posts(graph: Graph) -> Iterator[tuple[Post, list[Report]]]:
+Posts = list[tuple[Post, list[Report]]]
+_shared: ContextVar[tuple[Graph, Posts | None] | None] = ContextVar("newskg_shared_posts", default=None)
+"""The graph whose posts are shared (``shared_posts``), and its posts once read."""
+
+
+@contextmanager
+def shared_posts(graph: Graph) -> Iterator[None]:
+    """Within, ``posts(graph)`` reads ``graph`` the first time only; the checks only read what it gives."""
+    token = _shared.set((graph, None))
+    try:
+        yield
+    finally:
+        _shared.reset(token)
+
+
+def posts(graph: Graph) -> Posts:
     """Every membership with its dated reports (as a SPARQL join would give them: one per value)."""
+    shared = _shared.get()
+    if shared is None or shared[0] is not graph:
+        return list(_read_posts(graph))
+    if shared[1] is None:
+        shared = (graph, list(_read_posts(graph)))
+        _shared.set(shared)
+    assert shared[1] is not None
+    return shared[1]
+
+
+def _read_posts(graph: Graph) -> Iterator[tuple[Post, list[Report]]]:
     for node in sorted(set(graph.subjects(NKG.roleName, None)), key=str):
         evidence: dict[Node, list[Node]] = defaultdict(list)
         for found in graph.objects(node, NKG.evidence):

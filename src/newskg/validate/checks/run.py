@@ -9,13 +9,16 @@ from rdflib.namespace import RDF, SH
 from rdflib.term import BNode
 
 from ...vocab.namespace import NKG
+from ._memberships import shared_posts
 from .base import Check, Finding
 from .registry import CHECKS
 
 
 def find_inconsistencies(graph: Graph, checks: Sequence[Check] = CHECKS) -> list[Finding]:
-    """Every contradiction between articles in ``graph``, sorted; reads ``graph`` only."""
-    findings = [finding for check in checks for finding in check.find(graph)]
+    """Every contradiction between articles in ``graph``, sorted; reads ``graph`` only (the
+    memberships once for all the checks)."""
+    with shared_posts(graph):
+        findings = [finding for check in checks for finding in check.find(graph)]
     return sorted(findings, key=lambda f: (str(f.shape), str(f.focus), str(f.value), f.detail))
 
 

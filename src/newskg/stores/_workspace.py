@@ -510,7 +510,7 @@ class Workspace:
                 try:
                     meanwhile()
                 finally:
-                    tail.join()
+                    tail.finish()
                 tail.check()
                 return count
             for waiting, group in zip(union.pending, union.groups, strict=True):
@@ -541,7 +541,7 @@ class Workspace:
                     if meanwhile is not None:
                         meanwhile()
                 finally:
-                    tail.join()
+                    tail.finish()
                 tail.check()
         finally:
             for path in [run.path for run in runs] + (tail.parts if tail is not None else []):
@@ -635,6 +635,10 @@ class _UnionRuns:
         """Whether the runs are made by worker processes (and so the merge may be too)."""
 
 
+class _Stopped(Exception):
+    """The output's thread was told to stop: the process is being stopped."""
+
+
 class _Tail(threading.Thread):
     """Hands the parts of a union output to worker processes to merge (once their sorted runs are
     made), waits for them, and puts them end to end into the output: a thread, so that this process
@@ -657,7 +661,21 @@ class _Tail(threading.Thread):
         self.parts: list[str] = []
         """The parts' files, as they come (removed by the caller)."""
         self._error: BaseException | None = None
+        self._stopping = threading.Event()
         self.start()
+
+    def finish(self) -> None:
+        """Wait for the output to be written. A stop (Ctrl-C, SIGTERM) that cuts the wait short tells
+        the thread to give up before its next part and waits for it to remove its temporary file: a
+        daemon thread left writing when the process exits would leave the file behind."""
+        try:
+            self.join()
+        except BaseException:
+            self._stopping.set()
+            while self.is_alive():
+                with contextlib.suppress(BaseException):  # a second stop while it cleans up: still wait
+                    self.join()
+            raise
 
     def run(self) -> None:
         try:
@@ -672,7 +690,11 @@ class _Tail(threading.Thread):
     def _arriving(self) -> Iterator[str]:
         """Each part as soon as it is merged, in order: the first is copied while the others merge."""
         for waiting in self._pending():
+            if self._stopping.is_set():
+                raise _Stopped
             self.parts.append(waiting())
+            if self._stopping.is_set():
+                raise _Stopped
             yield self.parts[-1]
 
     def check(self) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import gc
 import itertools
+import logging
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -222,6 +223,9 @@ def _dask_records(
                 processes=True,
                 host="127.0.0.1",
                 dashboard_address=None,
+                # a worker that heartbeats while the cluster shuts down logs a traceback the user
+                # need not see: the build's own errors reach the user as newskg's one-line messages
+                silence_logs=logging.CRITICAL,
             )
             client = Client(cluster)
         else:

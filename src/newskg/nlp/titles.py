@@ -149,7 +149,7 @@ class TitleFinder:
                     phrase_start = more_start
         if org is None and ministry is None and base == "governor" and "general" in lower[start:word_end]:
             # "..., the governor-general said": a provincial title, of the province last named
-            org = entities.last_named(frozenset({"province"}), before=start, types=("GPE",))
+            org = _last_province_named(entities, before=start)
         owned_by_a_noun = (
             start >= 2 and doc.words[start - 1] in POSSESSIVES and doc.words[start - 2].islower()
         )
@@ -315,7 +315,7 @@ class TitleFinder:
             and lower[end + 2] == "province"
             and not (end + 3 < n and words[end + 3] in POSSESSIVES)  # "head of the province's X Park"
         ):
-            province = entities.last_named(frozenset({"province"}), before=end, types=("GPE",))
+            province = _last_province_named(entities, before=end)
             if province is not None:  # "the governor-general of the province": the province last named
                 return province, end + 3
         j = end + 1
@@ -372,7 +372,7 @@ class TitleFinder:
             return None, start
         things = self.lexicon.things
         if possessive and j > 0 and doc.lower[j - 1] == "the" and doc.lower[j] == "province":
-            province = entities.last_named(frozenset({"province"}), before=j, types=("GPE",))
+            province = _last_province_named(entities, before=j)
             return (province, j - 1) if province is not None else (None, start)  # "the province's governor"
         if possessive and j > 0 and doc.lower[j - 1] == "the":
             noun = doc.lower[j]  # "the bank's CEO", "the airline's CEO": the one named last
@@ -429,6 +429,11 @@ def _last_org_named(entities: Entities, nouns: str | frozenset[str], *, before: 
     them) as a word."""
     wanted = frozenset({nouns}) if isinstance(nouns, str) else nouns
     return entities.last_named(wanted, before=before, types=("ORG", "NEWS_AGENCY"))
+
+
+def _last_province_named(entities: Entities, *, before: int) -> Cluster | None:
+    """The province named last before token ``before``: what ``the province`` means."""
+    return entities.last_named(frozenset({"province"}), before=before, types=("GPE",))
 
 
 def _last_org_in_sentence(doc: DocView, entities: Entities, *, before: int) -> Cluster | None:

@@ -286,8 +286,7 @@ class RoleFinder:
                 return person, "apposition"
             if lower[j + 1] == "as" and j > 0:  # "named X, the firm's deputy for Y, as acting CEO"
                 holder = self._apposition_head_before(doc, entities, j - 1)
-                k = self._appointment_verb_before(doc, entities, holder)
-                if holder is not None and k is not None:
+                if holder is not None and self._named_by_appointment(doc, holder):
                     return holder, "name_as_title"
             return None, ""
         if "as" in lower[j + 1 : phrase.start] and entities.at(j) is None:
@@ -324,17 +323,10 @@ class RoleFinder:
             return person, "name_as_title"
         return None, ""
 
-    def _appointment_verb_before(
-        self, doc: DocView, entities: Entities, holder: Cluster | None
-    ) -> int | None:
-        """Where the appointment verb right before the holder's name stands (``named X``), if any."""
-        if holder is None:
-            return None
-        for span in holder.spans:
-            k = span.start - 1
-            if k >= 0 and doc.lower[k] in self.lexicon.titles.appointment_verbs:
-                return k
-        return None
+    def _named_by_appointment(self, doc: DocView, holder: Cluster) -> bool:
+        """Whether an appointment verb stands right before one of the holder's names (``named X``)."""
+        verbs = self.lexicon.titles.appointment_verbs
+        return any(span.start > 0 and doc.lower[span.start - 1] in verbs for span in holder.spans)
 
     @staticmethod
     def _apposition_head_before(doc: DocView, entities: Entities, j: int) -> Cluster | None:

@@ -24,7 +24,7 @@ so every row is a distinct (name, country, province).
 
 Alternate names are English-looking spellings only: ASCII, capitalised, at least
 ``MIN_ALTERNATE_LETTERS`` letters, not an all-capital code (IATA), not a common English word or a
-personal name, not "city of X" in another language, not spelt the German, Russian, Polish or Dutch
+personal name (nor any word ``english_words.tsv`` calls common), not "city of X" in another language, not spelt the German, Russian, Polish or Dutch
 way (Karadsch, Tekheran, Sziraz, Jazd), not another spelling plus a case ending (Teherana,
 Isfahanum), not the name of a country, of another kept city, or of a province the city is not the
 capital of, and not shared by two kept cities of the same country; of those, the
@@ -320,6 +320,12 @@ def _english_words() -> frozenset[str]:
     return frozenset(row[0] for row in read_tsv(DATA / "english_words.tsv"))
 
 
+@functools.cache
+def _common_english_words() -> frozenset[str]:
+    """The forms ``english_words.tsv`` marks as mostly written in lower case: ordinary words."""
+    return frozenset(row[0] for row in read_tsv(DATA / "english_words.tsv") if row[2] == "1")
+
+
 def deduplicate(cities: list[City], countries: dict[str, set[str]]) -> list[City]:
     """One row per (name, country, province); the biggest (then oldest record) wins.
 
@@ -360,8 +366,8 @@ def looks_english(alternate: str, name: str) -> bool:
     if len(words) > 1 and any(w.casefold() in ADMIN_WORDS for w in words):
         return False
     k = key(alternate)
-    if k in COMMON_WORDS or k in NAME_WORDS:
-        return False
+    if k in COMMON_WORDS or k in NAME_WORDS or k in _common_english_words():
+        return False  # "Cars" (Kars) would match "Cars left ..."
     own = key(name)
     if any(cluster in k and cluster not in own for cluster in FOREIGN_CLUSTERS):
         return False  # Karadsch, Tekheran, Bejdzing, Sziraz: German, Russian, Polish spellings

@@ -227,6 +227,13 @@ def test_the_shipped_respellings_avoid_english_words(gazetteer: Gazetteer) -> No
         assert not gazetteer.places_named(surface), surface
 
 
+def test_no_alternate_city_name_is_a_common_english_word(gazetteer: Gazetteer) -> None:
+    # "Cars" (Kars), "Hail" (Ha'il), "Genes" (Genoa) would be read in ordinary sentences
+    for surface in ("Cars", "Hail", "Genes", "Lids", "Motown"):
+        assert not gazetteer.places_named(surface), surface
+    assert any(p.canonical == "Kars" for p in gazetteer.places_named("Kars"))
+
+
 def test_every_province_capital_is_a_city_in_it(gazetteer: Gazetteer) -> None:
     rows = [line.split("\t") for line in _data_lines(PROVINCES_FILE)]
     assert len(rows) == 31

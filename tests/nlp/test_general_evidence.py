@@ -1222,6 +1222,28 @@ def test_the_city_of_a_name_a_province_shares_is_the_city(nlp):
     assert {e.canonical for e in run(nlp, "Hamedan grew.").entities} == {"Hamadan Province"}
 
 
+def test_the_port_of_a_name_a_province_shares_is_the_town(nlp):
+    located = {(x.place, x.container) for x in run(nlp, "Trade went through the port of Bushehr.").located_in}
+    assert ("Bushehr", "Iran") in located
+    assert ("Bushehr Province", "Iran") not in located
+    # negative: a port that is not the frame word before "of" leaves the name to the province
+    located = {(x.place, x.container) for x in run(nlp, "Ports of Bushehr grew.").located_in}
+    assert ("Bushehr Province", "Iran") in located
+
+
+def test_a_region_before_the_port_of_a_town_describes_it_and_contains_nothing(nlp):
+    record = run(nlp, "Cars left via the Caspian port of Anzali and the Rafsanjan county of Kerman.")
+    located = {(x.place, x.container) for x in record.located_in}
+    assert not any(place in ("Caspian", "Caspian Sea") for place, _ in located)
+    assert "Caspian" in {e.canonical: e for e in record.entities}["Caspian Sea"].surface_forms
+    assert ("Bandar Anzali", "Iran") in located
+    # negative: a name before a noun and "of" and a province is the name of that place, in the province
+    assert ("Rafsanjan", "Kerman Province") in located
+    # negative: a modifier that names no sea is no place at all
+    record = run(nlp, "Cars left via the Northern port of Anzali.")
+    assert {e.canonical for e in record.entities} == {"Bandar Anzali"}  # and "Cars" is no Kars
+
+
 def test_a_provinces_possessive_puts_a_city_in_it_when_the_city_is_its_own(nlp):
     text = "Farms in Fars province's Marvdasht county and Kerman Province's Tabriz grew."
     located = {(x.place, x.container) for x in run(nlp, text).located_in}

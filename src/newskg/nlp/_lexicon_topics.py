@@ -168,6 +168,7 @@ class NamedThings:
     event_nouns_lower: frozenset[str]
     place_nouns: frozenset[str]
     town_nouns: frozenset[str]
+    town_frame_nouns: frozenset[str]
     locative_prepositions: frozenset[str]
     direction_adjectives: frozenset[str]
     own_province_adjectives: frozenset[str]

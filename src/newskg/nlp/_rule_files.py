@@ -228,6 +228,7 @@ def read_things() -> NamedThings:
         event_nouns_lower=f.words("event_nouns_lower"),
         place_nouns=f.words("place_nouns"),
         town_nouns=f.words("town_nouns"),
+        town_frame_nouns=f.words("town_frame_nouns"),
         locative_prepositions=f.words("locative_prepositions"),
         direction_adjectives=f.words("direction_adjectives"),
         own_province_adjectives=f.words("own_province_adjectives"),

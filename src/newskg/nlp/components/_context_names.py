@@ -60,7 +60,9 @@ class ContextNames:
                     start -= 1
                 while start < k and self.name_words.is_nationality(words[start]):
                     start += 1  # "the Pakistani port city of Gwadar": an adjective, no name
-                if start < k and not self.gazetteer.places_named(doc.span_text(start, k)):
+                if start < k and self._names_the_town_after(doc, k + size):
+                    self._region_as_modifier(doc, start, k, places)
+                elif start < k and not self.gazetteer.places_named(doc.span_text(start, k)):
                     name = clean_name(doc.span_text(start, k))
                     # "Shahid Rajaee port" is the known "Shahid Rajaee Port"
                     known = self.gazetteer.places_named(f"{name} {' '.join(w.capitalize() for w in phrase)}")
@@ -77,6 +79,34 @@ class ContextNames:
                         )
                     )
                 break
+
+    def _names_the_town_after(self, doc: DocView, k: int) -> bool:
+        """``the Caspian port of Anzali``: a place noun followed by ``of`` and a town is named by
+        that town, so the capitalised words before the noun only describe it (where ``Rafsanjan
+        county of Kerman`` names the county before ``of`` and its province after)."""
+        if k + 1 >= len(doc) or doc.lower[k] != "of" or not is_capitalised(doc.words[k + 1]):
+            return False
+        return any(place.kind == "city" for place in self.gazetteer.places_named(doc.words[k + 1]))
+
+    def _region_as_modifier(self, doc: DocView, start: int, end: int, places: list[Candidate]) -> None:
+        """``the Caspian port``, ``the Persian Gulf port``: a sea or gulf named without its head
+        word, as an adjective, is still that region; any other modifier names nothing."""
+        name = clean_name(doc.span_text(start, end))
+        for head in sorted(self.things.adjectival_place_heads):
+            known = [p for p in self.gazetteer.places_named(f"{name} {head}") if p.kind not in GPE_KINDS]
+            if known:
+                places.append(
+                    Candidate(
+                        start,
+                        end,
+                        "LOC",
+                        "region_as_modifier",
+                        priority=55,
+                        canonical=known[0].canonical,
+                        kind=known[0].kind,
+                    )
+                )
+                return
 
     def regions_listed(self, doc: DocView, places: list[Candidate]) -> None:
         """``in Diyala and Basra provinces``: names listed before a plural region noun are regions,

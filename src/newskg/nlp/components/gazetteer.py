@@ -238,18 +238,22 @@ class GazetteerMatcher:
             and self.lexicon.things.kind_of_head(word) is None
         )
 
-    @staticmethod
-    def _choose_place(view: DocView, start: int, end: int, places: list[Place]) -> tuple[Place, int]:
+    def _choose_place(self, view: DocView, start: int, end: int, places: list[Place]) -> tuple[Place, int]:
         """A country first; a province over a city of the same name (datelines name cities), unless
-        the text says it is the city ("the city of Hamedan"); an island over the town on it (Kish,
-        Qeshm: economic news means the island and its free zone), a port over the town named after
-        it (Bandar Imam Khomeini: "Imam Khomeini Port")."""
+        the text says it is the town ("the city of Hamedan", "the port of Bushehr"); an island over
+        the town on it (Kish, Qeshm: economic news means the island and its free zone), a port over
+        the town named after it (Bandar Imam Khomeini: "Imam Khomeini Port")."""
         follows_province = end < len(view) and view.lower[end] == "province"
         provinces = [p for p in places if p.kind == "province"]
         if provinces and follows_province:
             return provinces[0], end + 1
         cities = [p for p in places if p.kind == "city"]
-        if cities and start >= 2 and view.lower[start - 1] == "of" and view.lower[start - 2] == "city":
+        if (
+            cities
+            and start >= 2
+            and view.lower[start - 1] == "of"
+            and view.lower[start - 2] in self.lexicon.things.town_frame_nouns
+        ):
             return cities[0], end
         countries = [p for p in places if p.kind == "country"]
         if countries:

@@ -234,6 +234,19 @@ def test_no_alternate_city_name_is_a_common_english_word(gazetteer: Gazetteer) -
     assert any(p.canonical == "Kars" for p in gazetteer.places_named("Kars"))
 
 
+def test_fields_that_share_a_name_with_a_compass_word_are_distinct_fields(gazetteer: Gazetteer) -> None:
+    found = {
+        surface: {p.canonical for p in gazetteer.places_named(surface)}
+        for surface in ("North Azadegan", "South Azadegan", "Azadegan", "West Karun")
+    }
+    assert found == {
+        "North Azadegan": {"North Azadegan"},
+        "South Azadegan": {"South Azadegan"},
+        "Azadegan": {"Azadegan"},
+        "West Karun": {"West Karun"},
+    }
+
+
 def test_every_province_capital_is_a_city_in_it(gazetteer: Gazetteer) -> None:
     rows = [line.split("\t") for line in _data_lines(PROVINCES_FILE)]
     assert len(rows) == 31

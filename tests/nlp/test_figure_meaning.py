@@ -546,3 +546,31 @@ def test_a_hyphened_unit_as_the_tokenizer_splits_it_and_a_sum_for_this_purpose(n
     )
     # negative: "for this purpose" says what the sum is for only by pointing back
     assert meanings(nlp, "The fund has allocated 30 trillion rials for this purpose.")["30"][2] != "purpose"
+
+
+# -- a distance between two places ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, what",
+    [
+        (
+            "Officials said Farvardin Industrial Town, located 25 kilometers southeast of Tabriz, grew.",
+            "25",
+            "distance of Farvardin Industrial Town from Tabriz",
+        ),
+        ("A dry port is planned near Saveh, a town 40 km from Arak.", "40", "distance of Saveh from Arak"),
+        ("The new plant lies some 60 kilometers away from the sea.", "60", "distance from the sea"),
+        # negative: a length of a thing, and a length with no place after it
+        ("The company laid 60 kilometers of pipelines.", "60", "pipelines"),
+    ],
+)
+def test_a_length_with_a_compass_direction_and_of_or_with_from_is_a_distance(nlp, text, value, what):
+    assert meanings(nlp, text)[value] == ("kilometers", 1, what)
+
+
+def test_a_length_that_a_word_separates_from_from_is_no_distance(nlp):
+    assert "distance" not in meanings(nlp, "The new road, 12 kilometers long, opened from Monday.")["12"][2]
+    assert (
+        meanings(nlp, "They built 12 kilometers of road north of Tabriz.")["12"][2] == "road north of Tabriz"
+    )

@@ -237,6 +237,8 @@ class Figures:
     measure_nouns: frozenset[str]
     manner_nouns: frozenset[str]
     worth_words: tuple[tuple[str, ...], ...]
+    distance_units: frozenset[str]
+    """Units a distance between places is given in: ``15 kilometers northwest of Mashhad``."""
     worth_firsts: frozenset[str]
     """The first words of ``worth_words``: where a noun phrase before them ends."""
     ellipsis_words: frozenset[str]

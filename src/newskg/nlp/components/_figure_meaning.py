@@ -9,7 +9,9 @@ phrases are ``_figure_phrases``, the clause subjects ``_figure_subject``.
 
 from __future__ import annotations
 
+from .. import extensions as ext
 from .._lexicon_topics import Figures
+from ..facts import Entities
 from ..text import DocView, Sentence
 from ._figure_phrases import BOUNDARY, NounPhrases, ext_entity
 from ._figure_reading import COUNT, NUMBER, Figure, inherited
@@ -19,10 +21,17 @@ from ._figure_subject import ClauseSubjects
 class FigureMeanings:
     """Reads what a figure counts or measures, rule by rule."""
 
-    def __init__(self, figures: Figures, phrases: NounPhrases, subjects: ClauseSubjects) -> None:
+    def __init__(
+        self,
+        figures: Figures,
+        phrases: NounPhrases,
+        subjects: ClauseSubjects,
+        directions: frozenset[str],
+    ) -> None:
         self.figures = figures
         self.phrases = phrases
         self.subjects = subjects
+        self.directions = directions
 
     def what(self, doc: DocView, figure: Figure, sentence: Sentence, read: list[Figure]) -> str:
         lower, words = doc.lower, doc.words
@@ -34,6 +43,9 @@ class FigureMeanings:
         paired = self._paired_in_terms_of(doc, figure, sentence, read)
         if paired:
             return paired  # "growths of 7.2 percent and 14.1 percent in terms of weight and value"
+        distance = self._distance(doc, figure, sentence)
+        if distance:
+            return distance  # "Toos Industrial Town, located 15 kilometers northwest of Mashhad"
         modified = self._modified_by_compound(doc, figure, sentence)
         if modified is not None:  # "a 2.8-billion-euro project", "a 10-year contract"
             figure.what_end = modified[1]
@@ -251,6 +263,48 @@ class FigureMeanings:
             return ""
         figure.what_end = span[1]
         return doc.span_text(start, end)
+
+    def _distance(self, doc: DocView, figure: Figure, sentence: Sentence) -> str:
+        """``X, located 15 kilometers northwest of Mashhad``, ``some 150 kilometers from the sea``: a
+        length followed by a compass direction and ``of``, or by ``from``, is a distance between two
+        places: from the one named after it, of the one it stands in apposition to, if any."""
+        lower = doc.lower
+        if figure.unit not in self.figures.distance_units:
+            return ""
+        k = figure.end
+        if k < sentence.end and lower[k] == "away":
+            k += 1  # "150 kilometers away from the city"
+        if k + 1 < sentence.end and lower[k] in self.directions and lower[k + 1] == "of":
+            k += 1
+        elif k >= sentence.end or lower[k] != "from":
+            return ""
+        what = "distance"
+        place = self._place_in_apposition(doc, figure, sentence)
+        if place is not None:
+            what += " of " + doc.span_text(*place)
+        target = self.phrases.noun_phrase_after(doc, k + 1, sentence, determiners=True)
+        if target is not None:
+            figure.what_end = target[1]
+            what += " from " + doc.span_text(k + 1, target[1])  # with its article: "from the sea"
+        return what
+
+    @staticmethod
+    def _place_in_apposition(doc: DocView, figure: Figure, sentence: Sentence) -> tuple[int, int] | None:
+        """The place named last before a figure and followed by a comma (one lower-case noun may
+        come between: ``The West Karun fields, located ...``): what an apposition describes."""
+        entities: Entities = ext.get(doc.doc, ext.ENTITIES)
+        words = doc.words
+        for j in range(figure.start - 1, sentence.start, -1):
+            if words[j] != ",":
+                continue
+            end = j - 1 if words[j - 1].islower() and j - 1 > sentence.start else j
+            place = entities.at(end - 1)
+            if place is not None and place.type in ("GPE", "LOC"):
+                start = end - 1
+                while start > sentence.start and entities.at(start - 1) is place:
+                    start -= 1
+                return start, end
+        return None
 
     def _refers_back(self, doc: DocView, span: tuple[int, int]) -> bool:
         """``of the total``, ``of the global total``: a quantity noun that stands for a figure

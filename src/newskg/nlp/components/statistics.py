@@ -51,7 +51,7 @@ class StatisticFinder:
         self.reader = FigureReader(self.figures, english)
         phrases = NounPhrases(self.figures, english)
         self.subjects = ClauseSubjects(lexicon, phrases)
-        self.meanings = FigureMeanings(self.figures, phrases, self.subjects)
+        self.meanings = FigureMeanings(self.figures, phrases, self.subjects, lexicon.things.direction_nouns)
 
     def __call__(self, doc: Doc) -> Doc:
         view = ext.view_of(doc)

@@ -2421,3 +2421,18 @@ def test_an_owner_adjective_after_a_countrys_possessive_and_names_listed_before_
     found = typed(run(nlp, text))
     assert {("Zarcobre", "ORG"), ("Zorvala", "GPE")} <= found
     assert not any(surface.startswith("Minister") for surface, _kind in found)
+
+
+def test_a_head_word_in_a_title_case_subheading_names_nothing_unless_the_text_repeats_the_name(nlp):
+    text = (
+        "Steel output rose, the ministry said.\n\nKhuzestan Plans\n\nThe Iran Copper Corporation said "
+        "output rose.\n\nTabriz Deal Extended\n\nIran Copper Corporation Expands\n\nThe firm grew."
+    )
+    found = typed(run(nlp, text))
+    assert ("Khuzestan", "GPE") in found and ("Tabriz", "GPE") in found
+    assert not {name for name, _ in found} & {"Khuzestan Plans", "Tabriz Deal"}
+    # negative: a name the running text repeats is a name in the heading too
+    assert ("Iran Copper Corporation", "ORG") in found
+    # negative: a line in running text keeps its head-word names
+    found = typed(run(nlp, "Steel output rose.\n\nThe Khuzestan Development Plan was approved in May."))
+    assert ("Khuzestan Development Plan", "PROGRAM") in found

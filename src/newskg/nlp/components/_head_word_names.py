@@ -220,6 +220,8 @@ class HeadWordNames:
         head: str,
     ) -> None:
         name = clean_name(doc.span_text(start, end))
+        if self._only_in_a_heading(doc, start, end):
+            return  # "Aluminium Plans", "Armenia Deal Extended": a subheading capitalises every word
         kind = self.things.kind_of_head(head)
         if kind == "PROGRAM" and end < len(doc) and doc.lower[end] in self.things.event_nouns_lower:
             kind = "EVENT"  # "the Iran Project exhibition": an event named after a project
@@ -253,6 +255,26 @@ class HeadWordNames:
             if owner:
                 canonical = f"{name} of {owner}"
         found.append(Candidate(start, end, etype, "org_head_word", priority=70, canonical=canonical))
+
+    def _only_in_a_heading(self, doc: DocView, start: int, end: int) -> bool:
+        """A name whose words stand in a heading line (a line of its own in title case, without a
+        full stop) and nowhere in the running text: there, capitals are no evidence of a name and a
+        head word may be a verb or a common noun (``Aluminium Plans``, ``Caspian Shipping``)."""
+        sentence = doc.sentence(start)
+        text = doc.text
+        line = text[sentence.start_char : sentence.end_char]
+        if (
+            "\n" not in text[sentence.end_char : sentence.end_char + 2]
+            or (sentence.start_char > 0 and text[sentence.start_char - 1] != "\n")
+            or not line[-1:].isalnum()
+        ):
+            return False
+        small = self.things.title_case_small_words
+        words = [doc.words[k] for k in range(sentence.start, sentence.end) if doc.words[k][:1].isalpha()]
+        if not words or not all(w[:1].isupper() or w in small for w in words):
+            return False
+        name = doc.span_text(start, end)
+        return text.count(name) == line.count(name)
 
     def _minister_portfolio(self, doc: DocView, start: int, end: int) -> bool:
         """``Minister of Ports, Shipping and Waterways X``: capitalised English words after a

@@ -44,6 +44,7 @@ class RoleFinder:
 
     def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer, english: EnglishWords) -> None:
         self.lexicon = lexicon
+        self.gazetteer = gazetteer
         self.titles = TitleFinder(lexicon, gazetteer)
         reporting = lexicon.reporting
         self.markers = reporting.finite_markers | {"as"}  # "quoting X as saying"
@@ -135,9 +136,7 @@ class RoleFinder:
                 phrase.ministry, "ORG", [], rules=["ministry_table"]
             )  # not "Chinese Foreign Minister"
         elif org is None and phrase.ministry and nation is not None and nation != UNKNOWN:
-            org = self._country(
-                doc, nation
-            )  # "Turkish Energy Minister X": a minister of Turkey, as a president
+            org = self._foreign_ministry(doc, phrase, nation)  # "Turkish Energy Minister X"
         if org is None and phrase.country_post and nation != UNKNOWN:
             # "Russian President X" is Russia's; "President X" the article's country
             org = self._home_country(doc) if nation is None else self._country(doc, nation)
@@ -146,6 +145,31 @@ class RoleFinder:
         title = doc.span_text(phrase.title_start, phrase.title_end)
         start, end = self._evidence(doc, phrase.start, phrase.end, person)
         return RoleFact(person, role, org, title, start, end, rule=rule)
+
+    def _foreign_ministry(self, doc: DocView, phrase: TitlePhrase, nation: str) -> Cluster:
+        """``Iraq's Deputy Electricity Minister X``: the ministry of that country the title names, by
+        the portfolio as written (``Ministry of Electricity of Iraq``), or by the Iranian ministry of the
+        same sector when the portfolio is an adjective (``Chinese Foreign Minister``: ``Ministry of
+        Foreign Affairs of China``); a minister of the country when neither says more."""
+        titles = self.lexicon.titles
+        portfolio = [
+            doc.words[k]
+            for k in range(phrase.title_start, phrase.title_end)
+            if doc.lower[k] not in titles.modifiers
+            and titles.post_at(doc.lower, k)[0] is None
+            and not (k == phrase.post_end and doc.lower[k] in ("of", "for"))
+            and doc.words[k][:1].isalpha()
+        ]
+        while portfolio and portfolio[0].lower() in ("of", "for", "the"):
+            portfolio.pop(0)
+        if portfolio and "n" in self.english.pos(portfolio[-1]):
+            name = " ".join(w if w.lower() == "and" else w[:1].upper() + w[1:] for w in portfolio)
+            ministry = f"Ministry of {name}"
+        elif phrase.ministry is not None:
+            ministry = phrase.ministry
+        else:
+            return self._country(doc, nation)
+        return Cluster(f"{ministry} of {nation}", "ORG", [], rules=["foreign_ministry"])
 
     def _appointing_body(self, doc: DocView, phrase: TitlePhrase) -> Cluster | None:
         """The body whose board gives the post a title names after ``as``, earlier in its sentence:
@@ -203,12 +227,31 @@ class RoleFinder:
 
     def _home_country(self, doc: DocView) -> Cluster:
         """The country a head-of-state title with no country belongs to: the one the article
-        names most, Iran when it names none (the beat newskg is built for)."""
+        names most, with the provinces and towns it names in it (an article on Ardabil's trade with
+        Azerbaijan is Iranian news), Iran when it names none (the beat newskg is built for)."""
         entities: Entities = ext.get(doc.doc, ext.ENTITIES)
-        countries = [c for c in entities.clusters if c.type == "GPE" and c.kind == "country"]
-        if countries:
-            return max(countries, key=lambda c: (len(c.spans), -c.spans[0].start))
-        return Cluster(self.lexicon.titles.default_country, "GPE", [], kind="country")
+        countries = {c.canonical: c for c in entities.clusters if c.type == "GPE" and c.kind == "country"}
+        weight = {name: (len(c.spans), -c.spans[0].start) for name, c in countries.items()}
+        for cluster in entities.clusters:
+            country = self._country_containing(cluster.canonical) if cluster.kind != "country" else None
+            if country is not None and cluster.spans:
+                count, first = weight.get(country, (0, -len(doc)))
+                weight[country] = (count + len(cluster.spans), max(first, -cluster.spans[0].start))
+        if not weight:
+            return Cluster(self.lexicon.titles.default_country, "GPE", [], kind="country")
+        return self._country(doc, max(weight, key=weight.__getitem__))
+
+    def _country_containing(self, canonical: str) -> str | None:
+        """The country a known province or town lies in (a town's province's country)."""
+        place = self.gazetteer.place(canonical)
+        for _ in range(3):
+            if place is None or place.container is None:
+                return None
+            container = self.gazetteer.place(place.container)
+            if container is not None and container.kind == "country":
+                return container.canonical
+            place = container
+        return None
 
     # -- who a phrase names ----------------------------------------------------------------------
 

@@ -2450,3 +2450,27 @@ def test_a_president_with_no_country_is_of_the_country_whose_places_the_article_
     assert ("Hamid Zadboum", "president", "Turkey") in roles(run(nlp, text))
     # negative: no country or place at all is the beat's country
     assert ("Hamid Zadboum", "president", "Iran") in roles(run(nlp, "President Hamid Zadboum said so."))
+
+
+def test_the_provincial_body_or_governor_is_of_the_province_named_last(nlp):
+    text = (
+        "In Semnan province, output rose. Ali Zolvari, who heads the provincial Roads Organization, "
+        "said so. Exports grew, the provincial governor Hamid Zadboum said."
+    )
+    record = run(nlp, text)
+    found = roles(record)
+    assert ("Ali Zolvari", "head", "Roads Organization of Semnan Province") in found
+    assert ("Hamid Zadboum", "governor", "Semnan Province") in found
+    assert {s.content for s in record.statements if s.speaker == "Hamid Zadboum"} == {"Exports grew"}
+    # negative: with no province named, the provincial title names no province
+    assert not roles(run(nlp, "Exports grew, the provincial governor Hamid Zadboum said."))
+
+
+def test_a_body_of_a_province_written_with_lower_case_province_takes_the_word(nlp):
+    text = "Ali Zolvari, the head of the Industry, Mining and Trade Department of Semnan province, spoke."
+    record = run(nlp, text)
+    department = "Industry, Mining and Trade Department of Semnan Province"
+    assert ("Ali Zolvari", "head", department) in roles(record)
+    assert ("Industry, Mining and Trade Department of Semnan province", "ORG") in typed(record)
+    # negative: a body of a town keeps the name as written, without the province's word
+    assert ("Roads Office of Tabriz", "ORG") in typed(run(nlp, "The Roads Office of Tabriz province spoke."))

@@ -87,6 +87,7 @@ class TitleFinder:
         self.lexicon = lexicon
         self.titles = lexicon.titles
         self.gazetteer = gazetteer
+        self.own_province_adjectives = lexicon.things.own_province_adjectives
 
     def find(self, doc: DocView, entities: Entities) -> list[TitlePhrase]:
         """Every singular post word in the text, with its modifiers and body."""
@@ -147,9 +148,17 @@ class TitleFinder:
                 if more:  # "Former ISIPO head": modifiers before the organisation
                     modifiers = more + modifiers
                     phrase_start = more_start
-        if org is None and ministry is None and base == "governor" and "general" in lower[start:word_end]:
-            # "..., the governor-general said": a provincial title, of the province last named
+        if (
+            org is None
+            and ministry is None
+            and base == "governor"
+            and ("general" in lower[start:word_end] or self._provincial_before(doc, start))
+        ):
+            # "..., the governor-general said", "the provincial governor X said": a provincial
+            # title, of the province last named
             org = _last_province_named(entities, before=start)
+            if org is not None and start > 0 and lower[start - 1] in self.own_province_adjectives:
+                start = phrase_start = start - 1  # the adjective is part of the title as written
         owned_by_a_noun = (
             start >= 2 and doc.words[start - 1] in POSSESSIVES and doc.words[start - 2].islower()
         )
@@ -176,6 +185,11 @@ class TitleFinder:
             ministry,
             country_post,
         )
+
+    def _provincial_before(self, doc: DocView, start: int) -> bool:
+        """``the provincial governor``: an adjective before the title that makes it the province's."""
+        k = start if doc.lower[start] in self.own_province_adjectives else start - 1
+        return k >= 0 and doc.lower[k] in self.own_province_adjectives
 
     @staticmethod
     def _capitalised_portfolio_at(doc: DocView, entities: Entities, k: int) -> bool:

@@ -235,6 +235,8 @@ class HeadWordNames:
             return
         if self._minister_portfolio(doc, start, end):
             return
+        end, of_province = self._province_word_after(doc, start, end)
+        name = clean_name(doc.span_text(start, end))
         etype = "NEWS_AGENCY" if head == "Agency" and "News" in name.split() else "ORG"
         canonical = name
         country = None
@@ -254,7 +256,9 @@ class HeadWordNames:
             owner = self._possessor(doc, found, start)
             if owner:
                 canonical = f"{name} of {owner}"
-        found.append(Candidate(start, end, etype, "org_head_word", priority=70, canonical=canonical))
+        found.append(
+            Candidate(start, end, etype, "org_head_word", priority=70, canonical=of_province or canonical)
+        )
 
     def _only_in_a_heading(self, doc: DocView, start: int, end: int) -> bool:
         """A name whose words stand in a heading line (a line of its own in title case, without a
@@ -311,17 +315,17 @@ class HeadWordNames:
         return word in self.lexicon.figures.months or doc.lower[k] in self.weekdays
 
     def _possessor(self, doc: DocView, found: list[Candidate], start: int) -> str | None:
-        """``Kerman's Department`` -> Kerman's province; ``the province's Department`` -> the last
-        province named before it. A country's possessive is dropped (``Iran's Trade Promotion
-        Organization`` is the Trade Promotion Organization)."""
+        """``Kerman's Department`` -> Kerman's province; ``the province's Department`` and ``the
+        provincial Department`` -> the last province named before it. A country's possessive is
+        dropped (``Iran's Trade Promotion Organization`` is the Trade Promotion Organization)."""
         words = doc.words
+        if doc.lower[start - 1] in self.things.own_province_adjectives and doc.lower[start - 2] == "the":
+            return self._province_before(doc, start - 1)  # "the provincial Agriculture Jihad Organization"
         if words[start - 1] not in POSSESSIVES:
             return None
         owner_end = start - 1
         if doc.lower[owner_end - 1] == "province" and not is_capitalised(words[owner_end - 2]):
-            named = ext.get(doc.doc, ext.PLACE_NAMES)
-            earlier = [c for c in named if c.kind == "province" and c.end <= owner_end - 1]
-            return max(earlier, key=lambda c: c.start).canonical if earlier else None
+            return self._province_before(doc, owner_end - 1)
         owner_start = owner_end - 1
         while (owner_start > 0 and is_capitalised(words[owner_start - 1])) or (
             owner_start > 1 and words[owner_start - 1] == "-"
@@ -330,6 +334,27 @@ class HeadWordNames:
         places = self.gazetteer.places_named(doc.span_text(owner_start, owner_end))
         provinces = [p for p in places if p.kind == "province"]
         return provinces[0].canonical if provinces else None
+
+    def _province_word_after(self, doc: DocView, start: int, end: int) -> tuple[int, str | None]:
+        """``the Industry, Mining and Trade Department of Ardabil province``: a name that ends in
+        ``of`` and a province goes on over the lower-case ``province`` after it, as written; its
+        canonical name ends in ``Province`` (``... of Ardabil Province``), as the spec writes it."""
+        if end >= len(doc) or doc.lower[end] != "province":
+            return end, None
+        links = [k for k in range(start + 2, end - 1) if doc.lower[k] == "of"]
+        if not links:
+            return end, None
+        written = doc.span_text(links[-1] + 1, end)
+        if not any(p.kind == "province" for p in self.gazetteer.places_named(written)):
+            return end, None
+        return end + 1, f"{doc.span_text(start, end)} Province"
+
+    @staticmethod
+    def _province_before(doc: DocView, k: int) -> str | None:
+        """The province named last before token ``k``."""
+        named = ext.get(doc.doc, ext.PLACE_NAMES)
+        earlier = [c for c in named if c.kind == "province" and c.end <= k]
+        return max(earlier, key=lambda c: c.start).canonical if earlier else None
 
     def add_lower_ministry(self, doc: DocView, found: list[Candidate], i: int) -> None:
         """``the industry ministry``, ``energy ministry``: a ministry named by its sector words."""

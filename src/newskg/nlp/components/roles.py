@@ -459,6 +459,8 @@ class RoleFinder:
             j = k + 1
             if lower[j] == "the":
                 j += 1
+                if j + 1 < len(doc) and lower[j] in self.lexicon.things.own_province_adjectives:
+                    j += 1  # "who heads the provincial Agriculture Jihad Organization"
             owner, after = entities.at(j), entities.end_of(j)
             if (
                 owner is not None

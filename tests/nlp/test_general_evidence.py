@@ -2474,3 +2474,14 @@ def test_a_body_of_a_province_written_with_lower_case_province_takes_the_word(nl
     assert ("Industry, Mining and Trade Department of Semnan province", "ORG") in typed(record)
     # negative: a body of a town keeps the name as written, without the province's word
     assert ("Roads Office of Tabriz", "ORG") in typed(run(nlp, "The Roads Office of Tabriz province spoke."))
+
+
+def test_a_month_that_is_also_a_given_name_opens_a_name_only_before_a_surname(nlp):
+    text = (
+        "Bahman Zolvari-Nejad, who heads Bank Kavir, said loans rose. Azar Kalantari agreed. "
+        "In Bahman Iran exported more. Exports rose since Azar. On 22 Bahman people marched. "
+        "Last Bahman Turkey bought more."
+    )
+    record = run(nlp, text)
+    assert set(people(record).values()) == {"Bahman Zolvari-Nejad", "Azar Kalantari"}
+    assert ("Bahman Zolvari-Nejad", "head", "Bank Kavir") in roles(record)

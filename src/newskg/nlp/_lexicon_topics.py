@@ -27,6 +27,8 @@ class People:
     person_after_cues: tuple[tuple[str, ...], ...]
     """Lower-case word sequences that only a person precedes: ``became``, ``made the remarks``."""
     theophoric_endings: tuple[str, ...]
+    month_given_names: frozenset[str]
+    """Given names that are also Solar Hijri months: a given name only right before a surname."""
 
 
 @dataclass(frozen=True, slots=True)

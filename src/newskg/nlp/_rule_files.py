@@ -95,6 +95,7 @@ def read_people() -> People:
         person_before_cues=f.phrases("person_before_cues"),
         person_after_cues=f.phrases("person_after_cues"),
         theophoric_endings=tuple(f.get("theophoric_endings", list)),
+        month_given_names=f.words("month_given_names"),
     )
 
 

@@ -19,7 +19,7 @@ Mosaheb``) is the same person.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Set
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -79,12 +79,15 @@ class PersonFinder:
         self.after_cues = lexicon.people.person_after_cues
         self.before_cues = lexicon.people.person_before_cues
         self.markers = reporting.finite_markers
+        self.dating_words = frozenset(lexicon.figures.year_offsets)
+        """Words that date a month after them: ``last Bahman``, ``the current Mehr``."""
 
     def __call__(self, doc: Doc) -> Doc:
         view = ext.view_of(doc)
         others = [c for kind in CANDIDATE_KINDS for c in ext.get(doc, kind)]
         taken = {k for c in others if not self._surname_like_town(view, c) for k in range(c.start, c.end)}
-        found = self._find(view, taken, self._model_evidence(doc), others)
+        months_as_given = self._months_as_given_names(view, taken)
+        found = self._find(view, taken, self._model_evidence(doc) | months_as_given, others)
         ext.put(doc, ext.PERSON_NAMES, found)
         return doc
 
@@ -129,10 +132,34 @@ class PersonFinder:
 
     # -- names -----------------------------------------------------------------------------------
 
+    def _months_as_given_names(self, view: DocView, taken: set[int]) -> set[int]:
+        """``Bahman Rezaei-Sharif``: a month that is also a given name, right before a surname-like
+        word and after no word that dates it (``in``, ``since``, ``22``, ``last``), opens a name."""
+        words, lower = view.words, view.lower
+        model = self.model
+        found: set[int] = set()
+        for k in view.positions({name.lower() for name in self.lexicon.people.month_given_names}):
+            after = k + 1
+            if (
+                after >= len(view)
+                or words[k] not in self.lexicon.people.month_given_names
+                or after in taken
+                or not view.spaces[k]
+                or not model.is_part[words[after]]
+                or model.is_common[words[after]]
+            ):
+                continue
+            if k > 0 and not view.sent_starts[k]:
+                before = lower[k - 1]
+                if before[:1].isdigit() or "f" in model.english.pos(before) or before in self.dating_words:
+                    continue
+            found.update((k, after))
+        return found
+
     def _find(
         self, view: DocView, taken: set[int], vouched: set[int], others: list[Candidate]
     ) -> list[Candidate]:
-        runs = self._runs(view, taken)
+        runs = self._runs(view, taken, opening=vouched)
         people: list[Person] = []
         for run in runs:
             name = self._trim(run)
@@ -159,10 +186,10 @@ class PersonFinder:
             for k in range(c.start, c.end)
         }
         if towns:
-            runs = self._runs(view, taken - towns)
+            runs = self._runs(view, taken - towns, opening=vouched)
         return self._mentions(view, runs, people)
 
-    def _runs(self, view: DocView, taken: set[int]) -> list[list[Group]]:
+    def _runs(self, view: DocView, taken: set[int], opening: Set[int] = frozenset()) -> list[list[Group]]:
         """Maximal runs of name-like word groups inside one sentence, outside other names.
 
         Only tokens that may be part of a name start a group (a dictionary lookup per token); a
@@ -171,6 +198,8 @@ class PersonFinder:
         is_part, is_word = model.is_part, model.is_name_word
         words, spaces, sent_starts = view.words, view.spaces, view.sent_starts
         flags = list(map(is_word.__getitem__, words))
+        for k in opening:
+            flags[k] = True  # "Bahman Rezaei-Sharif": a month that opens a name here
         for k in view.positions(("-",)):
             j = k - 1  # "Sheikh-ol-Eslami": a word no name holds alone may open a hyphened name part
             if j >= 0 and not flags[j] and not spaces[j] and words[j][:1].isupper():
@@ -191,7 +220,7 @@ class PersonFinder:
                 continue
             if current:
                 runs.append(current)
-            current = [group] if free and (is_part[text] or model.is_prefix(text)) else []
+            current = [group] if free and (is_part[text] or model.is_prefix(text) or k in opening) else []
         if current:
             runs.append(current)
         return runs

@@ -87,7 +87,7 @@ class PersonFinder:
         others = [c for kind in CANDIDATE_KINDS for c in ext.get(doc, kind)]
         taken = {k for c in others if not self._surname_like_town(view, c) for k in range(c.start, c.end)}
         months_as_given = self._months_as_given_names(view, taken)
-        found = self._find(view, taken, self._model_evidence(doc) | months_as_given, others)
+        found = self._find(view, taken, self._model_evidence(doc) | months_as_given, others, months_as_given)
         ext.put(doc, ext.PERSON_NAMES, found)
         return doc
 
@@ -157,9 +157,14 @@ class PersonFinder:
         return found
 
     def _find(
-        self, view: DocView, taken: set[int], vouched: set[int], others: list[Candidate]
+        self,
+        view: DocView,
+        taken: set[int],
+        vouched: set[int],
+        others: list[Candidate],
+        opening: set[int],
     ) -> list[Candidate]:
-        runs = self._runs(view, taken, opening=vouched)
+        runs = self._runs(view, taken, opening=opening)
         people: list[Person] = []
         for run in runs:
             name = self._trim(run)
@@ -186,7 +191,7 @@ class PersonFinder:
             for k in range(c.start, c.end)
         }
         if towns:
-            runs = self._runs(view, taken - towns, opening=vouched)
+            runs = self._runs(view, taken - towns, opening=opening)
         return self._mentions(view, runs, people)
 
     def _runs(self, view: DocView, taken: set[int], opening: Set[int] = frozenset()) -> list[list[Group]]:

@@ -247,6 +247,20 @@ def test_fields_that_share_a_name_with_a_compass_word_are_distinct_fields(gazett
     }
 
 
+@pytest.mark.parametrize(
+    "surface, canonical",
+    [("Meshginshahr", "Meshgin Shahr"), ("Pars Abad", "Parsabad"), ("Aliabad-e Katul", "Ali Abad-e Katul")],
+)
+def test_abad_and_shahr_are_written_apart_or_joined(
+    gazetteer: Gazetteer, surface: str, canonical: str
+) -> None:
+    assert [p.canonical for p in gazetteer.places_named(surface)] == [canonical]
+
+
+def test_the_elements_alone_name_no_place(gazetteer: Gazetteer) -> None:
+    assert not gazetteer.places_named("Shahr") and not gazetteer.places_named("Abad")
+
+
 def test_every_province_capital_is_a_city_in_it(gazetteer: Gazetteer) -> None:
     rows = [line.split("\t") for line in _data_lines(PROVINCES_FILE)]
     assert len(rows) == 31

@@ -2485,3 +2485,21 @@ def test_a_month_that_is_also_a_given_name_opens_a_name_only_before_a_surname(nl
     record = run(nlp, text)
     assert set(people(record).values()) == {"Bahman Zolvari-Nejad", "Azar Kalantari"}
     assert ("Bahman Zolvari-Nejad", "head", "Bank Kavir") in roles(record)
+
+
+def test_a_title_subject_is_the_next_person_whom_no_other_post_introduces(nlp):
+    text = (
+        "Some 140 projects opened in Semnan province, the provincial governor said.\n\nAt the ceremony, "
+        "attended by First Vice President Ali Zolvari, Governor of Semnan province Hamid Zadboum said "
+        "jobs would follow."
+    )
+    record = run(nlp, text)
+    assert [s.speaker for s in record.statements] == ["Hamid Zadboum", "Hamid Zadboum"]
+    # negative: a post the person is given in another sentence is no other post here
+    text = (
+        "The chief executive of Kavir Steel Company said output rose.\n\nSpeaking in Semnan, "
+        "Ali Zolvari said exports grew. Zolvari, who is also a deputy industry minister, added more."
+    )
+    record = run(nlp, text)
+    assert ("Ali Zolvari", "head", "Kavir Steel Company") in roles(record)
+    assert {s.speaker for s in record.statements} == {"Ali Zolvari"}

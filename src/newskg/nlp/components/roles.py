@@ -82,6 +82,11 @@ class RoleFinder:
         for index in range(1, len(phrases)):
             if found[index][0] is None and self._coordinated(doc, phrases[index - 1], phrases[index]):
                 found[index] = (found[index - 1][0], "coordinated_title")
+        posts_of: dict[tuple[int, int], set[str | None]] = {}  # a person's posts, by sentence
+        for phrase, (person, _rule) in zip(phrases, named, strict=True):
+            if person is not None:
+                key = (id(person), doc.sentence(phrase.start).start)
+                posts_of.setdefault(key, set()).add(role_of(phrase, self.lexicon))
         for index, phrase in enumerate(phrases):
             if found[index][0] is None and phrase.base not in UNNAMED_POSTS and self._is_subject(doc, phrase):
                 person, rule = self._earlier_holder(
@@ -89,7 +94,9 @@ class RoleFinder:
                 )
                 if person is None and (phrase.org is not None or phrase.ministry or phrase.country_post):
                     # "The head of X announced ... Y said": only a title that names its body
-                    person, rule = self._next_person(doc, entities, phrase.end), "title_subject_then_name"
+                    role = role_of(phrase, self.lexicon)
+                    person = self._next_person(doc, entities, phrase.end, posts_of, role)
+                    rule = "title_subject_then_name"
                 found[index] = (person, rule)
         # "Deputy Minister of X and Chief Executive of Y said ..., Z added": the subject found only now.
         for index in range(len(phrases) - 2, -1, -1):
@@ -434,7 +441,16 @@ class RoleFinder:
         return None, ""
 
     @staticmethod
-    def _next_person(doc: DocView, entities: Entities, after: int) -> Cluster | None:
+    def _next_person(
+        doc: DocView,
+        entities: Entities,
+        after: int,
+        posts_of: dict[tuple[int, int], set[str | None]],
+        role: str | None,
+    ) -> Cluster | None:
+        """The person named next, within two sentences, passing over one whom a title in that
+        sentence gives another post (``the provincial governor said. ... attended by First Vice
+        President X, Governor of Y Z said``: Z)."""
         sentence_ends = 0
         sent_starts, by_token = doc.sent_starts, entities.by_token
         for k in range(max(0, after), len(doc)):
@@ -444,6 +460,9 @@ class RoleFinder:
                     return None
             cluster = by_token[k]
             if cluster is not None and cluster.type == "PERSON":
+                posts = posts_of.get((id(cluster), doc.sentence(k).start))
+                if posts and role not in posts:
+                    continue
                 return cluster
         return None
 

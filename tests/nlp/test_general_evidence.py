@@ -2503,3 +2503,9 @@ def test_a_title_subject_is_the_next_person_whom_no_other_post_introduces(nlp):
     record = run(nlp, text)
     assert ("Ali Zolvari", "head", "Kavir Steel Company") in roles(record)
     assert {s.speaker for s in record.statements} == {"Ali Zolvari"}
+    # negative: a title in his sentence that names no body gives no other post
+    text = (
+        "The deputy industry minister announced that output rose.\n\nAli Zolvari, who is the deputy "
+        "minister for the industrial affairs, said exports grew."
+    )
+    assert ("Ali Zolvari", "deputy minister", "Ministry of Industry, Mining and Trade") in roles(run(nlp, text))

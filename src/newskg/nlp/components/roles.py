@@ -82,11 +82,11 @@ class RoleFinder:
         for index in range(1, len(phrases)):
             if found[index][0] is None and self._coordinated(doc, phrases[index - 1], phrases[index]):
                 found[index] = (found[index - 1][0], "coordinated_title")
-        posts_of: dict[tuple[int, int], set[str | None]] = {}  # a person's posts, by sentence
+        posts_of: dict[tuple[int, int], set[str]] = {}  # a person's known posts, by sentence
         for phrase, (person, _rule) in zip(phrases, named, strict=True):
-            if person is not None:
-                key = (id(person), doc.sentence(phrase.start).start)
-                posts_of.setdefault(key, set()).add(role_of(phrase, self.lexicon))
+            post = role_of(phrase, self.lexicon) if person is not None else None
+            if person is not None and post is not None:
+                posts_of.setdefault((id(person), doc.sentence(phrase.start).start), set()).add(post)
         for index, phrase in enumerate(phrases):
             if found[index][0] is None and phrase.base not in UNNAMED_POSTS and self._is_subject(doc, phrase):
                 person, rule = self._earlier_holder(
@@ -445,7 +445,7 @@ class RoleFinder:
         doc: DocView,
         entities: Entities,
         after: int,
-        posts_of: dict[tuple[int, int], set[str | None]],
+        posts_of: dict[tuple[int, int], set[str]],
         role: str | None,
     ) -> Cluster | None:
         """The person named next, within two sentences, passing over one whom a title in that

@@ -2509,3 +2509,10 @@ def test_a_title_subject_is_the_next_person_whom_no_other_post_introduces(nlp):
         "minister for the industrial affairs, said exports grew."
     )
     assert ("Ali Zolvari", "deputy minister", "Ministry of Industry, Mining and Trade") in roles(run(nlp, text))
+
+
+def test_a_month_before_a_comma_and_a_country_is_no_town(nlp):
+    found = typed(run(nlp, "Back in October, India sent wheat. In Esfand, Turkey bought more."))
+    assert found == {("India", "GPE"), ("Turkey", "GPE")}
+    # negative: an unknown word in the same frame is a town
+    assert ("Garmab", "GPE") in typed(run(nlp, "Back in Garmab, Semnan province, output rose."))

@@ -714,8 +714,10 @@ class ContextNames:
         return tail
 
     def _is_unknown_word(self, word: str) -> bool:
+        """A word neither English, nor a nationality, a known place or a month (``in October, India``)."""
         return (
             word.isalpha()
+            and word not in self.lexicon.figures.months
             and not self.english.is_common(word)
             and not self.name_words.is_nationality(word)
             and not self.gazetteer.places_named(word)

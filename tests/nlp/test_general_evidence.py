@@ -2516,3 +2516,17 @@ def test_a_month_before_a_comma_and_a_country_is_no_town(nlp):
     assert found == {("India", "GPE"), ("Turkey", "GPE")}
     # negative: an unknown word in the same frame is a town
     assert ("Garmab", "GPE") in typed(run(nlp, "Back in Garmab, Semnan province, output rose."))
+
+
+def test_a_cue_that_needs_a_clause_after_a_quote_and_an_apposed_speaker(nlp):
+    text = (
+        'Ali Zolvari spoke in Tehran. "Output will double," Zolvari, who is also a deputy oil minister, '
+        'added. "Exports will rise," Zolvari, the NPC chief, added.'
+    )
+    found = {(s.speaker, s.cue, s.content) for s in run(nlp, text).statements}
+    assert found == {
+        ("Ali Zolvari", "added", "Output will double"),
+        ("Ali Zolvari", "added", "Exports will rise"),
+    }
+    # negative: a relative clause with 'added' and a figure is no cue
+    assert not run(nlp, "Output rose as Kavir Steel, which added 180,000 tons to capacity, grew.").statements

@@ -23,6 +23,10 @@ FIGURE_AT_WORDS = 30
 """Quotation marks of every kind, and the apostrophe used as one."""
 
 
+APPOSITION_WORDS = 12
+"""At most this many words in an apposition or relative clause between a speaker and a late cue."""
+
+
 class Cue(NamedTuple):
     start: int
     end: int
@@ -219,6 +223,8 @@ class Cues:
             return False
         if j < k - 1:
             return True  # "..., he concluded"
+        if self._apposed_subject_before(j):
+            return True  # '"...," X, who is also deputy oil minister, added'
         after = k + 1  # "..., continued X": with no subject before it, the cue's subject follows it
         if after < len(doc) and doc.lower[after] in self.rep.speaker_articles:
             after += 1
@@ -226,6 +232,23 @@ class Cues:
         return (named is not None and named.type in ("PERSON", "ORG")) or (
             after < len(doc) and self._subject_token(after)
         )
+
+    def _apposed_subject_before(self, comma: int) -> bool:
+        """``"...," X, the NPC chief, added``: the comma closes an apposition or a relative clause
+        on a person who comes right after the clause (a comma or a closing quote before him)."""
+        doc = self.doc
+        first = doc.sentence(comma).start
+        for i in range(comma - 2, max(first, comma - APPOSITION_WORDS), -1):
+            if doc.words[i] in CLOSE_QUOTES:
+                return False
+            if doc.words[i] != ",":
+                continue
+            person = self.entities.at(i - 1)
+            if person is None or person.type != "PERSON":
+                return False
+            start = self.entities.start_of(i - 1)
+            return start > first and doc.words[start - 1] in (",", *CLOSE_QUOTES)
+        return False
 
     def _subject_token(self, j: int) -> bool:
         cluster = self.entities.at(j)

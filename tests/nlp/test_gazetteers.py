@@ -261,6 +261,13 @@ def test_the_elements_alone_name_no_place(gazetteer: Gazetteer) -> None:
     assert not gazetteer.places_named("Shahr") and not gazetteer.places_named("Abad")
 
 
+def test_a_region_named_with_and_is_one_region(gazetteer: Gazetteer) -> None:
+    assert [p.canonical for p in gazetteer.places_named("Middle East and North Africa")] == [
+        "Middle East and North Africa"
+    ]
+    assert [p.canonical for p in gazetteer.places_named("MENA")] == ["Middle East and North Africa"]
+
+
 def test_every_province_capital_is_a_city_in_it(gazetteer: Gazetteer) -> None:
     rows = [line.split("\t") for line in _data_lines(PROVINCES_FILE)]
     assert len(rows) == 31

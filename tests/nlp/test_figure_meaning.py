@@ -574,3 +574,36 @@ def test_a_length_that_a_word_separates_from_from_is_no_distance(nlp):
     assert (
         meanings(nlp, "They built 12 kilometers of road north of Tabriz.")["12"][2] == "road north of Tabriz"
     )
+
+
+# -- what a sum is spent on, and compounds that go on ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, what",
+    [
+        ("Kavir Steel invested 3.8 trillion rials in upgrading 7 furnaces.", "3.8", "upgrading 7 furnaces"),
+        (
+            "The state has allocated 14 trillion rials to complete the Kavir railway.",
+            "14",
+            "complete the Kavir railway",
+        ),
+        ("The firm would invest $1.1 billion.", "1.1", "investment"),
+        ("The 10-trillion-rial (about $280 million) project opened.", "10", "project"),
+        ("The 300-kilometer-long Kavir canal opened.", "300", "Kavir canal"),
+        # negative: a noun after the link word, a verb-like noun after "to", a sum spent in a place
+        ("The state has allocated 5 trillion rials to water projects.", "5", "water projects"),
+        ("Kavir Steel has invested $120 million in equipment.", "120", "equipment"),
+        ("The 10-trillion-rial project (in Semnan) opened.", "10", "project"),
+    ],
+)
+def test_a_sum_spent_on_doing_something_and_compounds_with_a_bracket_or_dimension(nlp, text, value, what):
+    assert meanings(nlp, text)[value][2] == what
+
+
+def test_square_kilometers_and_cubic_feet_are_units(nlp):
+    found = meanings(
+        nlp, "Surveys covered 400,000 square kilometers. Flaring fell by 60 million cubic feet of gas."
+    )
+    assert found["400,000"][:2] == ("square kilometers", 1)
+    assert found["60"] == ("cubic feet", 1000000, "gas")

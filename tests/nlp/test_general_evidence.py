@@ -2508,7 +2508,9 @@ def test_a_title_subject_is_the_next_person_whom_no_other_post_introduces(nlp):
         "The deputy industry minister announced that output rose.\n\nAli Zolvari, who is the deputy "
         "minister for the industrial affairs, said exports grew."
     )
-    assert ("Ali Zolvari", "deputy minister", "Ministry of Industry, Mining and Trade") in roles(run(nlp, text))
+    assert ("Ali Zolvari", "deputy minister", "Ministry of Industry, Mining and Trade") in roles(
+        run(nlp, text)
+    )
 
 
 def test_a_month_before_a_comma_and_a_country_is_no_town(nlp):

@@ -106,6 +106,9 @@ class FigureMeanings:
             and figure.unit in figures.money_units
             and lower[end + 1] not in figures.pronouns  # "30 trillion rials for this purpose"
         ):
+            spent_on = self._verb_phrase(doc, figure, end + 1, sentence, gerund=True)
+            if spent_on:
+                return spent_on  # "invested 3.8 trillion rials in upgrading 7 compressor stations"
             of_noun = self._noun_of_figure(doc, figure, sentence, read)
             if of_noun:
                 return of_noun  # "a credit line of $250 million for ports": the sum is the credit line
@@ -131,6 +134,9 @@ class FigureMeanings:
             and figure.unit in figures.money_units
             and self._allocated(doc, figure, sentence)
         ):
+            infinitive = self._verb_phrase(doc, figure, end + 1, sentence, gerund=False)
+            if infinitive:
+                return infinitive  # "allocated 14 trillion rials to complete the railway"
             purpose = self.phrases.noun_phrase_after(doc, end + 1, sentence, determiners=True)
             if lower[end + 1] in figures.pronouns:
                 purpose = (
@@ -139,6 +145,8 @@ class FigureMeanings:
             if purpose is not None and not ext_entity(doc, purpose):
                 figure.what_end = purpose[1]
                 return doc.span_text(*purpose)  # "had allocated 14 trillion rials to water projects"
+        if figure.unit in figures.money_units and self._invested(doc, figure, sentence):
+            return "investment"  # "would invest $1.1 billion": no "in ..." says in what
         attributive = self._after_an_article(doc, figure, sentence)
         if attributive is not None:
             figure.what_end = attributive[1]
@@ -184,10 +192,14 @@ class FigureMeanings:
             ):
                 return None
             end += 2  # "10-year", "250-room"
-        elif not (
-            end - 2 > figure.start and words[end - 2] == "-" and not spaces[end - 2] and spaces[end - 1]
-        ):
+        elif not (end - 2 > figure.start and words[end - 2] == "-" and not spaces[end - 2]):
             return None
+        elif not spaces[end - 1] and self._dimension_after(doc, end):
+            end += 2  # "the 300-kilometer-long Qeshm Island"
+        elif not spaces[end - 1]:
+            return None
+        if end + 2 < sentence.end and words[end] == "(" and ")" in words[end + 2 : end + 9]:
+            end = words.index(")", end + 2) + 1  # "a 10-trillion-rial (about $280 million) project"
         if end >= sentence.end:
             return None
         span = self.phrases.noun_phrase_after(doc, end, sentence)
@@ -195,10 +207,48 @@ class FigureMeanings:
             return None
         return span
 
+    def _dimension_after(self, doc: DocView, k: int) -> bool:
+        """``-long``, ``-wide``, ``-deep``: an adjective hyphened to a unit, the compound going on."""
+        words = doc.words
+        return (
+            k + 1 < len(doc)
+            and words[k] == "-"
+            and not doc.spaces[k]
+            and doc.spaces[k + 1]
+            and words[k + 1].isalpha()
+            and words[k + 1].islower()
+            and "a" in self.phrases.pos(words[k + 1])
+        )
+
     def _allocated(self, doc: DocView, figure: Figure, sentence: Sentence) -> bool:
         """The figure is the object of a verb that gives a sum to a purpose: ``allocated ... to``."""
         j = self._word_before(doc, figure, sentence)
         return j >= sentence.start and doc.lower[j] in self.figures.allocation_verbs
+
+    def _invested(self, doc: DocView, figure: Figure, sentence: Sentence) -> bool:
+        """The figure is the object of a verb of investing: ``would invest $1.1 billion``."""
+        j = self._word_before(doc, figure, sentence)
+        return j >= sentence.start and doc.lower[j] in self.figures.investment_verbs
+
+    def _verb_phrase(self, doc: DocView, figure: Figure, k: int, sentence: Sentence, *, gerund: bool) -> str:
+        """``in upgrading 7 compressor stations``, ``to complete the railway``: a sum spent on doing
+        something measures the doing. A gerund, or a verb followed by a determiner or a number
+        (``to water projects`` is a noun phrase), then its object."""
+        lower, words = doc.lower, doc.words
+        if k + 1 >= sentence.end or not words[k].islower() or "v" not in self.phrases.pos(words[k]):
+            return ""
+        nxt = k + 1
+        if gerund != lower[k].endswith("ing"):
+            return ""
+        if not gerund and not (lower[nxt] in self.figures.determiners or words[nxt][:1].isdigit()):
+            return ""
+        if words[nxt][:1].isdigit():
+            nxt += 1  # "upgrading 7 compressor stations"
+        span = self.phrases.noun_phrase_after(doc, nxt, sentence, determiners=True)
+        if span is None:
+            return ""
+        figure.what_end = span[1]
+        return doc.span_text(k, span[1])
 
     def _word_before(self, doc: DocView, figure: Figure, sentence: Sentence) -> int:
         """The token before a figure, past its currency sign and words like ``about``."""

@@ -2532,3 +2532,21 @@ def test_a_cue_that_needs_a_clause_after_a_quote_and_an_apposed_speaker(nlp):
     }
     # negative: a relative clause with 'added' and a figure is no cue
     assert not run(nlp, "Output rose as Kavir Steel, which added 180,000 tons to capacity, grew.").statements
+
+
+def test_a_department_named_of_an_acronyms_long_form_is_the_department(nlp):
+    text = "The Arab and African Affairs Department of Kavir Export Organization (KEO) grew. KEO agreed."
+    found = typed(run(nlp, text))
+    assert ("Arab and African Affairs Department of Kavir Export Organization", "ORG") in found
+    assert ("KEO", "ORG") in found and ("Arab", "ORG") not in found
+
+
+def test_the_body_of_an_unnamed_title_is_no_speaker(nlp):
+    text = "Exports rose, the director-general of the Kavir Export Organization said."
+    assert not run(nlp, text).statements
+    # negative: the body itself, and a title whose holder the next sentence names
+    assert [s.speaker for s in run(nlp, "Exports rose, the Kavir Export Organization said.").statements] == [
+        "Kavir Export Organization"
+    ]
+    text += "\n\nSpeaking at a gathering, Ali Zolvari noted that exports rose."
+    assert {s.speaker for s in run(nlp, text).statements} == {"Ali Zolvari"}

@@ -148,6 +148,17 @@ class Speakers:
                     return Subject(cluster, start if start < cue.start else INVERTED)
         return Subject(None, -1)
 
+    def _body_of_an_unnamed_title(self, start: int) -> bool:
+        """The body named at ``start`` closes a post phrase (``the director-general of (the) X``)
+        that no person was bound to: the speaker is an official the text does not name."""
+        lower = self.doc.lower
+        k = start - 1
+        if k > 0 and lower[k] == "the":
+            k -= 1
+        if k < 1 or lower[k] != "of":
+            return False
+        return self.f.titles.post_ending_at(lower, k) is not None
+
     def first_word(self, sentence: Sentence) -> int:
         k = sentence.start
         while k < sentence.end - 1 and (not self.doc.words[k].strip() or self.doc.words[k] in QUOTES):
@@ -179,6 +190,8 @@ class Speakers:
                 named = self.referents.person_named_next(k)
                 if named is not None:
                     return Subject(named, start)  # "an official with the PMO said. X, the PMO's ..."
+            if cluster.type == "ORG" and self._body_of_an_unnamed_title(start):
+                return Subject(None, -1)  # "the director-general of X said": an unnamed official
             if cluster.type in SPEAKER_TYPES:
                 title = self._binding_ending_at(start)
                 return Subject(cluster, title.start if title is not None else start)

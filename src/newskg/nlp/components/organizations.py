@@ -74,6 +74,7 @@ class OrganizationFinder:
         self._run(ext.view_of(doc), found, places)
         self._occasions(doc, found)
         self._model_entities(doc, found, places)
+        self._outrank_nested_long_forms(doc, found)
         ext.extend(doc, ext.ORG_NAMES, found)
         ext.extend(doc, ext.PLACE_NAMES, places)
         return doc
@@ -231,6 +232,26 @@ class OrganizationFinder:
                         k, end, "LOC", "place_short_form", priority=61, canonical=canonical, kind="place"
                     )
                 )
+
+    @staticmethod
+    def _outrank_nested_long_forms(doc: Doc, found: list[Candidate]) -> None:
+        """``the Arab and African Affairs Department of Trade Promotion Organization of Iran (TPO)``:
+        an acronym's long form ends a longer name by its head word (``... Department of <name>``),
+        which names the department; the longer name wins the words, as a nested name does."""
+        earlier = [c for c in ext.get(doc, ext.ORG_NAMES) if c.rule == "acronym_long_form"]
+        if not earlier:
+            return
+        for cand in found:
+            if cand.rule != "org_head_word":
+                continue
+            for nested in earlier:
+                if (
+                    cand.start < nested.start
+                    and nested.end == cand.end
+                    and doc[nested.start - 1].lower_ == "of"
+                    and nested.priority >= cand.priority
+                ):
+                    cand.priority = nested.priority + 1
 
     @staticmethod
     def _modifies(doc: DocView, end: int) -> bool:

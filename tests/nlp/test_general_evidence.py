@@ -2550,3 +2550,22 @@ def test_the_body_of_an_unnamed_title_is_no_speaker(nlp):
     ]
     text += "\n\nSpeaking at a gathering, Ali Zolvari noted that exports rose."
     assert {s.speaker for s in run(nlp, text).statements} == {"Ali Zolvari"}
+
+
+def test_an_unnamed_official_is_the_person_named_after_the_quotation_that_opens_the_next_sentence(nlp):
+    text = (
+        "Kavir Steel invested more, an official with Kavir Steel Company said.\n\n"
+        "“Last year, 276 contracts were signed,” Ali Zolvari, the company’s managing director, "
+        "was quoted by ISNA as saying."
+    )
+    found = [(s.speaker, s.content) for s in run(nlp, text).statements]
+    assert found == [
+        ("Ali Zolvari", "Kavir Steel invested more"),
+        ("Ali Zolvari", "Last year, 276 contracts were signed"),
+    ]
+    # negative: a person inside the quotation is not the one who speaks after it
+    text = (
+        "Exports rose, an official with Kavir Steel Company said.\n\n"
+        "“Hamid Zadboum visited the plant and output doubled,” the official added."
+    )
+    assert "Hamid Zadboum" not in {s.speaker for s in run(nlp, text).statements}

@@ -146,11 +146,14 @@ class ReportedContent:
     def _before_quoting(self, cue: Cue, sentence: Sentence) -> str:
         """``The figures are optimistic, IRNA quoted him as saying.``: the words before the quoting clause."""
         doc = self.doc
-        for j in range(cue.start - 1, sentence.start, -1):
-            if doc.words[j] == "," or doc.words[j] in CLOSE_QUOTES:
-                first = self._after_dateline(doc.starts[self.speakers.first_word(sentence)], sentence)
-                return self._clean(doc.text[first : doc.starts[j]])
-        return ""
+        quotes = [j for j in range(sentence.start + 1, cue.start) if doc.words[j] in CLOSE_QUOTES]
+        commas = [j for j in range(sentence.start + 1, cue.start) if doc.words[j] == ","]
+        # '"...," X, the CEO, was quoted as saying': the quotation, not up to the apposition's comma
+        end = quotes[-1] if quotes else commas[-1] if commas else None
+        if end is None:
+            return ""
+        first = self._after_dateline(doc.starts[self.speakers.first_word(sentence)], sentence)
+        return self._clean(doc.text[first : doc.starts[end]])
 
     def _clause_before(self, cue: Cue, subject: Subject, sentence: Sentence) -> bool:
         """``Output rose 5 percent, the head of X said on Saturday.``: the reported clause comes

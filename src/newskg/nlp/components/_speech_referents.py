@@ -64,6 +64,12 @@ class Referents:
         words, lower = self.doc.words, self.doc.lower
         sentence = self.doc.sentence(start)
         k = sentence.start
+        while k < start and not words[k].strip():
+            k += 1
+        if k < start and words[k] in QUOTES:
+            closing = [j for j in range(k + 1, start) if words[j] in QUOTES]
+            if closing and words[closing[-1] + 1 : start] in ([], [","]):
+                return True  # '"Last year, 276 contracts were signed," X, the company's head, said'
         while k < start and (not words[k].strip() or words[k] in QUOTES):
             k += 1
         if k < start and lower[k].endswith("ing") and "," in words[k:start]:

@@ -2569,3 +2569,18 @@ def test_an_unnamed_official_is_the_person_named_after_the_quotation_that_opens_
         "“Hamid Zadboum visited the plant and output doubled,” the official added."
     )
     assert "Hamid Zadboum" not in {s.speaker for s in run(nlp, text).statements}
+
+
+def test_a_places_title_and_a_speaker_behind_two_appositions(nlp):
+    second = (
+        "Ali Zolvari, director general of Kavir Ports Department, a branch of the Kavir Ports "
+        "Organization (KPO), told IRNA on Sunday that 8 lines call regularly."
+    )
+    record = run(nlp, f"Throughput rose to 2.1 million TEUs, Semnan's ports chief said.\n\n{second}")
+    assert [(s.speaker, s.cue) for s in record.statements] == [
+        ("Ali Zolvari", "said"),
+        ("Ali Zolvari", "told"),
+    ]
+    # negative: a title the next person's own post contradicts names no one
+    record = run(nlp, f"Throughput rose to 2.1 million TEUs, Semnan's governor said.\n\n{second}")
+    assert [(s.speaker, s.cue) for s in record.statements] == [("Ali Zolvari", "told")]

@@ -273,7 +273,8 @@ class Speakers:
             if doc.words[k] in ".;\n" or doc.words[k] in OPEN_QUOTES:
                 return organisation
             if doc.words[k] == "," and not inside_name and k > sentence.start:
-                aside = doc.lower[k + 1] in self.rep.aside_openers
+                # "a branch of Z", "the head of Y", and a bare title: "X, director general of Y, ..."
+                aside = doc.lower[k + 1] in self.rep.aside_openers or k + 1 in in_titles
                 if organisation is not None and not aside:
                     return organisation
                 j = self._before_acronym(k - 1, sentence) if aside else k - 1
@@ -376,6 +377,9 @@ class Speakers:
         lower = doc.lower
         if lower[j] in self.rep.speaker_pronouns:
             return Subject(self.referents.salient_before(j), j)
+        owned = self._title_of_a_named_owner(j, sentence)
+        if owned is not None:
+            return owned
         for k in range(j - 1, max(sentence.start - 1, j - 7), -1):
             if lower[k] in (*self.rep.anaphor_determiners, "a", "an") and self.referents.nominal_end(k) == j:
                 j = self.referents.nominal_head(k) or j
@@ -386,6 +390,21 @@ class Speakers:
                     return Subject(self.referents.last_org(noun, before=k), k)
                 return None
         return self._official_of_unnamed_body(j, sentence)
+
+    def _title_of_a_named_owner(self, j: int, sentence: Sentence) -> Subject | None:
+        """``Hormozgan's ports chief said``: a title noun after a place's or body's possessive and
+        lower-case nouns; the person it names as ``the province's ports chief`` would."""
+        doc, entities = self.doc, self.entities
+        if doc.lower[j] not in self.f.titles.title_nouns:
+            return None
+        k = j - 1
+        while k > sentence.start and doc.words[k].isalpha() and doc.words[k].islower() and j - k < 4:
+            k -= 1
+        owner = entities.at(k - 1) if doc.words[k] in POSSESSIVES and k > sentence.start else None
+        if owner is None or owner.type not in ("GPE", "ORG"):
+            return None
+        start = entities.start_of(k - 1)
+        return Subject(self.referents.nominal(doc.lower[j], "the", k - 1, j + 1), start)
 
     def _official_of_unnamed_body(self, j: int, sentence: Sentence) -> Subject | None:
         """``a spokesman for the power industry``: a title noun, a link and a lower-case noun

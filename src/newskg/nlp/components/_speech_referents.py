@@ -103,9 +103,10 @@ class Referents:
         former = any(modifiers.get(w) == "former" for w in lower[start + 1 : end])
         if any(w in POSSESSIVES for w in lower[start + 1 : end]):
             nouns = [w for w in lower[start + 1 : end] if w.isalpha()]
-            return self._title_holder(
-                noun, before=start, owner_nouns=nouns, former=former
-            ) or self.person_named_next(start)  # "..., the zone's chief executive said. X told ..."
+            named = self.person_named_next(start)  # "..., the zone's chief executive said. X told ..."
+            if named is not None and not self._may_hold(named, noun, start):
+                named = None  # "Iran's oil minister said. X, director general of Y, told ..."
+            return self._title_holder(noun, before=start, owner_nouns=nouns, former=former) or named
         if determiner in ("a", "an"):
             return self._next_person(end) or self.salient_before(start)
         return self._title_holder(noun, before=start, former=former) or self.salient_before(start)
@@ -130,6 +131,17 @@ class Referents:
         if not after or self.doc.sentence(after[0]).start != self.doc.sentence(sentence.end).start:
             return None
         return self.entities.at(after[0]) if self._opens_sentence(after[0]) else None
+
+    def _may_hold(self, person: Cluster, noun: str, k: int) -> bool:
+        """Whether no title in the next sentence gives ``person`` a post other than ``noun``'s."""
+        base = self.f.titles.posts.get((noun,))
+        sentence = self.doc.sentence(self.doc.sentence(k).end)
+        posts = [
+            b.role for b in self.bindings if b.person is person and sentence.start <= b.start < sentence.end
+        ]
+        if base is None or base in ("official", "other") or not posts:
+            return True  # "the chief executive": a title that names no post of its own
+        return any(role.endswith(base) or role.endswith(noun) for role in posts)
 
     def _next_person(self, k: int) -> Cluster | None:
         after = [s for s in self.person_starts if s > k]

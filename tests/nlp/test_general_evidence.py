@@ -2584,3 +2584,24 @@ def test_a_places_title_and_a_speaker_behind_two_appositions(nlp):
     # negative: a title the next person's own post contradicts names no one
     record = run(nlp, f"Throughput rose to 2.1 million TEUs, Semnan's governor said.\n\n{second}")
     assert [(s.speaker, s.cue) for s in record.statements] == [("Ali Zolvari", "told")]
+
+
+def test_a_capitalised_portfolio_after_a_body_before_a_person(nlp):
+    text = "The KBI raised rates. Deputy Governor of the KBI for Monetary Policy Ali Zolvari said rates rose."
+    record = run(nlp, text)
+    assert ("Ali Zolvari", "deputy head", "KBI") in roles(record)
+    assert not any(kind in ("PROGRAM", "EVENT") for _, kind in typed(record))  # "KBI for Monetary Policy"
+    # negative: a capitalised portfolio before a body names no person
+    assert not roles(run(nlp, "The head of the KBI for Kavir Steel Company spoke."))
+
+
+def test_who_now_heads_and_the_governor_of_a_capital_named_like_its_province(nlp):
+    text = (
+        "HAMEDAN, Jun. 8 (MNA) – Exports rose, Hamedan's Governor-General Ali Zolvari said, "
+        "and Hamid Zadboum, who now heads the Kavir Export Bank, agreed."
+    )
+    found = roles(run(nlp, text))
+    assert {
+        ("Ali Zolvari", "governor", "Hamadan Province"),
+        ("Hamid Zadboum", "head", "Kavir Export Bank"),
+    } <= found

@@ -159,6 +159,8 @@ class TitleFinder:
             org = _last_province_named(entities, before=start)
             if org is not None and start > 0 and lower[start - 1] in self.own_province_adjectives:
                 start = phrase_start = start - 1  # the adjective is part of the title as written
+        if base == "governor" and org is not None and org.kind == "city":
+            org = self._province_of_same_name(entities, org)  # "Hamedan's Governor-General"
         owned_by_a_noun = (
             start >= 2 and doc.words[start - 1] in POSSESSIVES and doc.words[start - 2].islower()
         )
@@ -185,6 +187,20 @@ class TitleFinder:
             ministry,
             country_post,
         )
+
+    def _province_of_same_name(self, entities: Entities, city: Cluster) -> Cluster:
+        """A governor of a provincial capital named like its province (``Hamedan's governor``,
+        the dateline's ``HAMEDAN``) governs the province."""
+        place = self.gazetteer.place(city.canonical)
+        province = self.gazetteer.place(place.container) if place and place.container else None
+        if (
+            province is None
+            or province.kind != "province"
+            or not province.canonical.startswith(city.canonical)
+        ):
+            return city
+        named = next((c for c in entities.clusters if c.canonical == province.canonical), None)
+        return named or Cluster(province.canonical, "GPE", [], kind="province")
 
     def _provincial_before(self, doc: DocView, start: int) -> bool:
         """``the provincial governor``: an adjective before the title that makes it the province's."""

@@ -226,6 +226,8 @@ class HeadWordNames:
         if kind == "PROGRAM" and end < len(doc) and doc.lower[end] in self.things.event_nouns_lower:
             kind = "EVENT"  # "the Iran Project exhibition": an event named after a project
         if kind in ("EVENT", "PROGRAM"):
+            if self._portfolio_of_a_body(doc, start, end):
+                return  # "Deputy Governor of the CBI for Monetary Policy": a post's portfolio
             found.append(Candidate(start, end, kind, "named_by_head_word", priority=70, canonical=name))
             return
         if kind == "LOC":
@@ -259,6 +261,16 @@ class HeadWordNames:
         found.append(
             Candidate(start, end, etype, "org_head_word", priority=70, canonical=of_province or canonical)
         )
+
+    def _portfolio_of_a_body(self, doc: DocView, start: int, end: int) -> bool:
+        """``the CBI for Monetary Policy``: words a body's name ends before ``for`` are no part of a
+        programme's name; what follows ``for`` is the portfolio of a post at that body."""
+        organisations = ext.get(doc.doc, ext.ORG_NAMES)
+        ends = {c.end for c in organisations if c.type == "ORG" and c.start == start}
+        word = doc.words[start]
+        if len(word) > 1 and word.isupper() and word.isalpha():
+            ends.add(start + 1)  # an acronym: "CBI"
+        return any(doc.lower[k] == "for" for k in ends if k < end)
 
     def _only_in_a_heading(self, doc: DocView, start: int, end: int) -> bool:
         """A name whose words stand in a heading line (a line of its own in title case, without a

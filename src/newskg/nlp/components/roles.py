@@ -281,14 +281,22 @@ class RoleFinder:
 
     @staticmethod
     def _after_portfolio(doc: DocView, entities: Entities, end: int) -> int:
-        """``deputy head for industrial parks, X``: the end of a lower-case portfolio after a title."""
+        """``deputy head for industrial parks, X``: the end of a lower-case portfolio after a title;
+        a capitalised one only right before a person (``Deputy Governor of the CBI for Monetary
+        Policy X``)."""
         if end >= len(doc) or doc.lower[end] != "for":
             return end
+        capitalised = False
         for k in range(end + 1, min(len(doc), end + 1 + PORTFOLIO_WORDS)):
-            if doc.words[k] == "," or entities.at(k) is not None:
+            named = entities.at(k)
+            if doc.words[k] == "," or named is not None:
+                if capitalised and (named is None or named.type != "PERSON"):
+                    return end
                 return k if k > end + 1 else end
             if not doc.words[k].islower():
-                return end
+                if not doc.words[k].isalpha():
+                    return end
+                capitalised = True
         return end
 
     def _before(self, doc: DocView, entities: Entities, phrase: TitlePhrase) -> Binding:
@@ -507,9 +515,9 @@ class RoleFinder:
         return facts
 
     def _only_adverb(self, word: str) -> bool:
-        """An adverb that can be no noun or verb: ``also``, ``currently`` (not ``now``, ``still``)."""
+        """An adverb that can be no verb: ``also``, ``currently``, ``now`` (not ``still``, a verb too)."""
         pos = self.english.pos(word)
-        return "r" in pos and "n" not in pos and "v" not in pos
+        return "r" in pos and "v" not in pos
 
     def _successions(self, doc: DocView, entities: Entities, roles: list[RoleFact]) -> list[RoleFact]:
         """``X replaced Y as head of Z``: Y held the post before."""

@@ -2605,3 +2605,15 @@ def test_who_now_heads_and_the_governor_of_a_capital_named_like_its_province(nlp
         ("Ali Zolvari", "governor", "Hamadan Province"),
         ("Hamid Zadboum", "head", "Kavir Export Bank"),
     } <= found
+
+
+def test_as_his_deputy_is_the_deputy_of_the_appointers_post(nlp):
+    text = (
+        "Minister of Industry, Mining and Trade Ali Zolvari on Monday appointed Hamid Zadboum as his "
+        "deputy. The head of Kavir Steel Company, Reza Kalvost, named Ali Nasseri as his deputy."
+    )
+    found = roles(run(nlp, text))
+    assert ("Hamid Zadboum", "deputy minister", "Ministry of Industry, Mining and Trade") in found
+    assert ("Ali Nasseri", "deputy head", "Kavir Steel Company") in found
+    # negative: an appointer with no post gives none
+    assert not roles(run(nlp, "Ali Zolvari appointed Hamid Zadboum as his deputy."))

@@ -47,6 +47,7 @@ class Titles:
     vacancy_nouns: frozenset[str]
     vacancy_verbs: tuple[tuple[str, ...], ...]
     predecessor_words: frozenset[str]
+    appointer_possessives: frozenset[str]
     """Verbs of leaving a post: ``named X acting head after Y resigned``."""
     dismissal_verbs: frozenset[str]
     becoming_verbs: frozenset[str]

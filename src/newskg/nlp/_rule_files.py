@@ -116,6 +116,7 @@ def read_titles() -> Titles:
         vacancy_nouns=f.words("vacancy_nouns"),
         vacancy_verbs=f.phrases("vacancy_verbs"),
         predecessor_words=f.words("predecessor_words"),
+        appointer_possessives=f.words("appointer_possessives"),
         dismissal_verbs=f.words("dismissal_verbs"),
         becoming_verbs=f.words("becoming_verbs"),
         boards=f.phrases("boards"),

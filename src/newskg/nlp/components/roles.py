@@ -119,8 +119,48 @@ class RoleFinder:
             if fact is not None:
                 roles.append(fact)
         roles.extend(self._heading_verbs(doc, entities))
+        roles.extend(self._deputies_of_appointers(doc, entities, roles))
         roles.extend(self._successions(doc, entities, roles))
         return bindings, roles
+
+    def _deputies_of_appointers(
+        self, doc: DocView, entities: Entities, roles: list[RoleFact]
+    ) -> list[RoleFact]:
+        """``Minister X appointed Y as his deputy``: Y is the deputy of X's post (deputy minister of
+        X's ministry, deputy head of X's body)."""
+        facts: list[RoleFact] = []
+        lower = doc.lower
+        titles = self.lexicon.titles
+        for k in doc.positions(titles.modifier_nouns):
+            if k < 4 or lower[k - 1] not in titles.appointer_possessives or lower[k - 2] != "as":
+                continue
+            appointee = entities.at(k - 3)
+            start = entities.start_of(k - 3) if appointee is not None else 0
+            if (
+                appointee is None
+                or appointee.type != "PERSON"
+                or lower[start - 1] not in titles.appointment_verbs
+            ):
+                continue
+            first = doc.sentence(k).start
+            appointers = {id(c) for c in (entities.at(j) for j in range(first, start - 1)) if c is not None}
+            held = [r for r in roles if id(r.person) in appointers and r.role in ("minister", "head")]
+            if not held:
+                continue
+            post = held[-1]
+            begin, end = self._evidence(doc, start - 1, k + 1, appointee)
+            facts.append(
+                RoleFact(
+                    appointee,
+                    f"deputy {post.role}",
+                    post.org,
+                    doc.words[k],
+                    begin,
+                    end,
+                    rule="deputy_of_appointer",
+                )
+            )
+        return facts
 
     def _vacated(self, doc: DocView, phrase: TitlePhrase) -> bool:
         """``following the resignation of its chief``: a post its holder has left."""

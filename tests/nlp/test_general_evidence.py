@@ -2617,3 +2617,20 @@ def test_as_his_deputy_is_the_deputy_of_the_appointers_post(nlp):
     assert ("Ali Nasseri", "deputy head", "Kavir Steel Company") in found
     # negative: an appointer with no post gives none
     assert not roles(run(nlp, "Ali Zolvari appointed Hamid Zadboum as his deputy."))
+
+
+def test_an_acronym_after_a_possessive_and_contracts_and_visions_as_programmes(nlp):
+    text = (
+        "He noted the Kavir Petrochemical Industries Company's (KPIC) new unit. The Kavir Petroleum "
+        "Contract (KPC) model was used, as Iran's 20-Year National Vision says."
+    )
+    found = typed(run(nlp, text))
+    assert {
+        ("Kavir Petrochemical Industries Company", "ORG"),
+        ("KPIC", "ORG"),
+        ("Kavir Petroleum Contract", "PROGRAM"),
+        ("KPC", "PROGRAM"),
+        ("20-Year National Vision", "PROGRAM"),
+    } <= found
+    # negative: a capitalised head word alone names nothing
+    assert typed(run(nlp, "He signed a Contract with Kavir Steel Company.")) == {("Kavir Steel Company", "ORG")}

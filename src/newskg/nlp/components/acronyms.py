@@ -229,19 +229,20 @@ class AcronymFinder:
             if not ACRONYM.match(acronym) or sum(c.isupper() for c in acronym) < 2:
                 self._short_name(doc, found, defined, bracket)
                 continue
-            window_start = max(0, bracket - min(len(acronym) + 5, 2 * len(acronym)))
-            offset = long_form_start(words[window_start:bracket], acronym)
+            end = bracket - 1 if words[bracket - 1] in POSSESSIVES else bracket  # "X Company's (XC)"
+            window_start = max(0, end - min(len(acronym) + 5, 2 * len(acronym)))
+            offset = long_form_start(words[window_start:end], acronym)
             if offset is None:
                 continue
             first = window_start + offset
-            start = self._after_title(lower, self._inside_name(words, first, bracket), bracket)
-            if start >= bracket or not words[start][:1].isupper():
+            start = self._after_title(lower, self._inside_name(words, first, end), end)
+            if start >= end or not words[start][:1].isupper():
                 continue
             named_from = start
             if start - 2 >= first and words[start - 1] in POSSESSIVES and words[start - 2][:1] == acronym[0]:
                 named_from = start - 2  # "Iran's Rail Freight Organization (IRFO)" is named "Iran Rail ..."
             # one apostrophe for a name however it is typed: "Students’" is "Students'"
-            long_form = possessive_free(clean_name(doc.span_text(named_from, bracket))).replace("’", "'")
+            long_form = possessive_free(clean_name(doc.span_text(named_from, end))).replace("’", "'")
             etype = self.entity_type(long_form)
             if etype is None:
                 continue
@@ -249,7 +250,7 @@ class AcronymFinder:
             found.append(
                 Candidate(
                     start,
-                    bracket,
+                    end,
                     etype,
                     "acronym_long_form",
                     priority=85,

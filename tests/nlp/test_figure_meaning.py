@@ -607,3 +607,18 @@ def test_square_kilometers_and_cubic_feet_are_units(nlp):
     )
     assert found["400,000"][:2] == ("square kilometers", 1)
     assert found["60"] == ("cubic feet", 1000000, "gas")
+
+
+@pytest.mark.parametrize(
+    "text, value, what",
+    [
+        ("The fund has allocated 15 trillion rials (about $357 million) to this issue.", "15", "allocated"),
+        ("The fund has allocated 30 trillion rials for the purpose.", "30", "allocated"),
+        ("The bank earmarked 2 trillion rials.", "2", "earmarked"),
+        # negative: a purpose named, and a sum no allocating verb gives
+        ("The bank allocated 5 trillion rials to water projects.", "5", "water projects"),
+        ("The firm spent $3 billion for the purpose of imports.", "3", "purpose of imports"),
+    ],
+)
+def test_a_sum_allocated_to_nothing_named_is_what_was_allocated(nlp, text, value, what):
+    assert meanings(nlp, text)[value][2] == what

@@ -242,6 +242,7 @@ class Figures:
     worth_words: tuple[tuple[str, ...], ...]
     distance_units: frozenset[str]
     investment_verbs: frozenset[str]
+    purpose_nouns: frozenset[str]
     """Units a distance between places is given in: ``15 kilometers northwest of Mashhad``."""
     worth_firsts: frozenset[str]
     """The first words of ``worth_words``: where a noun phrase before them ends."""

@@ -282,6 +282,7 @@ def read_figures() -> Figures:
         worth_words=f.phrases("worth_words"),
         distance_units=f.words("distance_units"),
         investment_verbs=f.words("investment_verbs"),
+        purpose_nouns=f.words("purpose_nouns"),
         worth_firsts=frozenset(p[0] for p in f.phrases("worth_words")),
         ellipsis_words=f.words("ellipsis_words"),
         money_units=f.words("money_units"),

@@ -105,6 +105,7 @@ class FigureMeanings:
             and lower[end] in figures.amount_links
             and figure.unit in figures.money_units
             and lower[end + 1] not in figures.pronouns  # "30 trillion rials for this purpose"
+            and (self._purpose_named(doc, end, sentence) or not self._allocated(doc, figure, sentence))
         ):
             spent_on = self._verb_phrase(doc, figure, end + 1, sentence, gerund=True)
             if spent_on:
@@ -147,6 +148,12 @@ class FigureMeanings:
                 return doc.span_text(*purpose)  # "had allocated 14 trillion rials to water projects"
         if figure.unit in figures.money_units and self._invested(doc, figure, sentence):
             return "investment"  # "would invest $1.1 billion": no "in ..." says in what
+        if (
+            figure.unit in figures.money_units
+            and self._allocated(doc, figure, sentence)
+            and not self._purpose_named(doc, end, sentence)
+        ):  # "has allocated 15 trillion rials to this issue": the sum is what was allocated
+            return doc.words[self._word_before(doc, figure, sentence)]
         attributive = self._after_an_article(doc, figure, sentence)
         if attributive is not None:
             figure.what_end = attributive[1]
@@ -224,6 +231,20 @@ class FigureMeanings:
         """The figure is the object of a verb that gives a sum to a purpose: ``allocated ... to``."""
         j = self._word_before(doc, figure, sentence)
         return j >= sentence.start and doc.lower[j] in self.figures.allocation_verbs
+
+    def _purpose_named(self, doc: DocView, k: int, sentence: Sentence) -> bool:
+        """Whether a link word at token k names what a sum is for, not ``to this issue`` or ``for
+        the purpose`` (which refer back) and not nothing."""
+        lower, figures = doc.lower, self.figures
+        if k + 1 >= sentence.end or (lower[k] not in figures.amount_links and lower[k] != "to"):
+            return False
+        if lower[k + 1] in figures.pronouns:
+            return False
+        return not (
+            k + 2 < sentence.end
+            and lower[k + 1] in figures.determiners
+            and lower[k + 2] in figures.purpose_nouns
+        )
 
     def _invested(self, doc: DocView, figure: Figure, sentence: Sentence) -> bool:
         """The figure is the object of a verb of investing: ``would invest $1.1 billion``."""

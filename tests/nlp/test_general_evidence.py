@@ -2634,3 +2634,27 @@ def test_an_acronym_after_a_possessive_and_contracts_and_visions_as_programmes(n
     } <= found
     # negative: a capitalised head word alone names nothing
     assert typed(run(nlp, "He signed a Contract with Kavir Steel Company.")) == {("Kavir Steel Company", "ORG")}
+
+
+def test_what_follows_a_cue_is_no_content_when_it_says_when_or_who_passed_it_on(nlp):
+    text = (
+        "Kavir Steel will double output by March, the company's chief executive Ali Zolvari announced on "
+        "Tuesday. “Exports rose,” Zolvari said, quoted by the IRNA news agency."
+    )
+    found = [(s.speaker, s.content) for s in run(nlp, text).statements]
+    assert found == [
+        ("Ali Zolvari", "Kavir Steel will double output by March"),
+        ("Ali Zolvari", "Exports rose"),
+    ]
+    # negative: a clause that names the agency is content
+    found = [s.content for s in run(nlp, "Ali Zolvari said IRNA and ISNA reported the rise.").statements]
+    assert found == ["IRNA and ISNA reported the rise"]
+
+
+def test_the_remark_was_made_by_reports_the_sentence_before(nlp):
+    text = (
+        "TEHRAN – Semnan exported 401,500 tons of steel last year.\n\nThe remark was made by Ali Zolvari, "
+        "a deputy head of the province’s trade department, on Tuesday in an interview with IRNA."
+    )
+    found = [(s.speaker, s.content) for s in run(nlp, text).statements]
+    assert found == [("Ali Zolvari", "Semnan exported 401,500 tons of steel last year")]

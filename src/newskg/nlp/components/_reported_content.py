@@ -90,6 +90,12 @@ class ReportedContent:
                 start, end = that + 1, self._clause_end(that + 1, sentence)
             else:
                 end = start  # '"...," he said on the sidelines of the Iran Oil Show': where, not what
+        if all(
+            doc.lower[j] in self.rep.finite_markers or not doc.words[j].isalnum() for j in range(start, end)
+        ):
+            end = start  # "..., the deputy governor announced on Tuesday.": when, not what
+        elif self._only_a_credit(start, end):
+            end = start  # '"...," X said, quoted by the IRNA news agency.': who passed it on
         after = self._clean(doc.text[doc.starts[start] : doc.ends[end - 1]] if end > start else "")
         if cue.kind == "quoted" and len(after.split()) < STOP_AFTER:
             return self._before_quoting(cue, sentence) or after
@@ -113,6 +119,14 @@ class ReportedContent:
             first = self._quote_opened_before(first, doc.starts[before_end])
         before = self._clean(doc.text[first : doc.starts[before_end]] if before_end > sentence.start else "")
         return before or after
+
+    def previous_sentence(self, sentence: Sentence) -> str:
+        """The sentence before this one, its dateline left out: what ``The remark was made by X``
+        refers to."""
+        doc = self.doc
+        before = doc.sentence(sentence.start - 1)
+        first = self._after_dateline(before.start_char, before)
+        return self._clean(doc.text[first : before.end_char])
 
     def _quotation_after(self, char: int) -> str:
         """The quotation that opens right after character ``char`` (past spaces and line breaks)."""
@@ -186,6 +200,12 @@ class ReportedContent:
             owner = self.entities.at(start - 2)
             if owner is not None and owner.type in ("GPE", "LOC"):
                 start = self.entities.start_of(start - 2)  # "Iran's Minister of Roads X said"
+            elif (
+                start > 2
+                and self.doc.words[start - 2].islower()
+                and lower[start - 3] in self.rep.speaker_articles
+            ):
+                start -= 2  # "the company's chief executive X": the article comes with it below
         start = self._with_organisation_noun(start)
         official = self.speakers.unnamed_official_before(start)
         if official is not None:
@@ -335,6 +355,15 @@ class ReportedContent:
         if k >= len(lower) or lower[k] not in self.rep.speech_setting_starts:
             return False
         return any(tuple(lower[k : k + len(p)]) == p for p in self.rep.speech_settings)
+
+    def _only_a_credit(self, start: int, end: int) -> bool:
+        """``, quoted by the IRNA news agency``: words that name a news medium and no verb of their
+        own (the participle they open aside)."""
+        words = self.doc.words
+        first = next((j for j in range(start, end) if words[j].isalnum()), end)
+        return any(self._credit_at(j) for j in range(first, end)) and not any(
+            self.cues.is_finite_verb(j) for j in range(first + 1, end)
+        )
 
     def _credit_at(self, k: int) -> bool:
         """``..., IRNA reported``: a news medium credited at token k ends the clause before it."""

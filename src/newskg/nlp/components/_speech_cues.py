@@ -48,6 +48,11 @@ class Cues:
     def positions(self) -> list[int]:
         return self.doc.positions(self.rep.cue_words)
 
+    def phrase_name(self, k: int) -> str | None:
+        """The name of the phrase cue starting at token k (``announcement was made``), if any."""
+        phrase = self._phrase_at(k)
+        return phrase[0] if phrase is not None else None
+
     def _phrase_at(self, k: int) -> tuple[str, int] | None:
         lower = self.doc.lower
         best: tuple[str, int] | None = None

@@ -622,3 +622,12 @@ def test_square_kilometers_and_cubic_feet_are_units(nlp):
 )
 def test_a_sum_allocated_to_nothing_named_is_what_was_allocated(nlp, text, value, what):
     assert meanings(nlp, text)[value][2] == what
+
+
+def test_figures_joined_by_and_take_nouns_joined_by_and_respectively(nlp):
+    text = "Of the 983 areas, 561 and 412 belong to the industrial towns and industrial parks respectively."
+    found = meanings(nlp, text)
+    assert (found["561"][2], found["412"][2]) == ("industrial towns", "industrial parks")
+    # negative: without "respectively" the nouns are not shared out
+    found = meanings(nlp, "Of the 983 areas, 561 and 412 belong to the industrial towns and parks.")
+    assert found["561"][2] != "industrial towns"

@@ -321,9 +321,10 @@ class FigureMeanings:
             place = 1
         else:
             return ""
-        if lower[k : k + 3] != ["in", "terms", "of"]:
-            return ""
-        span = self.phrases.noun_phrase_after(doc, k + 3, sentence)
+        if lower[k : k + 3] == ["in", "terms", "of"]:
+            span = self.phrases.noun_phrase_after(doc, k + 3, sentence)
+        else:
+            span = self._respective_pair(doc, k, sentence)
         if span is None:
             return ""
         joins = [m for m in range(*span) if lower[m] == "and"]
@@ -375,6 +376,20 @@ class FigureMeanings:
                 while start > sentence.start and entities.at(start - 1) is place:
                     start -= 1
                 return start, end
+        return None
+
+    def _respective_pair(self, doc: DocView, k: int, sentence: Sentence) -> tuple[int, int] | None:
+        """``561 and 412 are related to the industrial towns and industrial parks respectively``: the
+        first noun phrase of two nouns joined by ``and`` after a link word, when ``respectively``
+        closes it."""
+        lower = doc.lower
+        for j in range(k, min(sentence.end - 1, k + 6)):
+            if lower[j] not in self.figures.amount_links and lower[j] not in ("to", "of"):
+                continue
+            span = self.phrases.noun_phrase_after(doc, j + 1, sentence, determiners=True)
+            if span is not None and span[1] < sentence.end and lower[span[1]] == "respectively":
+                return span
+            return None
         return None
 
     def _refers_back(self, doc: DocView, span: tuple[int, int]) -> bool:

@@ -2633,7 +2633,9 @@ def test_an_acronym_after_a_possessive_and_contracts_and_visions_as_programmes(n
         ("20-Year National Vision", "PROGRAM"),
     } <= found
     # negative: a capitalised head word alone names nothing
-    assert typed(run(nlp, "He signed a Contract with Kavir Steel Company.")) == {("Kavir Steel Company", "ORG")}
+    assert typed(run(nlp, "He signed a Contract with Kavir Steel Company.")) == {
+        ("Kavir Steel Company", "ORG")
+    }
 
 
 def test_what_follows_a_cue_is_no_content_when_it_says_when_or_who_passed_it_on(nlp):

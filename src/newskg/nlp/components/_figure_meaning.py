@@ -27,11 +27,13 @@ class FigureMeanings:
         phrases: NounPhrases,
         subjects: ClauseSubjects,
         directions: frozenset[str],
+        prepositions: frozenset[str],
     ) -> None:
         self.figures = figures
         self.phrases = phrases
         self.subjects = subjects
         self.directions = directions
+        self.prepositions = prepositions
 
     def what(self, doc: DocView, figure: Figure, sentence: Sentence, read: list[Figure]) -> str:
         lower, words = doc.lower, doc.words
@@ -46,6 +48,10 @@ class FigureMeanings:
         distance = self._distance(doc, figure, sentence)
         if distance:
             return distance  # "Toos Industrial Town, located 15 kilometers northwest of Mashhad"
+        for rule in (self._restated, self._part_of_which):
+            found = rule(doc, figure, sentence, read)
+            if found:
+                return found  # "78 percent or 33,800", "X SMEs are in 800 parks, of which 78 percent"
         modified = self._modified_by_compound(doc, figure, sentence)
         if modified is not None:  # "a 2.8-billion-euro project", "a 10-year contract"
             figure.what_end = modified[1]
@@ -158,7 +164,7 @@ class FigureMeanings:
         if attributive is not None:
             figure.what_end = attributive[1]
             return doc.span_text(*attributive)  # "a $320 million loan from Chinese banks"
-        for rule in (self._bracketed_after, self._worth_of, self._restated):
+        for rule in (self._bracketed_after, self._worth_of):
             found = rule(doc, figure, sentence, read)
             if found:
                 return found
@@ -459,14 +465,31 @@ class FigureMeanings:
         return ""
 
     def _restated(self, doc: DocView, figure: Figure, sentence: Sentence, read: list[Figure]) -> str:
-        """``climbed 12,000 points, or 0.6 percent``: the same change in another unit."""
+        """``climbed 12,000 points, or 0.6 percent``, ``78 percent or 33,800``: the same quantity
+        in another unit."""
         j = figure.start - 1
         if j >= 0 and doc.words[j] in self.figures.prefix_units:
             j -= 1
-        if j < 2 or doc.lower[j] != "or" or doc.words[j - 1] != ",":
+        if j < 2 or doc.lower[j] != "or":
             return ""
-        previous = [f for f in read if f is not figure and f.end >= j - 2 and f.start >= sentence.start]
+        close = j - 1 if doc.words[j - 1] == "," else j
+        previous = [f for f in read if f is not figure and f.end == close and f.start >= sentence.start]
         return previous[-1].what if previous else ""
+
+    def _part_of_which(self, doc: DocView, figure: Figure, sentence: Sentence, read: list[Figure]) -> str:
+        """``43,650 SMEs are based in over 800 industrial parks, of which 78 percent are active``: a
+        part of what the clause's own figure counts, not of a figure inside a prepositional phrase."""
+        lower = doc.lower
+        j = self._word_before(doc, figure, sentence)
+        if j < 2 or lower[j] not in self.figures.pronouns or lower[j - 1] != "of" or doc.words[j - 2] != ",":
+            return ""
+        for other in reversed(read):
+            if other is figure or other.start < sentence.start or other.start > j or not other.what:
+                continue
+            if lower[self._word_before(doc, other, sentence)] in self.prepositions:
+                continue  # "in over 800 industrial parks": where, not what the clause counts
+            return other.what
+        return ""
 
     def _change_in(self, doc: DocView, figure: Figure, sentence: Sentence, read: list[Figure]) -> str:
         """``a 14 percent rise in non-oil exports``, ``a 68.2-percent decrease in terms of weight``."""

@@ -51,7 +51,10 @@ class StatisticFinder:
         self.reader = FigureReader(self.figures, english)
         phrases = NounPhrases(self.figures, english)
         self.subjects = ClauseSubjects(lexicon, phrases)
-        self.meanings = FigureMeanings(self.figures, phrases, self.subjects, lexicon.things.direction_nouns)
+        things = lexicon.things
+        self.meanings = FigureMeanings(
+            self.figures, phrases, self.subjects, things.direction_nouns, things.locative_prepositions
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         view = ext.view_of(doc)

@@ -45,3 +45,29 @@ def test_a_stop_while_workers_are_forked_is_not_lost(name):
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "stopped", done.stderr
     assert "Exception ignored" not in done.stderr
+
+
+_TERMINATED_BEFORE_STARTING = """
+import os, signal
+from newskg.build.processes import _start_worker
+
+def stop(signum, frame):  # the CLI's own SIGTERM handler, which a forked worker inherits
+    raise RuntimeError("the parent's handler ran in the worker")
+
+signal.signal(signal.SIGTERM, stop)
+signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})  # held since the fork
+os.kill(os.getpid(), signal.SIGTERM)  # the pool is terminated before the worker started
+_start_worker(lambda: None)
+print("started")
+"""
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "pthread_sigmask"), reason="needs signal masks")
+def test_a_worker_terminated_before_it_starts_ends_quietly():
+    """Regression: 'newskg validate nope.ttl' printed a worker's traceback now and then: the pool
+    was closed at once and the held SIGTERM reached the parent's handler, copied into the worker."""
+    done = subprocess.run(
+        [sys.executable, "-c", _TERMINATED_BEFORE_STARTING], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == -15, done.stderr
+    assert "Traceback" not in done.stderr and "started" not in done.stdout

@@ -56,7 +56,11 @@ def _stops_held() -> Iterator[None]:
 
 def _start_worker(initializer: Callable[..., None], *initargs: Any) -> None:
     """A worker's start: it inherited the held signals (``_stops_held``), which its own handlers then
-    take (``quiet_worker_signals``: a terminated pool's SIGTERM must reach it)."""
+    take (``quiet_worker_signals``: a terminated pool's SIGTERM must reach it). The handlers are set
+    before the signals are let through: a SIGTERM held since the fork (a pool closed at once, as
+    when the input file is missing) would otherwise reach the parent's handler, copied into the
+    worker, and print its exception."""
+    quiet_worker_signals()
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPPING_SIGNALS)
     initializer(*initargs)

@@ -49,6 +49,16 @@ if delay:  # each batch of graphs loaded into the store waits: the stage lasts s
         put(self, graphs)
 
     corpus.Workspace.put = slow_put
+pause = float(os.environ.get("NEWSKG_TEST_VALIDATE_DELAY", "0"))
+if pause:  # validation waits before it starts: a stop sent into it lands there, however fast it is
+    import time
+    validate_build = corpus.validate_build
+
+    def slow_validate_build(*args):
+        time.sleep(pause)
+        return validate_build(*args)
+
+    corpus.validate_build = slow_validate_build
 sys.argv = ["newskg", *sys.argv[1:]]
 main()
 """
@@ -61,16 +71,28 @@ def corpus_file(tmp_path_factory) -> Path:
 
 
 def _stop_during(
-    stage: str, sig: signal.Signals, args: list[str], log: Path, *, put_delay: float = 0.0
+    stage: str,
+    sig: signal.Signals,
+    args: list[str],
+    log: Path,
+    *,
+    put_delay: float = 0.0,
+    validate_delay: float = 0.0,
 ) -> tuple[int, str, float]:
     """Run ``newskg build ARGS``, send ``sig`` once it is into ``stage``; exit code, stderr, seconds
     from the signal to the end of the process. ``put_delay``: seconds each batch of graphs waits
-    before it is loaded into the store, so that loading lasts long enough to be stopped in."""
+    before it is loaded into the store, so that loading lasts long enough to be stopped in;
+    ``validate_delay``: the same for the validation, which may otherwise end before the signal."""
     process = subprocess.Popen(
         [sys.executable, "-c", _LOGGING_STAGES, "build", *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        env={**os.environ, "NEWSKG_TEST_STAGES": str(log), "NEWSKG_TEST_PUT_DELAY": str(put_delay)},
+        env={
+            **os.environ,
+            "NEWSKG_TEST_STAGES": str(log),
+            "NEWSKG_TEST_PUT_DELAY": str(put_delay),
+            "NEWSKG_TEST_VALIDATE_DELAY": str(validate_delay),
+        },
         text=True,
     )
     deadline = time.monotonic() + 300
@@ -157,7 +179,11 @@ def test_stopped_while_validating_the_output_is_written(tmp_path, corpus_file):
     took up to 26 s (freeing the validated graph object by object)."""
     out = tmp_path / "graph.ttl"
     code, stderr, seconds = _stop_during(
-        "validating", signal.SIGINT, [str(corpus_file), "-o", str(out), "-q"], tmp_path / "stages.log"
+        "validating",
+        signal.SIGINT,
+        [str(corpus_file), "-o", str(out), "-q"],
+        tmp_path / "stages.log",
+        validate_delay=2.0,  # the validation of these articles can end within the 0.4 s waited for
     )
     assert code == 130 and seconds < STOP_SECONDS, (code, seconds, stderr)
     assert stderr.strip() == f"newskg: interrupted while validating; wrote {out}; validation did not finish"

@@ -19,6 +19,7 @@ from newskg.errors import InputError
 from newskg.ingest.readers import read_articles
 from newskg.ingest.sources import estimate_articles, iter_articles
 from newskg.records.resolve import resolve, resolve_entities
+from newskg.stores import _workspace
 
 
 def _named_graphs(dataset: Dataset) -> dict[str, Dataset]:
@@ -183,6 +184,27 @@ def test_a_build_validates_what_it_wrote(tmp_path, nlp, seeds_result):
     assert result.report is not None
     assert result.report.conforms == seeds_result.report.conforms
     assert len(result.report.violations) == len(seeds_result.report.violations)
+
+
+def test_a_working_store_past_its_memory_bound_moves_to_disk_and_builds_the_same(tmp_path, nlp, monkeypatch):
+    """A file build keeps its working store in memory up to ``MEMORY_QUADS`` quads, then in RocksDB in
+    its scratch folder: the output and the report are the same either way."""
+    in_memory = build_corpus([SEEDS], output=tmp_path / "memory.nt", nlp=nlp)
+    monkeypatch.setattr(_workspace, "MEMORY_QUADS", 10)
+    stores: list[tuple[bool, int]] = []
+    derive = _workspace.Workspace.derive
+
+    def derived(work: _workspace.Workspace, labels: dict) -> None:
+        derive(work, labels)
+        stores.append((work._spill is None, len(work.store)))
+
+    monkeypatch.setattr(_workspace.Workspace, "derive", derived)
+    on_disk = build_corpus([SEEDS], output=tmp_path / "disk.nt", nlp=nlp)
+    assert len(stores) == 1 and stores[0][0], "moved to disk"
+    assert stores[0][1] > 10
+    assert (tmp_path / "disk.nt").read_bytes() == (tmp_path / "memory.nt").read_bytes()
+    assert on_disk.report is not None and in_memory.report is not None
+    assert str(on_disk.report) == str(in_memory.report)
 
 
 @pytest.mark.needs_dev_corpus

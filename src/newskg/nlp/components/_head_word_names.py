@@ -138,10 +138,7 @@ class HeadWordNames:
     def extend_left(self, doc: DocView, head: int) -> int:
         words = doc.words
         start = head
-        mottos = {k for m in ext.get(doc.doc, ext.MOTTO_NAMES) for k in range(m.start, m.end)}
-        places = ext.get(doc.doc, ext.PLACE_NAMES)
-        place_ends = {p.end for p in places}
-        inside_places = {k for p in places for k in range(p.start + 1, p.end)}
+        mottos, place_ends, inside_places = self._names_around(doc)
         while start > 0 and self.name_words.continues(doc, start - 1):
             if self.name_words.stops_left(doc, start - 1) or start - 1 in mottos:
                 break  # (a motto before the name: "the motto, Production: X, Ardabil Park now hosts")
@@ -187,6 +184,21 @@ class HeadWordNames:
         while start < head and words[start] in ("-", "&"):
             start += 1
         return start
+
+    def _names_around(self, doc: DocView) -> tuple[set[int], set[int], set[int]]:
+        """The tokens of mottos, the ends of places and the tokens inside places, which every name
+        extended left is checked against: worked out once per Doc (kept on the view)."""
+        key = (self._names_around, -1)
+        known: tuple[set[int], set[int], set[int]] | None = doc.answers.get(key)
+        if known is None:
+            mottos = {k for m in ext.get(doc.doc, ext.MOTTO_NAMES) for k in range(m.start, m.end)}
+            places = ext.get(doc.doc, ext.PLACE_NAMES)
+            known = doc.answers[key] = (
+                mottos,
+                {p.end for p in places},
+                {k for p in places for k in range(p.start + 1, p.end)},
+            )
+        return known
 
     def _whole_name_before(self, doc: DocView, conjunction: int) -> bool:
         """Whether the words before ``and`` at ``conjunction`` are a name of their own that opens

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from .statements import StatementFinder
 
 STOP_AFTER = 2
+CREDIT_WORDS = 8
+"""At most this many words in a credit after a cue: ``, quoted by the IRNA news agency``."""
 MAX_QUOTE_CHARS = 1500
 """How far back a quotation that closes before its speaker may have opened: a few sentences."""
 ORGANISATION_NOUN_MODIFIERS = 4
@@ -90,12 +92,8 @@ class ReportedContent:
                 start, end = that + 1, self._clause_end(that + 1, sentence)
             else:
                 end = start  # '"...," he said on the sidelines of the Iran Oil Show': where, not what
-        if all(
-            doc.lower[j] in self.rep.finite_markers or not doc.words[j].isalnum() for j in range(start, end)
-        ):
-            end = start  # "..., the deputy governor announced on Tuesday.": when, not what
-        elif self._only_a_credit(start, end):
-            end = start  # '"...," X said, quoted by the IRNA news agency.': who passed it on
+        if end - start <= CREDIT_WORDS and self._no_content(start, end):
+            end = start  # "announced on Tuesday.", '"...," X said, quoted by the IRNA news agency.'
         after = self._clean(doc.text[doc.starts[start] : doc.ends[end - 1]] if end > start else "")
         if cue.kind == "quoted" and len(after.split()) < STOP_AFTER:
             return self._before_quoting(cue, sentence) or after
@@ -356,10 +354,12 @@ class ReportedContent:
             return False
         return any(tuple(lower[k : k + len(p)]) == p for p in self.rep.speech_settings)
 
-    def _only_a_credit(self, start: int, end: int) -> bool:
-        """``, quoted by the IRNA news agency``: words that name a news medium and no verb of their
-        own (the participle they open aside)."""
-        words = self.doc.words
+    def _no_content(self, start: int, end: int) -> bool:
+        """A few words after a cue that say only when (``on Tuesday``) or who passed the words on
+        (``, quoted by the IRNA news agency``: a news medium and no verb but the participle)."""
+        lower, words = self.doc.lower, self.doc.words
+        if all(lower[j] in self.rep.finite_markers or not words[j].isalnum() for j in range(start, end)):
+            return True
         first = next((j for j in range(start, end) if words[j].isalnum()), end)
         return any(self._credit_at(j) for j in range(first, end)) and not any(
             self.cues.is_finite_verb(j) for j in range(first + 1, end)

@@ -97,7 +97,11 @@ class _Reader:
             content = self.content.of(cue, subject, sentence)
             if cue.lemma in self.rep.referring_cues and found and found[-1].speaker is subject.speaker:
                 content = found[-1].content  # "X said ... . X made the remarks at a meeting": those remarks
-            elif self.cues.phrase_name(cue.start) in self.rep.referring_cues and sentence.start > 0:
+            elif (
+                cue.kind == "according"
+                and sentence.start > 0
+                and self.cues.phrase_name(cue.start) in self.rep.referring_cues
+            ):
                 content = self.content.previous_sentence(sentence)  # "... rose. The remark was made by X"
             cue_text = "saying" if cue.kind == "quoted" else doc.span_text(cue.start, cue.end)
             found.append(

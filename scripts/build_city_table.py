@@ -24,7 +24,8 @@ so every row is a distinct (name, country, province).
 
 Alternate names are English-looking spellings only: ASCII, capitalised, at least
 ``MIN_ALTERNATE_LETTERS`` letters, not an all-capital code (IATA), not a common English word or a
-personal name (nor any word ``english_words.tsv`` calls common), not "city of X" in another language, not spelt the German, Russian, Polish or Dutch
+personal name (nor any word ``english_words.tsv`` calls common), not "city of X" in another
+language, not spelt the German, Russian, Polish or Dutch
 way (Karadsch, Tekheran, Sziraz, Jazd), not another spelling plus a case ending (Teherana,
 Isfahanum), not the name of a country, of another kept city, or of a province the city is not the
 capital of, and not shared by two kept cities of the same country; of those, the

@@ -634,9 +634,12 @@ def test_figures_joined_by_and_take_nouns_joined_by_and_respectively(nlp):
 
 
 def test_a_part_of_which_and_a_quantity_restated_after_or(nlp):
-    text = "Some 4,000 knowledge-based firms are based in 90 science parks, of which nearly 70 percent or 2,800 are active."
+    text = (
+        "Some 4,000 knowledge-based firms are based in 90 science parks, of which nearly 70 percent "
+        "or 2,800 are active."
+    )
     found = meanings(nlp, text)
     assert found["70"][2] == found["2,800"][2] == "knowledge-based firms"
-    # negative: with one figure before, the part is of it; a figure after "of which" with no comma is read as usual
+    # negative: with one figure before, the part is of it
     found = meanings(nlp, "The number of parks is 983, of which 561 are active.")
     assert found["561"][2] == found["983"][2]
